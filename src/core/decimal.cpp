@@ -1,0 +1,235 @@
+// Exact decimal arithmetic over boost::multiprecision::cpp_int (see rateline/decimal.hpp).
+#include "rateline/decimal.hpp"
+
+#include <array>
+#include <cctype>
+#include <mutex>
+#include <ostream>
+#include <stdexcept>
+#include <vector>
+
+namespace rateline {
+
+namespace {
+
+constexpr int kMaxExponent = 4000;  // refuses "1e999999999" before it eats memory
+
+// Rounds the integer quotient q (with remainder r of a division by d > 0, signs as from
+// truncating division) according to mode. `negative` is the sign of the exact result.
+Decimal::Int round_quotient(Decimal::Int q, const Decimal::Int& r, const Decimal::Int& d,
+                            bool negative, RoundingMode mode) {
+  if (r.is_zero()) return q;
+  Decimal::Int twice = boost::multiprecision::abs(r) * 2;
+  int half = twice.compare(d);  // <0 below half, 0 exactly half, >0 above half
+  bool away = false;
+  switch (mode) {
+    case RoundingMode::half_up: away = half >= 0; break;
+    case RoundingMode::half_down: away = half > 0; break;
+    case RoundingMode::half_even: away = half > 0 || (half == 0 && bit_test(Decimal::Int(boost::multiprecision::abs(q)), 0)); break;
+    case RoundingMode::toward_zero: away = false; break;
+    case RoundingMode::away_from_zero: away = true; break;
+    case RoundingMode::floor: away = negative; break;
+    case RoundingMode::ceiling: away = !negative; break;
+  }
+  if (away) q += negative ? -1 : 1;
+  return q;
+}
+
+}  // namespace
+
+std::optional<RoundingMode> parse_rounding_mode(std::string_view name) {
+  std::string n;
+  for (char c : name) n += (c == '-' || c == ' ') ? '_' : static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  if (n == "half_up") return RoundingMode::half_up;
+  if (n == "half_even" || n == "bankers" || n == "banker's") return RoundingMode::half_even;
+  if (n == "half_down") return RoundingMode::half_down;
+  if (n == "toward_zero" || n == "down" || n == "truncate") return RoundingMode::toward_zero;
+  if (n == "away_from_zero" || n == "up") return RoundingMode::away_from_zero;
+  if (n == "floor") return RoundingMode::floor;
+  if (n == "ceiling") return RoundingMode::ceiling;
+  return std::nullopt;
+}
+
+std::string_view to_string(RoundingMode mode) {
+  switch (mode) {
+    case RoundingMode::half_up: return "half_up";
+    case RoundingMode::half_even: return "half_even";
+    case RoundingMode::half_down: return "half_down";
+    case RoundingMode::toward_zero: return "toward_zero";
+    case RoundingMode::away_from_zero: return "away_from_zero";
+    case RoundingMode::floor: return "floor";
+    case RoundingMode::ceiling: return "ceiling";
+  }
+  return "?";
+}
+
+const Decimal::Int& Decimal::pow10(int exponent) {
+  if (exponent < 0) throw std::invalid_argument("Decimal::pow10: negative exponent");
+  static const std::array<Int, 64> small = [] {
+    std::array<Int, 64> table;
+    Int v = 1;
+    for (auto& t : table) { t = v; v *= 10; }
+    return table;
+  }();
+  if (exponent < static_cast<int>(small.size())) return small[static_cast<std::size_t>(exponent)];
+  // Rare: large exponents (e.g. 1e37 tier bounds read from URDB). Cache them, thread-safely.
+  static std::mutex mutex;
+  static std::vector<std::unique_ptr<Int>> large(2 * kMaxExponent + 64);
+  std::lock_guard lock(mutex);
+  auto& slot = large.at(static_cast<std::size_t>(exponent));
+  if (!slot) {
+    Int v = small.back() * 10;
+    for (int i = static_cast<int>(small.size()); i < exponent; ++i) v *= 10;
+    slot = std::make_unique<Int>(v);
+  }
+  return *slot;
+}
+
+Decimal::Decimal(Int coefficient, int scale) : coefficient_(std::move(coefficient)), scale_(scale) {
+  if (scale < 0) {
+    coefficient_ *= pow10(-scale);
+    scale_ = 0;
+  }
+}
+
+std::optional<Decimal> Decimal::parse(std::string_view text) {
+  std::size_t i = 0;
+  bool negative = false;
+  if (i < text.size() && (text[i] == '+' || text[i] == '-')) negative = text[i++] == '-';
+  std::string digits;
+  int scale = 0;
+  bool any = false, dot = false;
+  for (; i < text.size(); ++i) {
+    char c = text[i];
+    if (c >= '0' && c <= '9') {
+      digits += c;
+      any = true;
+      if (dot) ++scale;
+    } else if (c == '.' && !dot) {
+      dot = true;
+    } else {
+      break;
+    }
+  }
+  if (!any) return std::nullopt;
+  if (i < text.size() && (text[i] == 'e' || text[i] == 'E')) {
+    ++i;
+    bool eneg = false;
+    if (i < text.size() && (text[i] == '+' || text[i] == '-')) eneg = text[i++] == '-';
+    if (i >= text.size()) return std::nullopt;
+    long exponent = 0;
+    for (; i < text.size(); ++i) {
+      if (text[i] < '0' || text[i] > '9') return std::nullopt;
+      exponent = exponent * 10 + (text[i] - '0');
+      if (exponent > kMaxExponent) return std::nullopt;
+    }
+    scale -= static_cast<int>(eneg ? -exponent : exponent);
+  }
+  if (i != text.size()) return std::nullopt;
+  if (scale > kMaxExponent || scale < -kMaxExponent) return std::nullopt;
+  // cpp_int reads a leading 0 as octal: strip leading zeros first.
+  auto first = digits.find_first_not_of('0');
+  Int coefficient = first == std::string::npos ? Int(0) : Int(digits.substr(first));
+  if (negative) coefficient = -coefficient;
+  return Decimal(std::move(coefficient), scale);
+}
+
+Decimal& Decimal::operator+=(const Decimal& other) {
+  if (scale_ == other.scale_) {
+    coefficient_ += other.coefficient_;
+  } else if (scale_ > other.scale_) {
+    coefficient_ += other.coefficient_ * pow10(scale_ - other.scale_);
+  } else {
+    coefficient_ = coefficient_ * pow10(other.scale_ - scale_) + other.coefficient_;
+    scale_ = other.scale_;
+  }
+  return *this;
+}
+
+Decimal& Decimal::operator-=(const Decimal& other) { return *this += -other; }
+
+Decimal& Decimal::operator*=(const Decimal& other) {
+  coefficient_ *= other.coefficient_;
+  scale_ += other.scale_;
+  return *this;
+}
+
+Decimal Decimal::divided_by(const Decimal& divisor, int scale, RoundingMode mode) const {
+  if (divisor.is_zero()) throw std::domain_error("Decimal: division by zero");
+  if (scale < 0) throw std::invalid_argument("Decimal: negative result scale");
+  // this/divisor = (c1·10^-s1)/(c2·10^-s2); result coefficient at `scale` is
+  // c1·10^(scale - s1 + s2) / c2.
+  int shift = scale - scale_ + divisor.scale_;
+  Int numerator = coefficient_;
+  Int denominator = divisor.coefficient_;
+  if (shift >= 0) numerator *= pow10(shift); else denominator *= pow10(-shift);
+  bool negative = (numerator.sign() < 0) != (denominator.sign() < 0);
+  Int d = boost::multiprecision::abs(denominator);
+  Int n = boost::multiprecision::abs(numerator);
+  Int q, r;
+  divide_qr(n, d, q, r);
+  if (negative) q = -q;
+  return Decimal(round_quotient(std::move(q), r, d, negative, mode), scale);
+}
+
+Decimal Decimal::rounded(int scale, RoundingMode mode) const {
+  if (scale < 0) throw std::invalid_argument("Decimal: negative scale");
+  if (scale >= scale_) return Decimal(coefficient_ * pow10(scale - scale_), scale);
+  const Int& d = pow10(scale_ - scale);
+  Int q, r;
+  divide_qr(coefficient_, d, q, r);  // truncates toward zero; r has the sign of the coefficient
+  return Decimal(round_quotient(std::move(q), r, d, is_negative(), mode), scale);
+}
+
+Decimal Decimal::normalized() const {
+  if (coefficient_.is_zero()) return Decimal();
+  Int c = coefficient_;
+  int s = scale_;
+  Int q, r;
+  while (s > 0) {
+    divide_qr(c, Int(10), q, r);
+    if (!r.is_zero()) break;
+    c = q;
+    --s;
+  }
+  return Decimal(std::move(c), s);
+}
+
+std::optional<Decimal> Decimal::with_scale(int scale) const {
+  if (scale < 0) return std::nullopt;
+  if (scale >= scale_) return Decimal(coefficient_ * pow10(scale - scale_), scale);
+  Int q, r;
+  divide_qr(coefficient_, pow10(scale_ - scale), q, r);
+  if (!r.is_zero()) return std::nullopt;
+  return Decimal(std::move(q), scale);
+}
+
+std::optional<Decimal::Int> Decimal::scaled_to(int scale) const {
+  auto d = with_scale(scale);
+  if (!d) return std::nullopt;
+  return d->coefficient_;
+}
+
+bool operator==(const Decimal& a, const Decimal& b) { return (a <=> b) == 0; }
+
+std::strong_ordering operator<=>(const Decimal& a, const Decimal& b) {
+  int c;
+  if (a.scale_ == b.scale_) c = a.coefficient_.compare(b.coefficient_);
+  else if (a.scale_ > b.scale_) c = a.coefficient_.compare(Decimal::Int(b.coefficient_ * Decimal::pow10(a.scale_ - b.scale_)));
+  else c = Decimal::Int(a.coefficient_ * Decimal::pow10(b.scale_ - a.scale_)).compare(b.coefficient_);
+  return c < 0 ? std::strong_ordering::less : c > 0 ? std::strong_ordering::greater : std::strong_ordering::equal;
+}
+
+std::string Decimal::to_string() const {
+  std::string digits = Int(boost::multiprecision::abs(coefficient_)).str();
+  if (scale_ > 0) {
+    if (static_cast<int>(digits.size()) <= scale_) digits.insert(0, static_cast<std::size_t>(scale_ - static_cast<int>(digits.size()) + 1), '0');
+    digits.insert(digits.size() - static_cast<std::size_t>(scale_), ".");
+  }
+  if (is_negative()) digits.insert(0, "-");
+  return digits;
+}
+
+std::ostream& operator<<(std::ostream& out, const Decimal& value) { return out << value.to_string(); }
+
+}  // namespace rateline
