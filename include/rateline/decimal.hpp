@@ -45,6 +45,9 @@ class Decimal {
   Decimal() = default;
   /// An integer value (scale 0).
   Decimal(std::int64_t value) : coefficient_(value) {}  // NOLINT(google-explicit-constructor)
+  /// Binary floating point never becomes money: there is no conversion from it.
+  Decimal(double) = delete;
+  Decimal(int value) : coefficient_(value) {}  // NOLINT(google-explicit-constructor)
   /// coefficient × 10^-scale; scale must be >= 0.
   Decimal(Int coefficient, int scale);
 
