@@ -15,6 +15,7 @@
 #include <boost/multiprecision/cpp_int.hpp>
 
 #include <compare>
+#include <concepts>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -46,7 +47,8 @@ class Decimal {
   /// An integer value (scale 0).
   Decimal(std::int64_t value) : coefficient_(value) {}  // NOLINT(google-explicit-constructor)
   /// Binary floating point never becomes money: there is no conversion from it.
-  Decimal(double) = delete;
+  template <std::floating_point F>
+  Decimal(F) = delete;
   Decimal(int value) : coefficient_(value) {}  // NOLINT(google-explicit-constructor)
   /// coefficient × 10^-scale; scale must be >= 0.
   Decimal(Int coefficient, int scale);
