@@ -3,6 +3,7 @@
 
 #include <array>
 #include <cctype>
+#include <memory>
 #include <mutex>
 #include <ostream>
 #include <stdexcept>
@@ -73,15 +74,17 @@ const Decimal::Int& Decimal::pow10(int exponent) {
   }();
   if (exponent < static_cast<int>(small.size())) return small[static_cast<std::size_t>(exponent)];
   // Rare: large exponents (e.g. 1e37 tier bounds read from URDB). Cache them, thread-safely.
+  // The cache grows on demand: products of products can reach scales beyond any fixed
+  // bound (three factors at parse's limit of scale 4000 make scale 12000), and such a
+  // value must still compare and round. The Ints live behind unique_ptrs, so references
+  // handed out earlier stay valid when the vector grows.
   static std::mutex mutex;
   static std::vector<std::unique_ptr<Int>> large(2 * kMaxExponent + 64);
   std::lock_guard lock(mutex);
-  auto& slot = large.at(static_cast<std::size_t>(exponent));
-  if (!slot) {
-    Int v = small.back() * 10;
-    for (int i = static_cast<int>(small.size()); i < exponent; ++i) v *= 10;
-    slot = std::make_unique<Int>(v);
-  }
+  auto index = static_cast<std::size_t>(exponent);
+  if (index >= large.size()) large.resize(index + 1);
+  auto& slot = large[index];
+  if (!slot) slot = std::make_unique<Int>(boost::multiprecision::pow(Int(10), static_cast<unsigned>(exponent)));
   return *slot;
 }
 

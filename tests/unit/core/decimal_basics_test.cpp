@@ -1,5 +1,6 @@
-// Decimal: exact parse, arithmetic and rounding (the basics; see decimal_property_test.cpp
-// for the random cross-check against Python's decimal module).
+// Decimal: exact parse, arithmetic and rounding (the basics; tests/property/ holds the
+// random cross-check against Python's decimal module, rounding_reference_test.cpp the
+// java.math.RoundingMode table).
 #include <doctest/doctest.h>
 
 #include "rateline/decimal.hpp"
@@ -56,4 +57,20 @@ TEST_CASE("decimal: rounding modes on ties and non-ties") {
     CHECK(D(r.in).rounded(2, r.mode).to_string() == r.out);
   }
   CHECK(D("14").rounded(2, RoundingMode::half_up).to_string() == "14.00");
+}
+
+TEST_CASE("decimal: scales beyond parse's limit still compare and round") {
+  // parse refuses exponents beyond +-4000, but products of products go further: three
+  // factors of scale 4000 make scale 12000. Such values once threw std::out_of_range from
+  // the power-of-ten cache.
+  Decimal tiny = D("1e-4000");
+  Decimal product = tiny * tiny * tiny;
+  CHECK(product.scale() == 12000);
+  CHECK(product > Decimal(0));
+  CHECK(product < tiny);
+  CHECK(product.rounded(2, RoundingMode::ceiling).to_string() == "0.01");
+  CHECK(product.rounded(2, RoundingMode::floor).to_string() == "0.00");
+  CHECK((product + Decimal(1)).rounded(0, RoundingMode::half_up) == Decimal(1));
+  CHECK(Decimal(Decimal::Int(7), -9000) == Decimal(Decimal::Int(7), -9000).normalized());
+  CHECK(Decimal(1).divided_by(Decimal(Decimal::Int(3), -9000), 9001, RoundingMode::half_up).to_string().ends_with("03"));
 }
