@@ -1,0 +1,77 @@
+// usage_text.hpp — the hand-written field parsers behind the usage readers.
+//
+// Meter exports are large (a year of 15-minute data is 35,040 rows per meter), so the
+// readers parse numbers and timestamps straight from the bytes. Numbers become scaled
+// integers digit by digit: nothing passes through binary fractions, so "0.1" is
+// exactly 1 × 10^-1 and a value that cannot be held exactly is reported, not rounded.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+
+namespace rateline::usage_detail {
+
+/// Largest number of decimal places a usage column may keep (10^18 still fits int64).
+inline constexpr std::int32_t kMaxScale = 18;
+/// kPow10[n] = 10^n for n in 0..18.
+extern const std::int64_t kPow10[kMaxScale + 1];
+
+// ---- numbers ----
+
+enum class NumberStatus : std::uint8_t {
+  ok,
+  empty,         ///< nothing between the commas
+  not_a_number,  ///< "abc", "1,5", "1.2.3", "NaN"
+  negative,      ///< a well-formed number below zero ("-0" is zero, not negative)
+  too_large,     ///< its digits do not fit an int64 at any scale
+  too_precise,   ///< more than kMaxScale significant decimal places
+};
+
+/// A parsed value: exactly mantissa × 10^-digits. `written_digits` is how many decimal
+/// places the text showed ("0.50" shows 2 while the value needs 1); a column's scale is
+/// the largest written_digits, so the stored numbers keep the precision the meter wrote.
+struct Number {
+  std::int64_t mantissa = 0;
+  std::int32_t digits = 0;          ///< 0..kMaxScale, <= written_digits
+  std::int32_t written_digits = 0;  ///< 0..kMaxScale (capped)
+  NumberStatus status = NumberStatus::ok;
+};
+
+/// Parses [+-]digits[.digits][(e|E)[+-]digits] (".5" and "5." too). `text` is already trimmed.
+Number parse_number(std::string_view text);
+
+// ---- timestamps ----
+
+/// A parsed `YYYY-MM-DD[T ]HH:MM[:SS[.000]]` with an optional `Z` / `±HH:MM` / `±HHMM` / `±HH`.
+struct Timestamp {
+  std::int64_t seconds = 0;       ///< since 1970-01-01T00:00: UTC if has_offset, else wall-clock time
+  bool has_offset = false;
+  const char* problem = nullptr;  ///< why the text is not a timestamp (nullptr = it is one)
+};
+
+Timestamp parse_timestamp(std::string_view text);
+
+/// Days from 1970-01-01 to a proleptic Gregorian date.
+std::int64_t days_from_civil(std::int64_t year, unsigned month, unsigned day);
+
+/// "2024-07-03T14:00Z" (seconds shown only when not zero), for messages.
+std::string format_utc(std::int64_t seconds);
+/// The same without the zone: "2024-03-10T02:30", for local wall-clock times.
+std::string format_local(std::int64_t seconds);
+
+// ---- small text helpers ----
+
+inline bool is_digit(char c) { return c >= '0' && c <= '9'; }
+inline bool is_blank(char c) { return c == ' ' || c == '\t'; }
+
+inline std::string_view trim(std::string_view s) {
+  while (!s.empty() && is_blank(s.front())) s.remove_prefix(1);
+  while (!s.empty() && (is_blank(s.back()) || s.back() == '\r')) s.remove_suffix(1);
+  return s;
+}
+
+/// ASCII case-insensitive equality (column names, the SAM header).
+bool iequals(std::string_view a, std::string_view b);
+
+}  // namespace rateline::usage_detail
