@@ -10,9 +10,9 @@ target_link_libraries(decimal_oracle PRIVATE rateline rateline_warnings)
 
 add_test(NAME property.decimal_vs_python.fixed_seed
   COMMAND ${RATELINE_TEST_PYTHON} ${CMAKE_CURRENT_SOURCE_DIR}/property/decimal_vs_python.py
-          --oracle $<TARGET_FILE:decimal_oracle> --seed 20240917 --cases 6000)
+          --oracle $<TARGET_FILE:decimal_oracle> --seed 20240917 --cases 10000)
 add_test(NAME property.decimal_vs_python.fresh_seed
   COMMAND ${RATELINE_TEST_PYTHON} ${CMAKE_CURRENT_SOURCE_DIR}/property/decimal_vs_python.py
-          --oracle $<TARGET_FILE:decimal_oracle> --fresh --cases 4000)
+          --oracle $<TARGET_FILE:decimal_oracle> --fresh --cases 5000)
 set_tests_properties(property.decimal_vs_python.fixed_seed property.decimal_vs_python.fresh_seed
   PROPERTIES LABELS property TIMEOUT 300)
