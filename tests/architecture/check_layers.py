@@ -3,7 +3,7 @@
 
 Layers, in order; a layer may include headers only of itself and earlier layers:
 
-    core -> calendar -> usage -> syntax -> check -> lower -> graph -> eval -> report -> apps
+    core -> calendar -> usage -> graph -> syntax -> check -> lower -> eval -> report -> apps
 
 Rules checked on include/rateline/, src/, grammar/ and bindings/:
   (a) no file includes a header of a later layer;
@@ -28,7 +28,7 @@ import re
 import sys
 import tempfile
 
-LAYERS = ["core", "calendar", "usage", "syntax", "check", "lower", "graph", "eval", "report", "apps"]
+LAYERS = ["core", "calendar", "usage", "graph", "syntax", "check", "lower", "eval", "report", "apps"]
 
 # Public headers (paths under include/rateline/) by layer. Add new headers here.
 PUBLIC_HEADERS = {
