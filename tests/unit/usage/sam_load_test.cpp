@@ -1,0 +1,95 @@
+// The SAM load format: kW_<n>min, then one average kW per line.
+#include "usage_test_support.hpp"
+
+#include <string>
+
+using namespace usage_test;
+using rateline::UsageReadOptions;
+
+namespace {
+
+UsageReadOptions starting(local_seconds start, std::string zone = "") {
+  UsageReadOptions options;
+  options.sam_start = start;
+  options.time_zone = std::move(zone);
+  return options;
+}
+
+}  // namespace
+
+TEST_CASE("usage: SAM kW_60min, start taken as UTC without a zone") {
+  std::string text = "kW_60min\n";
+  for (int h = 0; h < 8760; ++h) text += std::to_string(h % 24) + ".25\n";
+  auto r = read(text, starting(local(2023, 1, 1)));
+  REQUIRE(r.usage);
+  const auto& s = r.usage->delivered;
+  CHECK(s.unit == rateline::Unit::kW);
+  CHECK(s.minutes == 60);
+  CHECK(s.start == utc(2023, 1, 1));
+  CHECK(s.scale == 2);
+  REQUIRE(s.values.size() == 8760);
+  CHECK(s.values[0] == 25);
+  CHECK(s.values[23] == 2325);
+  CHECK(s.end() == utc(2024, 1, 1));
+}
+
+TEST_CASE("usage: SAM kW_15min with a local start in a zone") {
+  auto r = read("kw_15MIN\n1.5\n2\n0.125\n\n\n", starting(local(2024, 7, 1), "America/New_York"));
+  REQUIRE(r.usage);
+  const auto& s = r.usage->delivered;
+  CHECK(s.minutes == 15);
+  CHECK(s.start == utc(2024, 7, 1, 4, 0));
+  CHECK(s.scale == 3);
+  CHECK(s.values == std::vector<std::int64_t>{1500, 2000, 125});
+}
+
+TEST_CASE("usage: SAM fixture file") {
+  UsageReadOptions options = starting(local(2024, 1, 1));
+  auto r = rateline::read_interval_csv_file(std::string(RATELINE_SOURCE_DIR) + "/tests/data/usage/sam_15min.txt", options);
+  REQUIRE(r.usage);
+  CHECK(r.usage->delivered.minutes == 15);
+  CHECK(r.usage->delivered.values.size() == 96);
+}
+
+TEST_CASE("usage: SAM errors") {
+  SUBCASE("no start") {
+    auto r = read("kW_60min\n1\n2\n");
+    CHECK_FALSE(r.usage);
+    const auto& d = one(r, "U0050");
+    CHECK(line_of(d) == 1);
+    CHECK(contains(d.hint, "--start"));
+  }
+  SUBCASE("bad, negative and empty values name their line") {
+    auto r = read("kW_60min\n1\nabc\n-2\n\n3\n", starting(local(2023, 1, 1)));
+    CHECK_FALSE(r.usage);
+    const auto& bad = one(r, "U0031");
+    CHECK(line_of(bad) == 3);
+    CHECK(contains(bad.message, "\"abc\""));
+    const auto& negative = one(r, "U0032");
+    CHECK(line_of(negative) == 4);
+    CHECK(contains(negative.message, "\"-2\""));
+    CHECK(line_of(one(r, "U0030")) == 5);
+  }
+  SUBCASE("an interval length that does not divide a day") {
+    auto r = read("kW_7min\n1\n", starting(local(2023, 1, 1)));
+    CHECK_FALSE(r.usage);
+    CHECK(contains(one(r, "U0041").message, "kW_7min"));
+  }
+  SUBCASE("the interval option disagrees with the header") {
+    auto options = starting(local(2023, 1, 1));
+    options.interval_minutes = 15;
+    auto r = read("kW_60min\n1\n", options);
+    CHECK_FALSE(r.usage);
+    CHECK(line_of(one(r, "U0052")) == 1);
+  }
+  SUBCASE("a start that does not exist locally") {
+    auto r = read("kW_60min\n1\n", starting(local(2024, 3, 10, 2, 30), "America/New_York"));
+    CHECK_FALSE(r.usage);
+    one(r, "U0022");
+  }
+  SUBCASE("no values") {
+    auto r = read("kW_60min\n\n", starting(local(2023, 1, 1)));
+    CHECK_FALSE(r.usage);
+    one(r, "U0001");
+  }
+}
