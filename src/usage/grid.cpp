@@ -143,7 +143,9 @@ std::optional<Grid> place_on_grid(const std::vector<std::int64_t>& times, const 
   // is the one most rows share, and the grid starts at the first row on it.
   std::int64_t phase = floor_mod(at(0), len);
   bool one_phase = true;
-  for (std::size_t k = 1; k < n && one_phase; ++k) one_phase = floor_mod(at(k), len) == phase;
+  // A start one interval after the previous one shares its phase: no division needed.
+  for (std::size_t k = 1; k < n && one_phase; ++k)
+    one_phase = at(k) - at(k - 1) == len || floor_mod(at(k), len) == phase;
   if (!one_phase) {
     std::vector<std::pair<std::int64_t, std::size_t>> tally;
     for (std::size_t k = 0; k < n; ++k) {
@@ -170,6 +172,10 @@ std::optional<Grid> place_on_grid(const std::vector<std::int64_t>& times, const 
   for (std::size_t k = 0; k < n; ++k) {
     const std::size_t r = row(k);
     const std::int64_t t = times[r];
+    if (prev != kNone && t - at(prev) == len) {  // the next interval: nearly every row
+      prev = k;
+      continue;
+    }
     if (k > 0 && t == at(k - 1)) {
       report_duplicate(r, row(k - 1));
       continue;

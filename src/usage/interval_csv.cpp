@@ -84,6 +84,7 @@ class CsvReader {
   const UsageReadOptions& options_;
   Reporter& reporter_;
   LocalClock clock_;
+  DateCache dates_;
 
   std::vector<Role> roles_;  // per header column
   std::array<std::size_t, kRoles> column_of_{};  // header column of each role, kNone if absent
@@ -190,7 +191,7 @@ bool CsvReader::read_header(const Line& line) {
 std::optional<std::int64_t> CsvReader::read_start(std::string_view field) {
   const std::uint32_t begin = offset_of(field);
   const auto end = static_cast<std::uint32_t>(begin + field.size());
-  const Timestamp ts = parse_timestamp(field);
+  const Timestamp ts = parse_timestamp(field, &dates_);
   if (ts.problem) {
     reporter_.error("U0020", begin, end,
                     field.empty() ? std::string("start is empty")

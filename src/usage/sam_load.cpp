@@ -49,8 +49,10 @@ std::optional<IntervalUsage> read_sam_load(std::string_view text, const Line& he
   ValueColumn column;
   column.name = "kW";
   column.unit = Unit::kW;
-  std::vector<std::uint32_t> value_begins;  // per value, for messages
-  std::vector<std::uint32_t> blank_lines;   // blank lines seen since the last value
+  column.mantissa.reserve(text.size() / 6);  // a guess: "0.812\n" is a typical line
+  column.digits.reserve(text.size() / 6);
+  std::vector<std::uint32_t> blank_lines;  // blank lines seen since the last value
+  const LineCursor first_value = lines;
   Line line;
   while (lines.next(line)) {
     const std::string_view value = trim(line.text);
@@ -67,17 +69,26 @@ std::optional<IntervalUsage> read_sam_load(std::string_view text, const Line& he
     blank_lines.clear();
     const auto begin = static_cast<std::uint32_t>(value.data() - text.data());
     column.push(column.check(value, begin, reporter));
-    value_begins.push_back(begin);
   }
   if (column.mantissa.empty()) {
     reporter.error("U0001", name_begin, name_end, "no kW values after \"" + std::string(name) + "\"",
                    "a SAM load file has one average kW value per line after its first line");
     return std::nullopt;
   }
+  // Where each value is, for a value that does not fit the column's scale: worked out
+  // again only if that happens, so the clean path keeps no per-line offsets.
+  std::vector<std::pair<std::uint32_t, std::uint32_t>> value_spans;
   column.rescale(reporter, [&](std::size_t row) {
-    const std::uint32_t begin = value_begins[row];
-    const std::string_view rest = trim(text.substr(begin, line_end(text, begin) - begin));
-    return std::pair<std::uint32_t, std::uint32_t>{begin, static_cast<std::uint32_t>(begin + rest.size())};
+    if (value_spans.empty()) {
+      LineCursor again = first_value;
+      while (again.next(line)) {
+        const std::string_view value = trim(line.text);
+        if (value.empty() || value.front() == '#') continue;
+        const auto begin = static_cast<std::uint32_t>(value.data() - text.data());
+        value_spans.emplace_back(begin, static_cast<std::uint32_t>(begin + value.size()));
+      }
+    }
+    return value_spans[row];
   });
 
   // ---- where the first interval starts ----

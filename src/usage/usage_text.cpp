@@ -1,6 +1,7 @@
 // Number and timestamp parsing for the usage readers (see usage_text.hpp).
 #include "usage/usage_text.hpp"
 
+#include <cstring>
 #include <limits>
 
 namespace rateline::usage_detail {
@@ -40,7 +41,7 @@ inline bool push_digit(std::uint64_t& m, unsigned digit) {
 
 }  // namespace
 
-Number parse_number(std::string_view text) {
+Number parse_number_general(std::string_view text) {
   Number result;
   if (text.empty()) {
     result.status = NumberStatus::empty;
@@ -198,7 +199,7 @@ std::string format_wall(std::int64_t seconds) {
 
 }  // namespace
 
-Timestamp parse_timestamp(std::string_view s) {
+Timestamp parse_timestamp(std::string_view s, DateCache* cache) {
   Timestamp t;
   unsigned year_hi = 0, year_lo = 0, month = 0, day = 0, hour = 0, minute = 0, second = 0;
   if (!two_digits(s, 0, year_hi) || !two_digits(s, 2, year_lo) || s.size() < 16 || s[4] != '-' ||
@@ -266,12 +267,28 @@ Timestamp parse_timestamp(std::string_view s) {
     t.has_offset = true;
   }
 
-  const std::int64_t year = year_hi * 100 + year_lo;
-  if (month < 1 || month > 12) {
-    t.problem = "the month is not 01..12";
-  } else if (day < 1 || day > days_in_month(year, month)) {
-    t.problem = "that day does not exist in that month";
-  } else if (hour > 23) {
+  // A file holds 96 rows per day at 15 minutes: the date's days are worked out once.
+  std::int64_t days = 0;
+  if (cache && cache->valid && std::memcmp(cache->text, s.data(), sizeof cache->text) == 0) {
+    days = cache->days;
+  } else {
+    const std::int64_t year = year_hi * 100 + year_lo;
+    if (month < 1 || month > 12) {
+      t.problem = "the month is not 01..12";
+      return t;
+    }
+    if (day < 1 || day > days_in_month(year, month)) {
+      t.problem = "that day does not exist in that month";
+      return t;
+    }
+    days = days_from_civil(year, month, day);
+    if (cache) {
+      std::memcpy(cache->text, s.data(), sizeof cache->text);
+      cache->days = days;
+      cache->valid = true;
+    }
+  }
+  if (hour > 23) {
     t.problem = "the hour is not 00..23";
   } else if (minute > 59) {
     t.problem = "the minute is not 00..59";
@@ -279,7 +296,7 @@ Timestamp parse_timestamp(std::string_view s) {
     t.problem = "the second is not 00..59";
   }
   if (t.problem) return t;
-  t.seconds = days_from_civil(year, month, day) * 86400 + hour * 3600 + minute * 60 + second - offset;
+  t.seconds = days * 86400 + hour * 3600 + minute * 60 + second - offset;
   return t;
 }
 

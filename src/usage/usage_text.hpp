@@ -38,8 +38,39 @@ struct Number {
   NumberStatus status = NumberStatus::ok;
 };
 
+inline bool is_digit(char c) { return c >= '0' && c <= '9'; }
+
+/// Every case parse_number's fast path leaves out: signs, exponents, long values, mistakes.
+Number parse_number_general(std::string_view text);
+
 /// Parses [+-]digits[.digits][(e|E)[+-]digits] (".5" and "5." too). `text` is already trimmed.
-Number parse_number(std::string_view text);
+inline Number parse_number(std::string_view text) {
+  // The common case, "0.1234": digits and at most one point, at most 18 digits in all, so
+  // the mantissa cannot overflow and needs no checks. Inline: it runs once per value.
+  if (!text.empty() && text.size() <= 18) {
+    std::uint64_t m = 0;
+    int frac_digits = -1;  // -1 until the point
+    int all_digits = 0;
+    for (const char c : text) {
+      if (is_digit(c)) {
+        m = m * 10 + static_cast<unsigned>(c - '0');
+        ++all_digits;
+        if (frac_digits >= 0) ++frac_digits;
+      } else if (c == '.' && frac_digits < 0) {
+        frac_digits = 0;
+      } else {
+        return parse_number_general(text);
+      }
+    }
+    if (all_digits > 0) {
+      Number result;
+      result.mantissa = static_cast<std::int64_t>(m);
+      result.digits = result.written_digits = frac_digits < 0 ? 0 : frac_digits;
+      return result;
+    }
+  }
+  return parse_number_general(text);
+}
 
 // ---- timestamps ----
 
@@ -50,7 +81,16 @@ struct Timestamp {
   const char* problem = nullptr;  ///< why the text is not a timestamp (nullptr = it is one)
 };
 
-Timestamp parse_timestamp(std::string_view text);
+/// The last date parse_timestamp worked out ("2024-07-03" and its day number).
+struct DateCache {
+  char text[10] = {};
+  std::int64_t days = 0;
+  bool valid = false;
+};
+
+/// `cache` (optional) remembers the last date, so a file's rows of one day cost one date
+/// computation.
+Timestamp parse_timestamp(std::string_view text, DateCache* cache = nullptr);
 
 /// Days from 1970-01-01 to a proleptic Gregorian date.
 std::int64_t days_from_civil(std::int64_t year, unsigned month, unsigned day);
@@ -62,7 +102,6 @@ std::string format_local(std::int64_t seconds);
 
 // ---- small text helpers ----
 
-inline bool is_digit(char c) { return c >= '0' && c <= '9'; }
 inline bool is_blank(char c) { return c == ' ' || c == '\t'; }
 
 inline std::string_view trim(std::string_view s) {

@@ -34,11 +34,9 @@ std::string largest_at_scale(std::int32_t scale) {
 
 }  // namespace
 
-std::optional<Number> ValueColumn::check(std::string_view text, std::uint32_t offset, Reporter& reporter) const {
-  const Number n = parse_number(text);
-  if (n.status == NumberStatus::ok) return n;
+void ValueColumn::report(NumberStatus status, std::string_view text, std::uint32_t offset, Reporter& reporter) const {
   const auto end = static_cast<std::uint32_t>(offset + text.size());
-  switch (n.status) {
+  switch (status) {
     case NumberStatus::ok:
       break;
     case NumberStatus::empty:
@@ -63,7 +61,6 @@ std::optional<Number> ValueColumn::check(std::string_view text, std::uint32_t of
                      "rateline keeps at most 18 decimal places; round the value where it is exported");
       break;
   }
-  return std::nullopt;
 }
 
 void ValueColumn::report_overflow(Reporter& reporter, std::pair<std::uint32_t, std::uint32_t> span,

@@ -33,7 +33,12 @@ struct ValueColumn {
 
   /// Parses one value; reports a bad one (empty, not a number, negative, out of range)
   /// naming the column and the text, and returns nullopt for it.
-  std::optional<Number> check(std::string_view text, std::uint32_t offset, Reporter& reporter) const;
+  std::optional<Number> check(std::string_view text, std::uint32_t offset, Reporter& reporter) const {
+    const Number n = parse_number(text);
+    if (n.status == NumberStatus::ok) return n;
+    report(n.status, text, offset, reporter);
+    return std::nullopt;
+  }
   /// Stores a checked value for the next row (a bad value is stored as 0 so the row still
   /// holds its place on the grid; the result is discarded anyway once there is an error).
   void push(const std::optional<Number>& value) {
@@ -56,6 +61,7 @@ struct ValueColumn {
   void rescale(Reporter& reporter, SpanOf&& span_of);
 
  private:
+  void report(NumberStatus status, std::string_view text, std::uint32_t offset, Reporter& reporter) const;
   void report_overflow(Reporter& reporter, std::pair<std::uint32_t, std::uint32_t> span,
                        std::pair<std::uint32_t, std::uint32_t> scale_span) const;
 };

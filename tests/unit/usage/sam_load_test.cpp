@@ -70,6 +70,14 @@ TEST_CASE("usage: SAM errors") {
     CHECK(contains(negative.message, "\"-2\""));
     CHECK(line_of(one(r, "U0030")) == 5);
   }
+  SUBCASE("a value that does not fit the scale another line sets") {
+    auto r = read("kW_60min\n# comment\n1\n123456789012\n0.000000001\n", starting(local(2023, 1, 1)));
+    CHECK_FALSE(r.usage);
+    const auto& d = one(r, "U0033");
+    CHECK(line_of(d) == 4);
+    CHECK(spanned(d) == "123456789012");
+    CHECK(contains(d.hint, "line 5"));
+  }
   SUBCASE("an interval length that does not divide a day") {
     auto r = read("kW_7min\n1\n", starting(local(2023, 1, 1)));
     CHECK_FALSE(r.usage);

@@ -14,9 +14,13 @@ Number number(std::string_view text) { return parse_number(text); }
 TEST_CASE("usage: parse_number keeps mantissa, decimal places and written places") {
   auto n = number("0.50");
   CHECK(n.status == NumberStatus::ok);
-  CHECK(n.mantissa == 5);
-  CHECK(n.digits == 1);
   CHECK(n.written_digits == 2);
+  CHECK(n.mantissa * kPow10[n.written_digits - n.digits] == 50);  // 0.50 at the written scale
+
+  n = number("1.0000000000000000000000");  // zeros beyond what fits are not needed
+  CHECK(n.status == NumberStatus::ok);
+  CHECK(n.written_digits == 18);
+  CHECK(n.mantissa * kPow10[n.written_digits - n.digits] == 1'000'000'000'000'000'000);
 
   n = number("9223372036854775807");
   CHECK(n.status == NumberStatus::ok);
