@@ -73,7 +73,7 @@ std::optional<std::int64_t> most_common_step(std::size_t n, At&& at) {
 }  // namespace
 
 std::optional<Grid> place_on_grid(const std::vector<std::int64_t>& times, const UsageReadOptions& options,
-                                  Reporter& reporter, const RowSpan& start_span) {
+                                  bool rows_left_out, Reporter& reporter, const RowSpan& start_span) {
   const std::size_t n = times.size();
   if (n == 0) return std::nullopt;
 
@@ -213,7 +213,11 @@ std::optional<Grid> place_on_grid(const std::vector<std::int64_t>& times, const 
                    "no interval from " + format_utc(before + len) + " to " + format_utc(t) + " (" +
                        count_of(missing, "interval", "intervals") + " missing) between line " +
                        std::to_string(line(row(prev))) + " and line " + std::to_string(line(r)),
-                   "add the missing readings, or read with the gap policy `zero` to count them as 0");
+                   rows_left_out ? "a row whose start could not be read (reported separately) may be the "
+                                   "missing one; otherwise add the missing readings, or read with the gap "
+                                   "policy `zero` to count them as 0"
+                                 : "add the missing readings, or read with the gap policy `zero` to count them "
+                                   "as 0");
         } else {
           const auto first_missing = static_cast<std::uint32_t>((before - grid.start) / len + 1);
           for (std::uint32_t i = 0; i < static_cast<std::uint32_t>(missing); ++i) grid.missing.push_back(first_missing + i);

@@ -28,7 +28,9 @@ using RowSpan = std::function<std::pair<std::uint32_t, std::uint32_t>(std::size_
 /// common step), and reports duplicates (U0042), overlaps (U0043), starts off the grid
 /// (U0044) and gaps (U0045, or filled and warned as U0046 under GapPolicy::zero).
 /// nullopt when no grid could be settled at all (U0040, U0041, U0047).
+/// `rows_left_out`: some rows' starts could not be read (and were reported), so a gap may
+/// be one of them; the gap's hint says so.
 std::optional<Grid> place_on_grid(const std::vector<std::int64_t>& times, const UsageReadOptions& options,
-                                  Reporter& reporter, const RowSpan& start_span);
+                                  bool rows_left_out, Reporter& reporter, const RowSpan& start_span);
 
 }  // namespace rateline::usage_detail

@@ -93,6 +93,7 @@ class CsvReader {
   std::vector<std::int64_t> times_;        // UTC start per accepted row
   std::vector<std::uint32_t> row_begins_;  // offset of each accepted row's line
   std::size_t data_lines_ = 0;
+  std::size_t unreadable_starts_ = 0;  // rows left off the grid: their start is reported
 };
 
 bool CsvReader::read_header(const Line& line) {
@@ -248,7 +249,10 @@ void CsvReader::read_row(const Line& line) {
     if (value_of_[r] == kNone) continue;
     values[value_of_[r]] = values_[value_of_[r]].check(fields[r], offset_of(fields[r]), reporter_);
   }
-  if (!start) return;
+  if (!start) {
+    ++unreadable_starts_;
+    return;
+  }
   times_.push_back(*start);
   row_begins_.push_back(line.begin);
   for (std::size_t i = 0; i < values_.size(); ++i) values_[i].push(values[i]);
@@ -279,9 +283,12 @@ std::optional<IntervalUsage> CsvReader::finish() {
     values_[value_of_[r]].rescale(reporter_, [&](std::size_t row) { return field_span(row, column); });
   }
 
+  // One readable start among unreadable ones says nothing about the interval length;
+  // "cannot tell the interval length" would only repeat the errors already reported.
+  if (times_.size() == 1 && unreadable_starts_ > 0 && !options_.interval_minutes) return std::nullopt;
   const std::size_t start_column = column_of_[role_index(Role::start)];
-  const std::optional<Grid> grid =
-      place_on_grid(times_, options_, reporter_, [&](std::size_t row) { return field_span(row, start_column); });
+  const std::optional<Grid> grid = place_on_grid(times_, options_, unreadable_starts_ > 0, reporter_,
+                                                 [&](std::size_t row) { return field_span(row, start_column); });
   if (!grid || reporter_.has_errors()) return std::nullopt;
 
   IntervalUsage usage;

@@ -199,3 +199,18 @@ TEST_CASE("usage: a typo'd year does not ask for millions of zero intervals") {
   CHECK_FALSE(r.usage);
   CHECK(line_of(one(r, "U0047")) == 3);
 }
+
+TEST_CASE("usage: a row with an unreadable start does not bury its error under others") {
+  SUBCASE("the gap it leaves says where it may have gone") {
+    auto r = read("start,kwh\n2024-01-01T00:00Z,1\n2024-01-01T00:15,1\n2024-01-01T00:30Z,1\n2024-01-01T00:45Z,1\n");
+    CHECK_FALSE(r.usage);
+    CHECK(line_of(one(r, "U0021")) == 3);
+    CHECK(contains(one(r, "U0045").hint, "start could not be read"));
+  }
+  SUBCASE("one readable start among bad ones is not also 'cannot tell the interval length'") {
+    auto r = read("start,kwh\n2024-01-01T00:00Z,1\n2024-01-01T00:15,1\n");
+    CHECK_FALSE(r.usage);
+    CHECK(r.diagnostics.size() == 1);
+    one(r, "U0021");
+  }
+}

@@ -88,7 +88,7 @@ TEST_CASE("usage: SAM errors") {
     options.interval_minutes = 15;
     auto r = read("kW_60min\n1\n", options);
     CHECK_FALSE(r.usage);
-    CHECK(line_of(one(r, "U0052")) == 1);
+    CHECK(line_of(one(r, "U0051")) == 1);
   }
   SUBCASE("a start that does not exist locally") {
     auto r = read("kW_60min\n1\n", starting(local(2024, 3, 10, 2, 30), "America/New_York"));
