@@ -16,15 +16,21 @@
 //   clock jumped, which is where a meter reading stamped "02:30" belongs in practice).
 //
 // Zone names come from the OS tz database (/usr/share/zoneinfo). Its compiled files list
-// transitions through 2037; for later years the offset in force after the last listed
-// transition is used (no further DST changes).
+// transitions up to some year (2037 for "fat" files, the last rule change for "slim"
+// ones); after that, the POSIX rule at the end of the file ("EST5EDT,M3.2.0,M11.1.0")
+// gives the DST changes of every later year.
 #pragma once
 
 #include <chrono>
+#include <memory>
 #include <optional>
 #include <string>
 
 namespace rateline {
+
+namespace calendar_detail {
+struct Zone;  // the tz database zone and its POSIX rule for later years (time_zone.cpp)
+}
 
 /// How a local timestamp without a UTC offset is placed when the clock is ambiguous
 /// (fall back) or does not exist (spring forward).
@@ -76,7 +82,7 @@ class TimeZone {
 
  private:
   std::string name_;
-  const void* zone_ = nullptr;   // const date::time_zone*, or nullptr for a fixed offset
+  std::shared_ptr<const calendar_detail::Zone> zone_;  // null for a fixed offset
   std::chrono::seconds fixed_offset_{0};
 };
 

@@ -3,18 +3,88 @@
 
 #include "calendar/tz_internal.hpp"
 
+#include "calendar/posix_tz.hpp"
+
+#include <algorithm>
 #include <cctype>
 #include <exception>
+#include <map>
+#include <mutex>
 #include <string_view>
 
 namespace rateline {
 
+namespace calendar_detail {
+
+// A tz database zone. date/tz (built over the OS files) knows only the transitions the
+// compiled file lists: through 2037 for "fat" files, only up to the last rule change for
+// "slim" ones (2007 for New York). Every TZif v2+ file ends with a POSIX TZ rule for the
+// years after that; `tail` holds it and `tail_from` is the last listed transition, from
+// which on it applies (as in every other reader of these files, e.g. glibc).
+struct Zone {
+  const date::time_zone* zone = nullptr;
+  std::optional<PosixRule> tail;
+  std::chrono::sys_seconds tail_from = std::chrono::sys_seconds::max();
+};
+
+}  // namespace calendar_detail
+
 namespace {
 
-using calendar_detail::from_date_local;
 using calendar_detail::to_date_local;
 
-const date::time_zone* tz(const void* zone) { return static_cast<const date::time_zone*>(zone); }
+using calendar_detail::Zone;
+
+std::shared_ptr<const Zone> load_zone(const std::string& name) {
+  // Zones are looked up per tariff and per usage file; keep each one, it never changes.
+  static std::mutex mutex;
+  static std::map<std::string, std::shared_ptr<const Zone>, std::less<>> cache;
+  const std::lock_guard lock{mutex};
+  if (auto it = cache.find(name); it != cache.end()) return it->second;
+
+  auto zone = std::make_shared<Zone>();
+  // locate_zone throws std::runtime_error for an unknown name (and if the OS database
+  // cannot be read at all); both mean "no such zone" to the caller.
+  zone->zone = date::locate_zone(name);
+  // name(): links resolved. No footer, or one we cannot read: date/tz's answer stands.
+  if (auto footer = calendar_detail::tzif_footer("/usr/share/zoneinfo/" + zone->zone->name())) {
+    zone->tail = calendar_detail::PosixRule::parse(*footer);
+  }
+  if (zone->tail) {
+    // Far in the future, date/tz answers with the span that began at the last listed
+    // transition.
+    const auto far = std::chrono::sys_days{std::chrono::year{2400} / 1 / 1};
+    zone->tail_from = zone->zone->get_info(far).begin;
+  }
+  cache.emplace(name, zone);
+  return zone;
+}
+
+// Applies the policy to the candidate instants of a local time.
+TimeZone::ToUtc place_with(const calendar_detail::PosixRule::Local& placed, LocalTimePolicy policy) {
+  using Problem = TimeZone::LocalProblem;
+  TimeZone::ToUtc out;
+  if (placed.matches == 1) {
+    out.time = placed.first;
+  } else if (placed.matches == 2) {
+    out.problem = Problem::ambiguous;
+    if (policy == LocalTimePolicy::earliest) out.time = placed.first;
+    if (policy == LocalTimePolicy::latest) out.time = placed.second;
+  } else {
+    // The clock skipped over the time. Both policies give the instant the clock jumped:
+    // the nearest real instant, and the only one that does not depend on which side's
+    // offset we pretend is in force.
+    out.problem = Problem::nonexistent;
+    if (policy != LocalTimePolicy::error) out.time = placed.first;
+  }
+  return out;
+}
+
+// A local time well past the last listed transition (a day is more than any offset).
+bool in_tail(const Zone& z, std::chrono::local_seconds t) {
+  return z.tail && z.tail_from < std::chrono::sys_seconds::max() - std::chrono::days{1} &&
+         t.time_since_epoch() >= (z.tail_from + std::chrono::days{1}).time_since_epoch();
+}
 
 bool all_digits(std::string_view s) {
   for (char c : s) {
@@ -78,9 +148,7 @@ std::optional<TimeZone> TimeZone::locate(const std::string& name) {
     return zone;
   }
   try {
-    // locate_zone throws std::runtime_error for an unknown name (and if the OS database
-    // cannot be read at all); both mean "no such zone" to the caller.
-    zone.zone_ = date::locate_zone(name);
+    zone.zone_ = load_zone(name);
   } catch (const std::exception&) {
     return std::nullopt;
   }
@@ -89,42 +157,32 @@ std::optional<TimeZone> TimeZone::locate(const std::string& name) {
 }
 
 std::chrono::local_seconds TimeZone::to_local(std::chrono::sys_seconds t) const {
-  if (zone_ == nullptr) return std::chrono::local_seconds{t.time_since_epoch() + fixed_offset_};
-  return from_date_local(tz(zone_)->to_local(t));
+  return std::chrono::local_seconds{t.time_since_epoch() + offset_at(t).offset};
 }
 
 TimeZone::ToUtc TimeZone::to_utc(std::chrono::local_seconds t, LocalTimePolicy policy) const {
-  ToUtc out;
-  if (zone_ == nullptr) {
-    out.time = std::chrono::sys_seconds{t.time_since_epoch() - fixed_offset_};
-    return out;
-  }
-  const date::local_info info = tz(zone_)->get_info(to_date_local(t));
-  const std::chrono::sys_seconds as_first{t.time_since_epoch() - info.first.offset};
+  if (zone_ == nullptr) return {std::chrono::sys_seconds{t.time_since_epoch() - fixed_offset_}, LocalProblem::none};
+  if (in_tail(*zone_, t)) return place_with(zone_->tail->place(t), policy);
+  const date::local_info info = zone_->zone->get_info(to_date_local(t));
+  calendar_detail::PosixRule::Local placed;
   switch (info.result) {
     case date::local_info::unique:
-      out.time = as_first;
+      placed.matches = 1;
+      placed.first = std::chrono::sys_seconds{t.time_since_epoch() - info.first.offset};
       break;
     case date::local_info::ambiguous:
       // first = the offset in force before the transition (e.g. EDT), so reading the
       // clock with it gives the earlier of the two instants.
-      out.problem = LocalProblem::ambiguous;
-      if (policy == LocalTimePolicy::earliest) out.time = as_first;
-      if (policy == LocalTimePolicy::latest) {
-        out.time = std::chrono::sys_seconds{t.time_since_epoch() - info.second.offset};
-      }
+      placed.matches = 2;
+      placed.first = std::chrono::sys_seconds{t.time_since_epoch() - info.first.offset};
+      placed.second = std::chrono::sys_seconds{t.time_since_epoch() - info.second.offset};
       break;
-    case date::local_info::nonexistent:
-      // The clock skipped over t. Both policies give the instant the clock jumped
-      // (second.begin == first.end): the nearest real instant, and the only one that
-      // does not depend on which side's offset we pretend is in force.
-      out.problem = LocalProblem::nonexistent;
-      if (policy != LocalTimePolicy::error) out.time = info.second.begin;
-      break;
-    default:
+    default:  // nonexistent: second.begin (== first.end) is when the clock jumped
+      placed.matches = 0;
+      placed.first = info.second.begin;
       break;
   }
-  return out;
+  return place_with(placed, policy);
 }
 
 std::chrono::sys_seconds TimeZone::start_of_day(std::chrono::year_month_day date) const {
@@ -138,8 +196,12 @@ TimeZone::OffsetSpan TimeZone::offset_at(std::chrono::sys_seconds t) const {
   if (zone_ == nullptr) {
     return {fixed_offset_, std::chrono::sys_seconds::min(), std::chrono::sys_seconds::max()};
   }
-  const date::sys_info info = tz(zone_)->get_info(t);
-  return {info.offset, info.begin, info.end};
+  if (zone_->tail && t >= zone_->tail_from) {
+    const auto span = zone_->tail->at(t);
+    return {span.offset, std::max(span.begin, zone_->tail_from), span.end};
+  }
+  const date::sys_info info = zone_->zone->get_info(t);
+  return {info.offset, info.begin, std::min(info.end, zone_->tail_from)};
 }
 
 }  // namespace rateline

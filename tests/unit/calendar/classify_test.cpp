@@ -6,6 +6,7 @@
 
 #include <chrono>
 #include <map>
+#include <thread>
 
 using namespace std::chrono;
 using rateline::DayType;
@@ -202,6 +203,23 @@ TEST_CASE("calendar: intervals that cross a period boundary are counted as misal
   CHECK(daily.local_day[70] == day_number(2024y / 3 / 11));  // 24 h after a 23 h day: 01:00
 }
 
+TEST_CASE("calendar: classify past 2037, where DST comes from the zone's POSIX rule") {
+  const auto s = residential();
+  const auto ny = zone("America/New_York");
+  const auto start = ny.start_of_day(2037y / 10 / 1);
+  const auto count = static_cast<std::size_t>((ny.start_of_day(2038y / 12 / 1) - start) / minutes{15});
+  const auto cal = rateline::classify_intervals(s, ny, start, 15, count);
+  std::map<std::int32_t, int> per_day;
+  for (auto d : cal.local_day) ++per_day[d];
+  CHECK(per_day[day_number(2037y / 11 / 1)] == 100);  // the last listed change
+  CHECK(per_day[day_number(2038y / 3 / 14)] == 92);   // computed from EST5EDT,M3.2.0,M11.1.0
+  CHECK(per_day[day_number(2038y / 11 / 7)] == 100);
+  CHECK(per_day[day_number(2038y / 7 / 1)] == 96);
+  const auto slow = reference(s, ny, start, 15, count);
+  CHECK(cal.period == slow.period);
+  CHECK(cal.local_day == slow.local_day);
+}
+
 TEST_CASE("calendar: misaligned intervals across local midnight and across a DST change") {
   // Saturday is its own period: Friday 23:30-00:30 and Saturday 23:30-00:30 straddle it.
   TouSchedule weekend;
@@ -274,4 +292,25 @@ TEST_CASE("calendar: classify without TOU and with bad input") {
   auto changed = residential();
   changed.seasons.push_back({"extra", {1, 1}, {1, 1}});
   CHECK_THROWS_AS(rateline::classify_intervals(changed, ny, utc(2024y / 3 / 10, 5), 15, 4), std::logic_error);
+}
+
+TEST_CASE("calendar: one schedule and zone shared by several threads") {
+  // TouSchedule, HolidayCalendar and TimeZone are immutable after build: concurrent const
+  // use needs no locking (the tz database loads each zone once, under std::call_once).
+  const auto s = residential();
+  const auto start = utc(2024y / 1 / 1, 5);
+  const auto expected = rateline::classify_intervals(s, zone("America/New_York"), start, 15, 366 * 96);
+  std::vector<rateline::IntervalCalendar> results(4);
+  std::vector<std::thread> threads;
+  for (std::size_t k = 0; k < results.size(); ++k) {
+    threads.emplace_back([&, k] {
+      const auto ny = TimeZone::locate("America/New_York").value();
+      results[k] = rateline::classify_intervals(s, ny, start, 15, 366 * 96);
+    });
+  }
+  for (auto& t : threads) t.join();
+  for (const auto& r : results) {
+    CHECK(r.period == expected.period);
+    CHECK(r.local_day == expected.local_day);
+  }
 }
