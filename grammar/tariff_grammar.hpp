@@ -1,0 +1,272 @@
+// grammar/tariff_grammar.hpp — the PEGTL grammar of rateline tariff files.
+//
+// The language reference is docs/language.md; this file is its executable form. The
+// grammar is free-form (newlines are whitespace, `#` and `//` start comments) and every
+// statement starts with a keyword, so a rate analyst can lay a tariff out like its sheet:
+//
+//   tariff "Residential Service RS" {
+//     utility "Duke Energy Carolinas, LLC"   currency USD   timezone "America/New_York"
+//     effective 2024-01-01
+//     season summer: Jun 1 - Sep 30
+//     period on_peak: summer weekday 13:00-18:00
+//     period off_peak: otherwise
+//     charge basic "Basic Customer Charge": 14.00 $/month
+//     charge energy "Energy Charge" on energy: tiers { first 800 kWh: 9.43 ¢/kWh  over 800 kWh: 8.23 ¢/kWh }
+//   }
+//
+// Only src/syntax includes this file (the architecture test enforces it). Rules that the
+// parse tree keeps are listed in src/syntax/parser.cpp; error messages for `must<>`
+// points are in `errors` at the end of this file.
+#pragma once
+
+#include <tao/pegtl.hpp>
+
+namespace rateline::grammar {
+
+namespace pegtl = tao::pegtl;
+using namespace pegtl;
+
+// ---------------------------------------------------------------- lexical
+struct line_comment : seq<sor<one<'#'>, two<'/'>>, until<eolf>> {};
+struct block_comment : seq<string<'/', '*'>, until<string<'*', '/'>>> {};
+struct ws : star<sor<space, line_comment, block_comment>> {};
+
+template <typename R>
+struct tok : seq<R, ws> {};
+
+struct ident_first : ranges<'a', 'z', 'A', 'Z', '_'> {};
+struct ident_other : ranges<'a', 'z', 'A', 'Z', '0', '9', '_'> {};
+
+#define RATELINE_KEYWORD(name, text) \
+  struct name : seq<TAO_PEGTL_STRING(text), not_at<ident_other>> {};
+RATELINE_KEYWORD(kw_tariff, "tariff")
+RATELINE_KEYWORD(kw_calendar, "calendar")
+RATELINE_KEYWORD(kw_import, "import")
+RATELINE_KEYWORD(kw_season, "season")
+RATELINE_KEYWORD(kw_period, "period")
+RATELINE_KEYWORD(kw_days, "days")
+RATELINE_KEYWORD(kw_charge, "charge")
+RATELINE_KEYWORD(kw_rider, "rider")
+RATELINE_KEYWORD(kw_tax, "tax")
+RATELINE_KEYWORD(kw_credit, "credit")
+RATELINE_KEYWORD(kw_minimum, "minimum")
+RATELINE_KEYWORD(kw_late_fee, "late_fee")
+RATELINE_KEYWORD(kw_adjustment, "adjustment")
+RATELINE_KEYWORD(kw_rounding, "rounding")
+RATELINE_KEYWORD(kw_on, "on")
+RATELINE_KEYWORD(kw_in, "in")
+RATELINE_KEYWORD(kw_of, "of")
+RATELINE_KEYWORD(kw_by, "by")
+RATELINE_KEYWORD(kw_tiers, "tiers")
+RATELINE_KEYWORD(kw_first, "first")
+RATELINE_KEYWORD(kw_next, "next")
+RATELINE_KEYWORD(kw_up, "up")
+RATELINE_KEYWORD(kw_to, "to")
+RATELINE_KEYWORD(kw_over, "over")
+RATELINE_KEYWORD(kw_above, "above")
+RATELINE_KEYWORD(kw_rest, "rest")
+RATELINE_KEYWORD(kw_otherwise, "otherwise")
+RATELINE_KEYWORD(kw_observed, "observed")
+RATELINE_KEYWORD(kw_last, "last")
+RATELINE_KEYWORD(kw_revision, "revision")
+RATELINE_KEYWORD(kw_time_of_use, "time_of_use")
+#undef RATELINE_KEYWORD
+
+// Words that start statements or structure: never identifiers, so lists of names end
+// where the next statement begins.
+struct keyword
+    : sor<kw_tariff, kw_calendar, kw_import, kw_season, kw_period, kw_days, kw_charge, kw_rider, kw_tax,
+          kw_credit, kw_minimum, kw_late_fee, kw_adjustment, kw_rounding, kw_on, kw_in, kw_of, kw_by,
+          kw_tiers, kw_first, kw_next, kw_up, kw_to, kw_over, kw_above, kw_rest, kw_otherwise, kw_revision,
+          kw_time_of_use> {};
+
+struct identifier : seq<not_at<keyword>, ident_first, star<ident_other>> {};
+
+struct number : seq<opt<one<'-', '+'>>, plus<digit>, opt<one<'.'>, plus<digit>>> {};
+struct string_char : sor<seq<one<'\\'>, any>, not_one<'"', '\n'>> {};
+struct string_body : star<string_char> {};
+struct string_literal : seq<one<'"'>, string_body, must<one<'"'>>> {};
+struct date_literal : seq<rep<4, digit>, one<'-'>, rep<2, digit>, one<'-'>, rep<2, digit>> {};
+struct clock_time : seq<rep_min_max<1, 2, digit>, one<':'>, rep<2, digit>> {};
+
+struct month_name
+    : sor<TAO_PEGTL_ISTRING("January"), TAO_PEGTL_ISTRING("February"), TAO_PEGTL_ISTRING("March"),
+          TAO_PEGTL_ISTRING("April"), TAO_PEGTL_ISTRING("June"), TAO_PEGTL_ISTRING("July"),
+          TAO_PEGTL_ISTRING("August"), TAO_PEGTL_ISTRING("September"), TAO_PEGTL_ISTRING("October"),
+          TAO_PEGTL_ISTRING("November"), TAO_PEGTL_ISTRING("December"), TAO_PEGTL_ISTRING("Jan"),
+          TAO_PEGTL_ISTRING("Feb"), TAO_PEGTL_ISTRING("Mar"), TAO_PEGTL_ISTRING("Apr"), TAO_PEGTL_ISTRING("May"),
+          TAO_PEGTL_ISTRING("Jun"), TAO_PEGTL_ISTRING("Jul"), TAO_PEGTL_ISTRING("Aug"), TAO_PEGTL_ISTRING("Sep"),
+          TAO_PEGTL_ISTRING("Oct"), TAO_PEGTL_ISTRING("Nov"), TAO_PEGTL_ISTRING("Dec")> {};
+struct month_ident : seq<month_name, not_at<ident_other>> {};
+struct day_of_month : rep_min_max<1, 2, digit> {};
+
+// ---------------------------------------------------------------- prices and quantities
+// "0.1123 $/kWh", "9.43 ¢/kWh", "14.00 $/month", "2.5 %", "30.00 $"
+struct currency_symbol : sor<one<'$'>, TAO_PEGTL_STRING("¢"), TAO_PEGTL_KEYWORD("cents")> {};
+struct unit_word : seq<ident_first, star<ident_other>> {};
+struct per_unit : seq<one<'/'>, unit_word, star<one<'/'>, unit_word>> {};
+struct money_unit : seq<currency_symbol, opt<per_unit>> {};
+struct percent_sign : one<'%'> {};
+struct price : seq<number, ws, sor<money_unit, percent_sign>> {};
+
+// A tier bound's quantity: "800 kWh", "10 kWh/day", "200 kWh/kW", "100 kW"
+struct bound_unit : seq<unit_word, star<one<'/'>, unit_word>> {};
+struct quantity : seq<number, ws, bound_unit> {};
+
+// ---------------------------------------------------------------- pricing
+struct pricing;
+
+struct tier_first : seq<tok<kw_first>, quantity> {};
+struct tier_next : seq<tok<kw_next>, quantity> {};
+struct tier_up_to : seq<tok<kw_up>, tok<kw_to>, quantity> {};
+struct tier_over : seq<tok<kw_over>, quantity> {};
+struct tier_rest : sor<kw_above, kw_rest> {};
+struct tier_bound : sor<tier_first, tier_next, tier_up_to, tier_over, tier_rest> {};
+struct tier_column : seq<identifier, ws, must<price>> {};   // "on_peak 0.25 $/kWh"
+struct tier_prices : sor<plus<tier_column, ws, opt<tok<one<','>>>>, seq<price, ws>> {};
+struct tier_row : seq<tier_bound, ws, must<tok<one<':'>>>, must<tier_prices>> {};
+struct tier_allocation : identifier {};   // proportional | chronological
+struct tiers : seq<tok<kw_tiers>, opt<tier_allocation, ws>, must<tok<one<'{'>>>, plus<tier_row>, must<tok<one<'}'>>>> {};
+
+struct case_keys : list<identifier, tok<one<','>>, space> {};
+struct case_otherwise : kw_otherwise {};
+struct by_case : seq<sor<case_otherwise, case_keys>, ws, must<tok<one<':'>>>, must<pricing>> {};
+struct by_axis : seq<ident_first, star<ident_other>> {};   // season and period are keywords elsewhere
+struct by_table : seq<tok<kw_by>, must<by_axis>, ws, must<tok<one<'{'>>>, plus<by_case>, must<tok<one<'}'>>>> {};
+
+struct pricing : sor<by_table, tiers, seq<price, ws>> {};
+
+// ---------------------------------------------------------------- charges
+struct period_list : list<identifier, tok<one<','>>, space> {};
+struct determinant_periods : seq<tok<kw_in>, must<period_list>> {};
+struct determinant_name : identifier {};
+struct determinant : seq<determinant_name, ws, opt<determinant_periods, ws>> {};
+struct on_clause : seq<tok<kw_on>, must<determinant>> {};
+
+struct base_list : list<identifier, tok<one<','>>, space> {};
+struct of_clause : seq<tok<kw_of>, must<base_list>, ws> {};
+struct charge_body : seq<pricing, opt<of_clause>> {};
+
+struct charge_kind
+    : sor<kw_charge, kw_rider, kw_tax, kw_credit, kw_minimum, kw_late_fee, kw_adjustment> {};
+struct charge_id : identifier {};
+struct label : string_literal {};
+struct charge_decl : seq<charge_kind, ws, must<charge_id>, ws, opt<label, ws>, opt<on_clause>,
+                         must<tok<one<':'>>>, must<charge_body>> {};
+
+// ---------------------------------------------------------------- calendar
+struct month_day : seq<month_ident, ws, opt<day_of_month>> {};
+struct season_range : seq<month_day, ws, must<sor<tok<one<'-'>>, tok<kw_to>>>, must<month_day>> {};
+struct season_id : identifier {};
+struct season_decl : seq<tok<kw_season>, must<season_id>, ws, opt<label, ws>, must<tok<one<':'>>>, must<season_range>, ws,
+                         star<tok<one<','>>, must<season_range>, ws>> {};
+
+struct time_range : seq<clock_time, ws, must<tok<one<'-'>>>, must<clock_time>> {};
+struct time_ranges : list<time_range, tok<one<','>>, space> {};
+struct rule_word : identifier {};
+struct period_rule_words : plus<rule_word, ws> {};
+struct period_rule : sor<seq<kw_otherwise, ws>, seq<period_rule_words, opt<time_ranges, ws>>, seq<time_ranges, ws>> {};
+struct period_id : identifier {};
+struct period_decl : seq<tok<kw_period>, must<period_id>, ws, opt<label, ws>, must<tok<one<':'>>>,
+                         must<period_rule>, star<tok<one<';'>>, must<period_rule>>> {};
+
+// A named group of TOU periods that partitions time on its own (URDB's demand periods are
+// independent of its energy periods): `time_of_use demand_periods { period ... }`.
+struct group_id : identifier {};
+struct tou_group : seq<tok<kw_time_of_use>, must<group_id>, ws, must<tok<one<'{'>>>, star<period_decl>, must<tok<one<'}'>>>> {};
+
+struct day_set_id : identifier {};
+struct day_set_decl : seq<tok<kw_days>, must<day_set_id>, ws, must<tok<one<':'>>>, must<list<rule_word, tok<one<','>>, space>>, ws> {};
+
+// Holidays: "Independence Day": Jul 4 observed | "Thanksgiving": 4th Thu of Nov |
+//           "Memorial Day": last Mon of May | "Storm day": 2025-01-21 | "Shutdown": 2025-12-24 - 2025-12-26
+struct ordinal : seq<digit, sor<TAO_PEGTL_STRING("st"), TAO_PEGTL_STRING("nd"), TAO_PEGTL_STRING("rd"), TAO_PEGTL_STRING("th")>> {};
+struct weekday_word : identifier {};
+struct nth_weekday : seq<sor<kw_last, ordinal>, ws, must<weekday_word>, ws, must<tok<kw_of>>, must<month_ident>> {};
+struct observance : identifier {};   // after `observed`: optional rule name
+struct fixed_holiday : seq<month_ident, ws, must<day_of_month>, ws, opt<tok<kw_observed>, opt<observance, ws>>> {};
+struct date_range : seq<date_literal, ws, opt<sor<tok<one<'-'>>, tok<kw_to>>, must<date_literal>>> {};
+struct holiday_spec : sor<date_range, nth_weekday, fixed_holiday> {};
+struct holiday_decl : seq<label, ws, must<tok<one<':'>>>, must<holiday_spec>, ws> {};
+struct calendar_id : identifier {};
+struct calendar_decl : seq<tok<kw_calendar>, must<calendar_id>, ws, must<tok<one<'{'>>>, star<holiday_decl>, must<tok<one<'}'>>>> {};
+
+// ---------------------------------------------------------------- tariff
+struct rounding_none : TAO_PEGTL_KEYWORD("none") {};
+struct rounding_target : identifier {};    // line_items | total | ...
+struct rounding_step : number {};
+struct rounding_mode : identifier {};
+struct rounding_decl : seq<tok<kw_rounding>, must<sor<seq<rounding_none, ws>, seq<rounding_target, ws, must<rounding_step>, ws, opt<rounding_mode, ws>>>>> {};
+
+struct meta_key : identifier {};
+struct meta_value : sor<string_literal, date_literal, seq<number, not_at<ident_other>>, identifier> {};
+struct meta_decl : seq<meta_key, ws, must<meta_value>, ws> {};
+
+struct revision_date : date_literal {};
+struct revision_decl;
+struct tariff_item : sor<season_decl, period_decl, tou_group, day_set_decl, charge_decl, rounding_decl, revision_decl, meta_decl> {};
+struct revision_decl : seq<tok<kw_revision>, must<revision_date>, ws, must<tok<one<'{'>>>, star<tariff_item>, must<tok<one<'}'>>>> {};
+struct tariff_name : string_literal {};
+struct tariff_decl : seq<tok<kw_tariff>, must<tariff_name>, ws, must<tok<one<'{'>>>, star<tariff_item>, must<tok<one<'}'>>>> {};
+
+struct import_path : string_literal {};
+struct import_decl : seq<tok<kw_import>, must<import_path>, ws> {};
+
+struct top_item : sor<import_decl, calendar_decl, tariff_decl> {};
+struct file : seq<ws, star<top_item>, must<eof>> {};
+
+// ---------------------------------------------------------------- error messages
+template <typename Rule>
+inline constexpr const char* error_message = nullptr;
+
+// clang-format off
+template <> inline constexpr const char* error_message<eof> = "expected `tariff \"Name\" { ... }`, `calendar NAME { ... }` or `import \"file\"`";
+template <> inline constexpr const char* error_message<one<'"'>> = "unterminated string: add the closing \"";
+template <> inline constexpr const char* error_message<tariff_name> = "expected the tariff's name in quotes after `tariff`";
+template <> inline constexpr const char* error_message<tok<one<'{'>>> = "expected `{`";
+template <> inline constexpr const char* error_message<tok<one<'}'>>> = "expected `}` or another statement (season, period, charge, rider, tax, credit, minimum, rounding, or a field like `utility \"...\"`)";
+template <> inline constexpr const char* error_message<tok<one<':'>>> = "expected `:`";
+template <> inline constexpr const char* error_message<charge_id> = "expected a name for this charge (letters, digits, _), e.g. `charge energy \"Energy Charge\" ...`";
+template <> inline constexpr const char* error_message<charge_body> = "expected a price such as `0.1123 $/kWh`, `14.00 $/month`, `2.5 %`, a `tiers { ... }` table or a `by season { ... }` table";
+template <> inline constexpr const char* error_message<pricing> = "expected a price such as `0.1123 $/kWh`, a `tiers { ... }` table or a `by ... { ... }` table";
+template <> inline constexpr const char* error_message<price> = "expected a price such as `0.1123 $/kWh` or `14.00 $/month`";
+template <> inline constexpr const char* error_message<tier_prices> = "expected the tier's price, e.g. `0.1123 $/kWh`, or one price per period, e.g. `on_peak 0.25 $/kWh, off_peak 0.08 $/kWh`";
+template <> inline constexpr const char* error_message<determinant> = "expected what the charge is on: `energy`, `demand`, `energy in on_peak`, ...";
+template <> inline constexpr const char* error_message<period_list> = "expected one or more TOU period names after `in`";
+template <> inline constexpr const char* error_message<base_list> = "expected the names of the charges this applies to, e.g. `of energy, basic` or `of charges`";
+template <> inline constexpr const char* error_message<by_axis> = "expected what the table is by: `season`, `period`, `month` or an account attribute";
+template <> inline constexpr const char* error_message<season_id> = "expected a season name after `season`";
+template <> inline constexpr const char* error_message<season_range> = "expected a date range such as `Jun 1 - Sep 30`";
+template <> inline constexpr const char* error_message<month_day> = "expected a month and day such as `Sep 30`";
+template <> inline constexpr const char* error_message<sor<tok<one<'-'>>, tok<kw_to>>> = "expected `-` or `to` between the two dates";
+template <> inline constexpr const char* error_message<period_id> = "expected a TOU period name after `period`";
+template <> inline constexpr const char* error_message<period_rule> = "expected when the period applies, e.g. `summer weekday 13:00-18:00`, or `otherwise`";
+template <> inline constexpr const char* error_message<tok<one<'-'>>> = "expected `-` between the two times, e.g. `13:00-18:00`";
+template <> inline constexpr const char* error_message<clock_time> = "expected a time of day such as `18:00`";
+template <> inline constexpr const char* error_message<group_id> = "expected a name for the group of TOU periods";
+template <> inline constexpr const char* error_message<day_set_id> = "expected a name for the set of days";
+template <> inline constexpr const char* error_message<list<rule_word, tok<one<','>>, space>> = "expected day names such as `Mon, Tue`";
+template <> inline constexpr const char* error_message<calendar_id> = "expected a calendar name after `calendar`";
+template <> inline constexpr const char* error_message<holiday_spec> = "expected a holiday rule: `Jul 4 observed`, `4th Thu of Nov`, `last Mon of May`, `2025-01-20` or `2025-12-24 - 2025-12-26`";
+template <> inline constexpr const char* error_message<weekday_word> = "expected a day of the week such as `Mon`";
+template <> inline constexpr const char* error_message<tok<kw_of>> = "expected `of` and a month, e.g. `4th Thu of Nov`";
+template <> inline constexpr const char* error_message<month_ident> = "expected a month such as `Nov`";
+template <> inline constexpr const char* error_message<day_of_month> = "expected a day of the month";
+template <> inline constexpr const char* error_message<date_literal> = "expected a date as YYYY-MM-DD";
+template <> inline constexpr const char* error_message<revision_date> = "expected the revision's effective date as YYYY-MM-DD";
+template <> inline constexpr const char* error_message<import_path> = "expected the file to import, in quotes";
+template <> inline constexpr const char* error_message<meta_value> = "expected a value: a \"string\", a date, a number or a word";
+template <> inline constexpr const char* error_message<sor<seq<rounding_none, ws>, seq<rounding_target, ws, must<rounding_step>, ws, opt<rounding_mode, ws>>>> = "expected `rounding none` or `rounding line_items 0.01 half_up`";
+template <> inline constexpr const char* error_message<rounding_step> = "expected the rounding step, e.g. `0.01`";
+// clang-format on
+
+// Messages are used only where the grammar says `must<...>`; a rule with a message does
+// not raise merely by failing inside a `sor<>`.
+struct errors {
+  template <typename Rule>
+  static constexpr const char* message = error_message<Rule>;
+  template <typename Rule>
+  static constexpr bool raise_on_failure = false;
+};
+
+}  // namespace rateline::grammar

@@ -1,0 +1,90 @@
+// rateline/bill.hpp — apply a rate graph to metered usage: line items, total and trace.
+//
+// A Bill is a list of LineItems (label, quantity, unit, rate, amount) whose amounts are
+// exact decimals, rounded only where the tariff's rounding rule says, and a total that is
+// exactly the sum of the line items. Each line item carries a trace explaining it.
+//
+//   rateline::BillingPeriod period{2024y/July/1d, 2024y/August/1d};   // [from, to), local dates
+//   auto result = rateline::bill(graph, usage, period, rateline::Account{}, rateline::BillOptions{});
+//   if (!result.bill) { for (auto& d : result.diagnostics) std::cerr << rateline::render(d); }
+//   for (auto& item : result.bill->line_items) std::cout << item.label << " " << item.amount << "\n";
+#pragma once
+
+#include "rateline/account.hpp"
+#include "rateline/decimal.hpp"
+#include "rateline/diagnostic.hpp"
+#include "rateline/rate_graph.hpp"
+#include "rateline/usage.hpp"
+
+#include <chrono>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace rateline {
+
+/// A billing period [from, to) in the tariff's local dates: from the first day billed up
+/// to, not including, `to` (a July bill is 2024-07-01 .. 2024-08-01).
+struct BillingPeriod {
+  std::chrono::year_month_day from{};
+  std::chrono::year_month_day to{};
+  int days() const { return static_cast<int>((std::chrono::sys_days{to} - std::chrono::sys_days{from}).count()); }
+};
+
+struct LineItem {
+  std::string id;            ///< the charge's id in the tariff, with a suffix per tier/period/season part
+  std::string label;         ///< as the customer reads it: "Energy Charge, first 800 kWh"
+  LineKind kind = LineKind::fixed;
+  Decimal quantity;          ///< in `unit`
+  std::string unit;          ///< "kWh", "kW", "month", "day", "$" (base of a percentage)
+  Decimal rate;              ///< in `rate_unit`
+  std::string rate_unit;     ///< "$/kWh", "%", ...
+  Decimal amount;            ///< rounded as the tariff says; what the total adds up
+  Decimal unrounded;         ///< before line-item rounding
+  std::string season;        ///< season part ("" when the charge does not vary by season)
+  std::string period;        ///< TOU period ("" for all)
+  std::vector<std::string> trace;   ///< how the amount was computed, step by step
+};
+
+/// What to do when the usage does not cover the whole billing period.
+enum class CoveragePolicy { error, bill_available };
+
+struct BillOptions {
+  CoveragePolicy coverage = CoveragePolicy::error;
+};
+
+struct Bill {
+  std::string tariff;
+  BillingPeriod period;
+  std::string currency;
+  std::vector<LineItem> line_items;
+  Decimal total;                     ///< exactly the sum of line_items[].amount
+  std::vector<Diagnostic> notes;     ///< warnings about the bill (estimated usage, misaligned intervals)
+};
+
+struct BillResult {
+  std::optional<Bill> bill;
+  std::vector<Diagnostic> diagnostics;
+};
+
+/// Bills one period.
+BillResult bill(const RateGraph& graph, const IntervalUsage& usage, const BillingPeriod& period, const Account& account,
+                const BillOptions& options);
+
+/// Bills consecutive periods (e.g. the 12 months of a year) from one usage series in one
+/// pass. Annual rules (an annual minimum) apply across the periods: see docs/language.md.
+struct BillSeries {
+  std::vector<Bill> bills;
+  Decimal total;
+};
+struct BillSeriesResult {
+  std::optional<BillSeries> series;
+  std::vector<Diagnostic> diagnostics;
+};
+BillSeriesResult bill_periods(const RateGraph& graph, const IntervalUsage& usage, const std::vector<BillingPeriod>& periods,
+                              const Account& account, const BillOptions& options);
+
+/// Calendar months covering [from, to): 2018-01-01..2019-01-01 gives 12 periods.
+std::vector<BillingPeriod> monthly_periods(std::chrono::year_month_day from, std::chrono::year_month_day to);
+
+}  // namespace rateline

@@ -1,0 +1,53 @@
+// rateline/rate_graph.hpp — a compiled tariff: the meeting point of compiler and biller.
+//
+// A RateGraph is what a checked tariff compiles into: determinants (energy by TOU period,
+// maximum demand, days, ...) and the charges priced on them, with the calendar compiled
+// into lookup tables. It is immutable and cheap to copy (shared), so one graph can bill
+// many accounts from many threads at once.
+//
+//   auto compiled = rateline::compile_tariff_file("tariffs/duke-nc-rs.tariff");
+//   const rateline::RateGraph& graph = *compiled.graph;
+//   std::cout << graph.info().name << "\n" << rateline::describe(graph);
+#pragma once
+
+#include <chrono>
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace rateline {
+
+/// What a tariff says about itself (its header fields).
+struct TariffInfo {
+  std::string name;
+  std::string utility;
+  std::string service;        ///< electric | gas | water | sewer
+  std::string currency;       ///< ISO 4217, e.g. USD
+  std::string time_zone;      ///< IANA zone, e.g. America/New_York
+  std::chrono::year_month_day effective{};
+  std::chrono::year_month_day expires{};   ///< !ok() when open-ended
+  std::string source;         ///< where the rate sheet was published
+  std::string path;           ///< the tariff file
+};
+
+/// What a line item is, as billing systems group them (the JSON `kind`).
+enum class LineKind { fixed, energy, demand, rider, tax, credit, minimum, late_fee, adjustment };
+std::string_view to_string(LineKind kind);
+
+namespace graph { struct Tariff; }
+
+class RateGraph {
+ public:
+  explicit RateGraph(std::shared_ptr<const graph::Tariff> tariff);
+  const TariffInfo& info() const;
+  /// The internal representation (src/graph/tariff_graph.hpp), for the evaluator and reports.
+  const graph::Tariff& tariff() const { return *tariff_; }
+
+ private:
+  std::shared_ptr<const graph::Tariff> tariff_;
+};
+
+/// A readable listing of the graph: seasons, TOU periods, determinants, charges.
+std::string describe(const RateGraph& graph);
+
+}  // namespace rateline

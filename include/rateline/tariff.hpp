@@ -1,0 +1,32 @@
+// rateline/tariff.hpp — compile a tariff file into a RateGraph.
+//
+// Compiling parses the file (and the files it imports), checks it, and lowers it into a
+// RateGraph. Every mistake is a Diagnostic with file:line:col, the source line, a caret
+// and a hint; the graph is present only when there are no errors (warnings are allowed).
+//
+//   auto result = rateline::compile_tariff_file("tariffs/duke-nc-rs.tariff");
+//   for (auto& d : result.diagnostics) std::cerr << rateline::render(d);
+//   if (!result.graph) return 1;
+#pragma once
+
+#include "rateline/diagnostic.hpp"
+#include "rateline/rate_graph.hpp"
+
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace rateline {
+
+struct CompileResult {
+  std::optional<RateGraph> graph;
+  std::vector<Diagnostic> diagnostics;
+};
+
+/// Compiles a tariff file; imports are resolved relative to it.
+CompileResult compile_tariff_file(const std::string& path);
+/// Compiles tariff text (imports resolved relative to source->path()).
+CompileResult compile_tariff(std::shared_ptr<const SourceFile> source);
+
+}  // namespace rateline

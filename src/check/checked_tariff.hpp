@@ -1,0 +1,71 @@
+// check/checked_tariff.hpp — a tariff whose names, units, tiers and calendar are proven.
+//
+// check_tariff() walks the AST once, reports every mistake as a Diagnostic (codes are
+// listed in docs/diagnostics.md) and, when there are none, returns the resolution tables
+// that `lower` needs: which season, period group and charge each name denotes, the
+// compiled TOU tables, and the order in which charges must be evaluated.
+#pragma once
+
+#include "rateline/calendar.hpp"
+#include "rateline/rate_graph.hpp"
+#include "rateline/time_zone.hpp"
+#include "rateline/unit.hpp"
+#include "syntax/ast.hpp"
+
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace rateline::check {
+
+struct PeriodRef {
+  std::uint32_t group = 0;
+  std::uint32_t index = 0;
+};
+
+struct Group {
+  std::string name;
+  std::vector<const syntax::PeriodDecl*> periods;
+  TouSchedule schedule;
+};
+
+struct CheckedTariff {
+  const syntax::TariffDecl* decl = nullptr;
+  TariffInfo info;
+  std::optional<TimeZone> zone;
+  Unit usage_unit = Unit::kWh;                     ///< what `energy` is measured in for this service
+
+  std::vector<std::string> season_names;
+  std::vector<std::string> season_labels;
+  std::vector<Season> calendar_seasons;            ///< one per season range
+  std::vector<std::uint8_t> calendar_to_season;    ///< range -> season
+  HolidayCalendar holidays;
+
+  std::vector<Group> groups;                       ///< at least one
+  std::map<std::string, std::uint32_t> season_index;
+  std::map<std::string, PeriodRef> period_index;
+  std::map<std::string, std::uint32_t> charge_index;
+  std::vector<std::uint32_t> evaluation_order;
+  std::vector<std::vector<std::uint32_t>> bases;   ///< per charge: the charges its `of` names
+
+  bool round_line_items = false;
+  Decimal rounding_step;
+  RoundingMode rounding_mode = RoundingMode::half_up;
+  std::string proration = "none";
+  std::int32_t demand_window = 0;
+  bool demand_sliding = false;
+};
+
+struct CheckResult {
+  std::optional<CheckedTariff> tariff;
+  std::vector<Diagnostic> diagnostics;
+};
+
+/// Checks the first tariff of `file`. `imported` are the files it imports (calendars).
+CheckResult check_tariff(const syntax::File& file, const std::vector<const syntax::File*>& imported);
+
+/// The unit a `$/unit` price word denotes, in the tariff's terms ("kWh", "kW", "month").
+std::optional<Unit> price_unit(const syntax::Price& price);
+
+}  // namespace rateline::check

@@ -1,0 +1,792 @@
+// The biller: RateGraph × usage × account -> Bills (rateline/bill.hpp).
+//
+// 1. Classify the interval grid against the tariff's calendar (cached per grid).
+// 2. One integer pass per TOU period group aggregates every billing period's intervals
+//    into (season × period) slots: energy sums and demand maxima (eval/determinants.hpp).
+// 3. Per billing period, charges are evaluated in dependency order; each walks its
+//    pricing tree and emits line items in Decimal. Only here is there decimal arithmetic.
+//
+// Rules that are choices (and documented in docs/language.md, "How a bill is computed"):
+// - a billing period that spans seasons is split into season parts when a charge is
+//   priced `by season`; per-bill tier limits and monthly charges are prorated to the part
+//   by days (part days / period days);
+// - `by month` uses the month of the period's last day (the month the bill is for);
+// - percentages apply to the rounded amounts of the line items they name;
+// - proportional shares and prorations keep 12 decimal places before line rounding.
+#include "rateline/bill.hpp"
+
+#include "eval/determinants.hpp"
+#include "graph/interval_slots.hpp"
+#include "graph/tariff_graph.hpp"
+
+#include <algorithm>
+#include <limits>
+#include <sstream>
+
+namespace rateline {
+
+namespace {
+
+using namespace std::chrono;
+using eval::CycleAggregate;
+using eval::RawUnits;
+using eval::Wide;
+using graph::Allocation;
+using graph::BoundUnit;
+using graph::Charge;
+using graph::kNone;
+using graph::Measure;
+using graph::Pricing;
+
+constexpr int kShareScale = 12;
+
+std::string format_date(year_month_day d) {
+  char buf[16];
+  std::snprintf(buf, sizeof buf, "%04d-%02u-%02u", static_cast<int>(d.year()), static_cast<unsigned>(d.month()), static_cast<unsigned>(d.day()));
+  return buf;
+}
+
+std::string money(const Decimal& d) { return "$" + d.to_string(); }
+
+struct Cycle {
+  BillingPeriod period;
+  std::size_t first = 0, last = 0;          // interval range [first, last)
+  int days = 0;
+  std::vector<int> season_days;             // days of the period in each season
+  std::vector<CycleAggregate> groups;       // per period group
+  unsigned month = 1;                       // 1..12: month of the period's last day
+};
+
+struct Context {
+  int season = -1;                          // -1: the whole billing period
+  std::uint32_t group = 0;
+  std::uint64_t periods = ~0ull;
+  Decimal fraction{1};                      // share of the billing period (season parts)
+  bool part = false;
+  std::string label;                        // ", summer, on-peak"
+  std::string id;                           // ".summer.on_peak"
+  std::string season_name, period_name;
+};
+
+class Evaluator {
+ public:
+  Evaluator(const graph::Tariff& tariff, const IntervalUsage& usage, const Account& account)
+      : t_(tariff), usage_(usage), account_(account), units_(RawUnits::of(usage.delivered, tariff.demand_window)) {}
+
+  std::vector<Diagnostic> diagnostics;
+
+  bool prepare(const std::vector<BillingPeriod>& periods, const BillOptions& options) {
+    const auto& series = usage_.delivered;
+    if (series.empty()) {
+      error("B0001", "the usage has no intervals");
+      return false;
+    }
+    if (t_.demand_window > 0 && (t_.demand_window % series.minutes != 0 || t_.demand_window < series.minutes)) {
+      error("B0002", "the tariff's demand window (" + std::to_string(t_.demand_window) + " min) is not a multiple of the usage's " +
+                         std::to_string(series.minutes) + "-minute intervals");
+      return false;
+    }
+    slots_ = graph::interval_slots(t_, series.start, series.minutes, series.values.size());
+    demand_ = eval::demand_series(series, t_.demand_window, t_.demand_sliding);
+    const auto& local_day = slots_->local_day;
+    const std::size_t seasons = std::max<std::size_t>(1, t_.season_names.size());
+    for (auto& p : periods) {
+      if (p.days() <= 0) {
+        error("B0003", "the billing period " + format_date(p.from) + " .. " + format_date(p.to) + " is empty or reversed");
+        return false;
+      }
+      if (t_.info.effective.ok() && sys_days{p.from} < sys_days{t_.info.effective}) {
+        error("B0004", "the billing period starts " + format_date(p.from) + ", before the tariff takes effect (" +
+                           format_date(t_.info.effective) + ")");
+        return false;
+      }
+      if (t_.info.expires.ok() && sys_days{p.to} > sys_days{t_.info.expires}) {
+        error("B0004", "the billing period ends " + format_date(p.to) + ", after the tariff expires (" + format_date(t_.info.expires) + ")");
+        return false;
+      }
+      Cycle c;
+      c.period = p;
+      c.days = p.days();
+      auto from_day = static_cast<std::int32_t>(sys_days{p.from}.time_since_epoch().count());
+      auto to_day = static_cast<std::int32_t>(sys_days{p.to}.time_since_epoch().count());
+      c.first = static_cast<std::size_t>(std::lower_bound(local_day.begin(), local_day.end(), from_day) - local_day.begin());
+      c.last = static_cast<std::size_t>(std::lower_bound(local_day.begin(), local_day.end(), to_day) - local_day.begin());
+      // coverage: the intervals must run from local midnight of `from` to local midnight of `to`
+      auto want_start = t_.zone.start_of_day(p.from);
+      auto want_end = t_.zone.start_of_day(p.to);
+      auto step = minutes(series.minutes);
+      auto have_start = series.start + step * static_cast<std::int64_t>(c.first);
+      auto have_end = series.start + step * static_cast<std::int64_t>(c.last);
+      bool covered = c.first < c.last && have_start <= want_start && have_end >= want_end;
+      if (!covered) {
+        std::string what = c.first >= c.last ? "the usage has no intervals in the billing period " + format_date(p.from) + " .. " + format_date(p.to)
+                                             : "the usage covers only part of the billing period " + format_date(p.from) + " .. " + format_date(p.to);
+        if (options.coverage == CoveragePolicy::error || c.first >= c.last) {
+          error("B0005", what + " (usage runs " + format_instant(series.start) + " .. " + format_instant(series.end()) + ")",
+                "bill a period the usage covers, or pass the policy to bill the available usage (--allow-partial)");
+          return false;
+        }
+        note("B0006", what + ": billed on the available usage");
+      }
+      std::size_t missing = 0;
+      for (auto m : series.missing) missing += (m >= c.first && m < c.last);
+      if (missing) note("B0007", std::to_string(missing) + " missing intervals in " + format_date(p.from) + " .. " + format_date(p.to) + " were billed as zero (gap policy)");
+      c.season_days.assign(seasons, 0);
+      for (auto d = sys_days{p.from}; d < sys_days{p.to}; d += days{1}) c.season_days[season_of(year_month_day{d})]++;
+      c.month = static_cast<unsigned>(year_month_day{sys_days{p.to} - days{1}}.month());
+      cycles_.push_back(std::move(c));
+    }
+    if (slots_->misaligned)
+      note("B0008", std::to_string(slots_->misaligned) + " intervals cross a TOU period boundary; each is counted in the period of its start");
+    aggregate_all();
+    return true;
+  }
+
+  std::vector<Bill> run() {
+    std::vector<Bill> bills;
+    for (auto& c : cycles_) bills.push_back(bill_cycle(c));
+    apply_annual_minimums(bills);
+    return bills;
+  }
+
+ private:
+  static std::string format_instant(sys_seconds t) {
+    auto day = floor<days>(t);
+    hh_mm_ss<seconds> tod{t - day};
+    char buf[40];
+    std::snprintf(buf, sizeof buf, "%sT%02ld:%02ldZ", format_date(year_month_day{day}).c_str(), static_cast<long>(tod.hours().count()),
+                  static_cast<long>(tod.minutes().count()));
+    return buf;
+  }
+
+  void error(std::string code, std::string message, std::string hint = "") {
+    diagnostics.push_back({Severity::error, std::move(code), std::move(message), {}, std::move(hint)});
+  }
+  std::size_t season_of(year_month_day d) const {
+    if (t_.season_names.empty()) return 0;
+    return t_.calendar_to_season[t_.groups[0].schedule.season_of(d)];
+  }
+
+  void note(std::string code, std::string message) { notes_.push_back({Severity::warning, std::move(code), std::move(message), {}, ""}); }
+
+  void aggregate_all() {
+    const auto& values = usage_.delivered.values;
+    for (auto& c : cycles_) {
+      c.groups.resize(t_.groups.size());
+      for (std::size_t g = 0; g < t_.groups.size(); ++g) {
+        auto n = std::max<std::size_t>(1, t_.season_names.size()) * t_.groups[g].period_names.size();
+        auto& a = c.groups[g];
+        a.energy.assign(n, 0);
+        a.peak.assign(n, 0);
+        a.peak_at.assign(n, 0);
+        a.count.assign(n, 0);
+        eval::aggregate(values.data(), demand_.empty() ? nullptr : demand_.data(), slots_->slot[g].data(), c.first, c.last, a);
+      }
+    }
+  }
+
+  // ---------------------------------------------------------------- determinants
+  std::size_t period_count(std::uint32_t g) const { return t_.groups[g].period_names.size(); }
+
+  bool slot_matches(std::size_t slot, const Context& ctx) const {
+    auto periods = period_count(ctx.group);
+    auto season = slot / periods, period = slot % periods;
+    if (ctx.season >= 0 && static_cast<int>(season) != ctx.season) return false;
+    return (ctx.periods >> period) & 1u;
+  }
+
+  Decimal energy(const Cycle& c, const Context& ctx) const {
+    Wide sum = 0;
+    const auto& a = c.groups[ctx.group];
+    for (std::size_t s = 0; s < a.energy.size(); ++s)
+      if (slot_matches(s, ctx)) sum += a.energy[s];
+    return units_.energy(sum);
+  }
+
+  std::int64_t peak_raw(const Cycle& c, const Context& ctx) const {
+    std::int64_t peak = 0;
+    const auto& a = c.groups[ctx.group];
+    for (std::size_t s = 0; s < a.peak.size(); ++s)
+      if (slot_matches(s, ctx)) peak = std::max(peak, a.peak[s]);
+    return peak;
+  }
+
+  Decimal demand(const Cycle& c, const Context& ctx) const { return units_.demand(peak_raw(c, ctx)); }
+
+  /// The cycle's billing demand for kWh/kW tiers: the highest demand of the whole period.
+  Decimal billing_demand(const Cycle& c) const {
+    Context all;
+    return demand(c, all);
+  }
+
+  std::size_t interval_count(const Cycle& c, const Context& ctx) const {
+    std::size_t n = 0;
+    const auto& a = c.groups[ctx.group];
+    for (std::size_t s = 0; s < a.count.size(); ++s)
+      if (slot_matches(s, ctx)) n += a.count[s];
+    return n;
+  }
+
+  // ---------------------------------------------------------------- bills
+  Bill bill_cycle(Cycle& c) {
+    Bill bill;
+    bill.tariff = t_.info.name;
+    bill.period = c.period;
+    bill.currency = t_.info.currency;
+    bill.notes = notes_;
+    charge_amounts_.assign(t_.charges.size(), Decimal(0));
+    cycle_month_ = c.month;
+    std::vector<std::vector<LineItem>> items(t_.charges.size());
+    for (auto index : t_.evaluation_order) {
+      const auto& ch = t_.charges[index];
+      auto& out = items[index];
+      switch (ch.form) {
+        case graph::Form::priced: priced(c, ch, out); break;
+        case graph::Form::percentage: percentage(ch, out); break;
+        case graph::Form::minimum: minimum(c, ch, out); break;
+      }
+      Decimal sum;
+      for (auto& li : out) sum += li.amount;
+      charge_amounts_[index] = sum;
+    }
+    for (auto& group : items)
+      for (auto& li : group) {
+        bill.total += li.amount;
+        bill.line_items.push_back(std::move(li));
+      }
+    return bill;
+  }
+
+  Decimal round_line(const Decimal& amount) const {
+    if (!t_.rounding.line_items) return amount;
+    return amount.rounded(t_.rounding.scale(), t_.rounding.mode);
+  }
+
+  LineItem make(const Charge& ch, const Context& ctx, std::string tier_label, std::string tier_id) {
+    LineItem li;
+    li.id = ch.id + ctx.id + tier_id;
+    li.label = ch.label + ctx.label + (tier_label.empty() ? "" : ", " + tier_label);
+    li.kind = ch.kind;
+    li.season = ctx.season_name;
+    li.period = ctx.period_name;
+    li.rate_unit = ch.rate_unit;
+    li.trace.push_back(ch.origin.empty() ? "charge " + ch.id : "charge " + ch.id + " (" + ch.origin + ")");
+    return li;
+  }
+
+  void finish(LineItem& li, const Decimal& unrounded) {
+    li.unrounded = unrounded;
+    li.amount = round_line(unrounded);
+    std::string step = "amount " + money(unrounded);
+    if (t_.rounding.line_items && li.amount != unrounded)
+      step += ", rounded " + std::string(to_string(t_.rounding.mode)) + " to " + t_.rounding.step.to_string() + ": " + money(li.amount);
+    li.trace.push_back(step);
+  }
+
+  std::string unit_of(const Charge& ch) const {
+    switch (ch.determinant.measure) {
+      case Measure::energy: return std::string(to_string(usage_.delivered.unit == Unit::kW ? Unit::kWh : usage_.delivered.unit));
+      case Measure::demand: return "kW";
+      case Measure::days: return "day";
+      case Measure::received: return "kWh";
+      case Measure::reactive: return "kVARh";
+      case Measure::none: return std::string(to_string(ch.unit));
+    }
+    return "";
+  }
+
+  /// The quantity a priced charge applies to, in the context.
+  Decimal quantity(const Cycle& c, const Charge& ch, const Context& ctx, std::vector<std::string>& trace) {
+    switch (ch.determinant.measure) {
+      case Measure::energy: {
+        auto q = energy(c, ctx);
+        trace.push_back("energy " + q.to_string() + " " + unit_of(ch) + " over " + std::to_string(interval_count(c, ctx)) + " intervals" +
+                        describe_context(ctx));
+        return q;
+      }
+      case Measure::demand: {
+        auto q = demand(c, ctx);
+        trace.push_back("maximum demand " + q.to_string() + " kW" + describe_context(ctx) + peak_when(c, ctx));
+        return q;
+      }
+      case Measure::days: {
+        int d = ctx.season >= 0 ? c.season_days[static_cast<std::size_t>(ctx.season)] : c.days;
+        trace.push_back(std::to_string(d) + " days" + (ctx.season >= 0 ? " in " + ctx.season_name : std::string(" in the billing period")));
+        return Decimal(d);
+      }
+      case Measure::received:
+      case Measure::reactive:
+        return Decimal(0);
+      case Measure::none: {
+        // per month / bill / meter: one, prorated as the tariff states
+        Decimal q{1};
+        if (ch.unit == Unit::month && t_.proration != graph::Proration::none) {
+          int month_days = 30;
+          if (t_.proration == graph::Proration::days_over_days_in_month) {
+            auto last = year_month_day{sys_days{c.period.to} - days{1}};
+            month_days = static_cast<int>(static_cast<unsigned>(year_month_day_last{last.year(), month_day_last{last.month()}}.day()));
+          }
+          q = Decimal(c.days).divided_by(Decimal(month_days), kShareScale, RoundingMode::half_even).normalized();
+          trace.push_back("prorated " + std::to_string(c.days) + " days / " + std::to_string(month_days) + " = " + q.to_string() + " month");
+        }
+        if (ctx.part) {
+          q = (q * ctx.fraction).rounded(kShareScale, RoundingMode::half_even).normalized();
+          trace.push_back("season part " + ctx.season_name + ": " + ctx.fraction.to_string() + " of the billing period");
+        }
+        return q;
+      }
+    }
+    return Decimal(0);
+  }
+
+  std::string describe_context(const Context& ctx) const {
+    std::string s;
+    if (ctx.season >= 0) s += " in " + ctx.season_name;
+    if (ctx.periods != ~0ull) {
+      std::string list;
+      const auto& names = t_.groups[ctx.group].period_names;
+      for (std::size_t p = 0; p < names.size(); ++p)
+        if ((ctx.periods >> p) & 1u) list += (list.empty() ? "" : ", ") + names[p];
+      s += " (period " + list + ")";
+    }
+    return s;
+  }
+
+  std::string peak_when(const Cycle& c, const Context& ctx) const {
+    const auto& a = c.groups[ctx.group];
+    std::int64_t peak = -1;
+    std::uint32_t at = 0;
+    for (std::size_t s = 0; s < a.peak.size(); ++s)
+      if (slot_matches(s, ctx) && a.count[s] && a.peak[s] > peak) {
+        peak = a.peak[s];
+        at = a.peak_at[s];
+      }
+    if (peak < 0) return "";
+    auto start = usage_.delivered.start + minutes(usage_.delivered.minutes) * static_cast<std::int64_t>(at);
+    return ", in the interval starting " + format_instant(start);
+  }
+
+  static bool has_by_season(const graph::Tariff& t, std::uint32_t id) {
+    if (id == kNone) return false;
+    const auto& p = t.pricing[id];
+    if (p.kind == Pricing::Kind::by_season) return true;
+    for (auto c : p.cases)
+      if (has_by_season(t, c)) return true;
+    for (auto& [_, c] : p.attribute_cases)
+      if (has_by_season(t, c)) return true;
+    return has_by_season(t, p.otherwise);
+  }
+
+  void priced(const Cycle& c, const Charge& ch, std::vector<LineItem>& out) {
+    Context base;
+    base.group = ch.determinant.group;
+    base.periods = ch.determinant.periods;
+    if (has_by_season(t_, ch.pricing)) {
+      // split into the season parts present in the period
+      std::size_t present = 0;
+      for (auto d : c.season_days) present += d > 0;
+      for (std::size_t s = 0; s < c.season_days.size(); ++s) {
+        if (!c.season_days[s]) continue;
+        Context ctx = base;
+        ctx.season = static_cast<int>(s);
+        ctx.season_name = t_.season_names[s];
+        if (present > 1) {
+          ctx.part = true;
+          ctx.fraction = Decimal(c.season_days[s]).divided_by(Decimal(c.days), kShareScale, RoundingMode::half_even).normalized();
+          ctx.label = ", " + t_.season_labels[s] + " (" + std::to_string(c.season_days[s]) + " days)";
+          ctx.id = "." + t_.season_names[s];
+        }
+        evaluate(c, ch, ch.pricing, ctx, out);
+      }
+    } else {
+      evaluate(c, ch, ch.pricing, base, out);
+    }
+  }
+
+  void evaluate(const Cycle& c, const Charge& ch, std::uint32_t id, const Context& ctx, std::vector<LineItem>& out) {
+    if (id == kNone) return;
+    const auto& p = t_.pricing[id];
+    switch (p.kind) {
+      case Pricing::Kind::flat: {
+        auto li = make(ch, ctx, "", "");
+        li.quantity = quantity(c, ch, ctx, li.trace);
+        li.unit = unit_of(ch);
+        li.rate = p.price;
+        auto amount = li.quantity * p.price;
+        li.trace.push_back(li.quantity.to_string() + " " + li.unit + " × " + p.price.to_string() + " " + ch.rate_unit + " = " + money(amount));
+        finish(li, amount);
+        out.push_back(std::move(li));
+        break;
+      }
+      case Pricing::Kind::by_season: {
+        if (ctx.season >= 0) evaluate(c, ch, p.cases[static_cast<std::size_t>(ctx.season)], ctx, out);
+        break;
+      }
+      case Pricing::Kind::by_month:
+        evaluate(c, ch, p.cases[c.month - 1], ctx, out);
+        break;
+      case Pricing::Kind::by_attribute: {
+        auto it = account_.attributes.find(p.attribute);
+        std::uint32_t pick = p.otherwise;
+        if (it != account_.attributes.end())
+          for (auto& [value, target] : p.attribute_cases)
+            if (value == it->second) pick = target;
+        if (pick == kNone && it == account_.attributes.end()) {
+          error("B0010", "charge `" + ch.id + "` depends on the account attribute `" + p.attribute + "`, which the account does not give",
+                "pass it, e.g. --attribute " + p.attribute + "=VALUE");
+          return;
+        }
+        if (pick == kNone) {
+          error("B0011", "charge `" + ch.id + "` has no price for " + p.attribute + " = " + it->second);
+          return;
+        }
+        evaluate(c, ch, pick, ctx, out);
+        break;
+      }
+      case Pricing::Kind::by_period: {
+        const auto& names = t_.groups[p.group].period_names;
+        const auto& labels = t_.groups[p.group].period_labels;
+        for (std::size_t k = 0; k < p.cases.size(); ++k) {
+          if (p.cases[k] == kNone || !((ctx.periods >> k) & 1u)) continue;
+          Context sub = ctx;
+          sub.group = p.group;
+          sub.periods = ctx.periods & (1ull << k);
+          sub.period_name = names[k];
+          sub.label += ", " + (k < labels.size() ? labels[k] : names[k]);
+          sub.id += "." + names[k];
+          evaluate(c, ch, p.cases[k], sub, out);
+        }
+        break;
+      }
+      case Pricing::Kind::tiers:
+        tiers(c, ch, p, ctx, out);
+        break;
+    }
+  }
+
+  /// Tier limits for this bill, in the determinant's unit.
+  std::vector<std::optional<Decimal>> bounds(const Cycle& c, const graph::TierTable& tt, const Context& ctx, std::vector<std::string>& trace) {
+    std::vector<std::optional<Decimal>> out;
+    int days_here = ctx.season >= 0 && ctx.part ? c.season_days[static_cast<std::size_t>(ctx.season)] : c.days;
+    std::optional<Decimal> demand_kw;
+    for (auto& b : tt.upper) {
+      if (!b) { out.push_back(std::nullopt); continue; }
+      Decimal v = b->amount;
+      switch (b->unit) {
+        case BoundUnit::per_bill:
+          if (ctx.part) v = (v * ctx.fraction).rounded(kShareScale, RoundingMode::half_even).normalized();
+          break;
+        case BoundUnit::per_day: v = v * Decimal(days_here); break;
+        case BoundUnit::per_kw:
+        case BoundUnit::per_kw_per_day:
+          if (!demand_kw) {
+            demand_kw = billing_demand(c);
+            trace.push_back("billing demand " + demand_kw->to_string() + " kW sets the kWh/kW limits");
+          }
+          v = v * *demand_kw;
+          if (b->unit == BoundUnit::per_kw_per_day) v = v * Decimal(days_here);
+          break;
+      }
+      out.push_back(v);
+    }
+    return out;
+  }
+
+  /// Splits q over the tiers: the portion of q between each tier's lower and upper bound.
+  static std::vector<Decimal> split(const Decimal& q, const std::vector<std::optional<Decimal>>& upper) {
+    std::vector<Decimal> portions;
+    Decimal lower;
+    for (auto& u : upper) {
+      Decimal portion;
+      if (q > lower) portion = u ? min(q, *u) - lower : q - lower;
+      if (portion.is_negative()) portion = Decimal(0);
+      portions.push_back(portion);
+      if (u) lower = max(lower, *u);
+      else lower = q;  // nothing above an unlimited tier
+    }
+    return portions;
+  }
+
+  void tiers(const Cycle& c, const Charge& ch, const Pricing& p, const Context& ctx, std::vector<LineItem>& out) {
+    const auto& tt = p.tiers;
+    std::vector<std::string> bound_trace;
+    auto upper = bounds(c, tt, ctx, bound_trace);
+    if (tt.allocation == Allocation::single) {
+      std::vector<std::string> trace;
+      auto q = quantity(c, ch, ctx, trace);
+      auto portions = split(q, upper);
+      bool any = false;
+      for (std::size_t k = 0; k < portions.size(); ++k) {
+        if (portions[k].is_zero() && (any || k + 1 < portions.size() || !q.is_zero())) continue;
+        any = true;
+        auto li = make(ch, ctx, tt.upper.size() > 1 ? tt.labels[k] : "", tt.upper.size() > 1 ? ".t" + std::to_string(k + 1) : "");
+        li.trace.insert(li.trace.end(), trace.begin(), trace.end());
+        li.trace.insert(li.trace.end(), bound_trace.begin(), bound_trace.end());
+        li.quantity = portions[k];
+        li.unit = unit_of(ch);
+        li.rate = tt.prices[0][k];
+        auto amount = li.quantity * li.rate;
+        li.trace.push_back("tier " + tt.labels[k] + (upper[k] ? " (limit " + upper[k]->to_string() + " " + li.unit + ")" : "") + ": " +
+                           li.quantity.to_string() + " " + li.unit + " × " + li.rate.to_string() + " " + ch.rate_unit + " = " + money(amount));
+        finish(li, amount);
+        out.push_back(std::move(li));
+      }
+      return;
+    }
+    // period columns: tiers on the total energy of the columns' periods
+    Context all = ctx;
+    all.group = p.group;
+    std::uint64_t mask = 0;
+    for (auto col : tt.column_period) mask |= 1ull << col;
+    all.periods = ctx.periods & mask;
+    std::vector<std::string> trace;
+    Decimal total = energy(c, all);
+    trace.push_back("energy " + total.to_string() + " kWh in the tiered periods" + describe_context(ctx));
+    auto portions = split(total, upper);
+    const auto& names = t_.groups[p.group].period_names;
+    const auto& labels = t_.groups[p.group].period_labels;
+    std::vector<std::vector<Decimal>> share(tt.column_period.size(), std::vector<Decimal>(portions.size()));
+    if (tt.allocation == Allocation::proportional) {
+      for (std::size_t col = 0; col < tt.column_period.size(); ++col) {
+        Context one = all;
+        one.periods = all.periods & (1ull << tt.column_period[col]);
+        Decimal e = energy(c, one);
+        for (std::size_t k = 0; k < portions.size(); ++k)
+          share[col][k] = total.is_zero() ? Decimal(0) : (e * portions[k]).divided_by(total, kShareScale, RoundingMode::half_even);
+      }
+    } else {
+      chronological(c, all, tt, upper, share);
+    }
+    for (std::size_t col = 0; col < tt.column_period.size(); ++col) {
+      auto period = tt.column_period[col];
+      if (!((all.periods >> period) & 1u)) continue;
+      for (std::size_t k = 0; k < portions.size(); ++k) {
+        if (share[col][k].is_zero()) continue;
+        Context sub = ctx;
+        sub.period_name = names[period];
+        sub.label += ", " + (period < labels.size() ? labels[period] : names[period]);
+        sub.id += "." + names[period];
+        auto li = make(ch, sub, tt.upper.size() > 1 ? tt.labels[k] : "", tt.upper.size() > 1 ? ".t" + std::to_string(k + 1) : "");
+        li.trace.insert(li.trace.end(), trace.begin(), trace.end());
+        li.trace.insert(li.trace.end(), bound_trace.begin(), bound_trace.end());
+        li.quantity = share[col][k];
+        li.unit = unit_of(ch);
+        li.rate = tt.prices[col][k];
+        // the amount is computed from the exact share where possible
+        Decimal amount = li.quantity * li.rate;
+        li.trace.push_back(std::string(tt.allocation == Allocation::proportional
+                                           ? "this period's share of tier "
+                                           : "energy that filled tier ") +
+                           tt.labels[k] + ": " + li.quantity.to_string() + " kWh × " + li.rate.to_string() + " " + ch.rate_unit + " = " + money(amount));
+        finish(li, amount);
+        out.push_back(std::move(li));
+      }
+    }
+  }
+
+  /// Chronological fill: walk the period's intervals in time order; each interval's energy
+  /// fills the tiers in turn and is credited to its own TOU period. Exact in integers.
+  void chronological(const Cycle& c, const Context& all, const graph::TierTable& tt, const std::vector<std::optional<Decimal>>& upper,
+                     std::vector<std::vector<Decimal>>& share) {
+    const auto& series = usage_.delivered;
+    // Work in raw units scaled so that every bound is an integer: raw × 10^extra × den_e
+    // against bound × 10^(scale + extra) × den_e / num_e.
+    int extra = 0;
+    for (auto& u : upper)
+      if (u) extra = std::max(extra, u->scale() - series.scale);
+    extra = std::min(extra, 12);
+    std::vector<std::optional<Wide>> limit;
+    for (auto& u : upper) {
+      if (!u) { limit.push_back(std::nullopt); continue; }
+      // kWh -> raw: kWh × 10^(scale+extra) × den / num
+      auto raw = (*u * Decimal(units_.energy_den)).divided_by(Decimal(units_.energy_num), series.scale + extra, RoundingMode::ceiling);
+      const auto& coeff = raw.coefficient();
+      if (coeff > Decimal::Int(std::numeric_limits<std::int64_t>::max())) limit.push_back(std::nullopt);  // beyond any usage
+      else limit.push_back(static_cast<Wide>(static_cast<long long>(coeff)));
+    }
+    Wide scale_up = 1;
+    for (int i = 0; i < extra; ++i) scale_up *= 10;
+    const auto& slot = slots_->slot[all.group];
+    const auto periods = period_count(all.group);
+    std::vector<std::vector<Wide>> acc(periods, std::vector<Wide>(upper.size(), 0));
+    Wide cumulative = 0;
+    for (std::size_t i = c.first; i < c.last; ++i) {
+      if (!slot_matches(slot[i], all)) continue;
+      auto period = slot[i] % periods;
+      Wide v = static_cast<Wide>(series.values[i]) * scale_up;
+      std::size_t k = 0;
+      while (v > 0 && k < limit.size()) {
+        Wide room = limit[k] ? std::max<Wide>(0, *limit[k] - cumulative) : v;
+        Wide take = std::min(room, v);
+        acc[period][k] += take;
+        cumulative += take;
+        v -= take;
+        if (v > 0) ++k;
+      }
+    }
+    RawUnits scaled_units = units_;
+    scaled_units.scale = series.scale + extra;
+    for (std::size_t col = 0; col < tt.column_period.size(); ++col)
+      for (std::size_t k = 0; k < upper.size(); ++k) share[col][k] = scaled_units.energy(acc[tt.column_period[col]][k]);
+  }
+
+  void percentage(const Charge& ch, std::vector<LineItem>& out) {
+    const auto& p = t_.pricing[ch.pricing];
+    Decimal rate = p.price;
+    if (p.kind == Pricing::Kind::by_month || p.kind == Pricing::Kind::by_attribute || p.kind == Pricing::Kind::by_season) {
+      // a percentage that varies: resolve to a flat price for this bill
+      Context ctx;
+      std::uint32_t id = ch.pricing;
+      while (id != kNone && t_.pricing[id].kind != Pricing::Kind::flat) {
+        const auto& n = t_.pricing[id];
+        if (n.kind == Pricing::Kind::by_month) id = n.cases[cycle_month_ - 1];
+        else if (n.kind == Pricing::Kind::by_attribute) {
+          auto it = account_.attributes.find(n.attribute);
+          std::uint32_t pick = n.otherwise;
+          if (it != account_.attributes.end())
+            for (auto& [value, target] : n.attribute_cases)
+              if (value == it->second) pick = target;
+          id = pick;
+        } else {
+          id = n.cases.empty() ? kNone : n.cases.front();
+        }
+      }
+      if (id == kNone) return;
+      rate = t_.pricing[id].price;
+    }
+    Decimal base;
+    std::string names;
+    for (auto b : ch.base) {
+      base += charge_amounts_[b];
+      names += (names.empty() ? "" : ", ") + t_.charges[b].id;
+    }
+    Context ctx;
+    auto li = make(ch, ctx, "", "");
+    li.quantity = base;
+    li.unit = t_.info.currency == "USD" ? "$" : t_.info.currency;
+    li.rate = rate;
+    auto amount = (base * rate).divided_by(Decimal(100), base.scale() + rate.scale() + 2, RoundingMode::half_even);
+    li.trace.push_back("base " + money(base) + " = the line items of " + names);
+    li.trace.push_back(money(base) + " × " + rate.to_string() + " % = " + money(amount));
+    finish(li, amount);
+    out.push_back(std::move(li));
+  }
+
+  Decimal minimum_amount(const Cycle& c, const Charge& ch) const {
+    const auto& p = t_.pricing[ch.pricing];
+    Decimal price = p.kind == Pricing::Kind::flat ? p.price : Decimal(0);
+    if (p.kind == Pricing::Kind::by_month) {
+      auto id = p.cases[c.month - 1];
+      if (id != kNone) price = t_.pricing[id].price;
+    }
+    if (ch.minimum_per == graph::MinimumPer::day) return price * Decimal(c.days);
+    return price;
+  }
+
+  void minimum(const Cycle& c, const Charge& ch, std::vector<LineItem>& out) {
+    if (ch.minimum_per == graph::MinimumPer::year) return;  // applied across bills (apply_annual_minimums)
+    Decimal base;
+    for (auto b : ch.base) base += charge_amounts_[b];
+    Decimal floor_amount = minimum_amount(c, ch);
+    if (base >= floor_amount) return;
+    Context ctx;
+    auto li = make(ch, ctx, "", "");
+    li.quantity = Decimal(1);
+    li.unit = ch.minimum_per == graph::MinimumPer::day ? "bill" : "month";
+    li.rate = floor_amount - base;
+    auto amount = floor_amount - base;
+    li.trace.push_back("the charges it covers come to " + money(base) + ", below the minimum " + money(floor_amount));
+    li.trace.push_back("top-up " + money(floor_amount) + " − " + money(base) + " = " + money(amount));
+    li.rate_unit = "$";
+    finish(li, amount);
+    out.push_back(std::move(li));
+  }
+
+  /// Annual minimums: within each run of 12 consecutive bills, the charges a `$/year`
+  /// minimum covers are summed; a shortfall is added to the run's last bill.
+  void apply_annual_minimums(std::vector<Bill>& bills) {
+    for (std::size_t index = 0; index < t_.charges.size(); ++index) {
+      const auto& ch = t_.charges[index];
+      if (ch.form != graph::Form::minimum || ch.minimum_per != graph::MinimumPer::year) continue;
+      std::vector<std::string> base_ids;
+      for (auto b : ch.base) base_ids.push_back(t_.charges[b].id);
+      for (std::size_t start = 0; start < bills.size(); start += 12) {
+        std::size_t end = std::min(bills.size(), start + 12);
+        Decimal base;
+        for (std::size_t i = start; i < end; ++i)
+          for (auto& li : bills[i].line_items) {
+            auto charge_id = li.id.substr(0, li.id.find('.'));
+            if (std::find(base_ids.begin(), base_ids.end(), charge_id) != base_ids.end()) base += li.amount;
+          }
+        Decimal floor_amount = minimum_amount(cycles_[start], ch);
+        if (base >= floor_amount) continue;
+        Context ctx;
+        auto li = make(ch, ctx, "", "");
+        li.quantity = Decimal(1);
+        li.unit = "year";
+        li.rate = floor_amount - base;
+        li.rate_unit = "$";
+        li.trace.push_back("annual minimum over bills " + std::to_string(start + 1) + ".." + std::to_string(end) + ": the charges it covers come to " +
+                           money(base) + ", below " + money(floor_amount));
+        finish(li, floor_amount - base);
+        auto& last = bills[end - 1];
+        last.total += li.amount;
+        last.line_items.push_back(std::move(li));
+      }
+    }
+  }
+
+  const graph::Tariff& t_;
+  const IntervalUsage& usage_;
+  const Account& account_;
+  RawUnits units_;
+  std::shared_ptr<const graph::IntervalSlots> slots_;
+  std::vector<std::int64_t> demand_;
+  std::vector<Cycle> cycles_;
+  std::vector<Diagnostic> notes_;
+  std::vector<Decimal> charge_amounts_;
+  unsigned cycle_month_ = 1;
+};
+
+}  // namespace
+
+BillSeriesResult bill_periods(const RateGraph& graph, const IntervalUsage& usage, const std::vector<BillingPeriod>& periods,
+                              const Account& account, const BillOptions& options) {
+  BillSeriesResult result;
+  Evaluator evaluator(graph.tariff(), usage, account);
+  if (!evaluator.prepare(periods, options)) {
+    result.diagnostics = std::move(evaluator.diagnostics);
+    return result;
+  }
+  auto bills = evaluator.run();
+  result.diagnostics = std::move(evaluator.diagnostics);
+  if (has_errors(result.diagnostics)) return result;
+  BillSeries series;
+  for (auto& b : bills) series.total += b.total;
+  series.bills = std::move(bills);
+  result.series = std::move(series);
+  return result;
+}
+
+BillResult bill(const RateGraph& graph, const IntervalUsage& usage, const BillingPeriod& period, const Account& account,
+                const BillOptions& options) {
+  auto series = bill_periods(graph, usage, {period}, account, options);
+  BillResult result;
+  result.diagnostics = std::move(series.diagnostics);
+  if (series.series) result.bill = std::move(series.series->bills.front());
+  return result;
+}
+
+std::vector<BillingPeriod> monthly_periods(year_month_day from, year_month_day to) {
+  std::vector<BillingPeriod> out;
+  auto start = from;
+  while (sys_days{start} < sys_days{to}) {
+    year_month_day next = year_month_day{start.year() / start.month() / 1} + months{1};
+    if (sys_days{next} > sys_days{to}) next = to;
+    out.push_back({start, next});
+    start = next;
+  }
+  return out;
+}
+
+}  // namespace rateline

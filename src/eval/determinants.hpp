@@ -1,0 +1,50 @@
+// eval/determinants.hpp — the hot path: intervals -> per-cycle determinants, in integers.
+//
+// One pass over the interval values per TOU period group adds each value into its
+// (cycle, season × period) slot and keeps the slot's running maximum demand. Values stay
+// the usage's scaled integers; conversion to Decimal kWh / kW happens once per slot.
+#pragma once
+
+#include "graph/interval_slots.hpp"
+#include "rateline/decimal.hpp"
+#include "rateline/usage.hpp"
+
+#include <cstdint>
+#include <vector>
+
+namespace rateline::eval {
+
+// 128-bit accumulators: a year of 15-decimal kW values cannot overflow them.
+__extension__ typedef __int128 Wide;
+__extension__ typedef unsigned __int128 UWide;
+
+/// How raw integers become kWh and kW (exactly): kWh = raw × 10^-scale × energy_num / energy_den;
+/// demand kW = window_raw × 10^-scale × demand_num / demand_den.
+struct RawUnits {
+  std::int32_t scale = 0;
+  std::int64_t energy_num = 1, energy_den = 1;
+  std::int64_t demand_num = 1, demand_den = 1;
+
+  static RawUnits of(const IntervalSeries& series, std::int32_t demand_window_minutes);
+  Decimal energy(Wide raw) const;
+  Decimal demand(std::int64_t raw) const;
+};
+
+/// Sums and maxima for one cycle and one period group, per slot (season × period).
+struct CycleAggregate {
+  std::vector<Wide> energy;          ///< [slot]
+  std::vector<std::int64_t> peak;    ///< [slot] highest demand-window raw value
+  std::vector<std::uint32_t> peak_at;///< [slot] interval index of the first occurrence
+  std::vector<std::uint32_t> count;  ///< [slot] intervals
+};
+
+/// Demand per interval when the demand window is longer than the data interval: the sum of
+/// the window's raw values, for fixed blocks (aligned to the local hour... to the grid
+/// start) or a sliding window ending at each interval. Empty when window == interval.
+std::vector<std::int64_t> demand_series(const IntervalSeries& series, std::int32_t window_minutes, bool sliding);
+
+/// Aggregates intervals [first, last) of `values` into `out` (sized slots) using `slot`.
+void aggregate(const std::int64_t* values, const std::int64_t* demand, const std::uint16_t* slot, std::size_t first,
+               std::size_t last, CycleAggregate& out);
+
+}  // namespace rateline::eval

@@ -1,0 +1,146 @@
+// graph/tariff_graph.hpp — the rate graph's internals: what `lower` builds and `eval` reads.
+//
+// Nodes are plain values with indices instead of pointers, so the whole graph is one
+// immutable value. Determinants name what is measured (energy in a TOU period group,
+// maximum demand, days); charges price determinants through a pricing tree (flat price,
+// tier table, or a table by season / period / month / account attribute). Nothing here
+// refers to source text: `origin` strings ("rs.tariff:14") are all the biller sees.
+#pragma once
+
+#include "rateline/calendar.hpp"
+#include "rateline/decimal.hpp"
+#include "rateline/rate_graph.hpp"
+#include "rateline/time_zone.hpp"
+#include "rateline/unit.hpp"
+
+#include <cstdint>
+#include <mutex>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace rateline::graph {
+
+inline constexpr std::uint32_t kNone = 0xffffffffu;
+
+/// What a charge is measured on.
+enum class Measure : std::uint8_t {
+  none,            ///< fixed charges: the quantity is the bill itself (1 month / N days)
+  energy,          ///< delivered energy (kWh, therm, gal ... the usage unit)
+  demand,          ///< maximum demand (kW) over the demand window
+  days,            ///< days in the billing period
+  received,        ///< received (exported) energy, net metering
+  reactive,        ///< reactive energy (kVARh)
+};
+
+struct Determinant {
+  Measure measure = Measure::none;
+  std::uint32_t group = 0;          ///< TOU period group the period mask refers to
+  std::uint64_t periods = ~0ull;    ///< periods of the group that count (all by default)
+};
+
+/// The unit a tier bound is written in and how it becomes a quantity for a bill.
+enum class BoundUnit : std::uint8_t {
+  per_bill,        ///< "800 kWh": per billing period
+  per_day,         ///< "10 kWh/day": × days in the billing period
+  per_kw,          ///< "200 kWh/kW": × billing demand (hours use)
+  per_kw_per_day,  ///< "6.6 kWh/kW/day": × days × billing demand
+};
+
+/// How tiers combine with TOU period columns (see docs/language.md "Tiers and time of use").
+enum class Allocation : std::uint8_t {
+  single,          ///< one price column: tiers on the determinant itself
+  proportional,    ///< tiers on the total; each period gets its share of every tier (SAM default)
+  chronological,   ///< tiers filled in time order; each interval priced at its own period
+};
+
+struct TierTable {
+  struct Bound {
+    Decimal amount;
+    BoundUnit unit = BoundUnit::per_bill;
+  };
+  std::vector<std::optional<Bound>> upper;   ///< cumulative upper bound per tier; nullopt = no limit
+  std::vector<std::string> labels;           ///< "first 800 kWh", "over 800 kWh" (for line items)
+  std::vector<std::vector<Decimal>> prices;  ///< [column][tier]
+  std::vector<std::uint32_t> column_period;  ///< period per column (kNone for the single column)
+  Allocation allocation = Allocation::single;
+};
+
+struct Pricing {
+  enum class Kind : std::uint8_t { flat, tiers, by_season, by_period, by_month, by_attribute };
+  Kind kind = Kind::flat;
+  Decimal price;                             ///< flat (in currency per unit, or percent)
+  TierTable tiers;
+  std::vector<std::uint32_t> cases;          ///< by_season: per season; by_period: per period of the group; by_month: 12
+  std::uint32_t group = 0;                   ///< by_period: the period group
+  std::string attribute;                     ///< by_attribute
+  std::vector<std::pair<std::string, std::uint32_t>> attribute_cases;
+  std::uint32_t otherwise = kNone;
+};
+
+enum class Form : std::uint8_t {
+  priced,          ///< quantity × price (fixed, energy, demand, per-unit riders)
+  percentage,      ///< percent × the sum of named line items
+  minimum,         ///< tops the named line items up to a minimum
+};
+
+enum class MinimumPer : std::uint8_t { bill, day, year };
+
+struct Charge {
+  std::string id;
+  std::string label;
+  LineKind kind = LineKind::fixed;
+  Form form = Form::priced;
+  Determinant determinant;
+  Unit unit = Unit::month;                   ///< unit of the quantity
+  std::string rate_unit;                     ///< "$/kWh", "%", "$/month" (display)
+  std::uint32_t pricing = kNone;
+  std::vector<std::uint32_t> base;           ///< percentage / minimum: charges summed
+  MinimumPer minimum_per = MinimumPer::bill;
+  std::string origin;                        ///< "tariffs/rs.tariff:14"
+};
+
+struct PeriodGroup {
+  std::string name;                          ///< "" for the tariff's main TOU periods
+  std::vector<std::string> period_names;
+  std::vector<std::string> period_labels;
+  TouSchedule schedule;
+};
+
+struct Rounding {
+  bool line_items = false;
+  Decimal step{Decimal::Int(1), 2};          ///< 0.01
+  RoundingMode mode = RoundingMode::half_up;
+  int scale() const { return step.scale(); }
+};
+
+/// How a per-month charge is prorated when a billing period is not a calendar month.
+enum class Proration : std::uint8_t { none, days_over_30, days_over_days_in_month };
+
+struct Tariff {
+  TariffInfo info;
+  std::vector<std::string> season_names;
+  std::vector<std::string> season_labels;
+  std::vector<std::uint8_t> calendar_to_season;  ///< the calendar's season ranges -> season index
+  std::vector<PeriodGroup> groups;           ///< at least one (with one period when no TOU)
+  TimeZone zone;
+  std::vector<Pricing> pricing;
+  std::vector<Charge> charges;               ///< in written order = line item order
+  std::vector<std::uint32_t> evaluation_order;
+  Rounding rounding;
+  Proration proration = Proration::none;
+  std::int32_t demand_window = 0;            ///< minutes; 0 = the data's interval
+  bool demand_sliding = false;
+
+  explicit Tariff(TimeZone z) : zone(std::move(z)) {}
+
+  /// Interval grids already classified (graph/interval_slots.hpp). A cache, not state:
+  /// the graph stays logically immutable and safe to share across threads.
+  struct SlotCache {
+    std::mutex mutex;
+    std::vector<std::shared_ptr<const struct IntervalSlots>> entries;
+  };
+  mutable SlotCache slot_cache;
+};
+
+}  // namespace rateline::graph

@@ -1,0 +1,76 @@
+// compile_tariff: parse the file and its imports, check, lower. The one entry point from
+// tariff text to RateGraph (rateline/tariff.hpp).
+#include "rateline/tariff.hpp"
+
+#include "check/checked_tariff.hpp"
+#include "lower/lower.hpp"
+#include "syntax/ast.hpp"
+
+#include <filesystem>
+#include <set>
+
+namespace rateline {
+
+namespace {
+
+namespace fs = std::filesystem;
+
+// Parses `file`'s imports (and theirs), relative to the importing file. A missing file or
+// an import cycle is a diagnostic at the import statement.
+void load_imports(const syntax::File& file, std::vector<std::string>& chain, std::vector<std::unique_ptr<syntax::File>>& out,
+                  std::vector<Diagnostic>& diagnostics) {
+  for (auto& import : file.imports) {
+    fs::path base = fs::path(file.source->path()).parent_path();
+    fs::path target = (base / import.path).lexically_normal();
+    std::error_code ec;
+    auto canonical = fs::weakly_canonical(target, ec).string();
+    if (std::find(chain.begin(), chain.end(), canonical) != chain.end()) {
+      std::string cycle;
+      for (auto& c : chain) cycle += fs::path(c).filename().string() + " -> ";
+      diagnostics.push_back({Severity::error, "E0003", "import cycle: " + cycle + fs::path(canonical).filename().string(), import.span,
+                             "a file cannot import itself, directly or through other files"});
+      continue;
+    }
+    if (!fs::is_regular_file(target)) {
+      diagnostics.push_back({Severity::error, "E0002", "cannot find `" + import.path + "` (looked for " + target.string() + ")", import.span,
+                             "import paths are relative to the importing file"});
+      continue;
+    }
+    bool already = false;
+    for (auto& f : out) already |= fs::weakly_canonical(f->source->path(), ec).string() == canonical;
+    if (already) continue;
+    auto source = SourceFile::load(target.string());
+    auto parsed = syntax::parse(source);
+    diagnostics.insert(diagnostics.end(), parsed.diagnostics.begin(), parsed.diagnostics.end());
+    if (!parsed.file) continue;
+    auto imported = std::make_unique<syntax::File>(std::move(*parsed.file));
+    chain.push_back(canonical);
+    load_imports(*imported, chain, out, diagnostics);
+    chain.pop_back();
+    out.push_back(std::move(imported));
+  }
+}
+
+}  // namespace
+
+CompileResult compile_tariff(std::shared_ptr<const SourceFile> source) {
+  CompileResult result;
+  auto parsed = syntax::parse(source);
+  result.diagnostics = std::move(parsed.diagnostics);
+  if (!parsed.file) return result;
+  std::vector<std::unique_ptr<syntax::File>> imports;
+  std::error_code ec;
+  std::vector<std::string> chain{fs::weakly_canonical(source->path(), ec).string()};
+  load_imports(*parsed.file, chain, imports, result.diagnostics);
+  std::vector<const syntax::File*> imported;
+  for (auto& f : imports) imported.push_back(f.get());
+  auto checked = check::check_tariff(*parsed.file, imported);
+  result.diagnostics.insert(result.diagnostics.end(), checked.diagnostics.begin(), checked.diagnostics.end());
+  if (!checked.tariff || has_errors(result.diagnostics)) return result;
+  result.graph = RateGraph(lower::lower_tariff(*checked.tariff));
+  return result;
+}
+
+CompileResult compile_tariff_file(const std::string& path) { return compile_tariff(SourceFile::load(path)); }
+
+}  // namespace rateline

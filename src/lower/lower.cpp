@@ -1,0 +1,281 @@
+// Lowering: the checked AST becomes graph::Tariff. Names become indices, prices become
+// currency amounts (cents / 100), tier tables become cumulative bounds, and `by` tables
+// become arrays indexed by season, period or month. Checks are not repeated here.
+#include "lower/lower.hpp"
+
+#include <algorithm>
+#include <stdexcept>
+
+namespace rateline::lower {
+
+namespace {
+
+using check::CheckedTariff;
+
+std::string lower_text(std::string_view s) {
+  std::string out;
+  for (char c : s) out += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return out;
+}
+
+std::string unit_text(const std::vector<syntax::Name>& names) {
+  std::string out;
+  for (auto& n : names) out += (out.empty() ? "" : "/") + n.text;
+  return out;
+}
+
+std::string origin(const Span& span) {
+  if (!span.file) return "";
+  return span.file->path() + ":" + std::to_string(span.file->position(span.begin).line);
+}
+
+class Lowerer {
+ public:
+  explicit Lowerer(const CheckedTariff& checked) : c_(checked) {}
+
+  std::shared_ptr<const graph::Tariff> run() {
+    auto t = std::make_shared<graph::Tariff>(*c_.zone);
+    t->info = c_.info;
+    t->season_names = c_.season_names;
+    t->season_labels = c_.season_labels;
+    t->calendar_to_season = c_.calendar_to_season;
+    for (auto& g : c_.groups) {
+      graph::PeriodGroup group;
+      group.name = g.name;
+      for (auto* p : g.periods) {
+        group.period_names.push_back(p->id.text);
+        group.period_labels.push_back(p->label.value_or(p->id.text));
+      }
+      if (group.period_names.empty()) group.period_names.push_back("all");
+      group.schedule = g.schedule;
+      t->groups.push_back(std::move(group));
+    }
+    t->rounding.line_items = c_.round_line_items;
+    if (c_.round_line_items) {
+      t->rounding.step = c_.rounding_step;
+      t->rounding.mode = c_.rounding_mode;
+    }
+    t->proration = c_.proration == "days_over_30" ? graph::Proration::days_over_30
+                 : c_.proration == "days_over_days_in_month" ? graph::Proration::days_over_days_in_month
+                                                             : graph::Proration::none;
+    t->demand_window = c_.demand_window;
+    t->demand_sliding = c_.demand_sliding;
+    tariff_ = t.get();
+    for (auto& decl : c_.decl->body.charges) t->charges.push_back(charge(decl));
+    for (std::size_t i = 0; i < t->charges.size(); ++i) t->charges[i].base = c_.bases[i];
+    t->evaluation_order = c_.evaluation_order;
+    return t;
+  }
+
+ private:
+  graph::Charge charge(const syntax::ChargeDecl& decl) {
+    graph::Charge ch;
+    ch.id = decl.id.text;
+    ch.label = decl.label.value_or(decl.id.text);
+    ch.origin = origin(decl.span);
+    group_ = 0;
+    if (decl.on) {
+      const auto& n = decl.on->name.text;
+      ch.determinant.measure = n == "demand" ? graph::Measure::demand
+                             : n == "days" ? graph::Measure::days
+                             : (n == "received_energy" || n == "exported_energy") ? graph::Measure::received
+                             : n == "reactive_energy" ? graph::Measure::reactive
+                                                      : graph::Measure::energy;
+      if (!decl.on->periods.empty()) {
+        std::uint64_t mask = 0;
+        for (auto& p : decl.on->periods) {
+          auto ref = c_.period_index.at(p.text);
+          ch.determinant.group = ref.group;
+          mask |= 1ull << ref.index;
+        }
+        ch.determinant.periods = mask;
+      }
+    }
+    group_ = ch.determinant.group;
+    // the period group a charge's `by period` or tier columns use decides its determinant group
+    find_group(decl.pricing);
+    ch.determinant.group = group_;
+
+    switch (decl.kind) {
+      case syntax::ChargeKind::charge:
+        ch.kind = ch.determinant.measure == graph::Measure::energy ? LineKind::energy
+                : ch.determinant.measure == graph::Measure::demand ? LineKind::demand
+                : ch.determinant.measure == graph::Measure::received ? LineKind::credit
+                : ch.determinant.measure == graph::Measure::reactive ? LineKind::adjustment
+                                                                       : LineKind::fixed;
+        break;
+      case syntax::ChargeKind::rider: ch.kind = LineKind::rider; break;
+      case syntax::ChargeKind::tax: ch.kind = LineKind::tax; break;
+      case syntax::ChargeKind::credit: ch.kind = LineKind::credit; break;
+      case syntax::ChargeKind::minimum: ch.kind = LineKind::minimum; break;
+      case syntax::ChargeKind::late_fee: ch.kind = LineKind::late_fee; break;
+      case syntax::ChargeKind::adjustment: ch.kind = LineKind::adjustment; break;
+    }
+    ch.form = decl.kind == syntax::ChargeKind::minimum ? graph::Form::minimum
+            : !decl.of.empty() ? graph::Form::percentage
+                               : graph::Form::priced;
+    const syntax::Price* leaf = first_price(decl.pricing);
+    if (leaf) {
+      auto per = unit_text(leaf->per);
+      ch.rate_unit = leaf->percent ? "%" : (std::string(c_.info.currency == "USD" || c_.info.currency.empty() ? "$" : c_.info.currency) + (per.empty() ? "" : "/" + per));
+      if (ch.form == graph::Form::minimum) {
+        ch.minimum_per = per == "day" ? graph::MinimumPer::day : per == "year" ? graph::MinimumPer::year : graph::MinimumPer::bill;
+        ch.unit = per == "day" ? Unit::day : Unit::month;
+      } else if (ch.form == graph::Form::percentage) {
+        ch.unit = Unit::percent;
+      } else if (ch.determinant.measure == graph::Measure::none) {
+        ch.unit = parse_unit(per).value_or(Unit::month);
+        if (ch.unit == Unit::day) ch.determinant.measure = graph::Measure::days;
+      } else {
+        ch.unit = parse_unit(per).value_or(Unit::kWh);
+      }
+    }
+    ch.pricing = pricing(decl.pricing, ch.form == graph::Form::percentage);
+    return ch;
+  }
+
+  void find_group(const syntax::Pricing& p) {
+    if (auto* by = std::get_if<syntax::ByTable>(&p.node)) {
+      if (by->axis.text == "period")
+        for (auto& c : by->cases)
+          for (auto& k : c.keys) group_ = c_.period_index.at(k.text).group;
+      for (auto& c : by->cases) find_group(*c.pricing);
+    } else if (auto* t = std::get_if<syntax::Tiers>(&p.node)) {
+      for (auto& row : t->rows)
+        for (auto& [period, _] : row.prices)
+          if (period) group_ = c_.period_index.at(period->text).group;
+    }
+  }
+
+  static const syntax::Price* first_price(const syntax::Pricing& p) {
+    if (auto* price = std::get_if<syntax::Price>(&p.node)) return price;
+    if (auto* t = std::get_if<syntax::Tiers>(&p.node)) return t->rows.empty() ? nullptr : &t->rows.front().prices.front().second;
+    for (auto& c : std::get<syntax::ByTable>(p.node).cases)
+      if (auto* found = first_price(*c.pricing)) return found;
+    return nullptr;
+  }
+
+  static Decimal amount(const syntax::Price& p) { return p.percent ? p.amount : p.dollars(); }
+
+  std::uint32_t add(graph::Pricing node) {
+    tariff_->pricing.push_back(std::move(node));
+    return static_cast<std::uint32_t>(tariff_->pricing.size() - 1);
+  }
+
+  std::uint32_t pricing(const syntax::Pricing& p, bool percent) {
+    if (auto* price = std::get_if<syntax::Price>(&p.node)) {
+      graph::Pricing node;
+      node.kind = graph::Pricing::Kind::flat;
+      node.price = amount(*price);
+      return add(std::move(node));
+    }
+    if (auto* tiers = std::get_if<syntax::Tiers>(&p.node)) return add(tier_table(*tiers));
+    const auto& table = std::get<syntax::ByTable>(p.node);
+    graph::Pricing node;
+    const auto& axis = table.axis.text;
+    std::uint32_t otherwise = graph::kNone;
+    for (auto& c : table.cases)
+      if (c.otherwise) otherwise = pricing(*c.pricing, percent);
+    if (axis == "season") {
+      node.kind = graph::Pricing::Kind::by_season;
+      node.cases.assign(c_.season_names.size(), otherwise);
+      for (auto& c : table.cases)
+        if (!c.otherwise) {
+          auto id = pricing(*c.pricing, percent);
+          for (auto& k : c.keys) node.cases[c_.season_index.at(k.text)] = id;
+        }
+    } else if (axis == "period") {
+      node.kind = graph::Pricing::Kind::by_period;
+      node.group = group_;
+      node.cases.assign(std::max<std::size_t>(1, c_.groups[group_].periods.size()), otherwise);
+      for (auto& c : table.cases)
+        if (!c.otherwise) {
+          auto id = pricing(*c.pricing, percent);
+          for (auto& k : c.keys) node.cases[c_.period_index.at(k.text).index] = id;
+        }
+    } else if (axis == "month") {
+      static const char* months[] = {"jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"};
+      node.kind = graph::Pricing::Kind::by_month;
+      node.cases.assign(12, otherwise);
+      for (auto& c : table.cases)
+        if (!c.otherwise) {
+          auto id = pricing(*c.pricing, percent);
+          for (auto& k : c.keys)
+            for (std::size_t m = 0; m < 12; ++m)
+              if (lower_text(k.text).substr(0, 3) == months[m]) node.cases[m] = id;
+        }
+    } else {
+      node.kind = graph::Pricing::Kind::by_attribute;
+      node.attribute = axis;
+      node.otherwise = otherwise;
+      for (auto& c : table.cases)
+        if (!c.otherwise) {
+          auto id = pricing(*c.pricing, percent);
+          for (auto& k : c.keys) node.attribute_cases.emplace_back(k.text, id);
+        }
+    }
+    node.otherwise = otherwise;
+    return add(std::move(node));
+  }
+
+  graph::Pricing tier_table(const syntax::Tiers& tiers) {
+    graph::Pricing node;
+    node.kind = graph::Pricing::Kind::tiers;
+    node.group = group_;
+    auto& t = node.tiers;
+    t.allocation = !tiers.allocation ? graph::Allocation::single
+                 : tiers.allocation->text == "chronological" ? graph::Allocation::chronological
+                                                              : graph::Allocation::proportional;
+    std::optional<Decimal> previous;
+    for (auto& row : tiers.rows) {
+      using B = syntax::TierRow::Bound;
+      std::optional<graph::TierTable::Bound> upper;
+      std::string label;
+      std::string unit = row.quantity ? unit_text(row.quantity->unit) : "";
+      auto bound_unit = unit.ends_with("/kW/day") ? graph::BoundUnit::per_kw_per_day
+                      : unit.ends_with("/kW") ? graph::BoundUnit::per_kw
+                      : unit.ends_with("/day") ? graph::BoundUnit::per_day
+                                               : graph::BoundUnit::per_bill;
+      switch (row.bound) {
+        case B::first:
+          upper = graph::TierTable::Bound{row.quantity->amount, bound_unit};
+          label = "first " + row.quantity->amount.to_string() + " " + unit;
+          break;
+        case B::next:
+          upper = graph::TierTable::Bound{previous.value_or(Decimal(0)) + row.quantity->amount, bound_unit};
+          label = "next " + row.quantity->amount.to_string() + " " + unit;
+          break;
+        case B::up_to:
+          upper = graph::TierTable::Bound{row.quantity->amount, bound_unit};
+          label = (previous ? previous->to_string() : std::string("0")) + " to " + row.quantity->amount.to_string() + " " + unit;
+          break;
+        case B::over:
+          label = "over " + row.quantity->amount.to_string() + " " + unit;
+          break;
+        case B::rest:
+          label = previous ? "over " + previous->to_string() : "all";
+          break;
+      }
+      if (upper) previous = upper->amount;
+      t.upper.push_back(upper);
+      t.labels.push_back(label);
+      if (t.prices.size() < row.prices.size()) t.prices.resize(row.prices.size());
+      for (std::size_t col = 0; col < row.prices.size(); ++col) t.prices[col].push_back(amount(row.prices[col].second));
+      if (t.column_period.empty()) {
+        for (auto& [period, _] : row.prices)
+          t.column_period.push_back(period ? c_.period_index.at(period->text).index : graph::kNone);
+      }
+    }
+    return node;
+  }
+
+  const CheckedTariff& c_;
+  graph::Tariff* tariff_ = nullptr;
+  std::uint32_t group_ = 0;
+};
+
+}  // namespace
+
+std::shared_ptr<const graph::Tariff> lower_tariff(const CheckedTariff& checked) { return Lowerer(checked).run(); }
+
+}  // namespace rateline::lower

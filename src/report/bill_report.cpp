@@ -1,0 +1,174 @@
+// Bill formats: table, JSON, CSV, explanation (rateline/report.hpp).
+#include "rateline/report.hpp"
+
+#include <nlohmann/json.hpp>
+
+#include <algorithm>
+#include <cstdio>
+#include <sstream>
+
+namespace rateline {
+
+namespace {
+
+std::string date(std::chrono::year_month_day d) {
+  char buf[16];
+  std::snprintf(buf, sizeof buf, "%04d-%02u-%02u", static_cast<int>(d.year()), static_cast<unsigned>(d.month()), static_cast<unsigned>(d.day()));
+  return buf;
+}
+
+std::string money(const Decimal& d) {
+  std::string s = d.to_string();
+  if (d.is_negative()) return "-$" + s.substr(1);
+  return "$" + s;
+}
+
+std::string rate_text(const LineItem& li) {
+  if (li.rate_unit == "%") return li.rate.to_string() + " %";
+  if (li.rate_unit == "$") return money(li.rate);
+  auto slash = li.rate_unit.find('/');
+  std::string per = slash == std::string::npos ? "" : li.rate_unit.substr(slash);
+  return money(li.rate) + per;
+}
+
+std::string pad(std::string s, std::size_t width, bool right = false) {
+  // widths count characters, not bytes (labels may hold "¢" or "—")
+  std::size_t chars = 0;
+  for (unsigned char c : s) chars += (c & 0xC0) != 0x80;
+  if (chars >= width) return s;
+  std::string fill(width - chars, ' ');
+  return right ? fill + s : s + fill;
+}
+
+nlohmann::ordered_json items_json(const Bill& bill) {
+  auto items = nlohmann::ordered_json::array();
+  for (auto& li : bill.line_items) {
+    nlohmann::ordered_json j;
+    j["id"] = li.id;
+    j["label"] = li.label;
+    j["kind"] = std::string(to_string(li.kind));
+    j["quantity"] = li.quantity.to_string();
+    j["unit"] = li.unit;
+    j["rate"] = li.rate.to_string();
+    j["rate_unit"] = li.rate_unit;
+    j["amount"] = li.amount.to_string();
+    if (li.unrounded != li.amount) j["unrounded"] = li.unrounded.to_string();
+    if (!li.season.empty()) j["season"] = li.season;
+    if (!li.period.empty()) j["period"] = li.period;
+    items.push_back(std::move(j));
+  }
+  return items;
+}
+
+nlohmann::ordered_json notes_json(const Bill& bill) {
+  auto notes = nlohmann::ordered_json::array();
+  for (auto& n : bill.notes) notes.push_back({{"code", n.code}, {"message", n.message}});
+  return notes;
+}
+
+nlohmann::ordered_json period_json(const BillingPeriod& p) { return {{"from", date(p.from)}, {"to", date(p.to)}}; }
+
+void table_body(const Bill& bill, std::ostream& out) {
+  std::size_t label_width = 30;
+  for (auto& li : bill.line_items) label_width = std::max(label_width, li.label.size() + 2);
+  label_width = std::min<std::size_t>(label_width, 70);
+  out << "  " << pad("Line item", label_width) << pad("Quantity", 22, true) << pad("Rate", 20, true) << pad("Amount", 14, true) << "\n";
+  for (auto& li : bill.line_items) {
+    out << "  " << pad(li.label, label_width) << pad(li.quantity.to_string() + " " + li.unit, 22, true) << pad(rate_text(li), 20, true)
+        << pad(money(li.amount), 14, true) << "\n";
+  }
+  out << "  " << pad("", label_width) << pad("", 22) << pad("Total", 20, true) << pad(money(bill.total), 14, true) << "\n";
+  for (auto& n : bill.notes) out << "  note: " << n.message << "\n";
+}
+
+}  // namespace
+
+std::string format_table(const Bill& bill) {
+  std::ostringstream out;
+  out << bill.tariff << "\n";
+  out << "Billing period " << date(bill.period.from) << " to " << date(bill.period.to) << " (" << bill.period.days() << " days)\n\n";
+  table_body(bill, out);
+  return out.str();
+}
+
+std::string format_json(const Bill& bill) {
+  nlohmann::ordered_json j;
+  j["tariff"] = bill.tariff;
+  j["period"] = period_json(bill.period);
+  j["currency"] = bill.currency;
+  j["line_items"] = items_json(bill);
+  j["total"] = bill.total.to_string();
+  if (!bill.notes.empty()) j["notes"] = notes_json(bill);
+  return j.dump(2) + "\n";
+}
+
+namespace {
+std::string csv_field(const std::string& s) {
+  if (s.find_first_of(",\"\n") == std::string::npos) return s;
+  std::string out = "\"";
+  for (char c : s) out += c == '"' ? std::string("\"\"") : std::string(1, c);
+  return out + "\"";
+}
+void csv_rows(const Bill& bill, std::ostream& out) {
+  for (auto& li : bill.line_items)
+    out << date(bill.period.from) << ',' << date(bill.period.to) << ',' << csv_field(li.id) << ',' << csv_field(li.label) << ','
+        << to_string(li.kind) << ',' << li.quantity << ',' << li.unit << ',' << li.rate << ',' << csv_field(li.rate_unit) << ',' << li.amount
+        << "\n";
+  out << date(bill.period.from) << ',' << date(bill.period.to) << ",total,Total,total,,,,," << bill.total << "\n";
+}
+const char* kCsvHeader = "from,to,id,label,kind,quantity,unit,rate,rate_unit,amount\n";
+}  // namespace
+
+std::string format_csv(const Bill& bill) {
+  std::ostringstream out;
+  out << kCsvHeader;
+  csv_rows(bill, out);
+  return out.str();
+}
+
+std::string format_series_json(const BillSeries& series) {
+  nlohmann::ordered_json j;
+  j["tariff"] = series.bills.empty() ? "" : series.bills.front().tariff;
+  auto bills = nlohmann::ordered_json::array();
+  for (auto& b : series.bills) {
+    nlohmann::ordered_json one;
+    one["period"] = period_json(b.period);
+    one["line_items"] = items_json(b);
+    one["total"] = b.total.to_string();
+    if (!b.notes.empty()) one["notes"] = notes_json(b);
+    bills.push_back(std::move(one));
+  }
+  j["bills"] = std::move(bills);
+  j["total"] = series.total.to_string();
+  return j.dump(2) + "\n";
+}
+
+std::string format_series_table(const BillSeries& series) {
+  std::ostringstream out;
+  for (auto& b : series.bills) out << format_table(b) << "\n";
+  out << "Total of " << series.bills.size() << " bills: " << money(series.total) << "\n";
+  return out.str();
+}
+
+std::string format_series_csv(const BillSeries& series) {
+  std::ostringstream out;
+  out << kCsvHeader;
+  for (auto& b : series.bills) csv_rows(b, out);
+  return out.str();
+}
+
+std::string format_explain(const Bill& bill) {
+  std::ostringstream out;
+  out << bill.tariff << "\n";
+  out << "Billing period " << date(bill.period.from) << " to " << date(bill.period.to) << " (" << bill.period.days() << " days)\n\n";
+  for (auto& li : bill.line_items) {
+    out << li.label << "  [" << li.id << ", " << to_string(li.kind) << "]  " << money(li.amount) << "\n";
+    for (auto& step : li.trace) out << "    " << step << "\n";
+    out << "\n";
+  }
+  out << "Total " << money(bill.total) << " = the sum of the " << bill.line_items.size() << " line items above\n";
+  for (auto& n : bill.notes) out << "note: " << n.message << "\n";
+  return out.str();
+}
+
+}  // namespace rateline

@@ -1,0 +1,225 @@
+// syntax/ast.hpp — the tariff language as written, with a source span on every node.
+//
+// The AST says what the file says and nothing more: names are not resolved, units not
+// checked, tiers not validated. src/check does that and reports Diagnostics; src/lower
+// turns a checked AST into a RateGraph.
+#pragma once
+
+#include "rateline/decimal.hpp"
+#include "rateline/diagnostic.hpp"
+
+#include <memory>
+#include <optional>
+#include <string>
+#include <variant>
+#include <vector>
+
+namespace rateline::syntax {
+
+struct Name {
+  std::string text;
+  Span span;
+};
+
+/// A price as written: "9.43 ¢/kWh" has amount 9.43, cents = true, per = {"kWh"};
+/// "2.5 %" has percent = true; "30.00 $" has an empty `per`.
+struct Price {
+  Decimal amount;             ///< the number as written
+  bool cents = false;         ///< written in cents (¢ or `cents`)
+  bool percent = false;
+  std::vector<Name> per;      ///< the units after `$/`: {"kWh"}, {"month"}, {"kW", "month"}
+  Span span;
+  Span unit_span;
+
+  /// The value in whole currency units (cents / 100, exactly).
+  Decimal dollars() const { return cents ? amount.divided_by(Decimal(100), amount.scale() + 2, RoundingMode::half_up) : amount; }
+};
+
+/// "800 kWh", "10 kWh/day", "150 kWh/kW", "100 kW"
+struct Quantity {
+  Decimal amount;
+  std::vector<Name> unit;     ///< {"kWh"}, {"kWh", "day"}, {"kWh", "kW"}
+  Span span;
+};
+
+struct TierRow {
+  enum class Bound { first, next, up_to, over, rest };
+  Bound bound = Bound::rest;
+  std::optional<Quantity> quantity;   ///< absent for `above` / `rest`
+  /// One price, or one per TOU period column ("on_peak 0.25 $/kWh, off_peak 0.08 $/kWh").
+  std::vector<std::pair<std::optional<Name>, Price>> prices;
+  Span span;
+};
+
+struct Tiers {
+  std::optional<Name> allocation;     ///< proportional | chronological (needed with period columns)
+  std::vector<TierRow> rows;
+  Span span;
+};
+
+struct Pricing;
+
+struct ByCase {
+  std::vector<Name> keys;             ///< empty for `otherwise`
+  bool otherwise = false;
+  std::unique_ptr<Pricing> pricing;
+  Span span;
+};
+
+/// `by season { summer: ... winter: ... }`
+struct ByTable {
+  Name axis;
+  std::vector<ByCase> cases;
+  Span span;
+};
+
+struct Pricing {
+  std::variant<Price, Tiers, ByTable> node;
+  Span span;
+};
+
+/// What a charge is on: `energy`, `demand in on_peak`, `billing_demand`.
+struct Determinant {
+  Name name;
+  std::vector<Name> periods;
+  Span span;
+};
+
+enum class ChargeKind { charge, rider, tax, credit, minimum, late_fee, adjustment };
+
+struct ChargeDecl {
+  ChargeKind kind = ChargeKind::charge;
+  Name id;
+  std::optional<std::string> label;
+  Span label_span;
+  std::optional<Determinant> on;
+  Pricing pricing;
+  std::vector<Name> of;               ///< `of energy, basic`: the base of a percentage or minimum
+  Span of_span;
+  Span span;
+};
+
+struct MonthDayLit {
+  unsigned month = 1;
+  std::optional<unsigned> day;        ///< `Jun` alone means the whole month (from: 1st, to: last)
+  Span span;
+};
+
+struct SeasonDecl {
+  Name id;
+  std::optional<std::string> label;
+  std::vector<std::pair<MonthDayLit, MonthDayLit>> ranges;   ///< `Jun 1 - Sep 30` or `Jan - Mar, Nov - Dec`
+  Span span;
+};
+
+struct TimeRange {
+  unsigned from = 0, to = 0;          ///< minutes of the day as written (24:00 = 1440)
+  Span span;
+};
+
+struct PeriodRule {
+  bool otherwise = false;
+  std::vector<Name> words;            ///< seasons, day types, day sets: resolved by the checker
+  std::vector<TimeRange> times;       ///< empty = all day
+  Span span;
+};
+
+struct PeriodDecl {
+  std::string group;                  ///< "" for top-level periods, else the `time_of_use` group
+  Span group_span;
+  Name id;
+  std::optional<std::string> label;
+  std::vector<PeriodRule> rules;
+  Span span;
+};
+
+struct DaySetDecl {
+  Name id;
+  std::vector<Name> days;
+  Span span;
+};
+
+struct RoundingDecl {
+  bool none = false;
+  Name target;                        ///< line_items | total
+  Decimal step;                       ///< 0.01
+  std::optional<Name> mode;           ///< half_up, half_even, ...
+  Span span;
+};
+
+struct MetaValue {
+  enum class Kind { string, date, number, word } kind = Kind::word;
+  std::string text;                   ///< unquoted string, date text, number text or word
+  Span span;
+};
+
+struct MetaDecl {
+  Name key;
+  MetaValue value;
+  Span span;
+};
+
+struct HolidayDecl {
+  enum class Kind { fixed, nth_weekday, last_weekday, date, range } kind = Kind::fixed;
+  std::string name;
+  unsigned month = 1, day = 1;
+  unsigned nth = 1;
+  Name weekday;
+  bool observed = false;
+  std::optional<Name> observance;     ///< `observed nerc` / `observed nearest_weekday`
+  std::string date, until;            ///< YYYY-MM-DD for date and range
+  Span span;
+};
+
+struct CalendarDecl {
+  Name id;
+  std::vector<HolidayDecl> holidays;
+  Span span;
+};
+
+struct TariffBody {
+  std::vector<MetaDecl> meta;
+  std::vector<SeasonDecl> seasons;
+  std::vector<PeriodDecl> periods;
+  std::vector<DaySetDecl> day_sets;
+  std::vector<ChargeDecl> charges;    ///< in the order written: the order of line items
+  std::vector<RoundingDecl> rounding;
+};
+
+struct RevisionDecl {
+  std::string date;                   ///< YYYY-MM-DD
+  Span date_span;
+  TariffBody body;                    ///< what the revision replaces or adds
+  Span span;
+};
+
+struct TariffDecl {
+  std::string name;
+  Span name_span;
+  TariffBody body;
+  std::vector<RevisionDecl> revisions;
+  Span span;
+};
+
+struct ImportDecl {
+  std::string path;
+  Span span;
+};
+
+struct File {
+  std::shared_ptr<const SourceFile> source;
+  std::vector<ImportDecl> imports;
+  std::vector<CalendarDecl> calendars;
+  std::vector<TariffDecl> tariffs;
+};
+
+struct ParseResult {
+  std::optional<File> file;
+  std::vector<Diagnostic> diagnostics;
+};
+
+/// Parses one source file. Syntax errors are diagnostics (code E0001) with the position
+/// where the parser stopped and what it expected there.
+ParseResult parse(std::shared_ptr<const SourceFile> source);
+
+}  // namespace rateline::syntax

@@ -1,0 +1,418 @@
+// Parses a tariff file with the PEGTL grammar (grammar/tariff_grammar.hpp) into a parse
+// tree, then converts the tree into the AST (syntax/ast.hpp). Only this file sees PEGTL.
+#include "syntax/ast.hpp"
+
+#include "grammar/tariff_grammar.hpp"
+
+#include <tao/pegtl/contrib/parse_tree.hpp>
+
+#include <charconv>
+
+namespace rateline::syntax {
+
+namespace g = rateline::grammar;
+namespace pt = tao::pegtl::parse_tree;
+
+namespace {
+
+template <typename Rule>
+using selector = pt::selector<
+    Rule,
+    pt::store_content::on<
+        g::tariff_decl, g::tariff_name, g::calendar_decl, g::calendar_id, g::import_decl, g::import_path,
+        g::meta_decl, g::meta_key, g::meta_value, g::string_literal, g::date_literal, g::number, g::identifier,
+        g::season_decl, g::season_id, g::label, g::month_day, g::month_ident, g::day_of_month, g::period_decl,
+        g::period_id, g::period_rule, g::rule_word, g::time_range, g::clock_time, g::day_set_decl, g::day_set_id,
+        g::charge_decl, g::charge_kind, g::charge_id, g::on_clause, g::determinant, g::determinant_name,
+        g::determinant_periods, g::charge_body, g::of_clause, g::pricing, g::price, g::currency_symbol,
+        g::per_unit, g::unit_word, g::percent_sign, g::tiers, g::tier_allocation, g::tier_row, g::tier_first,
+        g::tier_next, g::tier_up_to, g::tier_over, g::tier_rest, g::quantity, g::bound_unit, g::tier_column,
+        g::by_table, g::by_axis, g::by_case, g::case_otherwise, g::rounding_decl, g::rounding_none,
+        g::rounding_target, g::rounding_step, g::rounding_mode, g::holiday_decl, g::fixed_holiday,
+        g::nth_weekday, g::ordinal, g::kw_last, g::weekday_word, g::observance, g::date_range,
+        g::revision_decl, g::revision_date, g::kw_observed, g::tou_group, g::group_id, g::season_range>>;
+
+using Node = pt::node;
+
+class Builder {
+ public:
+  explicit Builder(std::shared_ptr<const SourceFile> source) : source_(std::move(source)) {}
+
+  Span span(const Node& n) const {
+    return {source_, static_cast<std::uint32_t>(n.m_begin.byte), static_cast<std::uint32_t>(n.m_end.byte)};
+  }
+  std::string text(const Node& n) const { return n.string(); }
+  Name name(const Node& n) const {
+    // identifiers may be wrapped by a named rule (charge_id, season_id, ...)
+    return {std::string(n.string_view()), span(n)};
+  }
+
+  static const Node* child(const Node& n, auto rule_tag) {
+    using R = decltype(rule_tag);
+    for (auto& c : n.children)
+      if (c->template is_type<R>()) return c.get();
+    return nullptr;
+  }
+  template <typename R>
+  static const Node* find(const Node& n) { return child(n, R{}); }
+  template <typename R>
+  static std::vector<const Node*> all(const Node& n) {
+    std::vector<const Node*> out;
+    for (auto& c : n.children)
+      if (c->template is_type<R>()) out.push_back(c.get());
+    return out;
+  }
+  // depth-first search for the first descendant of a type
+  template <typename R>
+  static const Node* descend(const Node& n) {
+    for (auto& c : n.children) {
+      if (c->template is_type<R>()) return c.get();
+      if (auto* d = descend<R>(*c)) return d;
+    }
+    return nullptr;
+  }
+
+  static std::string unquote(std::string_view s) {
+    std::string out;
+    if (s.size() >= 2) s = s.substr(1, s.size() - 2);
+    for (std::size_t i = 0; i < s.size(); ++i) {
+      if (s[i] == '\\' && i + 1 < s.size()) {
+        ++i;
+        out += s[i] == 'n' ? '\n' : s[i];
+      } else {
+        out += s[i];
+      }
+    }
+    return out;
+  }
+
+  static unsigned month_number(std::string_view m) {
+    static const char* names[] = {"jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"};
+    std::string lower;
+    for (char c : m.substr(0, 3)) lower += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    for (unsigned i = 0; i < 12; ++i)
+      if (lower == names[i]) return i + 1;
+    return 0;
+  }
+
+  static unsigned to_unsigned(std::string_view s) {
+    unsigned v = 0;
+    std::from_chars(s.data(), s.data() + s.size(), v);
+    return v;
+  }
+
+  Decimal number(const Node& n) const { return Decimal::parse(n.string_view()).value(); }
+
+  Price price(const Node& n) const {
+    Price p;
+    p.span = span(n);
+    p.amount = number(*find<g::number>(n));
+    if (find<g::percent_sign>(n)) {
+      p.percent = true;
+      p.unit_span = span(*find<g::percent_sign>(n));
+    } else {
+      auto* sym = find<g::currency_symbol>(n);
+      p.cents = sym->string_view() != "$";
+      p.unit_span = span(*sym);
+      if (auto* per = find<g::per_unit>(n)) {
+        for (auto* u : all<g::unit_word>(*per)) p.per.push_back(name(*u));
+        p.unit_span.end = span(*per).end;
+      }
+    }
+    return p;
+  }
+
+  Quantity quantity(const Node& n) const {
+    Quantity q;
+    q.span = span(n);
+    q.amount = number(*find<g::number>(n));
+    for (auto* u : all<g::unit_word>(*find<g::bound_unit>(n))) q.unit.push_back(name(*u));
+    return q;
+  }
+
+  Tiers tiers(const Node& n) const {
+    Tiers t;
+    t.span = span(n);
+    if (auto* a = find<g::tier_allocation>(n)) t.allocation = name(*a);
+    for (auto* row : all<g::tier_row>(n)) {
+      TierRow r;
+      r.span = span(*row);
+      const Node& bound = *row->children.front();
+      if (bound.is_type<g::tier_first>()) r.bound = TierRow::Bound::first;
+      else if (bound.is_type<g::tier_next>()) r.bound = TierRow::Bound::next;
+      else if (bound.is_type<g::tier_up_to>()) r.bound = TierRow::Bound::up_to;
+      else if (bound.is_type<g::tier_over>()) r.bound = TierRow::Bound::over;
+      else r.bound = TierRow::Bound::rest;
+      if (auto* q = find<g::quantity>(bound)) r.quantity = quantity(*q);
+      for (auto* col : all<g::tier_column>(*row)) {
+        r.prices.emplace_back(name(*find<g::identifier>(*col)), price(*find<g::price>(*col)));
+      }
+      for (auto* p : all<g::price>(*row)) r.prices.emplace_back(std::nullopt, price(*p));
+      t.rows.push_back(std::move(r));
+    }
+    return t;
+  }
+
+  Pricing pricing(const Node& n) const {
+    Pricing p;
+    p.span = span(n);
+    if (auto* by = find<g::by_table>(n)) {
+      ByTable table;
+      table.span = span(*by);
+      table.axis = name(*find<g::by_axis>(*by));
+      for (auto* c : all<g::by_case>(*by)) {
+        ByCase bc;
+        bc.span = span(*c);
+        bc.otherwise = find<g::case_otherwise>(*c) != nullptr;
+        for (auto* k : all<g::identifier>(*c)) bc.keys.push_back(name(*k));
+        bc.pricing = std::make_unique<Pricing>(pricing(*find<g::pricing>(*c)));
+        table.cases.push_back(std::move(bc));
+      }
+      p.node = std::move(table);
+    } else if (auto* t = find<g::tiers>(n)) {
+      p.node = tiers(*t);
+    } else {
+      p.node = price(*find<g::price>(n));
+    }
+    return p;
+  }
+
+  ChargeDecl charge(const Node& n) const {
+    ChargeDecl c;
+    c.span = span(n);
+    auto kind = find<g::charge_kind>(n)->string_view();
+    c.kind = kind == "rider" ? ChargeKind::rider
+             : kind == "tax" ? ChargeKind::tax
+             : kind == "credit" ? ChargeKind::credit
+             : kind == "minimum" ? ChargeKind::minimum
+             : kind == "late_fee" ? ChargeKind::late_fee
+             : kind == "adjustment" ? ChargeKind::adjustment
+                                    : ChargeKind::charge;
+    c.id = name(*find<g::charge_id>(n));
+    if (auto* l = find<g::label>(n)) {
+      c.label = unquote(l->string_view());
+      c.label_span = span(*l);
+    }
+    if (auto* on = find<g::on_clause>(n)) {
+      auto* d = find<g::determinant>(*on);
+      Determinant det;
+      det.span = span(*d);
+      det.name = name(*find<g::determinant_name>(*d));
+      if (auto* periods = find<g::determinant_periods>(*d))
+        for (auto* id : all<g::identifier>(*periods)) det.periods.push_back(name(*id));
+      c.on = std::move(det);
+    }
+    auto* body = find<g::charge_body>(n);
+    c.pricing = pricing(*find<g::pricing>(*body));
+    if (auto* of = find<g::of_clause>(*body)) {
+      c.of_span = span(*of);
+      for (auto* id : all<g::identifier>(*of)) c.of.push_back(name(*id));
+    }
+    return c;
+  }
+
+  MonthDayLit month_day(const Node& n) const {
+    MonthDayLit md;
+    md.span = span(n);
+    md.month = month_number(find<g::month_ident>(n)->string_view());
+    if (auto* d = find<g::day_of_month>(n)) md.day = to_unsigned(d->string_view());
+    return md;
+  }
+
+  static unsigned clock_minutes(std::string_view s) {
+    auto colon = s.find(':');
+    return to_unsigned(s.substr(0, colon)) * 60 + to_unsigned(s.substr(colon + 1));
+  }
+
+  PeriodDecl period(const Node& n) const {
+    PeriodDecl p;
+    p.span = span(n);
+    p.id = name(*find<g::period_id>(n));
+    if (auto* l = find<g::label>(n)) p.label = unquote(l->string_view());
+    for (auto* r : all<g::period_rule>(n)) {
+      PeriodRule rule;
+      rule.span = span(*r);
+      auto sv = r->string_view();
+      rule.otherwise = sv.substr(0, 9) == "otherwise";
+      for (auto* w : all<g::rule_word>(*r)) rule.words.push_back(name(*w));
+      for (auto* tr : all<g::time_range>(*r)) {
+        auto times = all<g::clock_time>(*tr);
+        TimeRange range;
+        range.span = span(*tr);
+        range.from = clock_minutes(times[0]->string_view());
+        range.to = clock_minutes(times[1]->string_view());
+        rule.times.push_back(range);
+      }
+      p.rules.push_back(std::move(rule));
+    }
+    return p;
+  }
+
+  HolidayDecl holiday(const Node& n) const {
+    HolidayDecl h;
+    h.span = span(n);
+    h.name = unquote(find<g::label>(n)->string_view());
+    if (auto* f = find<g::fixed_holiday>(n)) {
+      h.kind = HolidayDecl::Kind::fixed;
+      h.month = month_number(find<g::month_ident>(*f)->string_view());
+      h.day = to_unsigned(find<g::day_of_month>(*f)->string_view());
+      h.observed = find<g::kw_observed>(*f) != nullptr;
+      if (auto* o = find<g::observance>(*f)) h.observance = name(*o);
+    } else if (auto* w = find<g::nth_weekday>(n)) {
+      if (find<g::kw_last>(*w)) {
+        h.kind = HolidayDecl::Kind::last_weekday;
+      } else {
+        h.kind = HolidayDecl::Kind::nth_weekday;
+        h.nth = to_unsigned(find<g::ordinal>(*w)->string_view().substr(0, 1));
+      }
+      h.weekday = name(*find<g::weekday_word>(*w));
+      h.month = month_number(find<g::month_ident>(*w)->string_view());
+    } else if (auto* r = find<g::date_range>(n)) {
+      auto dates = all<g::date_literal>(*r);
+      h.date = text(*dates[0]);
+      if (dates.size() > 1) {
+        h.kind = HolidayDecl::Kind::range;
+        h.until = text(*dates[1]);
+      } else {
+        h.kind = HolidayDecl::Kind::date;
+      }
+    }
+    return h;
+  }
+
+  void body_item(const Node& item, TariffBody& body, std::vector<RevisionDecl>* revisions) const {
+    if (item.is_type<g::meta_decl>()) {
+      MetaDecl m;
+      m.span = span(item);
+      m.key = name(*find<g::meta_key>(item));
+      auto* v = find<g::meta_value>(item);
+      m.value.span = span(*v);
+      if (auto* s = find<g::string_literal>(*v)) {
+        m.value.kind = MetaValue::Kind::string;
+        m.value.text = unquote(s->string_view());
+      } else if (find<g::date_literal>(*v)) {
+        m.value.kind = MetaValue::Kind::date;
+        m.value.text = text(*v);
+      } else if (find<g::number>(*v)) {
+        m.value.kind = MetaValue::Kind::number;
+        m.value.text = text(*v);
+      } else {
+        m.value.kind = MetaValue::Kind::word;
+        m.value.text = text(*v);
+      }
+      body.meta.push_back(std::move(m));
+    } else if (item.is_type<g::season_decl>()) {
+      SeasonDecl s;
+      s.span = span(item);
+      s.id = name(*find<g::season_id>(item));
+      if (auto* l = find<g::label>(item)) s.label = unquote(l->string_view());
+      for (auto* range : all<g::season_range>(item)) {
+        auto days = all<g::month_day>(*range);
+        s.ranges.emplace_back(month_day(*days.at(0)), month_day(*days.at(1)));
+      }
+      body.seasons.push_back(std::move(s));
+    } else if (item.is_type<g::period_decl>()) {
+      body.periods.push_back(period(item));
+    } else if (item.is_type<g::tou_group>()) {
+      auto* id = find<g::group_id>(item);
+      for (auto* p : all<g::period_decl>(item)) {
+        auto decl = period(*p);
+        decl.group = std::string(id->string_view());
+        decl.group_span = span(*id);
+        body.periods.push_back(std::move(decl));
+      }
+    } else if (item.is_type<g::day_set_decl>()) {
+      DaySetDecl d;
+      d.span = span(item);
+      d.id = name(*find<g::day_set_id>(item));
+      for (auto* w : all<g::rule_word>(item)) d.days.push_back(name(*w));
+      body.day_sets.push_back(std::move(d));
+    } else if (item.is_type<g::charge_decl>()) {
+      body.charges.push_back(charge(item));
+    } else if (item.is_type<g::rounding_decl>()) {
+      RoundingDecl r;
+      r.span = span(item);
+      if (find<g::rounding_none>(item)) {
+        r.none = true;
+      } else {
+        r.target = name(*find<g::rounding_target>(item));
+        r.step = number(*find<g::rounding_step>(item));
+        if (auto* m = find<g::rounding_mode>(item)) r.mode = name(*m);
+      }
+      body.rounding.push_back(std::move(r));
+    } else if (item.is_type<g::revision_decl>() && revisions) {
+      RevisionDecl rev;
+      rev.span = span(item);
+      auto* d = find<g::revision_date>(item);
+      rev.date = text(*d);
+      rev.date_span = span(*d);
+      for (auto& c : item.children) body_item(*c, rev.body, nullptr);
+      revisions->push_back(std::move(rev));
+    }
+  }
+
+  File file(const Node& root) const {
+    File f;
+    f.source = source_;
+    for (auto& c : root.children) {
+      if (c->is_type<g::import_decl>()) {
+        f.imports.push_back({unquote(find<g::import_path>(*c)->string_view()), span(*c)});
+      } else if (c->is_type<g::calendar_decl>()) {
+        CalendarDecl cal;
+        cal.span = span(*c);
+        cal.id = name(*find<g::calendar_id>(*c));
+        for (auto* h : all<g::holiday_decl>(*c)) cal.holidays.push_back(holiday(*h));
+        f.calendars.push_back(std::move(cal));
+      } else if (c->is_type<g::tariff_decl>()) {
+        TariffDecl t;
+        t.span = span(*c);
+        auto* n = find<g::tariff_name>(*c);
+        t.name = unquote(n->string_view());
+        t.name_span = span(*n);
+        for (auto& item : c->children) body_item(*item, t.body, &t.revisions);
+        f.tariffs.push_back(std::move(t));
+      }
+    }
+    return f;
+  }
+
+ private:
+  std::shared_ptr<const SourceFile> source_;
+};
+
+}  // namespace
+
+ParseResult parse(std::shared_ptr<const SourceFile> source) {
+  ParseResult result;
+  tao::pegtl::memory_input in(source->text(), source->path());
+  try {
+    auto root = pt::parse<g::file, selector, tao::pegtl::nothing, tao::pegtl::must_if<g::errors, tao::pegtl::normal, false>::control>(in);
+    if (!root) {
+      Diagnostic d;
+      d.code = "E0001";
+      d.message = "this file is not a tariff";
+      d.span = Span{source, 0, 0};
+      result.diagnostics.push_back(std::move(d));
+      return result;
+    }
+    result.file = Builder(source).file(*root);
+  } catch (const tao::pegtl::parse_error& e) {
+    const auto& pos = e.positions().front();
+    auto offset = static_cast<std::uint32_t>(pos.byte);
+    std::string message(e.message());
+    // PEGTL's default message for rules without one of ours names a C++ type: say it plainly.
+    if (message.find("rateline::grammar::") != std::string::npos || message.find("tao::pegtl") != std::string::npos)
+      message = "unexpected text here";
+    auto end = offset;
+    const auto& text = source->text();
+    while (end < text.size() && !std::isspace(static_cast<unsigned char>(text[end])) && end - offset < 24) ++end;
+    Diagnostic d;
+    d.code = "E0001";
+    d.message = "syntax error: " + message;
+    d.span = Span{source, offset, end};
+    result.diagnostics.push_back(std::move(d));
+  }
+  return result;
+}
+
+}  // namespace rateline::syntax
