@@ -143,9 +143,6 @@ struct TouCoverageProblem {
 };
 
 struct IntervalCalendar;
-class TouSchedule;
-IntervalCalendar classify_intervals(const TouSchedule& schedule, const TimeZone& zone,
-                                    std::chrono::sys_seconds start, std::int32_t minutes, std::size_t count);
 
 /// The compiled calendar of a tariff. Immutable once built; safe to share across threads.
 ///
@@ -198,6 +195,7 @@ class TouSchedule {
   // span stays within one period.
   std::vector<std::array<std::array<std::uint16_t, 1440>, kDayTypes>> run_end_;
 
+  // classify_intervals reads the rows directly (declared below).
   friend IntervalCalendar classify_intervals(const TouSchedule&, const TimeZone&,
                                              std::chrono::sys_seconds, std::int32_t, std::size_t);
 };
