@@ -123,7 +123,11 @@ struct tier_over : seq<tok<kw_over>, quantity> {};
 struct tier_rest : sor<kw_above, kw_rest> {};
 struct tier_bound : sor<tier_first, tier_next, tier_up_to, tier_over, tier_rest> {};
 struct tier_column : seq<identifier, ws, must<price>> {};   // "on_peak 0.25 $/kWh"
-struct tier_prices : sor<plus<tier_column, ws, opt<tok<one<','>>>>, seq<price, ws>> {};
+// A block of an hours-use table may hold its own steps in kWh:
+//   up to 200 kWh/kW: tiers { up to 3000 kWh: 0.10 $/kWh  above: 0.08 $/kWh }
+struct tier_row;
+struct nested_tiers : seq<tok<kw_tiers>, must<tok<one<'{'>>>, plus<tier_row>, must<tok<one<'}'>>>> {};
+struct tier_prices : sor<nested_tiers, plus<tier_column, ws, opt<tok<one<','>>>>, seq<price, ws>> {};
 struct tier_row : seq<tier_bound, ws, must<tok<one<':'>>>, must<tier_prices>> {};
 struct tier_allocation : identifier {};   // proportional | chronological
 struct tiers : seq<tok<kw_tiers>, opt<tier_allocation, ws>, must<tok<one<'{'>>>, plus<tier_row>, must<tok<one<'}'>>>> {};
@@ -199,7 +203,8 @@ struct rounding_mode : identifier {};
 struct rounding_decl : seq<tok<kw_rounding>, must<sor<seq<rounding_none, ws>, seq<rounding_target, ws, must<rounding_step>, ws, opt<rounding_mode, ws>>>>> {};
 
 struct meta_key : identifier {};
-struct meta_value : sor<string_literal, date_literal, seq<number, not_at<ident_other>>, identifier> {};
+struct meta_word_with_digits : seq<plus<digit>, ident_first, star<ident_other>> {};   // 30min, 15min_sliding
+struct meta_value : sor<string_literal, date_literal, seq<number, not_at<ident_other>>, meta_word_with_digits, identifier> {};
 struct meta_decl : seq<meta_key, ws, must<meta_value>, ws> {};
 
 struct revision_date : date_literal {};

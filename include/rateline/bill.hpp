@@ -49,8 +49,13 @@ struct LineItem {
 /// What to do when the usage does not cover the whole billing period.
 enum class CoveragePolicy { error, bill_available };
 
+/// Where maximum demand comes from: the tariff's demand window (its `demand_window`, or
+/// the data interval when it states none), or always the data interval (as NREL SAM does).
+enum class DemandWindowPolicy { tariff, data_interval };
+
 struct BillOptions {
   CoveragePolicy coverage = CoveragePolicy::error;
+  DemandWindowPolicy demand_window = DemandWindowPolicy::tariff;
 };
 
 struct Bill {

@@ -641,7 +641,8 @@ class Checker {
       warning("W0701", "$" + dollars.to_string() + " per kW is far above any demand rate", price.span);
   }
 
-  void check_tiers(const syntax::Tiers& tiers, Context& ctx) {
+  /// Checks a tier table; returns its period columns (empty for a single price column).
+  std::vector<std::string> check_tiers(const syntax::Tiers& tiers, Context& ctx, bool nested = false) {
     // bounds: cumulative, in the determinant's unit (or per day / per kW of it)
     std::optional<Decimal> previous;   // upper bound of the previous tier, in comparable terms
     std::string previous_unit;
@@ -694,8 +695,17 @@ class Checker {
         previous = upper;
         previous_unit = unit_text;
       }
-      // prices: one, or one per period column
+      // prices: one, or one per period column, or nested steps
       std::vector<std::string> row_columns;
+      if (row.nested) {
+        if (nested) error("E0315", "steps inside steps: a nested tier table cannot nest again", row.nested->span);
+        else if (row.quantity && row.quantity->unit.size() > 1 && row.quantity->unit[1].text != "kW")
+          warning("W0316", "steps inside a block are usual only in hours-use (kWh/kW) blocks", row.span);
+        row_columns = check_tiers(*row.nested, ctx, true);
+      }
+      if (nested && row.quantity && row.quantity->unit.size() > 1)
+        error("E0312", "steps inside a block are in cumulative kWh for the billing period", row.quantity->span,
+              "write the step limit in " + std::string(to_string(ctx.unit)) + ", e.g. `up to 3000 kWh`");
       for (auto& [period, price] : row.prices) {
         if (period) {
           row_columns.push_back(period->text);
@@ -718,7 +728,7 @@ class Checker {
       }
       first_row = false;
     }
-    if (!columns.empty()) {
+    if (!columns.empty() && !nested) {
       if (!tiers.allocation) {
         error("E0313", "tiers with one price per period must say how usage is split across tiers", tiers.span,
               "write `tiers proportional { ... }` (each period gets its share of every tier, as NREL SAM does) or "
@@ -730,9 +740,10 @@ class Checker {
     if (tiers.allocation && columns.empty())
       error("E0313", "`" + tiers.allocation->text + "` applies to tiers with one price per period", tiers.allocation->span,
             "remove it, or give each tier one price per period");
-    if (!unlimited_seen && !tiers.rows.empty())
+    if (!unlimited_seen && !tiers.rows.empty() && !nested)
       warning("W0312", "usage above the last tier is not charged", tiers.rows.back().span,
               "end the table with `above: ...` if the sheet prices all usage");
+    return columns;
   }
 
   void check_bound_unit(const syntax::Quantity& q, const std::string& unit_text, const Context& ctx) {

@@ -59,7 +59,7 @@ std::optional<rateline::RateGraph> compile(const std::string& path) {
 }
 
 struct BillArgs {
-  std::string tariff, usage, from, to, format = "table", cycle, interval_text, start, local_time = "error";
+  std::string tariff, usage, from, to, format = "table", cycle, interval_text, start, local_time = "error", demand_window = "tariff";
   std::vector<std::string> attributes;
   bool allow_gaps = false, allow_partial = false;
 };
@@ -76,6 +76,8 @@ void add_bill_options(CLI::App* cmd, BillArgs& a, bool with_format) {
   cmd->add_option("--attribute", a.attributes, "account attribute NAME=VALUE (repeatable)");
   cmd->add_option("--local-time", a.local_time, "ambiguous or missing local timestamps: error, earliest or latest")
       ->check(CLI::IsMember({"error", "earliest", "latest"}));
+  cmd->add_option("--demand-window", a.demand_window, "maximum demand over the tariff's demand window, or over each data interval (as NREL SAM)")
+      ->check(CLI::IsMember({"tariff", "data"}));
   cmd->add_flag("--allow-gaps", a.allow_gaps, "bill missing intervals as zero (reported on the bill)");
   cmd->add_flag("--allow-partial", a.allow_partial, "bill a period the usage covers only in part");
 }
@@ -128,6 +130,7 @@ int run_bill(const BillArgs& a, bool explain) {
   }
   rateline::BillOptions bill_options;
   bill_options.coverage = a.allow_partial ? rateline::CoveragePolicy::bill_available : rateline::CoveragePolicy::error;
+  bill_options.demand_window = a.demand_window == "data" ? rateline::DemandWindowPolicy::data_interval : rateline::DemandWindowPolicy::tariff;
   std::vector<rateline::BillingPeriod> periods =
       a.cycle == "monthly" ? rateline::monthly_periods(*from, *to) : std::vector<rateline::BillingPeriod>{{*from, *to}};
   auto result = rateline::bill_periods(*graph, *usage.usage, periods, account, bill_options);

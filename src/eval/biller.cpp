@@ -70,8 +70,10 @@ struct Context {
 
 class Evaluator {
  public:
-  Evaluator(const graph::Tariff& tariff, const IntervalUsage& usage, const Account& account)
-      : t_(tariff), usage_(usage), account_(account), units_(RawUnits::of(usage.delivered, tariff.demand_window)) {}
+  Evaluator(const graph::Tariff& tariff, const IntervalUsage& usage, const Account& account, const BillOptions& options)
+      : t_(tariff), usage_(usage), account_(account),
+        window_(options.demand_window == DemandWindowPolicy::data_interval ? 0 : tariff.demand_window),
+        units_(RawUnits::of(usage.delivered, window_)) {}
 
   std::vector<Diagnostic> diagnostics;
 
@@ -81,13 +83,15 @@ class Evaluator {
       error("B0001", "the usage has no intervals");
       return false;
     }
-    if (t_.demand_window > 0 && (t_.demand_window % series.minutes != 0 || t_.demand_window < series.minutes)) {
-      error("B0002", "the tariff's demand window (" + std::to_string(t_.demand_window) + " min) is not a multiple of the usage's " +
-                         std::to_string(series.minutes) + "-minute intervals");
+    if (window_ > 0 && (window_ % series.minutes != 0 || window_ < series.minutes)) {
+      error("B0002", "the tariff's demand window (" + std::to_string(window_) + " min) is not a multiple of the usage's " +
+                         std::to_string(series.minutes) + "-minute intervals",
+            "demand needs interval data at least as fine as the window; or name the policy that takes demand from the data "
+            "interval (--demand-window data)");
       return false;
     }
     slots_ = graph::interval_slots(t_, series.start, series.minutes, series.values.size());
-    demand_ = eval::demand_series(series, t_.demand_window, t_.demand_sliding);
+    demand_ = eval::demand_series(series, window_, t_.demand_sliding);
     const auto& local_day = slots_->local_day;
     const std::size_t seasons = std::max<std::size_t>(1, t_.season_names.size());
     for (auto& p : periods) {
@@ -507,10 +511,57 @@ class Evaluator {
     return portions;
   }
 
+  /// A tier table resolved for one bill: limits in the determinant's unit, nested blocks
+  /// replaced by their steps, each step clipped to its block [block lower, block upper).
+  struct ResolvedTiers {
+    std::vector<std::optional<Decimal>> upper;
+    std::vector<std::string> labels;
+    std::vector<std::vector<Decimal>> prices;  // [column][tier]
+  };
+
+  ResolvedTiers resolve_tiers(const Cycle& c, const graph::TierTable& tt, const Context& ctx, std::vector<std::string>& trace) {
+    ResolvedTiers r;
+    auto upper = bounds(c, tt, ctx, trace);
+    r.prices.resize(tt.prices.size());
+    std::optional<Decimal> block_lower = Decimal(0);
+    for (std::size_t k = 0; k < upper.size(); ++k) {
+      bool has_nested = k < tt.nested.size() && tt.nested[k] != kNone;
+      if (!has_nested) {
+        r.upper.push_back(upper[k]);
+        r.labels.push_back(tt.labels[k]);
+        for (std::size_t col = 0; col < tt.prices.size(); ++col) r.prices[col].push_back(tt.prices[col][k]);
+      } else {
+        const auto& inner = t_.pricing[tt.nested[k]].tiers;
+        auto steps = bounds(c, inner, ctx, trace);
+        for (std::size_t j = 0; j < steps.size(); ++j) {
+          // the step's limit, clipped to the block; steps wholly below the block are empty
+          std::optional<Decimal> u = steps[j];
+          if (upper[k] && (!u || *u > *upper[k])) u = upper[k];
+          if (u && block_lower && *u < *block_lower) u = block_lower;
+          r.upper.push_back(u);
+          r.labels.push_back(tt.labels[k] + ", " + inner.labels[j]);
+          for (std::size_t col = 0; col < tt.prices.size(); ++col)
+            r.prices[col].push_back(col < inner.prices.size() ? inner.prices[col][j] : Decimal(0));
+          if (upper[k] && u && *u >= *upper[k]) break;  // later steps of this block are beyond its cap
+        }
+      }
+      if (upper[k]) block_lower = block_lower ? max(*block_lower, *upper[k]) : upper[k];
+      else break;
+    }
+    return r;
+  }
+
   void tiers(const Cycle& c, const Charge& ch, const Pricing& p, const Context& ctx, std::vector<LineItem>& out) {
-    const auto& tt = p.tiers;
     std::vector<std::string> bound_trace;
-    auto upper = bounds(c, tt, ctx, bound_trace);
+    const auto resolved = resolve_tiers(c, p.tiers, ctx, bound_trace);
+    const auto& upper = resolved.upper;
+    struct View {
+      const std::vector<std::string>& labels;
+      const std::vector<std::vector<Decimal>>& prices;
+      const std::vector<std::uint32_t>& column_period;
+      Allocation allocation;
+      std::size_t size() const { return labels.size(); }
+    } tt{resolved.labels, resolved.prices, p.tiers.column_period, p.tiers.allocation};
     if (tt.allocation == Allocation::single) {
       std::vector<std::string> trace;
       auto q = quantity(c, ch, ctx, trace);
@@ -519,7 +570,7 @@ class Evaluator {
       for (std::size_t k = 0; k < portions.size(); ++k) {
         if (portions[k].is_zero() && (any || k + 1 < portions.size() || !q.is_zero())) continue;
         any = true;
-        auto li = make(ch, ctx, tt.upper.size() > 1 ? tt.labels[k] : "", tt.upper.size() > 1 ? ".t" + std::to_string(k + 1) : "");
+        auto li = make(ch, ctx, tt.size() > 1 ? tt.labels[k] : "", tt.size() > 1 ? ".t" + std::to_string(k + 1) : "");
         li.trace.insert(li.trace.end(), trace.begin(), trace.end());
         li.trace.insert(li.trace.end(), bound_trace.begin(), bound_trace.end());
         li.quantity = portions[k];
@@ -555,7 +606,7 @@ class Evaluator {
           share[col][k] = total.is_zero() ? Decimal(0) : (e * portions[k]).divided_by(total, kShareScale, RoundingMode::half_even);
       }
     } else {
-      chronological(c, all, tt, upper, share);
+      chronological(c, all, p.tiers.column_period, upper, share);
     }
     for (std::size_t col = 0; col < tt.column_period.size(); ++col) {
       auto period = tt.column_period[col];
@@ -566,7 +617,7 @@ class Evaluator {
         sub.period_name = names[period];
         sub.label += ", " + (period < labels.size() ? labels[period] : names[period]);
         sub.id += "." + names[period];
-        auto li = make(ch, sub, tt.upper.size() > 1 ? tt.labels[k] : "", tt.upper.size() > 1 ? ".t" + std::to_string(k + 1) : "");
+        auto li = make(ch, sub, tt.size() > 1 ? tt.labels[k] : "", tt.size() > 1 ? ".t" + std::to_string(k + 1) : "");
         li.trace.insert(li.trace.end(), trace.begin(), trace.end());
         li.trace.insert(li.trace.end(), bound_trace.begin(), bound_trace.end());
         li.quantity = share[col][k];
@@ -586,8 +637,8 @@ class Evaluator {
 
   /// Chronological fill: walk the period's intervals in time order; each interval's energy
   /// fills the tiers in turn and is credited to its own TOU period. Exact in integers.
-  void chronological(const Cycle& c, const Context& all, const graph::TierTable& tt, const std::vector<std::optional<Decimal>>& upper,
-                     std::vector<std::vector<Decimal>>& share) {
+  void chronological(const Cycle& c, const Context& all, const std::vector<std::uint32_t>& column_period,
+                     const std::vector<std::optional<Decimal>>& upper, std::vector<std::vector<Decimal>>& share) {
     const auto& series = usage_.delivered;
     // Work in raw units scaled so that every bound is an integer: raw × 10^extra × den_e
     // against bound × 10^(scale + extra) × den_e / num_e.
@@ -626,8 +677,8 @@ class Evaluator {
     }
     RawUnits scaled_units = units_;
     scaled_units.scale = series.scale + extra;
-    for (std::size_t col = 0; col < tt.column_period.size(); ++col)
-      for (std::size_t k = 0; k < upper.size(); ++k) share[col][k] = scaled_units.energy(acc[tt.column_period[col]][k]);
+    for (std::size_t col = 0; col < column_period.size(); ++col)
+      for (std::size_t k = 0; k < upper.size(); ++k) share[col][k] = scaled_units.energy(acc[column_period[col]][k]);
   }
 
   void percentage(const Charge& ch, std::vector<LineItem>& out) {
@@ -739,6 +790,7 @@ class Evaluator {
   const graph::Tariff& t_;
   const IntervalUsage& usage_;
   const Account& account_;
+  std::int32_t window_;
   RawUnits units_;
   std::shared_ptr<const graph::IntervalSlots> slots_;
   std::vector<std::int64_t> demand_;
@@ -753,7 +805,7 @@ class Evaluator {
 BillSeriesResult bill_periods(const RateGraph& graph, const IntervalUsage& usage, const std::vector<BillingPeriod>& periods,
                               const Account& account, const BillOptions& options) {
   BillSeriesResult result;
-  Evaluator evaluator(graph.tariff(), usage, account);
+  Evaluator evaluator(graph.tariff(), usage, account, options);
   if (!evaluator.prepare(periods, options)) {
     result.diagnostics = std::move(evaluator.diagnostics);
     return result;

@@ -64,6 +64,9 @@ struct TierTable {
   std::vector<std::vector<Decimal>> prices;  ///< [column][tier]
   std::vector<std::uint32_t> column_period;  ///< period per column (kNone for the single column)
   Allocation allocation = Allocation::single;
+  /// Per tier: a pricing id of a nested tier table (steps in cumulative kWh inside this
+  /// block, prices in its own columns), or kNone. Nested blocks have no prices of their own.
+  std::vector<std::uint32_t> nested;
 };
 
 struct Pricing {

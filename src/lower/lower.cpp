@@ -149,9 +149,18 @@ class Lowerer {
 
   static const syntax::Price* first_price(const syntax::Pricing& p) {
     if (auto* price = std::get_if<syntax::Price>(&p.node)) return price;
-    if (auto* t = std::get_if<syntax::Tiers>(&p.node)) return t->rows.empty() ? nullptr : &t->rows.front().prices.front().second;
+    if (auto* t = std::get_if<syntax::Tiers>(&p.node)) return first_price(*t);
     for (auto& c : std::get<syntax::ByTable>(p.node).cases)
       if (auto* found = first_price(*c.pricing)) return found;
+    return nullptr;
+  }
+
+  static const syntax::Price* first_price(const syntax::Tiers& t) {
+    for (auto& row : t.rows) {
+      if (!row.prices.empty()) return &row.prices.front().second;
+      if (row.nested)
+        if (auto* found = first_price(*row.nested)) return found;
+    }
     return nullptr;
   }
 
@@ -227,6 +236,7 @@ class Lowerer {
                  : tiers.allocation->text == "chronological" ? graph::Allocation::chronological
                                                               : graph::Allocation::proportional;
     std::optional<Decimal> previous;
+    std::string previous_unit;
     for (auto& row : tiers.rows) {
       using B = syntax::TierRow::Bound;
       std::optional<graph::TierTable::Bound> upper;
@@ -247,18 +257,30 @@ class Lowerer {
           break;
         case B::up_to:
           upper = graph::TierTable::Bound{row.quantity->amount, bound_unit};
-          label = (previous ? previous->to_string() : std::string("0")) + " to " + row.quantity->amount.to_string() + " " + unit;
+          label = (previous ? previous->to_string() + " to " : std::string("up to ")) + row.quantity->amount.to_string() + " " + unit;
           break;
         case B::over:
           label = "over " + row.quantity->amount.to_string() + " " + unit;
           break;
         case B::rest:
-          label = previous ? "over " + previous->to_string() : "all";
+          label = previous ? "over " + previous->to_string() + " " + previous_unit : "all";
           break;
       }
-      if (upper) previous = upper->amount;
+      if (upper) {
+        previous = upper->amount;
+        previous_unit = unit;
+      }
       t.upper.push_back(upper);
       t.labels.push_back(label);
+      t.nested.push_back(row.nested ? add(tier_table(*row.nested)) : graph::kNone);
+      if (row.nested) {
+        // a block's column layout is its steps' layout
+        const auto& inner = tariff_->pricing.back().tiers;
+        if (t.column_period.empty()) t.column_period = inner.column_period;
+        if (t.prices.size() < inner.prices.size()) t.prices.resize(inner.prices.size());
+        for (auto& col : t.prices) col.push_back(Decimal(0));
+        continue;
+      }
       if (t.prices.size() < row.prices.size()) t.prices.resize(row.prices.size());
       for (std::size_t col = 0; col < row.prices.size(); ++col) t.prices[col].push_back(amount(row.prices[col].second));
       if (t.column_period.empty()) {

@@ -42,12 +42,16 @@ struct Quantity {
   Span span;
 };
 
+struct Tiers;
+
 struct TierRow {
   enum class Bound { first, next, up_to, over, rest };
   Bound bound = Bound::rest;
   std::optional<Quantity> quantity;   ///< absent for `above` / `rest`
   /// One price, or one per TOU period column ("on_peak 0.25 $/kWh, off_peak 0.08 $/kWh").
   std::vector<std::pair<std::optional<Name>, Price>> prices;
+  /// Instead of prices: steps inside this block (hours-use blocks with kWh steps).
+  std::shared_ptr<Tiers> nested;
   Span span;
 };
 

@@ -30,7 +30,7 @@ using selector = pt::selector<
         g::by_table, g::by_axis, g::by_case, g::case_otherwise, g::rounding_decl, g::rounding_none,
         g::rounding_target, g::rounding_step, g::rounding_mode, g::holiday_decl, g::fixed_holiday,
         g::nth_weekday, g::ordinal, g::kw_last, g::weekday_word, g::observance, g::date_range,
-        g::revision_decl, g::revision_date, g::kw_observed, g::tou_group, g::group_id, g::season_range>>;
+        g::revision_decl, g::revision_date, g::kw_observed, g::tou_group, g::group_id, g::season_range, g::nested_tiers>>;
 
 using Node = pt::node;
 
@@ -148,6 +148,7 @@ class Builder {
         r.prices.emplace_back(name(*find<g::identifier>(*col)), price(*find<g::price>(*col)));
       }
       for (auto* p : all<g::price>(*row)) r.prices.emplace_back(std::nullopt, price(*p));
+      if (auto* nested = find<g::nested_tiers>(*row)) r.nested = std::make_shared<Tiers>(tiers(*nested));
       t.rows.push_back(std::move(r));
     }
     return t;

@@ -47,9 +47,24 @@ std::optional<std::int64_t> LocalClock::to_utc(std::int64_t local, Reporter& rep
   }
   if (!zone_) return std::nullopt;  // reported once above; every local start is unplaceable
 
+  // Fast path: read with the offset of the last start, the time lands well inside the
+  // span where that offset holds. Offsets differ by at most a day (Samoa, 2011), so more
+  // than two days from either end of the span no other offset can claim this wall time:
+  // it is neither skipped nor repeated, and to_utc would give the same answer.
+  constexpr std::int64_t kMargin = 2 * 86400;
+  if (span_) {
+    const std::int64_t candidate = local - span_->offset.count();
+    const std::int64_t span_begin = span_->begin.time_since_epoch().count();
+    const std::int64_t span_end = span_->end.time_since_epoch().count();
+    if (candidate - kMargin >= span_begin && candidate + kMargin < span_end) return candidate;
+  }
+
   const std::chrono::local_seconds wall{std::chrono::seconds{local}};
   const TimeZone::ToUtc placed = zone_->to_utc(wall, options_.local_time);
-  if (placed.time) return placed.time->time_since_epoch().count();
+  if (placed.time) {
+    if (placed.problem == TimeZone::LocalProblem::none) span_ = zone_->offset_at(*placed.time);
+    return placed.time->time_since_epoch().count();
+  }
 
   const std::string when = format_local(local);
   const std::string& zone = options_.time_zone;

@@ -72,6 +72,9 @@ class LocalClock {
   const UsageReadOptions& options_;
   std::optional<TimeZone> zone_;
   bool looked_up_ = false;
+  // The offset of the last start placed and the UTC span it holds for: a year of
+  // 15-minute local starts needs a tz lookup only near the two DST changes.
+  std::optional<TimeZone::OffsetSpan> span_;
 };
 
 }  // namespace rateline::usage_detail
