@@ -1,6 +1,9 @@
 // Interval starts: UTC offsets, bad timestamps, and local times in a zone.
 #include "usage_test_support.hpp"
 
+#include "rateline/time_zone.hpp"
+
+#include <algorithm>
 #include <string>
 
 using namespace usage_test;
@@ -141,4 +144,52 @@ TEST_CASE("usage: local times in a zone") {
     options.time_zone = "America/Nowhere";
     CHECK(start_of("2024-07-03T14:00Z", options) == utc(2024, 7, 3, 14, 0));
   }
+}
+
+TEST_CASE("usage: a year of local 15-minute starts lands on the right UTC intervals") {
+  // Every UTC interval of 2023, written as New York wall-clock time without offsets,
+  // except the second copy of the repeated hour in November (it would read as a
+  // duplicate). Each value is the UTC interval's number, so a misplaced row shows.
+  const auto zone = rateline::TimeZone::locate("America/New_York");
+  REQUIRE(zone);
+  const sys_seconds first = utc(2023, 1, 1, 5, 0);  // local midnight, EST
+  const int intervals = 365 * 96;
+  std::string text = "start,kwh\n";
+  local_seconds previous_local{};
+  std::vector<int> skipped;
+  for (int i = 0; i < intervals; ++i) {
+    const sys_seconds t = first + minutes{15 * i};
+    const local_seconds wall = zone->to_local(t);
+    if (i > 0 && wall <= previous_local) {  // the clock went back: the repeated hour
+      skipped.push_back(i);
+      continue;
+    }
+    previous_local = wall;
+    const auto day_point = floor<days>(wall);
+    const year_month_day ymd{day_point};
+    const hh_mm_ss<seconds> time{wall - day_point};
+    char buffer[64];
+    std::snprintf(buffer, sizeof buffer, "%04d-%02u-%02uT%02ld:%02ld,%d\n", static_cast<int>(ymd.year()),
+                  static_cast<unsigned>(ymd.month()), static_cast<unsigned>(ymd.day()),
+                  static_cast<long>(time.hours().count()), static_cast<long>(time.minutes().count()), i);
+    text += buffer;
+  }
+  REQUIRE(skipped.size() == 4);
+
+  UsageReadOptions options;
+  options.time_zone = "America/New_York";
+  options.local_time = LocalTimePolicy::earliest;
+  options.gaps = rateline::GapPolicy::zero;
+  auto r = read(text, options);
+  REQUIRE(r.usage);
+  const auto& s = r.usage->delivered;
+  CHECK(s.start == first);
+  REQUIRE(s.values.size() == static_cast<std::size_t>(intervals));
+  CHECK(s.missing == std::vector<std::uint32_t>(skipped.begin(), skipped.end()));
+  int misplaced = 0;
+  for (int i = 0; i < intervals; ++i) {
+    const bool was_skipped = std::find(skipped.begin(), skipped.end(), i) != skipped.end();
+    if (s.values[static_cast<std::size_t>(i)] != (was_skipped ? 0 : i)) ++misplaced;
+  }
+  CHECK(misplaced == 0);
 }
