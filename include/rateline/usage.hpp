@@ -66,7 +66,9 @@ struct UsageReadOptions {
 
 struct UsageReadResult {
   std::optional<IntervalUsage> usage;   ///< present when there are no errors
-  std::vector<Diagnostic> diagnostics;  ///< errors and warnings, each naming file:line
+  /// Errors and warnings (codes U0001..U0099, docs/usage-format.md), each naming file:line,
+  /// in file order; at most 50 errors, then a U0099 note counting the rest.
+  std::vector<Diagnostic> diagnostics;
 };
 
 /// Reads interval CSV text. Format (docs/usage-format.md): a header naming the columns,

@@ -8,20 +8,14 @@
 
 namespace rateline::usage_detail {
 
-namespace {
-
-std::string_view header_text(std::string_view line) { return trim(line); }
-
-}  // namespace
-
 bool is_sam_header(std::string_view line) {
-  const std::string_view t = header_text(line);
+  const std::string_view t = trim(line);
   return t.size() >= 6 && iequals(t.substr(0, 3), "kw_") && iequals(t.substr(t.size() - 3), "min");
 }
 
 std::optional<IntervalUsage> read_sam_load(std::string_view text, const Line& header, LineCursor& lines,
                                            const UsageReadOptions& options, Reporter& reporter) {
-  const std::string_view name = header_text(header.text);
+  const std::string_view name = trim(header.text);
   const auto name_begin = static_cast<std::uint32_t>(name.data() - text.data());
   const auto name_end = static_cast<std::uint32_t>(name_begin + name.size());
 
