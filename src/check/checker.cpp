@@ -450,29 +450,54 @@ class Checker {
     return buf;
   }
 
+  // "Mon-Fri", "Sat, Sun", "Mon-Fri, holiday"
+  static std::string day_list(const std::vector<DayType>& days) {
+    std::string out;
+    for (std::size_t i = 0; i < days.size();) {
+      std::size_t j = i;
+      while (j + 1 < days.size() && static_cast<int>(days[j + 1]) == static_cast<int>(days[j]) + 1 && days[j + 1] != DayType::holiday) ++j;
+      if (!out.empty()) out += ", ";
+      out += std::string(to_string(days[i]));
+      if (j >= i + 2) out += "-" + std::string(to_string(days[j]));
+      else if (j == i + 1) out += ", " + std::string(to_string(days[j]));
+      i = j + 1;
+    }
+    return out;
+  }
+
   void report_coverage(const Group& group, const std::vector<TouCoverageProblem>& problems, const syntax::TariffDecl& tariff) {
-    int reported = 0;
+    // problems that differ only by day type become one diagnostic naming the days
+    struct Merged { const TouCoverageProblem* first; std::vector<DayType> days; };
+    std::vector<Merged> merged;
     for (auto& p : problems) {
       if (p.day == DayType::holiday && out_.holidays.rules.empty()) continue;  // no holidays: the day type never occurs
+      auto it = std::find_if(merged.begin(), merged.end(), [&](const Merged& m) {
+        return m.first->kind == p.kind && m.first->season == p.season && m.first->minute == p.minute &&
+               m.first->minute_end == p.minute_end && m.first->periods == p.periods;
+      });
+      if (it == merged.end()) merged.push_back({&p, {p.day}});
+      else it->days.push_back(p.day);
+    }
+    int reported = 0;
+    for (auto& m : merged) {
       if (++reported > 5) break;
-      std::ostringstream date;
-      date << static_cast<int>(p.example.year()) << '-';
-      char buf[8];
-      std::snprintf(buf, sizeof buf, "%02u-%02u", static_cast<unsigned>(p.example.month()), static_cast<unsigned>(p.example.day()));
-      date << buf;
-      std::string when = std::string(to_string(p.day)) + " " + date.str() + " " + clock(p.minute);
-      std::string season = out_.season_names.empty() ? "" : " (season " + out_.calendar_seasons[p.season].name + ")";
-      std::string range = clock(p.minute) + "-" + clock(p.minute_end);
+      const auto& p = *m.first;
+      char date[16];
+      std::snprintf(date, sizeof date, "%04d-%02u-%02u", static_cast<int>(p.example.year()), static_cast<unsigned>(p.example.month()),
+                    static_cast<unsigned>(p.example.day()));
+      std::string when = std::string(to_string(p.day)) + " " + date + " " + clock(p.minute);
+      std::string season = out_.season_names.empty() ? "" : "season " + out_.calendar_seasons[p.season].name + ", ";
+      std::string range = "(" + season + clock(p.minute) + "-" + clock(p.minute_end) + " on " + day_list(m.days) + ")";
       std::string where = group.name.empty() ? "" : " of `" + group.name + "`";
       Span span = group.periods.empty() ? tariff.name_span : group.periods.front()->span;
       if (p.kind == TouCoverageProblem::Kind::gap) {
-        error("E0211", when + " is in no TOU period" + where + season + "; " + range + " on such days is not covered", span,
+        error("E0211", when + " is in no TOU period" + where + " " + range, span,
               "add the hours to a period, or give one period `otherwise`");
       } else {
         std::vector<std::string> names;
         for (auto i : p.periods) names.push_back("`" + group.periods[i]->id.text + "`");
         if (!p.periods.empty()) span = group.periods[p.periods.back()]->span;
-        error("E0212", when + " is in more than one TOU period: " + join(names, " and ") + season + " (" + range + ")", span,
+        error("E0212", when + " is in more than one TOU period: " + join(names, " and ") + " " + range, span,
               "every minute belongs to exactly one period");
       }
     }

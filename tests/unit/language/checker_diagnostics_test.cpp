@@ -1,0 +1,212 @@
+// Every check of the tariff checker, each with a bad tariff and the exact diagnostic it
+// gives (code, line:col, message). The codes are stable: docs/diagnostics.md lists them.
+#include <doctest/doctest.h>
+
+#include "support/test_support.hpp"
+
+using rateline::test::compile_text;
+using rateline::test::summary;
+
+namespace {
+
+// A valid header; each test appends the lines under test (line 7 onwards).
+std::string tariff(const std::string& body) {
+  return "tariff \"T\" {\n"                    // 1
+         "  currency USD\n"                    // 2
+         "  timezone \"America/New_York\"\n"   // 3
+         "  effective 2024-01-01\n"            // 4
+         "  rounding line_items 0.01 half_up\n"  // 5
+         "\n" +                                // 6
+         body + "}\n";
+}
+
+std::vector<std::string> check(const std::string& text) { return summary(compile_text(text).diagnostics); }
+
+}  // namespace
+
+TEST_CASE("check: a valid tariff compiles without diagnostics") {
+  auto result = compile_text(tariff("  charge basic \"Basic\": 14.00 $/month\n"));
+  CHECK(result.diagnostics.empty());
+  CHECK(result.graph.has_value());
+}
+
+TEST_CASE("check: syntax error names what was expected, with line and column") {
+  auto d = check(tariff("  charge basic \"Basic\" 14.00 $/month\n"));
+  REQUIRE(d.size() == 1);
+  CHECK(d[0] == "E0001 7:24 syntax error: expected `:`");
+}
+
+TEST_CASE("check: a syntax error renders the line and a caret") {
+  auto result = compile_text(tariff("  charge energy \"Energy\" on energy: 0.1 $/kWh tiers\n"));
+  REQUIRE(!result.diagnostics.empty());
+  auto text = rateline::render(result.diagnostics[0]);
+  CHECK(text.find("test.tariff:7:") == 0);
+  CHECK(text.find("  charge energy \"Energy\" on energy: 0.1 $/kWh tiers") != std::string::npos);
+  CHECK(text.find("^") != std::string::npos);
+}
+
+TEST_CASE("check: missing header fields") {
+  auto d = check("tariff \"T\" {\n  charge basic \"Basic\": 1 $/month\n}\n");
+  REQUIRE(d.size() == 3);
+  CHECK(d[0] == "E0102 1:8 the tariff does not say its `currency`");
+  CHECK(d[1] == "E0102 1:8 the tariff does not say its `timezone`");
+  CHECK(d[2] == "E0102 1:8 the tariff does not say its `effective`");
+}
+
+TEST_CASE("check: unknown time zone and unknown field with a suggestion") {
+  auto d = check("tariff \"T\" {\n  currency USD\n  timezone \"America/Nwe_York\"\n  effective 2024-01-01\n  utilty \"X\"\n}\n");
+  REQUIRE(d.size() == 2);
+  CHECK(d[0] == "E0103 3:12 unknown time zone `America/Nwe_York`");
+  CHECK(d[1] == "E0101 5:3 unknown tariff field or statement `utilty`");
+  auto result = compile_text("tariff \"T\" {\n  currency USD\n  timezone \"UTC\"\n  effective 2024-01-01\n  utilty \"X\"\n}\n");
+  CHECK(result.diagnostics.at(0).hint == "did you mean `utility`?");
+}
+
+TEST_CASE("check: a $/kW price on energy is a unit mismatch") {
+  // rate sheet slip: "Energy Charge ... 8.50 per kW"
+  auto d = check(tariff("  charge energy \"Energy Charge\" on energy: 8.50 $/kW\n"));
+  REQUIRE(d.size() == 1);
+  CHECK(d[0] == "E0301 7:49 a $/kW price cannot apply to energy (kWh)");
+}
+
+TEST_CASE("check: a $/kWh price on demand and an energy price without a quantity") {
+  auto d = check(tariff("  charge d \"Demand\" on demand: 0.05 $/kWh\n  charge e \"Energy\": 0.05 $/kWh\n"));
+  REQUIRE(d.size() == 2);
+  CHECK(d[0] == "E0301 7:37 a $/kWh price cannot apply to demand (kW)");
+  CHECK(d[1] == "E0301 8:27 a $/kWh price needs a quantity: this charge has no `on`");
+}
+
+TEST_CASE("check: unknown unit and unknown quantity") {
+  auto d = check(tariff("  charge e \"Energy\" on energy: 0.05 $/kwhh\n  charge f \"F\" on enrgy: 0.05 $/kWh\n"));
+  REQUIRE(d.size() == 2);
+  CHECK(d[0] == "E0302 7:39 unknown unit `kwhh`");
+  CHECK(d[1] == "E0303 8:19 unknown quantity `enrgy`");
+}
+
+TEST_CASE("check: tiers out of order") {
+  // "up to 1000 kWh" then "up to 800 kWh": the second limit is not above the first
+  auto d = check(tariff("  charge e \"Energy\" on energy: tiers {\n"
+                        "    up to 1000 kWh: 0.10 $/kWh\n"
+                        "    up to 800 kWh: 0.12 $/kWh\n"
+                        "    above: 0.14 $/kWh\n"
+                        "  }\n"));
+  REQUIRE(d.size() == 1);
+  CHECK(d[0] == "E0310 9:11 tiers out of order: this tier ends at 800 kWh, not above the previous tier's 1000");
+}
+
+TEST_CASE("check: `over N` must start where the previous tier ends") {
+  auto d = check(tariff("  charge e \"Energy\" on energy: tiers { first 800 kWh: 0.1 $/kWh  over 1000 kWh: 0.2 $/kWh }\n"));
+  REQUIRE(d.size() == 1);
+  CHECK(d[0] == "E0310 7:71 this tier starts over 1000 but the tier before it ends at 800");
+}
+
+TEST_CASE("check: a tier after the unlimited tier, and a tier limit in the wrong unit") {
+  auto d = check(tariff("  charge e \"Energy\" on energy: tiers { above: 0.1 $/kWh  up to 5 kWh: 0.2 $/kWh }\n"
+                        "  charge d \"Demand\" on demand: tiers { first 10 kWh: 5 $/kW  above: 4 $/kW }\n"));
+  REQUIRE(d.size() == 2);
+  CHECK(d[0] == "E0311 7:58 this tier comes after a tier without a limit");
+  CHECK(d[1] == "E0312 8:46 a tier limit in kWh does not fit demand in kW");
+}
+
+TEST_CASE("check: period columns need an explicit allocation") {
+  auto d = check(tariff("  period peak: weekday 13:00-18:00\n  period off: otherwise\n"
+                        "  charge e \"Energy\" on energy: tiers { up to 500 kWh: peak 0.3 $/kWh, off 0.1 $/kWh  above: peak 0.4 $/kWh, off 0.2 $/kWh }\n"));
+  REQUIRE(d.size() == 1);
+  CHECK(d[0] == "E0313 9:32 tiers with one price per period must say how usage is split across tiers");
+}
+
+TEST_CASE("check: a TOU gap is reported with a concrete day and time") {
+  // weekdays 13:00-18:00 on peak, the rest of weekdays off peak; weekends in no period
+  auto d = check(tariff("  period on_peak: weekday 13:00-18:00\n  period off_peak: weekday 00:00-13:00, 18:00-24:00\n"
+                        "  charge e \"Energy\" on energy: by period { on_peak: 0.2 $/kWh  off_peak: 0.1 $/kWh }\n"));
+  REQUIRE(d.size() == 1);
+  CHECK(d[0] == "E0211 7:3 Sat 2024-01-06 00:00 is in no TOU period (00:00-24:00 on Sat, Sun)");
+}
+
+TEST_CASE("check: a TOU overlap names both periods and the time") {
+  auto d = check(tariff("  season summer: Jun 1 - Sep 30\n  season winter: Oct 1 - May 31\n"
+                        "  period on_peak: summer weekday 13:00-18:00\n  period mid: summer weekday 17:00-20:00\n  period off: otherwise\n"
+                        "  charge e \"Energy\" on energy: by period { on_peak: 0.2 $/kWh  mid: 0.15 $/kWh  off: 0.1 $/kWh }\n"));
+  REQUIRE(d.size() == 2);  // and a warning: season winter is named by nothing
+  CHECK(d[0] == "W0502 8:10 season `winter` is not used by any period or charge");
+  CHECK(d[1] == "E0212 10:3 Mon 2024-06-03 17:00 is in more than one TOU period: `on_peak` and `mid` (season summer, 17:00-18:00 on Mon-Fri)");
+}
+
+TEST_CASE("check: seasons must cover the year once") {
+  auto d = check(tariff("  season summer: Jun 1 - Sep 30\n  season winter: Oct 1 - Apr 30\n"
+                        "  charge e \"Energy\" on energy: by season { summer: 0.2 $/kWh  winter: 0.1 $/kWh }\n"));
+  REQUIRE(d.size() == 1);
+  CHECK(d[0] == "E0202 7:3 May 1 is in no season");
+  d = check(tariff("  season summer: Jun 1 - Sep 30\n  season winter: Sep 1 - May 31\n"
+                   "  charge e \"Energy\" on energy: by season { summer: 0.2 $/kWh  winter: 0.1 $/kWh }\n"));
+  REQUIRE(d.size() == 1);
+  CHECK(d[0] == "E0202 8:3 Sep 1 is in both season `summer` and season `winter`");
+}
+
+TEST_CASE("check: unknown period and unknown day word") {
+  auto d = check(tariff("  period on_peak: weekdays 13:00-18:00\n  period off_peak: otherwise\n"
+                        "  charge d \"Demand\" on demand in onpeak: 10 $/kW\n  period x: weekdy 01:00-02:00\n"));
+  REQUIRE(d.size() >= 2);
+  CHECK(d[0] == "E0304 9:34 `onpeak` is not a TOU period");
+  CHECK(d[1] == "E0210 10:13 `weekdy` is not a season or a day type");
+}
+
+TEST_CASE("check: duplicate names") {
+  auto d = check(tariff("  charge basic \"Basic\": 1 $/month\n  charge basic \"Basic again\": 2 $/month\n"));
+  REQUIRE(d.size() == 1);
+  CHECK(d[0] == "E0501 8:10 `basic` is already defined");
+}
+
+TEST_CASE("check: cycles among riders") {
+  auto d = check(tariff("  charge basic \"Basic\": 10 $/month\n"
+                        "  rider a \"A\": 1 % of basic, b\n"
+                        "  rider b \"B\": 2 % of a\n"));
+  REQUIRE(d.size() == 1);
+  CHECK(d[0] == "E0402 8:9 charges depend on each other in a cycle: a -> b -> a");
+}
+
+TEST_CASE("check: a percentage whose base includes itself") {
+  auto d = check(tariff("  charge basic \"Basic\": 10 $/month\n  tax t \"Tax\": 5 % of basic, t\n"));
+  REQUIRE(d.size() == 1);
+  CHECK(d[0] == "E0403 8:30 `t` is a percentage of itself");
+}
+
+TEST_CASE("check: a percentage needs `of`, and `of` needs an existing charge") {
+  auto d = check(tariff("  charge basic \"Basic\": 10 $/month\n  rider r \"R\": 2 %\n  rider s \"S\": 2 % of basci\n"));
+  REQUIRE(d.size() == 2);
+  CHECK(d[0] == "E0404 8:16 a percentage needs the charges it is a percentage of");
+  CHECK(d[1] == "E0401 9:23 `basci` is not a charge of this tariff");
+}
+
+TEST_CASE("check: unused definitions are warnings, not errors") {
+  auto result = compile_text(tariff("  season summer: Jun 1 - Sep 30\n  season winter: Oct 1 - May 31\n"
+                                    "  period peak: weekday 13:00-18:00\n  period off: otherwise\n"
+                                    "  charge e \"Energy\" on energy in peak: 0.2 $/kWh\n"));
+  auto d = summary(result.diagnostics);
+  REQUIRE(d.size() == 3);
+  CHECK(d[0] == "W0502 7:10 season `summer` is not used by any period or charge");
+  CHECK(d[1] == "W0502 8:10 season `winter` is not used by any period or charge");
+  CHECK(d[2] == "W0502 10:10 period `off` is not priced by any charge");
+  CHECK(result.graph.has_value());
+}
+
+TEST_CASE("check: implausible values are flagged") {
+  // 9.43 written in $ where the sheet says 9.43¢
+  auto result = compile_text(tariff("  charge e \"Energy\" on energy: 9.43 $/kWh\n"));
+  auto d = summary(result.diagnostics);
+  REQUIRE(d.size() == 1);
+  CHECK(d[0] == "W0701 7:32 $9.43 per kWh is far above any retail energy rate");
+  CHECK(result.diagnostics[0].hint == "was this written in cents? use `¢/kWh`");
+}
+
+TEST_CASE("check: rounding must say its mode") {
+  auto d = check("tariff \"T\" {\n  currency USD\n  timezone \"UTC\"\n  effective 2024-01-01\n  rounding line_items 0.01\n}\n");
+  REQUIRE(d.size() == 1);
+  CHECK(d[0] == "E0602 5:3 the rounding mode is not stated");
+}
+
+TEST_CASE("check: a missing holiday calendar") {
+  auto d = check(tariff("  holidays nerc\n  charge basic \"Basic\": 1 $/month\n"));
+  REQUIRE(d.size() == 1);
+  CHECK(d[0] == "E0106 7:12 no holiday calendar named `nerc`");
+}
