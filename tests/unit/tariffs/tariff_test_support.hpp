@@ -16,6 +16,7 @@
 #include <map>
 #include <sstream>
 #include <string>
+#include <vector>
 
 namespace tariff_test {
 
@@ -25,12 +26,15 @@ inline std::string render_all(const std::vector<rateline::Diagnostic>& diagnosti
   return out;
 }
 
-/// Compiles tariffs/<file>; the test fails if it does not compile or has warnings.
-inline rateline::RateGraph compile(const std::string& file) {
+/// Compiles tariffs/<file>; the test fails if it does not compile or if its warnings are
+/// not exactly `warnings` (codes, in order).
+inline rateline::RateGraph compile(const std::string& file, std::vector<std::string> warnings = {}) {
   auto result = rateline::compile_tariff_file(std::string(RATELINE_SOURCE_DIR) + "/tariffs/" + file);
   INFO(render_all(result.diagnostics));
   REQUIRE(result.graph);
-  CHECK(result.diagnostics.empty());
+  std::vector<std::string> codes;
+  for (auto& d : result.diagnostics) codes.push_back(d.code);
+  CHECK(codes == warnings);
   return *result.graph;
 }
 
