@@ -694,6 +694,10 @@ class Checker {
           break;
         case B::next:
           if (first_row) error("E0310", "the first tier cannot be `next`", row.span, "start with `first N` or `up to N`");
+          if (!first_row && previous && previous_unit != unit_text)
+            error("E0310", "`next " + row.quantity->amount.to_string() + " " + unit_text + "` follows a limit in " + previous_unit +
+                               ": the two cannot be added",
+                  row.quantity->span, "write the limit as `up to N " + unit_text + "`, counted from zero");
           upper = (previous ? *previous : Decimal(0)) + row.quantity->amount;
           if (row.quantity->amount.sign() <= 0) error("E0310", "`next` needs a positive size", row.quantity->span);
           break;
