@@ -406,7 +406,6 @@ class Checker {
             if (auto s = out_.season_index.find(w.text); s != out_.season_index.end()) {
               for (std::size_t c = 0; c < out_.calendar_to_season.size(); ++c)
                 if (out_.calendar_to_season[c] == s->second) seasons |= 1u << c;
-              season_used_.insert(w.text);
             } else if (auto d = day_mask_of(w.text)) {
               days |= *d;
             } else if (auto ds = day_sets.find(w.text); ds != day_sets.end()) {
@@ -804,7 +803,6 @@ class Checker {
             auto hint = suggest(k.text, out_.season_names);
             error("E0321", "`" + k.text + "` is not a season", k.span, hint.empty() ? "seasons: " + join(out_.season_names) : hint);
           }
-          season_used_.insert(k.text);
         } else if (axis == "period") {
           auto it = out_.period_index.find(k.text);
           if (it == out_.period_index.end()) {
@@ -902,9 +900,7 @@ class Checker {
           warning("W0502", "period `" + p.id.text + "` is not priced by any charge", p.id.span,
                   "usage in it is only billed by charges on all energy");
       }
-    for (auto& s : body.seasons)
-      if (!season_used_.count(s.id.text))
-        warning("W0502", "season `" + s.id.text + "` is not used by any period or charge", s.id.span);
+    // Seasons are never "unused": a season that no rule names still completes the year.
     for (auto& ds : body.day_sets)
       if (!day_set_used_[ds.id.text]) warning("W0502", "day set `" + ds.id.text + "` is not used", ds.id.span);
   }
@@ -932,7 +928,6 @@ class Checker {
   Span holidays_span_;
   std::map<std::string, bool> period_used_;
   std::map<std::string, bool> day_set_used_;
-  std::set<std::string> season_used_;
 };
 
 }  // namespace
