@@ -1,0 +1,697 @@
+// Random tariffs and usage for the reference test (see generator.hpp).
+#include "reference/generator.hpp"
+
+#include "rateline/time_zone.hpp"
+
+#include <algorithm>
+#include <array>
+#include <cstdio>
+#include <functional>
+#include <numeric>
+#include <set>
+#include <stdexcept>
+
+namespace rateline::reference {
+
+namespace {
+
+using namespace std::chrono;
+
+/// splitmix64: small, fast, and the same on every platform (unlike std distributions).
+class Rng {
+ public:
+  explicit Rng(std::uint64_t seed) : state_(seed) {}
+  std::uint64_t next() {
+    std::uint64_t z = (state_ += 0x9e3779b97f4a7c15ull);
+    z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ull;
+    z = (z ^ (z >> 27)) * 0x94d049bb133111ebull;
+    return z ^ (z >> 31);
+  }
+  /// Uniform in [lo, hi].
+  std::int64_t between(std::int64_t lo, std::int64_t hi) {
+    return lo + static_cast<std::int64_t>(next() % static_cast<std::uint64_t>(hi - lo + 1));
+  }
+  int between_int(int lo, int hi) { return static_cast<int>(between(lo, hi)); }
+  std::size_t index(std::size_t n) { return static_cast<std::size_t>(next() % n); }
+  bool chance(int percent) { return between(0, 99) < percent; }
+  template <typename T>
+  void shuffle(std::vector<T>& v) {
+    for (std::size_t i = v.size(); i > 1; --i) std::swap(v[i - 1], v[index(i)]);
+  }
+  template <typename T>
+  const T& pick(const std::vector<T>& v) { return v[index(v.size())]; }
+
+ private:
+  std::uint64_t state_;
+};
+
+const char* const kMonths[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
+const char* const kLongMonths[] = {"January", "February", "March", "April", "May", "June",
+                                   "July", "August", "September", "October", "November", "December"};
+const unsigned kDaysIn[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};  // a non-leap year
+const char* const kDayNames[] = {"Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"};
+
+std::int64_t pow10i(int n) {
+  std::int64_t v = 1;
+  while (n-- > 0) v *= 10;
+  return v;
+}
+
+Decimal dec(std::int64_t coefficient, int scale) { return Decimal(Decimal::Int(coefficient), scale); }
+
+/// Day of a non-leap year (0 = Jan 1) -> month, day.
+std::pair<unsigned, unsigned> month_day_of(int doy) {
+  unsigned m = 0;
+  while (doy >= static_cast<int>(kDaysIn[m])) doy -= static_cast<int>(kDaysIn[m++]);
+  return {m + 1, static_cast<unsigned>(doy) + 1};
+}
+
+int day_of_year(unsigned month, unsigned day) {
+  if (month == 2 && day == 29) return day_of_year(3, 1);  // seasons never start on the leap day
+  int doy = 0;
+  for (unsigned m = 1; m < month; ++m) doy += static_cast<int>(kDaysIn[m - 1]);
+  return doy + static_cast<int>(day) - 1;
+}
+
+std::string clock_text(int minute, bool short_hour) {
+  char buf[32];
+  if (short_hour) std::snprintf(buf, sizeof buf, "%d:%02d", minute / 60, minute % 60);
+  else std::snprintf(buf, sizeof buf, "%02d:%02d", minute / 60, minute % 60);
+  return buf;
+}
+
+/// A price between lo and hi micro-dollars with 1..5 decimals, in $ or (sometimes) ¢.
+Money money(Rng& r, std::int64_t lo_micro, std::int64_t hi_micro, const std::string& per, bool allow_cents) {
+  bool cents = allow_cents && r.chance(35);
+  int decimals = r.between_int(1, 5);
+  std::int64_t micro = r.between(lo_micro, hi_micro) * (cents ? 100 : 1);  // micro-cents when written in ¢
+  std::int64_t coefficient = micro / pow10i(6 - decimals);
+  if (coefficient == 0) coefficient = 1;
+  Decimal written = dec(coefficient, decimals);
+  Money m;
+  m.dollars = cents ? written.divided_by(Decimal(100), decimals + 2, RoundingMode::half_up) : written;
+  std::string symbol = cents ? (r.chance(80) ? "¢" : "cents") : "$";
+  m.text = written.to_string() + " " + symbol + (per.empty() ? "" : "/" + per);
+  return m;
+}
+
+struct Generator {
+  Rng r;
+  RandomCase c;
+
+  explicit Generator(std::uint64_t seed) : r(seed) { c.seed = seed; }
+
+  // ------------------------------------------------------------------ usage and dates
+  year_month_day usage_from{}, usage_to{};
+
+  void make_dates() {
+    static const std::vector<std::string> zones = {"America/New_York", "America/New_York", "America/New_York",
+                                                   "America/Phoenix", "Asia/Kolkata", "UTC"};
+    c.tariff.zone = r.pick(zones);
+    int year = r.between_int(2023, 2026);
+    unsigned month = static_cast<unsigned>(r.between(1, 12));
+    if (c.tariff.zone == "America/New_York" && r.chance(45)) month = r.chance(50) ? 3u : 11u;  // DST changes
+    int months = r.chance(45) ? 2 : 1;
+    if (r.chance(30) && months == 1) month = 2;  // February, sometimes of a leap year
+    usage_from = year_month_day{std::chrono::year{year}, std::chrono::month{month}, std::chrono::day{1}};
+    usage_to = year_month_day{sys_days{usage_from + std::chrono::months{months}}};
+    // the billing period: the whole usage, or a stretch of it
+    c.period = {usage_from, usage_to};
+    if (r.chance(35)) {
+      int total = static_cast<int>((sys_days{usage_to} - sys_days{usage_from}).count());
+      int skip_front = r.between_int(0, total / 2);
+      int skip_back = r.between_int(0, total - skip_front - 1);
+      c.period.from = year_month_day{sys_days{usage_from} + days{skip_front}};
+      c.period.to = year_month_day{sys_days{usage_to} - days{skip_back}};
+    }
+  }
+
+  void make_usage(const GeneratorOptions& options) {
+    auto zone = TimeZone::locate(c.tariff.zone).value();
+    auto& s = c.usage.delivered;
+    s.minutes = r.chance(50) ? 15 : 60;
+    s.scale = 3;
+    s.unit = options.allow_kw_usage && r.chance(25) ? Unit::kW : Unit::kWh;
+    s.start = zone.start_of_day(usage_from);
+    auto end = zone.start_of_day(usage_to);
+    auto count = static_cast<std::size_t>((end - s.start) / std::chrono::minutes(s.minutes));
+    // average kW level of the customer, and how spiky the load is
+    std::int64_t level = r.between(200, 4000);                // raw kW × 1000
+    int zeros = r.between_int(0, 15), spikes = r.between_int(0, 3);
+    s.values.resize(count);
+    for (std::size_t i = 0; i < count; ++i) {
+      std::int64_t kw = r.between(0, 2 * level);
+      if (r.chance(zeros)) kw = 0;
+      if (r.chance(spikes)) kw *= r.between(3, 8);
+      s.values[i] = s.unit == Unit::kW ? kw : kw * s.minutes / 60;  // kWh of the interval (scale 3)
+    }
+    c.usage.source = "random";
+  }
+
+  // ------------------------------------------------------------------ seasons
+  void make_seasons() {
+    int roll = r.between_int(0, 99);
+    int k = roll < 25 ? 0 : roll < 35 ? 1 : roll < 75 ? 2 : 3;
+    if (k == 0) return;
+    std::vector<std::string> names = {"summer", "winter", "shoulder", "spring"};
+    r.shuffle(names);
+    std::set<int> bounds;
+    int period_days = c.period.days();
+    if (period_days >= 2 && r.chance(55)) {
+      // a season change inside the billing period
+      year_month_day d{sys_days{c.period.from} + days{r.between_int(1, period_days - 1)}};
+      bounds.insert(day_of_year(static_cast<unsigned>(d.month()), static_cast<unsigned>(d.day())));
+    }
+    if (r.chance(30)) bounds.insert(0);
+    std::size_t segments = static_cast<std::size_t>(k) + (r.chance(35) ? 1u : 0u);
+    while (bounds.size() < segments) bounds.insert(r.between_int(0, 364));
+    std::vector<int> b(bounds.begin(), bounds.end());
+    segments = b.size();
+    // every season gets a segment; extra segments go to random seasons
+    std::vector<std::size_t> owner;
+    for (std::size_t s = 0; s < static_cast<std::size_t>(k); ++s) owner.push_back(s);
+    while (owner.size() < segments) owner.push_back(r.index(static_cast<std::size_t>(k)));
+    if (owner.size() > segments) {
+      // fewer segments than seasons (only when bounds collided): use fewer seasons
+      owner.resize(segments);
+      k = static_cast<int>(segments);
+    }
+    r.shuffle(owner);
+    std::vector<SeasonDef> seasons(static_cast<std::size_t>(k));
+    for (std::size_t s = 0; s < seasons.size(); ++s) seasons[s].name = names[s];
+    for (std::size_t j = 0; j < segments; ++j) {
+      int from = b[j];
+      int to = (b[(j + 1) % segments] + 364) % 365;  // the day before the next segment
+      DayRange range;
+      std::tie(range.from_month, range.from_day) = month_day_of(from);
+      std::tie(range.to_month, range.to_day) = month_day_of(to);
+      if (range.to_month == 2 && range.to_day == 28 && r.chance(50)) range.to_day = 29;
+      bool whole_months = range.from_day == 1 && range.to_day >= kDaysIn[range.to_month - 1];
+      auto month_text = [&](unsigned m) { return std::string(r.chance(15) ? kLongMonths[m - 1] : kMonths[m - 1]); };
+      std::string dash = r.chance(20) ? " to " : " - ";
+      if (whole_months && r.chance(40))
+        range.text = month_text(range.from_month) + dash + month_text(range.to_month);
+      else
+        range.text = month_text(range.from_month) + " " + std::to_string(range.from_day) + dash + month_text(range.to_month) + " " +
+                     std::to_string(range.to_day);
+      seasons[owner[j]].ranges.push_back(range);
+    }
+    c.tariff.seasons = std::move(seasons);
+  }
+
+  // ------------------------------------------------------------------ TOU periods
+  void make_periods() {
+    if (r.chance(25)) return;
+    const std::size_t S = std::max<std::size_t>(1, c.tariff.seasons.size());
+    std::vector<std::uint8_t> taken(S * 7 * 96, 0);
+    auto cell = [&](std::size_t s, int d, int q) -> std::uint8_t& { return taken[(s * 7 + static_cast<std::size_t>(d)) * 96 + static_cast<std::size_t>(q)]; };
+    std::vector<std::string> names = {"on_peak", "mid_peak", "super_off", "critical", "evening"};
+    r.shuffle(names);
+    int n = r.between_int(1, 3);
+    std::vector<PeriodDef> periods;
+    for (int p = 0; p < n; ++p) {
+      PeriodDef def;
+      def.name = names[static_cast<std::size_t>(p)];
+      if (r.chance(30)) def.label = def.name + " hours";
+      int want = r.between_int(1, 2);
+      for (int attempt = 0; attempt < 40 && static_cast<int>(def.rules.size()) < want; ++attempt) {
+        PeriodRule rule;
+        if (!c.tariff.seasons.empty() && r.chance(50)) {
+          for (std::size_t s = 0; s < c.tariff.seasons.size(); ++s)
+            if (r.chance(50)) rule.seasons.push_back(s);
+          if (rule.seasons.empty()) rule.seasons.push_back(r.index(c.tariff.seasons.size()));
+        }
+        int roll = r.between_int(0, 99);
+        if (roll < 50) { rule.days = 0x1f; rule.day_words = {r.chance(85) ? "weekday" : "weekdays"}; }
+        else if (roll < 68) { rule.days = 0x60; rule.day_words = {r.chance(85) ? "weekend" : "weekends"}; }
+        else if (roll < 83) { rule.days = 0x7f; }
+        else {
+          rule.days = 0;
+          int count = r.between_int(1, 2);
+          for (int i = 0; i < count; ++i) {
+            int d = r.between_int(0, 6);
+            if ((rule.days >> d) & 1u) continue;
+            rule.days = static_cast<std::uint8_t>(rule.days | (1u << d));
+            rule.day_words.push_back(kDayNames[d]);
+          }
+        }
+        bool restricted = !rule.seasons.empty() || !rule.day_words.empty();
+        if (!(restricted && r.chance(12))) {
+          int ranges = r.chance(75) ? 1 : 2;
+          int granularity = r.chance(70) ? 4 : r.chance(60) ? 2 : 1;  // quarter hours
+          for (int i = 0; i < ranges; ++i) {
+            int from = r.between_int(0, 95 / granularity) * granularity;
+            int to = from + granularity * r.between_int(1, std::max(1, 40 / granularity));
+            if (to > 96) to = r.chance(50) ? to - 96 : 96;  // wrap past midnight, or end at 24:00
+            if (to == from) continue;
+            rule.minutes.emplace_back(from * 15, to * 15);
+          }
+          if (rule.minutes.empty()) continue;
+        }
+        // the rule must not touch minutes another rule already has
+        std::vector<std::uint8_t> mine(taken.size(), 0);
+        bool clash = false;
+        for (std::size_t s = 0; s < S && !clash; ++s) {
+          if (!rule.seasons.empty() && std::find(rule.seasons.begin(), rule.seasons.end(), s) == rule.seasons.end()) continue;
+          for (int d = 0; d < 7 && !clash; ++d) {
+            if (!((rule.days >> d) & 1u)) continue;
+            auto mark = [&](int q) {
+              auto at = (s * 7 + static_cast<std::size_t>(d)) * 96 + static_cast<std::size_t>(q);
+              if (cell(s, d, q) || mine[at]) clash = true;
+              mine[at] = 1;
+            };
+            if (rule.minutes.empty()) for (int q = 0; q < 96; ++q) mark(q);
+            for (auto [from, to] : rule.minutes) {
+              int a = from / 15, b = to / 15;
+              if (a < b) for (int q = a; q < b; ++q) mark(q);
+              else { for (int q = a; q < 96; ++q) mark(q); for (int q = 0; q < b; ++q) mark(q); }
+            }
+          }
+        }
+        if (clash) continue;
+        for (std::size_t i = 0; i < taken.size(); ++i) taken[i] = static_cast<std::uint8_t>(taken[i] | mine[i]);
+        for (auto [from, to] : rule.minutes) {
+          bool short_hour = r.chance(15);
+          std::string end = to == 1440 ? (r.chance(70) ? "24:00" : "00:00") : clock_text(to, short_hour);
+          rule.minute_texts.push_back(clock_text(from, short_hour) + "-" + end);
+        }
+        def.rules.push_back(std::move(rule));
+      }
+      if (!def.rules.empty()) periods.push_back(std::move(def));
+    }
+    if (periods.empty()) return;
+    PeriodDef otherwise;
+    otherwise.name = "off_peak";
+    otherwise.otherwise = true;
+    if (r.chance(30)) otherwise.label = "Off-peak";
+    periods.insert(periods.begin() + static_cast<std::ptrdiff_t>(r.index(periods.size() + 1)), std::move(otherwise));
+    c.tariff.periods = std::move(periods);
+  }
+
+  // ------------------------------------------------------------------ pricing
+  bool tou() const { return !c.tariff.periods.empty(); }
+  bool seasonal() const { return !c.tariff.seasons.empty(); }
+
+  Money price_for(Measure m) {
+    switch (m) {
+      case Measure::month: return money(r, 3'000'000, 40'000'000, "month", r.chance(10));
+      case Measure::day: return money(r, 50'000, 1'500'000, "day", r.chance(30));
+      case Measure::energy: return money(r, 10'000, 400'000, "kWh", true);
+      case Measure::demand: return money(r, 500'000, 25'000'000, "kW", false);
+    }
+    return {};
+  }
+
+  /// Keys 0..n-1 split into cases; sometimes the last case is `otherwise`, rarely a key
+  /// has no case at all (nothing is charged there).
+  std::vector<PricingCase> cases_for(std::size_t n, const std::function<std::shared_ptr<const Pricing>()>& sub) {
+    std::vector<std::size_t> keys(n);
+    std::iota(keys.begin(), keys.end(), 0);
+    r.shuffle(keys);
+    if (n > 1 && r.chance(6)) keys.pop_back();  // a key without a price
+    std::vector<PricingCase> cases;
+    std::size_t i = 0;
+    while (i < keys.size()) {
+      std::size_t size = r.chance(75) ? 1 : static_cast<std::size_t>(r.between(1, static_cast<std::int64_t>(keys.size() - i)));
+      PricingCase pc;
+      pc.keys.assign(keys.begin() + static_cast<std::ptrdiff_t>(i), keys.begin() + static_cast<std::ptrdiff_t>(i + size));
+      i += size;
+      cases.push_back(std::move(pc));
+    }
+    if (cases.size() > 1 && keys.size() == n && r.chance(30)) {
+      cases.back().keys.clear();
+      cases.back().otherwise = true;
+    }
+    for (auto& pc : cases) pc.pricing = sub();
+    return cases;
+  }
+
+  Decimal bound_amount(std::int64_t lo, std::int64_t hi) {
+    if (r.chance(20)) return dec(r.between(lo * 10, hi * 10), 1);
+    return Decimal(r.between(lo, hi));
+  }
+
+  TierTable tier_table(Measure m, bool proportional) {
+    TierTable t;
+    t.proportional = proportional;
+    std::int64_t first_lo = 50, first_hi = 1500, next_lo = 50, next_hi = 1000;
+    if (m == Measure::demand) {
+      t.unit = "kW";
+      first_lo = 1, first_hi = 12, next_lo = 1, next_hi = 10;
+    } else if (r.chance(30)) {
+      t.unit = "kWh/day";
+      first_lo = 2, first_hi = 40, next_lo = 2, next_hi = 30;
+    } else {
+      t.unit = "kWh";
+    }
+    if (proportional) {
+      std::vector<std::size_t> cols(c.tariff.periods.size());
+      std::iota(cols.begin(), cols.end(), 0);
+      r.shuffle(cols);
+      if (r.chance(30)) cols.resize(static_cast<std::size_t>(r.between(1, static_cast<std::int64_t>(cols.size()))));
+      t.columns = cols;
+    }
+    std::size_t columns = proportional ? t.columns.size() : 1;
+    auto row_prices = [&] {
+      std::vector<Money> prices;
+      for (std::size_t col = 0; col < columns; ++col) prices.push_back(price_for(m));
+      return prices;
+    };
+    if (r.chance(4)) {  // one unlimited tier
+      TierRow row;
+      row.bound = r.chance(50) ? TierRow::Bound::rest : TierRow::Bound::over;
+      row.rest_word = r.chance(50);
+      row.amount = Decimal(0);
+      row.prices = row_prices();
+      t.rows.push_back(std::move(row));
+      return t;
+    }
+    int rows = r.between_int(2, 4);
+    Decimal previous{0};
+    for (int k = 0; k < rows; ++k) {
+      TierRow row;
+      bool last = k == rows - 1;
+      if (k == 0) {
+        row.bound = r.chance(70) ? TierRow::Bound::first : TierRow::Bound::up_to;
+        row.amount = bound_amount(first_lo, first_hi);
+        previous = row.amount;
+      } else if (!last || r.chance(10)) {
+        Decimal size = bound_amount(next_lo, next_hi);
+        if (r.chance(60)) {
+          row.bound = TierRow::Bound::next;
+          row.amount = size;
+        } else {
+          row.bound = TierRow::Bound::up_to;
+          row.amount = previous + size;
+        }
+        previous = previous + size;
+      } else {
+        int roll = r.between_int(0, 99);
+        row.bound = roll < 60 ? TierRow::Bound::rest : TierRow::Bound::over;
+        row.rest_word = roll >= 45 && roll < 60;
+        row.amount = previous;
+      }
+      row.prices = row_prices();
+      t.rows.push_back(std::move(row));
+    }
+    return t;
+  }
+
+  std::shared_ptr<const Pricing> pricing(Measure m, bool season_ok, bool period_ok, int depth) {
+    auto p = std::make_shared<Pricing>();
+    bool can_season = season_ok && seasonal() && depth < 2;
+    bool can_period = period_ok && tou() && (m == Measure::energy || m == Measure::demand) && depth < 2;
+    bool can_tiers = m == Measure::energy || m == Measure::demand;
+    bool can_proportional = m == Measure::energy && tou() && period_ok;
+    std::vector<Pricing::Kind> options = {Pricing::Kind::flat, Pricing::Kind::flat};
+    if (can_season) options.insert(options.end(), 2, Pricing::Kind::by_season);
+    if (can_period) options.insert(options.end(), 2, Pricing::Kind::by_period);
+    if (can_tiers) options.insert(options.end(), 3, Pricing::Kind::tiers);
+    std::size_t proportional_from = options.size();
+    if (can_proportional) options.insert(options.end(), 2, Pricing::Kind::tiers);
+    std::size_t choice = r.index(options.size());
+    p->kind = options[choice];
+    switch (p->kind) {
+      case Pricing::Kind::flat: p->price = price_for(m); break;
+      case Pricing::Kind::tiers: p->tiers = tier_table(m, choice >= proportional_from); break;
+      case Pricing::Kind::by_season:
+        p->cases = cases_for(c.tariff.seasons.size(), [&] { return pricing(m, false, period_ok, depth + 1); });
+        break;
+      case Pricing::Kind::by_period:
+        p->cases = cases_for(c.tariff.periods.size(), [&] { return pricing(m, season_ok, false, depth + 1); });
+        break;
+    }
+    return p;
+  }
+
+  std::vector<std::size_t> some_periods() {
+    std::vector<std::size_t> out;
+    for (std::size_t p = 0; p < c.tariff.periods.size(); ++p)
+      if (r.chance(50)) out.push_back(p);
+    if (out.empty()) out.push_back(r.index(c.tariff.periods.size()));
+    if (out.size() == c.tariff.periods.size() && r.chance(70)) out.pop_back();
+    if (out.empty()) out.push_back(0);
+    r.shuffle(out);
+    return out;
+  }
+
+  void make_charges() {
+    auto& charges = c.tariff.charges;
+    auto priced = [&](std::string id, std::string label, Measure m, bool allow_in) {
+      ChargeDef ch;
+      ch.id = std::move(id);
+      ch.label = r.chance(85) ? std::move(label) : "";
+      ch.kind = ChargeKind::charge;
+      ch.measure = m;
+      if (allow_in && tou() && r.chance(35)) ch.in_periods = some_periods();
+      ch.pricing = pricing(m, true, true, 0);
+      charges.push_back(std::move(ch));
+    };
+    priced("basic", "Basic Customer Charge", Measure::month, false);
+    if (r.chance(35)) priced("daily", "Daily Charge", Measure::day, false);
+    priced("energy", "Energy Charge", Measure::energy, true);
+    if (r.chance(30)) priced("energy2", "Fuel Adjustment", Measure::energy, true);
+    if (r.chance(50)) priced("dem", "Demand Charge", Measure::demand, true);
+    std::vector<std::string> priced_ids;
+    for (auto& ch : charges) priced_ids.push_back(ch.id);
+    auto subset = [&](const std::vector<std::string>& from) {
+      std::vector<std::string> out;
+      for (auto& id : from)
+        if (r.chance(50)) out.push_back(id);
+      if (out.empty()) out.push_back(r.pick(from));
+      r.shuffle(out);
+      return out;
+    };
+    auto percent = [&](ChargeDef& ch, bool may_be_negative) {
+      int decimals = r.between_int(0, 3);
+      ch.percent = dec(r.between(1, 12 * pow10i(decimals)), decimals);
+      if (may_be_negative && r.chance(15)) ch.percent = -ch.percent;
+      ch.percent_text = ch.percent.to_string() + " %";
+    };
+    if (r.chance(50)) {
+      ChargeDef rider;
+      rider.id = "rider1";
+      rider.label = "Rider";
+      rider.kind = ChargeKind::rider;
+      percent(rider, true);
+      rider.of = r.chance(30) ? std::vector<std::string>{"charges"} : subset(priced_ids);
+      charges.push_back(std::move(rider));
+      if (r.chance(30)) {
+        ChargeDef second;
+        second.id = "rider2";
+        second.label = "Second Rider";
+        second.kind = ChargeKind::rider;
+        percent(second, true);
+        second.of = subset(priced_ids);
+        second.of.push_back("rider1");
+        r.shuffle(second.of);
+        charges.push_back(std::move(second));
+      }
+    }
+    if (r.chance(50)) {
+      ChargeDef tax;
+      tax.id = "sales_tax";
+      tax.label = "Sales Tax";
+      tax.kind = ChargeKind::tax;
+      percent(tax, false);
+      int roll = r.between_int(0, 99);
+      tax.of = roll < 60 ? std::vector<std::string>{"charges", "riders"} : roll < 80 ? std::vector<std::string>{"charges"} : subset(priced_ids);
+      charges.push_back(std::move(tax));
+    }
+    if (r.chance(35)) {
+      ChargeDef m;
+      m.id = "min_bill";
+      m.label = "Minimum Bill";
+      m.kind = ChargeKind::minimum;
+      m.minimum_per_day = r.chance(15);
+      m.minimum = m.minimum_per_day ? money(r, 300'000, 3'000'000, "day", false) : money(r, 10'000'000, 150'000'000, "month", false);
+      m.of = r.chance(70) ? std::vector<std::string>{"charges"} : subset(priced_ids);
+      charges.push_back(std::move(m));
+    }
+    if (r.chance(30)) r.shuffle(charges);
+  }
+
+  void make_header() {
+    auto& t = c.tariff;
+    t.name = "Random " + std::to_string(c.seed);
+    t.effective = year_month_day{std::chrono::year{2020}, std::chrono::month{1}, std::chrono::day{1}};
+    int roll = r.between_int(0, 99);
+    if (roll < 75) {
+      static const std::vector<RoundingMode> modes = {RoundingMode::half_up, RoundingMode::half_even, RoundingMode::half_down,
+                                                      RoundingMode::toward_zero, RoundingMode::away_from_zero,
+                                                      RoundingMode::floor, RoundingMode::ceiling};
+      static const std::vector<Decimal> steps = {dec(1, 2), dec(1, 2), dec(1, 2), dec(1, 2), dec(1, 1), Decimal(1), dec(1, 3)};
+      t.rounding = Rounding{r.pick(steps), r.pick(modes)};
+    } else if (roll < 88) {
+      t.write_rounding_none = true;
+    }
+    roll = r.between_int(0, 99);
+    if (roll < 10) t.proration = Proration::days_over_30;
+    else if (roll < 20) t.proration = Proration::days_over_days_in_month;
+    t.write_proration = t.proration != Proration::none || r.chance(10);
+  }
+};
+
+std::string list_text(const std::vector<std::string>& items, const std::string& sep = ", ") {
+  std::string out;
+  for (auto& i : items) out += (out.empty() ? "" : sep) + i;
+  return out;
+}
+
+std::string pricing_text(const TariffModel& t, const Pricing& p, const std::string& indent);
+
+std::string tiers_text(const TariffModel& t, const TierTable& tt, const std::string& indent) {
+  std::string out = tt.proportional ? "tiers proportional {\n" : "tiers {\n";
+  for (auto& row : tt.rows) {
+    out += indent + "  ";
+    switch (row.bound) {
+      case TierRow::Bound::first: out += "first " + row.amount.to_string() + " " + tt.unit; break;
+      case TierRow::Bound::next: out += "next " + row.amount.to_string() + " " + tt.unit; break;
+      case TierRow::Bound::up_to: out += "up to " + row.amount.to_string() + " " + tt.unit; break;
+      case TierRow::Bound::over: out += "over " + row.amount.to_string() + " " + tt.unit; break;
+      case TierRow::Bound::rest: out += row.rest_word ? "rest" : "above"; break;
+    }
+    out += ": ";
+    if (!tt.proportional) {
+      out += row.prices[0].text;
+    } else {
+      for (std::size_t col = 0; col < tt.columns.size(); ++col)
+        out += (col ? ", " : "") + t.periods[tt.columns[col]].name + " " + row.prices[col].text;
+    }
+    out += "\n";
+  }
+  return out + indent + "}";
+}
+
+std::string pricing_text(const TariffModel& t, const Pricing& p, const std::string& indent) {
+  switch (p.kind) {
+    case Pricing::Kind::flat: return p.price.text;
+    case Pricing::Kind::tiers: return tiers_text(t, p.tiers, indent);
+    case Pricing::Kind::by_season:
+    case Pricing::Kind::by_period: {
+      bool season = p.kind == Pricing::Kind::by_season;
+      std::string out = season ? "by season {\n" : "by period {\n";
+      for (auto& c : p.cases) {
+        std::vector<std::string> keys;
+        for (auto k : c.keys) keys.push_back(season ? t.seasons[k].name : t.periods[k].name);
+        out += indent + "  " + (c.otherwise ? std::string("otherwise") : list_text(keys)) + ": " + pricing_text(t, *c.pricing, indent + "  ") + "\n";
+      }
+      return out + indent + "}";
+    }
+  }
+  return "";
+}
+
+}  // namespace
+
+std::string to_text(const TariffModel& t) {
+  std::string out = "tariff \"" + t.name + "\" {\n";
+  out += "  currency USD\n  timezone \"" + t.zone + "\"\n";
+  char date[16];
+  std::snprintf(date, sizeof date, "%04d-%02u-%02u", static_cast<int>(t.effective.year()), static_cast<unsigned>(t.effective.month()),
+                static_cast<unsigned>(t.effective.day()));
+  out += std::string("  effective ") + date + "\n";
+  if (t.write_proration)
+    out += std::string("  proration ") +
+           (t.proration == Proration::days_over_30 ? "days_over_30" : t.proration == Proration::days_over_days_in_month ? "days_over_days_in_month" : "none") +
+           "\n";
+  if (t.rounding) out += "  rounding line_items " + t.rounding->step.to_string() + " " + std::string(to_string(t.rounding->mode)) + "\n";
+  else if (t.write_rounding_none) out += "  rounding none\n";
+  for (auto& s : t.seasons) {
+    std::vector<std::string> ranges;
+    for (auto& r : s.ranges) ranges.push_back(r.text);
+    out += "  season " + s.name + ": " + list_text(ranges) + "\n";
+  }
+  for (auto& p : t.periods) {
+    out += "  period " + p.name + (p.label.empty() ? "" : " \"" + p.label + "\"") + ": ";
+    if (p.otherwise) {
+      out += "otherwise\n";
+      continue;
+    }
+    std::vector<std::string> rules;
+    for (auto& rule : p.rules) {
+      std::vector<std::string> words;
+      for (auto s : rule.seasons) words.push_back(t.seasons[s].name);
+      for (auto& w : rule.day_words) words.push_back(w);
+      std::string text = list_text(words, " ");
+      if (!rule.minute_texts.empty()) text += (text.empty() ? "" : " ") + list_text(rule.minute_texts);
+      rules.push_back(text);
+    }
+    out += list_text(rules, "; ") + "\n";
+  }
+  for (auto& ch : t.charges) {
+    static const char* kinds[] = {"charge", "rider", "tax", "minimum"};
+    out += std::string("  ") + kinds[static_cast<int>(ch.kind)] + " " + ch.id + (ch.label.empty() ? "" : " \"" + ch.label + "\"");
+    if (ch.kind == ChargeKind::charge) {
+      if (ch.measure == Measure::energy || ch.measure == Measure::demand) {
+        out += ch.measure == Measure::energy ? " on energy" : " on demand";
+        if (!ch.in_periods.empty()) {
+          std::vector<std::string> names;
+          for (auto p : ch.in_periods) names.push_back(t.periods[p].name);
+          out += " in " + list_text(names);
+        }
+      }
+      out += ": " + pricing_text(t, *ch.pricing, "  ") + "\n";
+    } else if (ch.kind == ChargeKind::minimum) {
+      out += ": " + ch.minimum.text + " of " + list_text(ch.of) + "\n";
+    } else {
+      out += ": " + ch.percent_text + " of " + list_text(ch.of) + "\n";
+    }
+  }
+  return out + "}\n";
+}
+
+RandomCase generate_case(std::uint64_t seed, const GeneratorOptions& options) {
+  Generator g(seed);
+  g.make_header();
+  g.make_dates();
+  g.make_seasons();
+  g.make_periods();
+  g.make_charges();
+  g.make_usage(options);
+  g.c.text = to_text(g.c.tariff);
+  return std::move(g.c);
+}
+
+namespace {
+std::string iso_utc(sys_seconds t, bool zulu) {
+  auto day = floor<days>(t);
+  year_month_day d{day};
+  hh_mm_ss<seconds> tod{t - day};
+  char buf[40];
+  std::snprintf(buf, sizeof buf, "%04d-%02u-%02uT%02ld:%02ld%s", static_cast<int>(d.year()), static_cast<unsigned>(d.month()),
+                static_cast<unsigned>(d.day()), static_cast<long>(tod.hours().count()), static_cast<long>(tod.minutes().count()),
+                zulu ? "Z" : "+00:00");
+  return buf;
+}
+}  // namespace
+
+std::string shuffled_csv(const IntervalSeries& series, std::uint64_t seed) {
+  Rng r(seed);
+  std::vector<std::string> rows;
+  rows.reserve(series.values.size());
+  bool zulu = r.chance(70);
+  for (std::size_t i = 0; i < series.values.size(); ++i) {
+    auto start = series.start + std::chrono::minutes(series.minutes) * static_cast<std::int64_t>(i);
+    Decimal v(Decimal::Int(series.values[i]), series.scale);
+    if (r.chance(50)) v = v.normalized();
+    rows.push_back(iso_utc(start, zulu) + "," + v.to_string());
+  }
+  r.shuffle(rows);
+  std::string out = series.unit == Unit::kW ? "start,kw\n" : "start,kwh\n";
+  for (auto& row : rows) out += row + "\n";
+  return out;
+}
+
+std::string describe_usage(const RandomCase& c) {
+  auto date = [](year_month_day d) {
+    char buf[16];
+    std::snprintf(buf, sizeof buf, "%04d-%02u-%02u", static_cast<int>(d.year()), static_cast<unsigned>(d.month()), static_cast<unsigned>(d.day()));
+    return std::string(buf);
+  };
+  const auto& s = c.usage.delivered;
+  return "billing period " + date(c.period.from) + " .. " + date(c.period.to) + "; usage " + std::to_string(s.minutes) + "-min " +
+         (s.unit == Unit::kW ? "kW" : "kWh") + " from " + iso_utc(s.start, true) + ", " + std::to_string(s.values.size()) + " intervals";
+}
+
+}  // namespace rateline::reference

@@ -1,0 +1,39 @@
+// tests/reference/generator.hpp — random tariffs (model + text) and random usage.
+//
+// generate_case(seed) is a pure function of the seed: the same seed gives the same
+// tariff text, usage and billing period on every run, so a failing seed is a repro.
+#pragma once
+
+#include "reference/tariff_model.hpp"
+
+#include "rateline/bill.hpp"
+#include "rateline/usage.hpp"
+
+#include <cstdint>
+#include <string>
+
+namespace rateline::reference {
+
+/// Knobs for a run; the defaults cover every feature.
+struct GeneratorOptions {
+  bool allow_kw_usage = true;   ///< some usage as average kW per interval (SAM style)
+};
+
+struct RandomCase {
+  std::uint64_t seed = 0;
+  TariffModel tariff;
+  std::string text;             ///< to_text(tariff)
+  IntervalUsage usage;
+  BillingPeriod period;
+};
+
+RandomCase generate_case(std::uint64_t seed, const GeneratorOptions& options = {});
+
+/// The usage as interval CSV (`start,kwh` or `start,kw`, UTC starts) with its rows in a
+/// random order and values written with a varying number of decimals.
+std::string shuffled_csv(const IntervalSeries& series, std::uint64_t seed);
+
+/// "2024-03-10 .. 2024-04-01, 15-min kWh from 2024-03-01T05:00Z, 2880 intervals"
+std::string describe_usage(const RandomCase& c);
+
+}  // namespace rateline::reference

@@ -1,0 +1,420 @@
+// The reference biller (see reference_biller.hpp). Deliberately plain: no integer hot
+// path, no precomputed tables; every interval is placed by a TimeZone::to_local call and
+// a walk over the model's seasons and period rules.
+#include "reference/reference_biller.hpp"
+
+#include "rateline/time_zone.hpp"
+
+#include <algorithm>
+#include <stdexcept>
+#include <utility>
+
+namespace rateline::reference {
+
+namespace {
+
+using namespace std::chrono;
+
+constexpr int kShareScale = 12;
+
+/// (month, day) as a number that orders the days of a year.
+unsigned day_key(unsigned month, unsigned day) { return month * 100 + day; }
+
+bool in_range(const DayRange& r, unsigned month, unsigned day) {
+  unsigned k = day_key(month, day), from = day_key(r.from_month, r.from_day), to = day_key(r.to_month, r.to_day);
+  if (from <= to) return from <= k && k <= to;
+  return k >= from || k <= to;  // wraps past Dec 31
+}
+
+std::size_t season_of(const TariffModel& t, year_month_day date) {
+  if (t.seasons.empty()) return 0;
+  unsigned month = static_cast<unsigned>(date.month()), day = static_cast<unsigned>(date.day());
+  if (month == 2 && day == 29) day = 28;  // the leap day belongs with Feb 28
+  for (std::size_t s = 0; s < t.seasons.size(); ++s)
+    for (auto& r : t.seasons[s].ranges)
+      if (in_range(r, month, day)) return s;
+  throw std::logic_error("reference: a date in no season (the generator must cover the year)");
+}
+
+bool rule_matches(const PeriodRule& rule, std::size_t season, unsigned monday_based_day, int minute) {
+  if (!rule.seasons.empty() && std::find(rule.seasons.begin(), rule.seasons.end(), season) == rule.seasons.end()) return false;
+  if (!((rule.days >> monday_based_day) & 1u)) return false;
+  if (rule.minutes.empty()) return true;
+  for (auto [from, to] : rule.minutes) {
+    if (to == 0) to = 1440;
+    if (from < to ? (minute >= from && minute < to) : (minute >= from || minute < to)) return true;
+  }
+  return false;
+}
+
+std::size_t period_of(const TariffModel& t, std::size_t season, unsigned monday_based_day, int minute) {
+  if (t.periods.empty()) return 0;
+  for (std::size_t p = 0; p < t.periods.size(); ++p)
+    for (auto& rule : t.periods[p].rules)
+      if (rule_matches(rule, season, monday_based_day, minute)) return p;
+  for (std::size_t p = 0; p < t.periods.size(); ++p)
+    if (t.periods[p].otherwise) return p;
+  throw std::logic_error("reference: a minute in no TOU period (the generator must give one period `otherwise`)");
+}
+
+bool has_by_season(const Pricing& p) {
+  if (p.kind == Pricing::Kind::by_season) return true;
+  for (auto& c : p.cases)
+    if (has_by_season(*c.pricing)) return true;
+  return false;
+}
+
+/// The case of a by-table for one key: a case naming the key, else `otherwise`, else none.
+const Pricing* case_for(const Pricing& table, std::size_t key) {
+  for (auto& c : table.cases)
+    if (std::find(c.keys.begin(), c.keys.end(), key) != c.keys.end()) return c.pricing.get();
+  for (auto& c : table.cases)
+    if (c.otherwise) return c.pricing.get();
+  return nullptr;
+}
+
+struct Context {
+  int season = -1;               // -1: the whole billing period
+  bool part = false;             // a season part of a period that spans seasons
+  Decimal fraction{1};           // part days / period days
+  std::vector<bool> periods;     // the TOU periods that count
+  std::string detail;
+};
+
+class ReferenceBiller {
+ public:
+  ReferenceBiller(const TariffModel& t, const IntervalUsage& usage, const BillingPeriod& period)
+      : t_(t), period_(period), zone_(TimeZone::locate(t.zone).value()) {
+    seasons_ = std::max<std::size_t>(1, t.seasons.size());
+    periods_ = std::max<std::size_t>(1, t.periods.size());
+    energy_.assign(seasons_, std::vector<Decimal>(periods_, Decimal(0)));
+    demand_.assign(seasons_, std::vector<Decimal>(periods_, Decimal(0)));
+    accumulate(usage.delivered);
+    days_ = period.days();
+    season_days_.assign(seasons_, 0);
+    for (auto d = sys_days{period.from}; d < sys_days{period.to}; d += days{1}) season_days_[season_of(t, year_month_day{d})]++;
+  }
+
+  RefBill run() {
+    std::vector<bool> done(t_.charges.size(), false);
+    amounts_.assign(t_.charges.size(), Decimal(0));
+    std::vector<std::vector<RefLine>> lines(t_.charges.size());
+    auto finish = [&](std::size_t i) {
+      Decimal sum{0};
+      for (auto& l : lines[i]) sum += l.amount;
+      amounts_[i] = sum;
+      done[i] = true;
+    };
+    for (std::size_t i = 0; i < t_.charges.size(); ++i)
+      if (t_.charges[i].kind == ChargeKind::charge) {
+        priced(t_.charges[i], lines[i]);
+        finish(i);
+      }
+    // riders, taxes and minimums once everything they name is known
+    for (bool progress = true; progress;) {
+      progress = false;
+      for (std::size_t i = 0; i < t_.charges.size(); ++i) {
+        if (done[i]) continue;
+        auto base = bases(i);
+        if (!std::all_of(base.begin(), base.end(), [&](std::size_t b) { return done[b]; })) continue;
+        Decimal sum{0};
+        for (auto b : base) sum += amounts_[b];
+        const auto& ch = t_.charges[i];
+        if (ch.kind == ChargeKind::minimum) minimum(ch, sum, lines[i]);
+        else percentage(ch, sum, lines[i]);
+        finish(i);
+        progress = true;
+      }
+    }
+    if (!std::all_of(done.begin(), done.end(), [](bool d) { return d; })) throw std::logic_error("reference: charges depend on each other in a cycle");
+    RefBill bill;
+    for (auto& group : lines)
+      for (auto& l : group) {
+        bill.total += l.amount;
+        bill.lines.push_back(std::move(l));
+      }
+    return bill;
+  }
+
+ private:
+  // ------------------------------------------------------------------ usage
+  void accumulate(const IntervalSeries& s) {
+    const Decimal minutes(static_cast<std::int64_t>(s.minutes));
+    for (std::size_t i = 0; i < s.values.size(); ++i) {
+      sys_seconds start = s.start + std::chrono::minutes(s.minutes) * static_cast<std::int64_t>(i);
+      local_seconds local = zone_.to_local(start);
+      auto local_day = floor<days>(local);
+      year_month_day date{local_day};
+      if (sys_days{date} < sys_days{period_.from} || sys_days{date} >= sys_days{period_.to}) continue;
+      auto season = season_of(t_, date);
+      unsigned monday_based = (weekday{local_day}.c_encoding() + 6) % 7;
+      int minute = static_cast<int>(duration_cast<std::chrono::minutes>(local - local_day).count());
+      auto period = period_of(t_, season, monday_based, minute);
+      Decimal value(Decimal::Int(s.values[i]), s.scale);
+      Decimal kwh, kw;
+      if (s.unit == Unit::kW) {
+        kw = value;
+        kwh = (value * minutes).divided_by(Decimal(60), s.scale + 6, RoundingMode::half_even);
+      } else {
+        kwh = value;
+        kw = (value * Decimal(60)).divided_by(minutes, s.scale + 6, RoundingMode::half_even);
+      }
+      energy_[season][period] += kwh;
+      demand_[season][period] = max(demand_[season][period], kw);
+    }
+  }
+
+  // ------------------------------------------------------------------ helpers
+  Decimal round_line(const Decimal& amount) const {
+    if (!t_.rounding) return amount;
+    return amount.rounded(t_.rounding->step.normalized().scale(), t_.rounding->mode);
+  }
+
+  void emit(const ChargeDef& ch, std::string detail, const Decimal& quantity, const Decimal& rate, std::vector<RefLine>& out) const {
+    RefLine l;
+    l.charge = ch.id;
+    l.detail = std::move(detail);
+    l.quantity = quantity;
+    l.rate = rate;
+    l.unrounded = quantity * rate;
+    l.amount = round_line(l.unrounded);
+    out.push_back(std::move(l));
+  }
+
+  bool season_counts(const Context& ctx, std::size_t s) const { return ctx.season < 0 || static_cast<std::size_t>(ctx.season) == s; }
+
+  Decimal energy(const Context& ctx) const {
+    Decimal sum{0};
+    for (std::size_t s = 0; s < seasons_; ++s)
+      for (std::size_t p = 0; p < periods_; ++p)
+        if (season_counts(ctx, s) && ctx.periods[p]) sum += energy_[s][p];
+    return sum;
+  }
+
+  Decimal demand(const Context& ctx) const {
+    Decimal peak{0};
+    for (std::size_t s = 0; s < seasons_; ++s)
+      for (std::size_t p = 0; p < periods_; ++p)
+        if (season_counts(ctx, s) && ctx.periods[p]) peak = max(peak, demand_[s][p]);
+    return peak;
+  }
+
+  int days_here(const Context& ctx) const { return ctx.season >= 0 ? season_days_[static_cast<std::size_t>(ctx.season)] : days_; }
+
+  Decimal quantity(const ChargeDef& ch, const Context& ctx) const {
+    switch (ch.measure) {
+      case Measure::energy: return energy(ctx);
+      case Measure::demand: return demand(ctx);
+      case Measure::day: return Decimal(days_here(ctx));
+      case Measure::month: {
+        Decimal q{1};
+        if (t_.proration != Proration::none) {
+          int month_days = 30;
+          if (t_.proration == Proration::days_over_days_in_month) {
+            year_month_day last{sys_days{period_.to} - days{1}};
+            month_days = static_cast<int>(static_cast<unsigned>(year_month_day_last{last.year(), month_day_last{last.month()}}.day()));
+          }
+          q = Decimal(days_).divided_by(Decimal(month_days), kShareScale, RoundingMode::half_even);
+        }
+        if (ctx.part) q = (q * ctx.fraction).rounded(kShareScale, RoundingMode::half_even);
+        return q;
+      }
+    }
+    return Decimal(0);
+  }
+
+  /// Cumulative upper limits of the tiers for this bill (nullopt: no limit).
+  std::vector<std::optional<Decimal>> limits(const TierTable& tt, const Context& ctx) const {
+    std::vector<std::optional<Decimal>> out;
+    std::optional<Decimal> previous;
+    bool per_day = tt.unit.ends_with("/day");
+    for (auto& row : tt.rows) {
+      std::optional<Decimal> upper;
+      switch (row.bound) {
+        case TierRow::Bound::first:
+        case TierRow::Bound::up_to: upper = row.amount; break;
+        case TierRow::Bound::next: upper = previous.value_or(Decimal(0)) + row.amount; break;
+        case TierRow::Bound::over:
+        case TierRow::Bound::rest: break;
+      }
+      if (upper) previous = upper;
+      if (upper && per_day) upper = *upper * Decimal(days_here(ctx));
+      else if (upper && ctx.part) upper = (*upper * ctx.fraction).rounded(kShareScale, RoundingMode::half_even);
+      out.push_back(upper);
+    }
+    return out;
+  }
+
+  /// The part of q in each tier.
+  static std::vector<Decimal> split(const Decimal& q, const std::vector<std::optional<Decimal>>& upper) {
+    std::vector<Decimal> out;
+    Decimal below{0};  // what the earlier tiers took
+    for (auto& u : upper) {
+      Decimal top = u ? min(q, *u) : q;
+      Decimal portion = top > below ? top - below : Decimal(0);
+      out.push_back(portion);
+      below = below + portion;
+    }
+    return out;
+  }
+
+  // ------------------------------------------------------------------ charges
+  void priced(const ChargeDef& ch, std::vector<RefLine>& out) const {
+    Context base;
+    base.periods.assign(periods_, ch.in_periods.empty());
+    for (auto p : ch.in_periods) base.periods[p] = true;
+    if (!has_by_season(*ch.pricing)) {
+      evaluate(ch, *ch.pricing, base, out);
+      return;
+    }
+    std::size_t present = 0;
+    for (auto d : season_days_) present += d > 0;
+    for (std::size_t s = 0; s < seasons_; ++s) {
+      if (!season_days_[s]) continue;
+      Context ctx = base;
+      ctx.season = static_cast<int>(s);
+      ctx.detail = t_.seasons[s].name;
+      if (present > 1) {
+        ctx.part = true;
+        ctx.fraction = Decimal(season_days_[s]).divided_by(Decimal(days_), kShareScale, RoundingMode::half_even);
+      }
+      evaluate(ch, *ch.pricing, ctx, out);
+    }
+  }
+
+  void evaluate(const ChargeDef& ch, const Pricing& p, const Context& ctx, std::vector<RefLine>& out) const {
+    switch (p.kind) {
+      case Pricing::Kind::flat:
+        emit(ch, ctx.detail, quantity(ch, ctx), p.price.dollars, out);
+        break;
+      case Pricing::Kind::by_season:
+        if (ctx.season < 0) throw std::logic_error("reference: by season outside a season part");
+        if (auto* c = case_for(p, static_cast<std::size_t>(ctx.season))) evaluate(ch, *c, ctx, out);
+        break;
+      case Pricing::Kind::by_period:
+        for (std::size_t k = 0; k < periods_; ++k) {
+          if (!ctx.periods[k]) continue;
+          const Pricing* c = case_for(p, k);
+          if (!c) continue;
+          Context sub = ctx;
+          sub.periods.assign(periods_, false);
+          sub.periods[k] = true;
+          sub.detail += (sub.detail.empty() ? "" : ", ") + t_.periods[k].name;
+          evaluate(ch, *c, sub, out);
+        }
+        break;
+      case Pricing::Kind::tiers:
+        if (p.tiers.proportional) proportional(ch, p.tiers, ctx, out);
+        else single_tiers(ch, p.tiers, ctx, out);
+        break;
+    }
+  }
+
+  void single_tiers(const ChargeDef& ch, const TierTable& tt, const Context& ctx, std::vector<RefLine>& out) const {
+    auto portions = split(quantity(ch, ctx), limits(tt, ctx));
+    for (std::size_t k = 0; k < portions.size(); ++k)
+      if (!portions[k].is_zero())
+        emit(ch, ctx.detail + (ctx.detail.empty() ? "" : ", ") + "tier " + std::to_string(k + 1), portions[k], tt.rows[k].prices[0].dollars, out);
+  }
+
+  void proportional(const ChargeDef& ch, const TierTable& tt, const Context& ctx, std::vector<RefLine>& out) const {
+    // the tiers apply to the energy of the columns' periods (those that count here)
+    Context all = ctx;
+    all.periods.assign(periods_, false);
+    for (auto col : tt.columns) all.periods[col] = ctx.periods[col];
+    Decimal total = energy(all);
+    auto portions = split(total, limits(tt, ctx));
+    for (std::size_t col = 0; col < tt.columns.size(); ++col) {
+      auto period = tt.columns[col];
+      if (!all.periods[period]) continue;
+      Context one = all;
+      one.periods.assign(periods_, false);
+      one.periods[period] = true;
+      Decimal e = energy(one);
+      for (std::size_t k = 0; k < portions.size(); ++k) {
+        if (total.is_zero()) continue;
+        Decimal share = (e * portions[k]).divided_by(total, kShareScale, RoundingMode::half_even);
+        if (share.is_zero()) continue;
+        emit(ch, ctx.detail + (ctx.detail.empty() ? "" : ", ") + t_.periods[period].name + ", tier " + std::to_string(k + 1), share,
+             tt.rows[k].prices[col].dollars, out);
+      }
+    }
+  }
+
+  std::vector<std::size_t> bases(std::size_t index) const {
+    std::vector<std::size_t> out;
+    for (auto& name : t_.charges[index].of) {
+      for (std::size_t j = 0; j < t_.charges.size(); ++j) {
+        if (j == index) continue;
+        auto k = t_.charges[j].kind;
+        bool member = name == "charges" ? k == ChargeKind::charge
+                    : name == "riders"  ? k == ChargeKind::rider
+                    : name == "taxes"   ? k == ChargeKind::tax
+                                        : t_.charges[j].id == name;
+        if (member && std::find(out.begin(), out.end(), j) == out.end()) out.push_back(j);
+      }
+    }
+    return out;
+  }
+
+  void percentage(const ChargeDef& ch, const Decimal& base, std::vector<RefLine>& out) const {
+    RefLine l;
+    l.charge = ch.id;
+    l.detail = ch.percent_text + " of $" + base.to_string();
+    l.quantity = base;
+    l.rate = ch.percent;
+    // exact: base × percent / 100 has at most two more decimals than the product
+    l.unrounded = (base * ch.percent).divided_by(Decimal(100), base.scale() + ch.percent.scale() + 2, RoundingMode::half_even);
+    l.amount = round_line(l.unrounded);
+    out.push_back(std::move(l));
+  }
+
+  void minimum(const ChargeDef& ch, const Decimal& base, std::vector<RefLine>& out) const {
+    Decimal floor_amount = ch.minimum_per_day ? ch.minimum.dollars * Decimal(days_) : ch.minimum.dollars;
+    if (base >= floor_amount) return;
+    RefLine l;
+    l.charge = ch.id;
+    l.detail = "top-up of $" + base.to_string() + " to $" + floor_amount.to_string();
+    l.quantity = Decimal(1);
+    l.rate = floor_amount - base;
+    l.unrounded = floor_amount - base;
+    l.amount = round_line(l.unrounded);
+    out.push_back(std::move(l));
+  }
+
+  const TariffModel& t_;
+  BillingPeriod period_;
+  TimeZone zone_;
+  std::size_t seasons_ = 1, periods_ = 1;
+  std::vector<std::vector<Decimal>> energy_;  // [season][period] kWh
+  std::vector<std::vector<Decimal>> demand_;  // [season][period] highest kW
+  int days_ = 0;
+  std::vector<int> season_days_;
+  std::vector<Decimal> amounts_;              // per charge: the sum of its rounded lines
+};
+
+}  // namespace
+
+RefBill reference_bill(const TariffModel& tariff, const IntervalUsage& usage, const BillingPeriod& period) {
+  return ReferenceBiller(tariff, usage, period).run();
+}
+
+std::string describe(const RefBill& bill) {
+  std::string out;
+  for (auto& l : bill.lines)
+    out += "  " + l.charge + (l.detail.empty() ? "" : " [" + l.detail + "]") + ": " + l.quantity.to_string() + " × " + l.rate.to_string() +
+           " = " + l.unrounded.to_string() + " -> " + l.amount.to_string() + "\n";
+  out += "  total " + bill.total.to_string() + "\n";
+  return out;
+}
+
+std::string describe(const Bill& bill) {
+  std::string out;
+  for (auto& l : bill.line_items)
+    out += "  " + l.id + ": " + l.quantity.to_string() + " " + l.unit + " × " + l.rate.to_string() + " " + l.rate_unit + " = " +
+           l.unrounded.to_string() + " -> " + l.amount.to_string() + "\n";
+  out += "  total " + bill.total.to_string() + "\n";
+  return out;
+}
+
+}  // namespace rateline::reference

@@ -1,0 +1,51 @@
+// tests/reference/reference_biller.hpp — a slow, obvious biller to check the fast one.
+//
+// It bills a TariffModel (not a RateGraph) with one TimeZone::to_local call and a few
+// Decimal operations per interval, and follows the billing rules written in the header of
+// src/eval/biller.cpp without sharing any of its code:
+//  - each interval counts in the local billing day, season and TOU period of its START;
+//    energy is kWh (kW × minutes / 60 for kW data), demand is kW (kWh × 60 / minutes);
+//  - tiers split the determinant at cumulative limits (kWh/day limits × days);
+//  - `tiers proportional`: every period column gets E_p × tier / T of every tier, at 12
+//    decimal places half_even, times its price;
+//  - a charge priced `by season` in a period that spans seasons is split into season
+//    parts: energy and demand of the part's days, $/day × the part's days, $/month and
+//    per-bill tier limits × part days / period days (12 places half_even);
+//  - percentages apply to the ROUNDED line amounts of the charges they name; a minimum
+//    tops the named charges up; every line amount is rounded as the tariff says;
+//  - the total is the sum of the line amounts.
+#pragma once
+
+#include "reference/tariff_model.hpp"
+
+#include "rateline/bill.hpp"
+#include "rateline/usage.hpp"
+
+#include <string>
+#include <vector>
+
+namespace rateline::reference {
+
+struct RefLine {
+  std::string charge;      ///< the charge's id
+  std::string detail;      ///< "summer, on_peak, tier 2" (for messages only)
+  Decimal quantity;
+  Decimal rate;
+  Decimal unrounded;
+  Decimal amount;
+};
+
+struct RefBill {
+  std::vector<RefLine> lines;
+  Decimal total;
+};
+
+/// Bills `usage` (delivered channel only) for `period` under `tariff`. The usage must
+/// cover the period (the caller makes sure); intervals outside it are ignored.
+RefBill reference_bill(const TariffModel& tariff, const IntervalUsage& usage, const BillingPeriod& period);
+
+/// One line per item, for failure messages.
+std::string describe(const RefBill& bill);
+std::string describe(const Bill& bill);
+
+}  // namespace rateline::reference

@@ -1,0 +1,129 @@
+// tests/reference/tariff_model.hpp — a plain C++ model of a (random) rateline tariff.
+//
+// The random generator (generator.hpp) builds one of these and writes it out as tariff
+// text; the reference biller (reference_biller.hpp) bills usage from the model directly,
+// with plain loops, without going through the parser, checker, rate graph or fast biller.
+// Only the public headers of rateline are used (Decimal, TimeZone, usage and bill types).
+#pragma once
+
+#include "rateline/decimal.hpp"
+
+#include <chrono>
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+namespace rateline::reference {
+
+/// An inclusive range of month/days, wrapping past Dec 31 when `to` comes before `from`.
+struct DayRange {
+  unsigned from_month = 1, from_day = 1;
+  unsigned to_month = 12, to_day = 31;
+  std::string text;  ///< as written: "Jun 1 - Sep 30", "Oct - May"
+};
+
+struct SeasonDef {
+  std::string name;
+  std::vector<DayRange> ranges;
+};
+
+/// One rule of a TOU period: seasons (none listed = all), days of the week, minutes.
+struct PeriodRule {
+  std::vector<std::size_t> seasons;                 ///< season indices; empty = every season
+  std::uint8_t days = 0x7f;                         ///< bit 0 = Monday ... bit 6 = Sunday
+  std::vector<std::string> day_words;               ///< as written: {"weekday"}, {"Sat", "Sun"}, {}
+  std::vector<std::pair<int, int>> minutes;         ///< [from, to) minutes; to < from wraps; 1440 = 24:00; empty = all day
+  std::vector<std::string> minute_texts;            ///< "13:00-18:00" per range
+};
+
+struct PeriodDef {
+  std::string name;
+  std::string label;                                ///< "" = none written
+  bool otherwise = false;
+  std::vector<PeriodRule> rules;
+};
+
+/// What a priced charge is measured on.
+enum class Measure { month, day, energy, demand };
+
+/// A price as written and its value in dollars ("11.23 ¢/kWh" -> 0.1123).
+struct Money {
+  Decimal dollars;
+  std::string text;
+};
+
+struct TierRow {
+  enum class Bound { first, next, up_to, over, rest } bound = Bound::first;
+  Decimal amount;                                   ///< first/next/up_to/over: the number written
+  bool rest_word = false;                           ///< rest: written `rest` (else `above`)
+  std::vector<Money> prices;                        ///< one per column (one for a single-column table)
+};
+
+struct TierTable {
+  bool proportional = false;                        ///< one price per TOU period column
+  std::vector<std::size_t> columns;                 ///< period index per column (proportional only)
+  std::string unit;                                 ///< "kWh", "kWh/day" or "kW"
+  std::vector<TierRow> rows;
+};
+
+struct Pricing;
+
+/// One case of a `by season` / `by period` table: keys (season or period indices) or otherwise.
+struct PricingCase {
+  std::vector<std::size_t> keys;
+  bool otherwise = false;
+  std::shared_ptr<const Pricing> pricing;
+};
+
+struct Pricing {
+  enum class Kind { flat, tiers, by_season, by_period } kind = Kind::flat;
+  Money price;                                      ///< flat
+  TierTable tiers;                                  ///< tiers
+  std::vector<PricingCase> cases;                   ///< by_season / by_period
+};
+
+enum class ChargeKind { charge, rider, tax, minimum };
+
+struct ChargeDef {
+  std::string id;
+  std::string label;
+  ChargeKind kind = ChargeKind::charge;
+  // priced charges (kind charge)
+  Measure measure = Measure::month;
+  std::vector<std::size_t> in_periods;              ///< `on energy in p1, p2`; empty = all periods
+  std::shared_ptr<const Pricing> pricing;
+  // riders and taxes: percent of the named charges; minimums: an amount of them
+  Decimal percent;
+  std::string percent_text;                         ///< "2.5 %"
+  std::vector<std::string> of;                      ///< charge ids, or "charges" / "riders" / "taxes"
+  Money minimum;                                    ///< "25.00 $/month" or "1.5 $/day"
+  bool minimum_per_day = false;
+};
+
+enum class Proration { none, days_over_30, days_over_days_in_month };
+
+struct Rounding {
+  Decimal step;                                     ///< 0.01, 0.1, 1, 0.001
+  RoundingMode mode = RoundingMode::half_up;
+};
+
+struct TariffModel {
+  std::string name;
+  std::string zone;                                 ///< "America/New_York"
+  std::chrono::year_month_day effective{};
+  std::vector<SeasonDef> seasons;
+  std::vector<PeriodDef> periods;                   ///< empty = no TOU (one period, all time)
+  std::vector<ChargeDef> charges;                   ///< in written order
+  std::optional<Rounding> rounding;                 ///< nullopt = amounts are not rounded
+  bool write_rounding_none = false;                 ///< `rounding none` (vs. no rounding statement)
+  Proration proration = Proration::none;
+  bool write_proration = false;
+};
+
+/// The tariff in the rateline language.
+std::string to_text(const TariffModel& tariff);
+
+}  // namespace rateline::reference

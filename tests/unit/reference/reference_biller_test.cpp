@@ -1,0 +1,259 @@
+// The fast biller against the slow reference biller (tests/reference) on random tariffs.
+//
+// Every case: a random tariff (model + text), random interval usage and a billing period.
+// The text is compiled and billed by rateline::bill; the model is billed by the reference;
+// per charge id the line amounts and the totals must be equal exactly. A failure prints
+// the seed, the tariff text and both bills.
+//
+// Reproduce one case:   RATELINE_REFERENCE_SEED=<seed> ./rateline_tests -tc='reference:*seed*'
+// More cases per run:   RATELINE_REFERENCE_CASES=5000 ./rateline_tests -tc='reference:*'
+#include <doctest/doctest.h>
+
+#include "reference/generator.hpp"
+#include "reference/reference_biller.hpp"
+
+#include "rateline/bill.hpp"
+#include "rateline/tariff.hpp"
+#include "rateline/usage.hpp"
+
+#include <algorithm>
+#include <chrono>
+#include <cstdlib>
+#include <map>
+#include <memory>
+#include <optional>
+#include <random>
+#include <string>
+#include <vector>
+
+namespace {
+
+using namespace rateline;
+using namespace rateline::reference;
+
+std::string charge_of(const std::string& line_id) { return line_id.substr(0, line_id.find('.')); }
+
+std::optional<std::uint64_t> env_number(const char* name) {
+  const char* v = std::getenv(name);
+  if (!v || !*v) return std::nullopt;
+  return std::strtoull(v, nullptr, 10);
+}
+
+std::size_t case_count(std::size_t fallback) { return static_cast<std::size_t>(env_number("RATELINE_REFERENCE_CASES").value_or(fallback)); }
+
+std::string diagnostics_text(const std::vector<Diagnostic>& diagnostics) {
+  std::string out;
+  for (auto& d : diagnostics) out += render(d);
+  return out;
+}
+
+std::optional<RateGraph> compile(const std::string& text, std::string& problem) {
+  auto compiled = compile_tariff(std::make_shared<SourceFile>("random.tariff", text));
+  if (!compiled.graph) problem = "the tariff does not compile:\n" + diagnostics_text(compiled.diagnostics);
+  return std::move(compiled.graph);
+}
+
+/// Differences between the fast bill and the reference bill ("" when they agree).
+std::string compare(const Bill& fast, const RefBill& ref, const TariffModel& tariff) {
+  std::string out;
+  std::map<std::string, std::vector<Decimal>> fast_lines, ref_lines;
+  Decimal fast_sum{0};
+  for (auto& li : fast.line_items) {
+    fast_lines[charge_of(li.id)].push_back(li.amount);
+    fast_sum += li.amount;
+  }
+  for (auto& l : ref.lines) ref_lines[l.charge].push_back(l.amount);
+  if (fast.total != fast_sum) out += "fast total " + fast.total.to_string() + " is not the sum of its line items " + fast_sum.to_string() + "\n";
+  for (auto& [id, _] : fast_lines)
+    if (std::none_of(tariff.charges.begin(), tariff.charges.end(), [&](const ChargeDef& c) { return c.id == id; }))
+      out += "fast line items for `" + id + "`, which is not a charge of the tariff\n";
+  for (auto& ch : tariff.charges) {
+    auto nonzero_sorted = [](std::vector<Decimal> v) {
+      v.erase(std::remove_if(v.begin(), v.end(), [](const Decimal& d) { return d.is_zero(); }), v.end());
+      std::sort(v.begin(), v.end());
+      return v;
+    };
+    auto f = nonzero_sorted(fast_lines[ch.id]);
+    auto g = nonzero_sorted(ref_lines[ch.id]);
+    Decimal fs{0}, gs{0};
+    for (auto& d : f) fs += d;
+    for (auto& d : g) gs += d;
+    bool same = f.size() == g.size() && std::equal(f.begin(), f.end(), g.begin(), [](const Decimal& a, const Decimal& b) { return a == b; });
+    if (fs != gs || !same) {
+      auto list = [](const std::vector<Decimal>& v) {
+        std::string s;
+        for (auto& d : v) s += (s.empty() ? "" : ", ") + d.to_string();
+        return s;
+      };
+      out += "charge `" + ch.id + "`: fast " + fs.to_string() + " [" + list(f) + "], reference " + gs.to_string() + " [" + list(g) + "]\n";
+    }
+  }
+  if (fast.total != ref.total) out += "total: fast " + fast.total.to_string() + ", reference " + ref.total.to_string() + "\n";
+  return out;
+}
+
+std::string case_header(const RandomCase& c) {
+  return "seed " + std::to_string(c.seed) + " (RATELINE_REFERENCE_SEED=" + std::to_string(c.seed) + ")\n" + describe_usage(c) + "\n" + c.text;
+}
+
+/// Bills one random case both ways; "" when they agree, else a report to print.
+std::string check_case(const RandomCase& c) {
+  std::string problem;
+  auto graph = compile(c.text, problem);
+  if (!graph) return case_header(c) + problem;
+  auto fast = bill(*graph, c.usage, c.period, Account{}, BillOptions{});
+  if (!fast.bill) return case_header(c) + "the fast biller failed:\n" + diagnostics_text(fast.diagnostics);
+  RefBill ref = reference_bill(c.tariff, c.usage, c.period);
+  auto differences = compare(*fast.bill, ref, c.tariff);
+  if (differences.empty()) return "";
+  return case_header(c) + differences + "fast bill:\n" + describe(*fast.bill) + "reference bill:\n" + describe(ref);
+}
+
+/// Runs `count` cases from `first_seed` on; reports at most a few failures in full.
+void run_cases(std::uint64_t first_seed, std::size_t count) {
+  int failures = 0;
+  for (std::size_t i = 0; i < count; ++i) {
+    auto c = generate_case(first_seed + i);
+    auto report = check_case(c);
+    if (report.empty()) continue;
+    ++failures;
+    if (failures <= 3) FAIL_CHECK(report);
+  }
+  CHECK_MESSAGE(failures == 0, failures << " of " << count << " cases from seed " << first_seed << " disagree");
+}
+
+}  // namespace
+
+TEST_CASE("reference: the reference biller on a hand-computed bill") {
+  // Two days (Mon 2024-07-01, Tue 07-02) across a season change, 1 kWh every hour.
+  TariffModel t;
+  t.name = "Hand";
+  t.zone = "UTC";
+  t.effective = std::chrono::year_month_day{std::chrono::year{2020}, std::chrono::January, std::chrono::day{1}};
+  t.seasons = {{"early", {{1, 1, 7, 1, "Jan 1 - Jul 1"}}}, {"late", {{7, 2, 12, 31, "Jul 2 - Dec 31"}}}};
+  PeriodRule afternoon;
+  afternoon.days = 0x1f;
+  afternoon.day_words = {"weekday"};
+  afternoon.minutes = {{12 * 60, 18 * 60}};
+  afternoon.minute_texts = {"12:00-18:00"};
+  t.periods = {{"on_peak", "", false, {afternoon}}, {"off_peak", "", true, {}}};
+  t.rounding = Rounding{Decimal::parse("0.01").value(), RoundingMode::half_up};
+  auto price = [](const char* dollars, std::string text) { return Money{Decimal::parse(dollars).value(), std::move(text)}; };
+  auto flat = [](Money m) {
+    auto p = std::make_shared<Pricing>();
+    p->price = std::move(m);
+    return p;
+  };
+  auto by_season = [](std::shared_ptr<const Pricing> a, std::shared_ptr<const Pricing> b) {
+    auto p = std::make_shared<Pricing>();
+    p->kind = Pricing::Kind::by_season;
+    p->cases = {{{0}, false, std::move(a)}, {{1}, false, std::move(b)}};
+    return p;
+  };
+  auto tiers = std::make_shared<Pricing>();
+  tiers->kind = Pricing::Kind::tiers;
+  tiers->tiers.unit = "kWh";
+  tiers->tiers.rows = {{TierRow::Bound::first, Decimal(30), false, {price("0.1", "0.1 $/kWh")}},
+                       {TierRow::Bound::rest, Decimal(0), false, {price("0.2", "20 ¢/kWh")}}};
+  auto split = std::make_shared<Pricing>();
+  split->kind = Pricing::Kind::tiers;
+  split->tiers.proportional = true;
+  split->tiers.unit = "kWh";
+  split->tiers.columns = {0, 1};
+  split->tiers.rows = {{TierRow::Bound::first, Decimal(24), false, {price("0.3", "0.3 $/kWh"), price("0.1", "0.1 $/kWh")}},
+                       {TierRow::Bound::rest, Decimal(0), false, {price("0.4", "0.4 $/kWh"), price("0.2", "0.2 $/kWh")}}};
+  auto charge = [](std::string id, Measure m, std::shared_ptr<const Pricing> p) {
+    ChargeDef c;
+    c.id = std::move(id);
+    c.measure = m;
+    c.pricing = std::move(p);
+    return c;
+  };
+  t.charges = {charge("basic", Measure::month, by_season(flat(price("10", "10 $/month")), flat(price("20", "20.00 $/month")))),
+               charge("energy", Measure::energy, by_season(flat(price("0.1", "0.1 $/kWh")), flat(price("0.2", "0.2 $/kWh")))),
+               charge("tiered", Measure::energy, tiers), charge("tou", Measure::energy, split)};
+  ChargeDef rider;
+  rider.id = "fuel_rider";
+  rider.kind = ChargeKind::rider;
+  rider.percent = Decimal(10);
+  rider.percent_text = "10 %";
+  rider.of = {"basic"};
+  t.charges.push_back(rider);
+
+  IntervalUsage usage;
+  usage.delivered.start = std::chrono::sys_days{std::chrono::year{2024} / std::chrono::July / 1};
+  usage.delivered.minutes = 60;
+  usage.delivered.scale = 3;
+  usage.delivered.values.assign(48, 1000);
+  BillingPeriod period{std::chrono::year{2024} / std::chrono::July / 1, std::chrono::year{2024} / std::chrono::July / 3};
+
+  auto ref = reference_bill(t, usage, period);
+  std::map<std::string, Decimal> by_charge;
+  for (auto& l : ref.lines) by_charge[l.charge] += l.amount;
+  CHECK(by_charge["basic"] == Decimal(15));                         // 1/2 × 10 + 1/2 × 20
+  CHECK(by_charge["energy"] == Decimal::parse("7.2").value());      // 24 × 0.1 + 24 × 0.2
+  CHECK(by_charge["tiered"] == Decimal::parse("6.6").value());      // 30 × 0.1 + 18 × 0.2
+  CHECK(by_charge["tou"] == Decimal::parse("9.6").value());         // on 6+6 kWh, off 18+18 kWh
+  CHECK(by_charge["fuel_rider"] == Decimal::parse("1.5").value());
+  CHECK(ref.total == Decimal::parse("39.9").value());
+
+  // and the text of the same model bills the same in the fast biller
+  std::string problem;
+  auto graph = compile(to_text(t), problem);
+  REQUIRE_MESSAGE(graph, (problem + to_text(t)));
+  auto fast = bill(*graph, usage, period, Account{}, BillOptions{});
+  REQUIRE_MESSAGE(fast.bill, diagnostics_text(fast.diagnostics));
+  auto differences = compare(*fast.bill, ref, t);
+  CHECK_MESSAGE(differences.empty(), (differences + describe(*fast.bill) + describe(ref)));
+}
+
+TEST_CASE("reference: the generator is a pure function of the seed") {
+  for (std::uint64_t seed : {1u, 2u, 77u}) {
+    auto a = generate_case(seed), b = generate_case(seed);
+    CHECK(a.text == b.text);
+    CHECK(a.usage.delivered.values == b.usage.delivered.values);
+    CHECK(a.usage.delivered.start == b.usage.delivered.start);
+  }
+  CHECK(generate_case(1).text != generate_case(2).text);
+}
+
+TEST_CASE("reference: random tariffs with fixed seeds bill as the reference does") {
+  if (auto seed = env_number("RATELINE_REFERENCE_SEED")) {
+    auto c = generate_case(*seed);
+    auto report = check_case(c);
+    MESSAGE(case_header(c));
+    CHECK_MESSAGE(report.empty(), report);
+    return;
+  }
+  run_cases(20240101, case_count(400));
+}
+
+TEST_CASE("reference: random tariffs with a fresh seed bill as the reference does") {
+  std::random_device device;
+  std::uint64_t seed = (static_cast<std::uint64_t>(device()) << 32 | device()) % 1'000'000'000'000ull;
+  INFO("fresh seed " << seed);
+  run_cases(seed, case_count(150));
+}
+
+TEST_CASE("reference: usage read from a shuffled CSV bills exactly as the same usage in memory") {
+  std::size_t count = case_count(400) / 8;
+  for (std::uint64_t seed = 7000; seed < 7000 + count; ++seed) {
+    auto c = generate_case(seed);
+    std::string problem;
+    auto graph = compile(c.text, problem);
+    REQUIRE_MESSAGE(graph, (case_header(c) + problem));
+    auto csv = shuffled_csv(c.usage.delivered, seed * 31 + 1);
+    auto read = read_interval_csv(csv, "shuffled.csv", UsageReadOptions{});
+    REQUIRE_MESSAGE(read.usage, (case_header(c) + diagnostics_text(read.diagnostics)));
+    auto a = bill(*graph, c.usage, c.period, Account{}, BillOptions{});
+    auto b = bill(*graph, *read.usage, c.period, Account{}, BillOptions{});
+    REQUIRE_MESSAGE(a.bill, diagnostics_text(a.diagnostics));
+    REQUIRE_MESSAGE(b.bill, diagnostics_text(b.diagnostics));
+    bool same = a.bill->total == b.bill->total && a.bill->line_items.size() == b.bill->line_items.size();
+    for (std::size_t i = 0; same && i < a.bill->line_items.size(); ++i) {
+      const auto &x = a.bill->line_items[i], &y = b.bill->line_items[i];
+      same = x.id == y.id && x.quantity == y.quantity && x.rate == y.rate && x.amount == y.amount && x.unrounded == y.unrounded;
+    }
+    CHECK_MESSAGE(same, (case_header(c) + "in memory:\n" + describe(*a.bill) + "from the CSV:\n" + describe(*b.bill)));
+  }
+}
