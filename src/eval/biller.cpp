@@ -652,8 +652,15 @@ class Evaluator {
       // kWh -> raw: kWh × 10^(scale+extra) × den / num
       auto raw = (*u * Decimal(units_.energy_den)).divided_by(Decimal(units_.energy_num), series.scale + extra, RoundingMode::ceiling);
       const auto& coeff = raw.coefficient();
-      if (coeff > Decimal::Int(std::numeric_limits<std::int64_t>::max())) limit.push_back(std::nullopt);  // beyond any usage
-      else limit.push_back(static_cast<Wide>(static_cast<long long>(coeff)));
+      // Limits are compared with sums of raw values in Wide (128 bits), not in int64: with
+      // finely scaled data (SAM loads have 17 decimals) a month's limit exceeds 2^63 raw units.
+      if (coeff > Decimal::pow10(36)) {
+        limit.push_back(std::nullopt);  // beyond any usage
+      } else {
+        const auto high = static_cast<unsigned long long>(coeff >> 64);
+        const auto low = static_cast<unsigned long long>(coeff & Decimal::Int(std::numeric_limits<unsigned long long>::max()));
+        limit.push_back(static_cast<Wide>((static_cast<eval::UWide>(high) << 64) | static_cast<eval::UWide>(low)));
+      }
     }
     Wide scale_up = 1;
     for (int i = 0; i < extra; ++i) scale_up *= 10;
