@@ -10,6 +10,7 @@
 #include "rateline/report.hpp"
 #include "rateline/tariff.hpp"
 #include "rateline/usage.hpp"
+#include "import_command.hpp"
 
 #include <CLI/CLI.hpp>
 
@@ -175,6 +176,8 @@ int main(int argc, char** argv) {
   graph->add_option("tariff", graph_file, "tariff file")->required();
   graph->add_option("--format", graph_format, "dot or text")->check(CLI::IsMember({"dot", "text"}));
 
+  auto import_command = rateline::cli::add_import_command(app);
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -197,6 +200,7 @@ int main(int argc, char** argv) {
   }
   if (bill->parsed()) return run_bill(bill_args, false);
   if (explain->parsed()) return run_bill(explain_args, true);
+  if (import_command->parsed()) return import_command->run();
   if (graph->parsed()) {
     auto g = compile(graph_file);
     if (!g) return 1;

@@ -28,7 +28,7 @@ import re
 import sys
 import tempfile
 
-LAYERS = ["core", "calendar", "usage", "graph", "syntax", "check", "lower", "eval", "report", "apps"]
+LAYERS = ["core", "calendar", "usage", "graph", "syntax", "check", "lower", "eval", "report", "import", "apps"]
 
 # Public headers (paths under include/rateline/) by layer. Add new headers here.
 PUBLIC_HEADERS = {
@@ -41,6 +41,7 @@ PUBLIC_HEADERS = {
     "graph": ["rate_graph.hpp"],
     "eval": ["bill.hpp", "account.hpp"],
     "report": ["report.hpp"],
+    "import": ["urdb.hpp"],
     "apps": ["rateline.hpp", "c_api.h"],  # rateline.hpp: the umbrella header
 }
 
@@ -56,6 +57,7 @@ SOURCE_DIRS = {
     "src/graph": "graph",
     "src/eval": "eval",
     "src/report": "report",
+    "src/import": "import",
     "src/cli": "apps",
     "src/c_api": "apps",
     "bindings": "apps",

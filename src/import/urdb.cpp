@@ -1,0 +1,98 @@
+// import_urdb: URDB JSON -> tariff text (rateline/urdb.hpp, docs/urdb-import.md).
+#include "rateline/urdb.hpp"
+
+#include "import/json_text.hpp"
+#include "import/urdb_model.hpp"
+#include "rateline/tariff.hpp"
+#include "rateline/time_zone.hpp"
+
+#include <fstream>
+#include <sstream>
+#include <stdexcept>
+
+namespace rateline {
+
+namespace {
+
+/// The rate object: the document itself, or an item of `{"items": [...]}` (or of a list).
+const urdb::JsonValue* pick_rate(const urdb::JsonValue& doc, const UrdbImportOptions& options, urdb::Reporter& report) {
+  const urdb::JsonValue* list = nullptr;
+  if (doc.is_array()) list = &doc;
+  else if (auto* items = doc.find("items"); items && items->is_array() && !doc.find("energyratestructure")) list = items;
+  if (!list) {
+    if (!doc.is_object()) {
+      report.error("I0002", "the JSON is not a URDB rate object", "", "expected {\"label\": ..., \"energyratestructure\": ...} or {\"items\": [...]}");
+      return nullptr;
+    }
+    if (!options.label.empty()) {
+      auto* label = doc.find("label");
+      if (!label || label->text != options.label) {
+        report.error("I0002", "the rate's label is not `" + options.label + "`", "label");
+        return nullptr;
+      }
+    }
+    return &doc;
+  }
+  std::vector<std::string> labels;
+  for (auto& item : list->items) {
+    if (!item.is_object()) continue;
+    auto* label = item.find("label");
+    if (options.label.empty() || (label && label->text == options.label)) return &item;
+    if (label) labels.push_back(label->text);
+  }
+  if (options.label.empty()) {
+    report.error("I0002", "`items` holds no rate", "items");
+  } else {
+    std::string known;
+    for (std::size_t i = 0; i < labels.size() && i < 10; ++i) known += (known.empty() ? "" : ", ") + labels[i];
+    report.error("I0002", "no item has the label `" + options.label + "`", "items", known.empty() ? "" : "labels: " + known);
+  }
+  return nullptr;
+}
+
+}  // namespace
+
+UrdbImportResult import_urdb(std::string_view json_text, const std::string& path, const UrdbImportOptions& options) {
+  UrdbImportResult result;
+  auto source = std::make_shared<const SourceFile>(path, std::string(json_text));
+  urdb::Reporter report(source);
+  if (!TimeZone::locate(options.time_zone)) {
+    report.error("I0015", "unknown time zone `" + options.time_zone + "`", "", "use an IANA zone name such as \"UTC\" or \"America/Denver\"");
+    result.diagnostics = std::move(report.diagnostics);
+    return result;
+  }
+  auto parsed = urdb::parse_json(json_text);
+  if (!parsed.value) {
+    auto at = static_cast<std::uint32_t>(std::min(parsed.error_offset, json_text.size()));
+    result.diagnostics.push_back({Severity::error, "I0001", "not valid JSON: " + parsed.error, Span{source, at, at}, ""});
+    return result;
+  }
+  const auto* rate_json = pick_rate(*parsed.value, options, report);
+  std::optional<urdb::Rate> rate;
+  if (rate_json) rate = urdb::read_rate(*rate_json, options, report);
+  std::optional<std::string> text;
+  if (rate) text = urdb::write_tariff(*rate, options, report);
+  if (text && !has_errors(report.diagnostics)) {
+    // The importer's promise: what it writes checks. A failure here is a bug in the importer.
+    auto compiled = compile_tariff(std::make_shared<const SourceFile>(path + ".tariff", *text));
+    if (has_errors(compiled.diagnostics)) {
+      report.error("I0099", "the imported tariff does not check (a bug in the importer; please report it with the rate)", "");
+      for (auto& d : compiled.diagnostics)
+        if (d.severity == Severity::error) report.diagnostics.push_back(d);
+    } else {
+      result.tariff_text = std::move(text);
+    }
+  }
+  result.diagnostics = std::move(report.diagnostics);
+  return result;
+}
+
+UrdbImportResult import_urdb_file(const std::string& path, const UrdbImportOptions& options) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) throw std::runtime_error("cannot read " + path);
+  std::ostringstream text;
+  text << in.rdbuf();
+  return import_urdb(text.str(), path, options);
+}
+
+}  // namespace rateline
