@@ -108,6 +108,11 @@ PROFILES: list[Profile] = [
          "in the four intervals of 2024-06-05 15:00-16:00; July 2024 240 kWh per interval",
          "(960 kW) except 250 kWh (1,000 kW) at 2024-07-09 14:00 (local)"]),
     Profile(
+        "cartersville_xlp_2024-07_11", "America/New_York", date(2024, 7, 1), date(2024, 11, 16), 60,
+        with_peaks("4000", {local(2024, 7, 17, 15): "4200"}),
+        ["hourly; 4,000 kWh every hour (4,000 kW), 2024-07-01 .. 2024-11-15 (local), except",
+         "4,200 kWh (4,200 kW) in the hour 2024-07-17 15:00; November 3 has 25 hours"]),
+    Profile(
         "mahanoy_water_2024-01_02", "America/New_York", date(2024, 1, 1), date(2024, 3, 1), 60,
         constant("10"),
         ["hourly; 10 gallons every hour (the kwh column holds gallons):",
