@@ -1,0 +1,34 @@
+# The language reference's examples (docs/language.md): every examples/language/*.tariff
+# must pass `rateline check`, and the bills the reference works out by hand must still
+# come to the amounts it quotes. Label: docs.
+set(docs_runner ${CMAKE_CURRENT_SOURCE_DIR}/cli/run_cli.cmake)
+function(docs_test name exit regex)
+  add_test(NAME docs.${name}
+    COMMAND ${CMAKE_COMMAND} -DCLI=$<TARGET_FILE:rateline_cli> "-DARGS=${ARGN}" -DEXPECT_EXIT=${exit} "-DEXPECT_REGEX=${regex}"
+            -DWORKDIR=${PROJECT_SOURCE_DIR} -P ${docs_runner})
+  set_tests_properties(docs.${name} PROPERTIES LABELS docs)
+endfunction()
+
+file(GLOB language_examples RELATIVE ${PROJECT_SOURCE_DIR} CONFIGURE_DEPENDS ${PROJECT_SOURCE_DIR}/examples/language/*.tariff)
+foreach(example IN LISTS language_examples)
+  get_filename_component(example_name ${example} NAME_WE)
+  docs_test(check.${example_name} 0 "${example}: ok" check ${example})
+endforeach()
+
+# Worked bills quoted in docs/language.md ("Total" lines of `rateline bill`).
+set(july --from 2024-07-01 --to 2024-08-01)
+set(georgia_usage --usage examples/usage/georgia_tou_2024-07_10.csv)
+docs_test(bill.minimal 0 "Total +\\$93\\.55" bill examples/language/minimal.tariff ${georgia_usage} ${july})
+docs_test(bill.seasons_split 0 "Summer \\(15 days\\) +360 kWh.*Winter \\(15 days\\) +360 kWh.*Total +\\$91\\.26"
+          bill examples/language/seasons.tariff ${georgia_usage} --from 2024-09-16 --to 2024-10-16)
+docs_test(bill.tou_periods 0 "On-Peak +110 kWh.*Off-Peak +634 kWh.*Total +\\$63\\.68" bill examples/language/tou_periods.tariff ${georgia_usage} ${july})
+docs_test(bill.tiers_first_next 0 "Total +\\$98\\.65" bill examples/language/tiers_first_next.tariff ${georgia_usage} ${july})
+docs_test(bill.tiers_proportional 0 "On-Peak, up to 500 kWh +77\\.284946236559 kWh.*Total +\\$121\\.81"
+          bill examples/language/tiers_tou_proportional.tariff ${georgia_usage} ${july})
+docs_test(bill.tiers_chronological 0 "On-Peak, up to 500 kWh +75 kWh.*Total +\\$121\\.80"
+          bill examples/language/tiers_tou_chronological.tariff ${georgia_usage} ${july})
+docs_test(bill.hours_use 0 "Total +\\$55757\\.80" bill examples/language/tiers_hours_use.tariff
+          --usage examples/usage/cartersville_2024-06_07.csv --from 2024-06-01 --to 2024-07-01)
+docs_test(bill.percentages 0 "Sales Tax +93\\.26 \\$ +7 % +\\$6\\.53.*Total +\\$99\\.79" bill examples/language/percentages.tariff ${georgia_usage} ${july})
+docs_test(bill.minimum_monthly 0 "Minimum Bill .*\\$12\\.56.*Total +\\$25\\.00" bill examples/language/minimum_monthly.tariff ${georgia_usage} ${july})
+docs_test(bill.rounding_half_even 0 "\"amount\": \"9\\.76\",[^}]*\"unrounded\": \"9\\.765000\"" bill examples/language/rounding.tariff ${georgia_usage} ${july} --format json)
