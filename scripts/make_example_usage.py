@@ -72,6 +72,11 @@ PROFILES: list[Profile] = [
         ["hourly; 1 kWh every hour, 2024-07-01 .. 2024-10-15 (local):",
          "a day is 24 kWh, an on-peak weekday afternoon (14:00-19:00) 5 kWh"]),
     Profile(
+        "riverland_tou_2024-09_12", "America/Chicago", date(2024, 9, 1), date(2025, 1, 1), 60,
+        constant("1"),
+        ["hourly; 1 kWh every hour, 2024-09-01 .. 2024-12-31 (local): 24 kWh a day",
+         "(November 3 has 25 hours)"]),
+    Profile(
         "willmar_residential_2024-07_10", "America/Chicago", date(2024, 7, 1), date(2024, 11, 1), 60,
         constant("1"),
         ["hourly; 1 kWh every hour, 2024-07-01 .. 2024-10-31 (local): 24 kWh a day"]),
