@@ -34,7 +34,7 @@ LAYERS = ["core", "calendar", "usage", "graph", "syntax", "check", "lower", "eva
 PUBLIC_HEADERS = {
     "core": ["decimal.hpp", "unit.hpp", "quantity.hpp", "diagnostic.hpp"],
     "calendar": ["time_zone.hpp", "calendar.hpp"],
-    "usage": ["usage.hpp"],
+    "usage": ["usage.hpp", "register_reads.hpp"],
     "syntax": [],
     "check": [],
     "lower": ["tariff.hpp"],
