@@ -42,7 +42,16 @@ std::string format_date(year_month_day d) {
 /// Comment lines of at most ~92 characters, each starting with "# ".
 void comment(Lines& out, std::string_view text, const std::string& indent = "") {
   std::string clean;
-  for (char c : text) clean += (c == '\n' || c == '\r' || c == '\t') ? ' ' : c;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    char c = text[i];
+    // URDB comments often hold line breaks, some of them as the two characters \r or \n
+    if (c == '\\' && i + 1 < text.size() && (text[i + 1] == 'r' || text[i + 1] == 'n' || text[i + 1] == 't')) {
+      clean += ' ';
+      ++i;
+      continue;
+    }
+    clean += (c == '\n' || c == '\r' || c == '\t') ? ' ' : c;
+  }
   std::istringstream words(clean);
   std::string word, line;
   while (words >> word) {
@@ -57,7 +66,7 @@ void comment(Lines& out, std::string_view text, const std::string& indent = "") 
 
 Lines indented(const Lines& lines, std::size_t from = 0) {
   Lines out;
-  for (std::size_t i = from; i < lines.size(); ++i) out.push_back("  " + lines[i]);
+  for (std::size_t i = from; i < lines.size(); ++i) out.push_back(lines[i].empty() ? "" : "  " + lines[i]);
   return out;
 }
 
@@ -156,16 +165,24 @@ class Writer {
     make_seasons();
     energy_periods_ = periods_in(r_.energy_weekday, r_.energy_weekend, all_months());
     demand_periods_ = periods_in(r_.demand_weekday, r_.demand_weekend, all_months());
-    energy_tou_ = !r_.energy.empty() && energy_periods_.size() > 1;
-    demand_tou_ = demand_used_ && demand_periods_.size() > 1;
+    // TOU periods are needed only where a season has more than one (seasons carry the rest)
+    auto several = [&](const Schedule& weekday, const Schedule& weekend) {
+      return std::any_of(seasons_.begin(), seasons_.end(), [&](const Season& s) { return periods_in(weekday, weekend, s.months).size() > 1; });
+    };
+    energy_tou_ = !r_.energy.empty() && several(r_.energy_weekday, r_.energy_weekend);
+    demand_tou_ = demand_used_ && several(r_.demand_weekday, r_.demand_weekend);
 
     Lines body;
     header(body);
     seasons(body);
+    if (energy_tou_) {
+      body.push_back("");
+      body.push_back("# Energy periods: the URDB energy schedules (URDB counts periods from 0, NREL SAM and these names from 1)");
+    }
     if (energy_tou_) append(body, period_block(r_.energy_weekday, r_.energy_weekend, r_.energy, energy_periods_, "p", "Period", "$/kWh"));
     if (demand_tou_) {
       body.push_back("");
-      body.push_back("# Demand periods (URDB demand schedules), independent of the energy periods");
+      body.push_back("# Demand periods: the URDB demand schedules, independent of the energy periods");
       body.push_back("time_of_use demand_periods {");
       append(body, indented(period_block(r_.demand_weekday, r_.demand_weekend, r_.demand, demand_periods_, "d", "Demand period", "$/kW")));
       body.push_back("}");
@@ -251,7 +268,6 @@ class Writer {
       auto [it, fresh] = index.emplace(key, seasons_.size());
       if (fresh) seasons_.push_back({});
       seasons_[it->second].months.push_back(m);
-      season_of_month_[mm] = it->second;
     }
     for (auto& s : seasons_) {
       std::vector<std::string> parts;
@@ -335,9 +351,6 @@ class Writer {
   Lines period_block(const Schedule& weekday, const Schedule& weekend, const Structure& structure, const std::vector<int>& periods,
                      const char* prefix, const char* what, const char* unit) const {
     Lines out;
-    out.push_back("");
-    out.push_back(std::string("# ") + (std::string(prefix) == "p" ? "Energy" : "Demand") +
-                  " periods (URDB numbers them from 0; here from 1, as NREL SAM does)");
     std::vector<std::string> rule_text;
     for (int p : periods) rule_text.push_back(rules(weekday, weekend, p));
     // the period whose rules are longest takes `otherwise`
@@ -593,7 +606,6 @@ class Writer {
   Reporter& report_;
   bool demand_used_ = false, flat_used_ = false, energy_tou_ = false, demand_tou_ = false;
   std::vector<Season> seasons_;
-  std::array<std::size_t, 12> season_of_month_{};
   std::vector<int> energy_periods_, demand_periods_;
 };
 
