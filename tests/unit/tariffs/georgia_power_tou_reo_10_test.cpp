@@ -2,7 +2,9 @@
 // rendered from January 2016: tariffs/georgia-power-tou-reo-10.tariff billed on
 // examples/usage/georgia_tou_2024-07_10.csv (1 kWh every hour, 2024-07-01 .. 2024-10-15,
 // New York time). A day is 24 kWh; an on-peak afternoon, 2:00 pm - 7:00 pm, is 5 kWh.
-// Line items are rounded to the cent, half up.
+// Line items are rounded to the cent, half up. The riders of January 2016 (ECCR 12.7680%,
+// NCCR 9.7357%, residential DSM 1.7195%) apply to "the amount calculated at the above
+// rate": the basic service charge plus the energy charges, as rounded line items.
 #include "tariff_test_support.hpp"
 
 using namespace tariff_test;
@@ -27,9 +29,16 @@ TEST_CASE("tariff: Georgia Power TOU-REO-10, July 2024: Independence Day is off-
                  {"energy.on_peak", "110", "0.203217", "22.35"},
                  // "Off-Peak kWh ..... 4.9409¢ per kWh": 634 × $0.049409 = 31.325306 -> $31.33
                  {"energy.off_peak", "634", "0.049409", "31.33"},
+                 // base 10.00 + 22.35 + 31.33 = $63.68
+                 // ECCR "12.7680%": 63.68 × 0.127680 = 8.1306624 -> $8.13
+                 {"eccr", "63.68", "12.7680", "8.13"},
+                 // NCCR "9.7357%": 63.68 × 0.097357 = 6.19969376 -> $6.20
+                 {"nccr", "63.68", "9.7357", "6.20"},
+                 // residential DSM "1.7195%": 63.68 × 0.017195 = 1.0949776 -> $1.09
+                 {"dsm", "63.68", "1.7195", "1.09"},
              },
-             // 10.00 + 22.35 + 31.33
-             "63.68");
+             // 63.68 + 8.13 + 6.20 + 1.09
+             "79.10");
 }
 
 TEST_CASE("tariff: Georgia Power TOU-REO-10, September 2024: Labor Day is off-peak") {
@@ -44,9 +53,16 @@ TEST_CASE("tariff: Georgia Power TOU-REO-10, September 2024: Labor Day is off-pe
                  {"energy.on_peak", "100", "0.203217", "20.32"},
                  // 620 × $0.049409 = 30.63358 -> $30.63
                  {"energy.off_peak", "620", "0.049409", "30.63"},
+                 // base 10.00 + 20.32 + 30.63 = $60.95
+                 // 60.95 × 0.127680 = 7.782096 -> $7.78
+                 {"eccr", "60.95", "12.7680", "7.78"},
+                 // 60.95 × 0.097357 = 5.93390915 -> $5.93
+                 {"nccr", "60.95", "9.7357", "5.93"},
+                 // 60.95 × 0.017195 = 1.04803525 -> $1.05
+                 {"dsm", "60.95", "1.7195", "1.05"},
              },
-             // 10.00 + 20.32 + 30.63
-             "60.95");
+             // 60.95 + 7.78 + 5.93 + 1.05
+             "75.71");
 }
 
 TEST_CASE("tariff: Georgia Power TOU-REO-10, a bill from September 15 into October (on-peak ends with September)") {
@@ -62,7 +78,14 @@ TEST_CASE("tariff: Georgia Power TOU-REO-10, a bill from September 15 into Octob
                  {"energy.on_peak", "55", "0.203217", "11.18"},
                  // 665 × $0.049409 = 32.856985 -> $32.86
                  {"energy.off_peak", "665", "0.049409", "32.86"},
+                 // base 10.00 + 11.18 + 32.86 = $54.04
+                 // 54.04 × 0.127680 = 6.8998272 -> $6.90
+                 {"eccr", "54.04", "12.7680", "6.90"},
+                 // 54.04 × 0.097357 = 5.26117228 -> $5.26
+                 {"nccr", "54.04", "9.7357", "5.26"},
+                 // 54.04 × 0.017195 = 0.9292178 -> $0.93
+                 {"dsm", "54.04", "1.7195", "0.93"},
              },
-             // 10.00 + 11.18 + 32.86
-             "54.04");
+             // 54.04 + 6.90 + 5.26 + 0.93
+             "67.13");
 }
