@@ -378,25 +378,24 @@ class Writer {
     Lines rows;
     const std::size_t n = layout.size();
     const bool hours_use = per_kw(layout[0].unit);
-    bool warned_hours_use = false;
     std::optional<std::pair<Decimal, std::string>> previous;   // last bounded row at this level
-    auto increasing = [&](const Tier& t, std::optional<std::pair<Decimal, std::string>>& prev) {
-      if (!t.max) return true;
-      if (prev && prev->second == t.unit && *t.max <= prev->first) {
+    enum class Order { up, same, down };
+    auto order = [&](const Tier& t, std::optional<std::pair<Decimal, std::string>>& prev) {
+      if (!t.max) return Order::up;
+      if (prev && prev->second == t.unit && *t.max < prev->first) {
         report_.error("I0010", where + ": tier limits do not increase (" + prev->first.to_string() + " then " + t.max->to_string() + " " + t.unit + ")",
                       "", "URDB tiers are listed from the lowest usage to the highest");
-        return false;
+        return Order::down;
+      }
+      if (prev && prev->second == t.unit && *t.max == prev->first) {
+        report_.warning("I0105", where + ": a tier ends where the one before it ends (" + t.max->to_string() + " " + t.unit + "): it holds no usage and is left out");
+        return Order::same;
       }
       prev = std::pair{*t.max, t.unit};
-      return true;
+      return Order::up;
     };
     for (std::size_t i = 0; i < n;) {
       const Tier& t = layout[i];
-      if (!hours_use && per_kw(t.unit) && !warned_hours_use) {
-        warned_hours_use = true;
-        report_.warning("I0104", where + ": kWh/kW tiers follow kWh tiers; rateline multiplies their limits by the month's peak kW, NREL SAM "
-                                         "does not (it looks only at the first tier's unit)");
-      }
       if (hours_use && per_kw(t.unit) && i + 1 < n && !per_kw(layout[i + 1].unit)) {
         // a kWh/kW block with kWh steps inside it (Georgia Power PLL style)
         std::size_t j = i + 1;
@@ -410,22 +409,30 @@ class Writer {
                           "steps inside an hours-use block are in cumulative kWh for the month");
             return {};
           }
-          if (!increasing(layout[j], inner_previous)) return {};
+          auto step_order = order(layout[j], inner_previous);
+          if (step_order == Order::down) return {};
+          if (step_order == Order::same) continue;
           inner.push_back(bound(layout[j]) + ": " + row_prices(j));
           if (!layout[j].max && j + 1 < n && !per_kw(layout[j + 1].unit)) {
             report_.warning("I0105", where + ": kWh steps after an unlimited step are never reached: left out");
             dropped = true;
           }
         }
-        if (!increasing(t, previous)) return {};
+        auto block_order = order(t, previous);
+        if (block_order == Order::down) return {};
+        if (block_order == Order::same || inner.empty()) {
+          i = j;
+          continue;
+        }
         rows.push_back(bound(t) + ": tiers {");
         rows.push_back("  # the block's own price (" + row_prices(i) + ") is not used: its steps price the energy");
         append(rows, indented(inner));
         rows.push_back("}");
         i = j;
       } else {
-        if (!increasing(t, previous)) return {};
-        rows.push_back(bound(t) + ": " + row_prices(i));
+        auto row_order = order(t, previous);
+        if (row_order == Order::down) return {};
+        if (row_order == Order::up) rows.push_back(bound(t) + ": " + row_prices(i));
         ++i;
       }
       if (!t.max && i < n) {
@@ -458,11 +465,36 @@ class Writer {
     return out;
   }
 
-  static bool same_layout(const std::vector<Tier>& a, const std::vector<Tier>& b) {
+  /// Same number of tiers and the same limits within a relative 1e-7 (NREL SAM's test).
+  static bool same_limits(const std::vector<Tier>& a, const std::vector<Tier>& b) {
     if (a.size() != b.size()) return false;
-    for (std::size_t k = 0; k < a.size(); ++k)
-      if (a[k].max != b[k].max || a[k].unit != b[k].unit) return false;
+    for (std::size_t k = 0; k < a.size(); ++k) {
+      if (!a[k].max || !b[k].max) {
+        if (a[k].max || b[k].max) return false;
+        continue;
+      }
+      if ((*a[k].max - *b[k].max).abs() * Decimal(10000000) > max(a[k].max->abs(), b[k].max->abs())) return false;
+    }
     return true;
+  }
+
+  /// The tier layout NREL SAM bills a month with: the first period's limits and units. SAM
+  /// multiplies limits by the peak kW only when the first tier is kWh/kW; otherwise it
+  /// reads later kWh/kW limits as plain kWh, and so does the import (with a warning).
+  std::vector<Tier> sam_layout(const std::vector<Tier>& tiers, const std::string& where) {
+    auto layout = tiers;
+    if (per_kw(layout[0].unit)) return layout;
+    bool changed = false;
+    for (auto& t : layout)
+      if (per_kw(t.unit)) {
+        t.unit = t.unit == "kWh/kW" ? "kWh" : "kWh daily";
+        changed = true;
+      }
+    if (changed)
+      report_.warning("I0104", where + ": kWh/kW tiers follow kWh tiers; NREL SAM reads their limits as plain kWh (per month or per day), "
+                                       "and so does this import",
+                      "", "if the rate sheet means hours-use limits, write them as kWh/kW in the tariff");
+    return layout;
   }
 
   std::string allocation() const {
@@ -478,13 +510,25 @@ class Writer {
     const auto& s = r_.energy;
     auto name = [](int p) { return "p" + std::to_string(p + 1); };
     std::string where = "energyratestructure" + season_where;
-    if (periods.size() == 1) return one_period(s, periods[0], "$/kWh", where + ", period " + std::to_string(periods[0]));
-    bool flat = std::all_of(periods.begin(), periods.end(), [&](int p) { return single_unlimited(s[static_cast<std::size_t>(p)]); });
-    bool shared = std::all_of(periods.begin(), periods.end(), [&](int p) { return same_layout(s[static_cast<std::size_t>(p)], s[static_cast<std::size_t>(periods[0])]); });
+    auto tiers_of = [&](int p) -> const std::vector<Tier>& { return s[static_cast<std::size_t>(p)]; };
+    auto one = [&](int p) {
+      auto at = where + ", period " + std::to_string(p);
+      return tier_pricing(sam_layout(tiers_of(p), at), price_columns(s, {p}), {}, "$/kWh", at, "");
+    };
+    if (periods.size() == 1) return one(periods[0]);
+    bool flat = std::all_of(periods.begin(), periods.end(), [&](int p) { return single_unlimited(tiers_of(p)); });
+    bool shared = std::all_of(periods.begin(), periods.end(), [&](int p) { return same_limits(tiers_of(p), tiers_of(periods[0])); });
     if (!flat && shared) {
       std::vector<std::string> columns;
       for (int p : periods) columns.push_back(name(p));
-      return tier_pricing(s[static_cast<std::size_t>(periods[0])], price_columns(s, periods), columns, "$/kWh", where, allocation());
+      for (int p : periods)
+        for (std::size_t k = 0; k < tiers_of(p).size(); ++k)
+          if (tiers_of(p)[k].unit != tiers_of(periods[0])[k].unit || tiers_of(p)[k].max != tiers_of(periods[0])[k].max) {
+            report_.warning("I0104", where + ": period " + std::to_string(p) + "'s tier limits differ from period " + std::to_string(periods[0]) +
+                                             "'s only in their units or beyond the 7th digit; NREL SAM bills the month with the first period's, and so does this import");
+            k = tiers_of(p).size();
+          }
+      return tier_pricing(sam_layout(tiers_of(periods[0]), where), price_columns(s, periods), columns, "$/kWh", where, allocation());
     }
     Lines out{"by period {"};
     if (!flat) {
@@ -495,7 +539,7 @@ class Writer {
       comment(out, "Warning: these periods have different tier limits, so each period's tiers count only that period's energy. "
                    "NREL SAM refuses such a rate.", "  ");
     }
-    for (int p : periods) append(out, indented(keyed(name(p), one_period(s, p, "$/kWh", where + ", period " + std::to_string(p)))));
+    for (int p : periods) append(out, indented(keyed(name(p), one(p))));
     out.push_back("}");
     return out;
   }

@@ -126,7 +126,7 @@ TEST_CASE("urdb import: header, effective date and comments") {
   }
 }
 
-TEST_CASE("urdb import: a rate object, or the first or labelled item of {\"items\": [...]}") {
+TEST_CASE("urdb import: a rate object, or the first or labelled item of an items list") {
   std::string items = R"({"items": [)" + rate(kFlat + R"(, "label": "first")") + "," +
                       R"({"name": "Second", "label": "second", "energyratestructure": [[{"rate": 0.2}]]}]})";
   CHECK(contains(tariff(items), "label \"first\""));
@@ -212,6 +212,31 @@ TEST_CASE("urdb import: kWh/kW blocks with kWh steps become nested tiers") {
                        "    up to 400 kWh/kW/day: 0.013627 $/kWh\n"
                        "    above: 0.00771 $/kWh\n"
                        "  }"));
+}
+
+TEST_CASE("urdb import: tier layouts as NREL SAM reads them") {
+  SUBCASE("kWh/kW limits after a kWh first tier are plain kWh (SAM looks at the first tier's unit)") {
+    auto result = import(rate(R"("energyratestructure": [[{"max": 1000, "rate": 0.1, "unit": "kWh"}, {"max": 2000, "rate": 0.08, "unit": "kWh/kW"},
+                                                          {"max": 300, "rate": 0.07, "unit": "kWh/kW daily"}, {"rate": 0.05, "unit": "kWh"}]])"));
+    INFO(render_all(result.diagnostics));
+    REQUIRE(result.tariff_text);
+    CHECK(codes(result) == std::vector<std::string>{"I0104"});
+    CHECK(contains(*result.tariff_text, "up to 1000 kWh: 0.1 $/kWh\n    up to 2000 kWh: 0.08 $/kWh\n    up to 300 kWh/day: 0.07 $/kWh\n"));
+  }
+  SUBCASE("a tier ending where the previous one ends holds nothing and is left out") {
+    auto result = import(rate(R"("energyratestructure": [[{"max": 100, "rate": 0.1}, {"max": 100, "rate": 0.2}, {"rate": 0.3}]])"));
+    REQUIRE(result.tariff_text);
+    CHECK(codes(result) == std::vector<std::string>{"I0105"});
+    CHECK(contains(*result.tariff_text, "tiers {\n    up to 100 kWh: 0.1 $/kWh\n    above: 0.3 $/kWh\n  }"));
+  }
+  SUBCASE("limits equal within 1e-7 are shared, the first period's are used") {
+    auto weekday = schedule([](int, int h) { return h >= 12 && h < 18 ? 1 : 0; });
+    auto result = import(rate(R"("energyratestructure": [[{"max": 100, "rate": 0.1}, {"rate": 0.2}], [{"max": 100.000001, "rate": 0.3}, {"rate": 0.4}]],
+                                 "energyweekdayschedule": )" + weekday + R"(, "energyweekendschedule": )" + weekday));
+    REQUIRE(result.tariff_text);
+    CHECK(codes(result) == std::vector<std::string>{"I0104"});
+    CHECK(contains(*result.tariff_text, "up to 100 kWh: p1 0.1 $/kWh, p2 0.3 $/kWh"));
+  }
 }
 
 TEST_CASE("urdb import: TOU demand, flat demand by month, fixed, minimums, fuel, demand window") {
