@@ -117,7 +117,11 @@ struct Generator {
     usage_to = year_month_day{sys_days{usage_from + std::chrono::months{months}}};
     // the billing period: the whole usage, or a stretch of it
     c.period = {usage_from, usage_to};
-    if (r.chance(35)) {
+    if (r.chance(4)) {
+      int total = static_cast<int>((sys_days{usage_to} - sys_days{usage_from}).count());
+      c.period.from = year_month_day{sys_days{usage_from} + days{r.between_int(0, total - 1)}};
+      c.period.to = year_month_day{sys_days{c.period.from} + days{1}};  // one day
+    } else if (r.chance(35)) {
       int total = static_cast<int>((sys_days{usage_to} - sys_days{usage_from}).count());
       int skip_front = r.between_int(0, total / 2);
       int skip_back = r.between_int(0, total - skip_front - 1);
@@ -137,7 +141,7 @@ struct Generator {
     auto count = static_cast<std::size_t>((end - s.start) / std::chrono::minutes(s.minutes));
     // average kW level of the customer, and how spiky the load is
     std::int64_t level = r.between(200, 4000);                // raw kW × 1000
-    int zeros = r.between_int(0, 15), spikes = r.between_int(0, 3);
+    int zeros = r.chance(3) ? 100 : r.between_int(0, 15), spikes = r.between_int(0, 3);  // sometimes no usage at all
     s.values.resize(count);
     for (std::size_t i = 0; i < count; ++i) {
       std::int64_t kw = r.between(0, 2 * level);
@@ -650,6 +654,8 @@ RandomCase generate_case(std::uint64_t seed, const GeneratorOptions& options) {
   g.make_charges();
   g.make_usage(options);
   g.c.text = to_text(g.c.tariff);
+  g.c.usage_from = g.usage_from;
+  g.c.usage_to = g.usage_to;
   return std::move(g.c);
 }
 

@@ -9,6 +9,7 @@
 #include "rateline/bill.hpp"
 #include "rateline/usage.hpp"
 
+#include <chrono>
 #include <cstdint>
 #include <string>
 
@@ -24,7 +25,8 @@ struct RandomCase {
   TariffModel tariff;
   std::string text;             ///< to_text(tariff)
   IntervalUsage usage;
-  BillingPeriod period;
+  std::chrono::year_month_day usage_from{}, usage_to{};  ///< local days the usage covers: one or two calendar months
+  BillingPeriod period;                                  ///< within [usage_from, usage_to)
 };
 
 RandomCase generate_case(std::uint64_t seed, const GeneratorOptions& options = {});

@@ -23,6 +23,7 @@
 #include <memory>
 #include <optional>
 #include <random>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -105,8 +106,25 @@ std::string check_case(const RandomCase& c) {
   if (!fast.bill) return case_header(c) + "the fast biller failed:\n" + diagnostics_text(fast.diagnostics);
   RefBill ref = reference_bill(c.tariff, c.usage, c.period);
   auto differences = compare(*fast.bill, ref, c.tariff);
-  if (differences.empty()) return "";
-  return case_header(c) + differences + "fast bill:\n" + describe(*fast.bill) + "reference bill:\n" + describe(ref);
+  if (!differences.empty())
+    return case_header(c) + differences + "fast bill:\n" + describe(*fast.bill) + "reference bill:\n" + describe(ref);
+  // the usage's calendar months in one bill_periods call: each bill as the reference bills its month
+  auto months = monthly_periods(c.usage_from, c.usage_to);
+  if (months.size() < 2) return "";
+  auto series = bill_periods(*graph, c.usage, months, Account{}, BillOptions{});
+  if (!series.series) return case_header(c) + "bill_periods failed:\n" + diagnostics_text(series.diagnostics);
+  Decimal sum{0};
+  for (std::size_t i = 0; i < months.size(); ++i) {
+    const auto& b = series.series->bills[i];
+    sum += b.total;
+    RefBill month_ref = reference_bill(c.tariff, c.usage, months[i]);
+    auto d = compare(b, month_ref, c.tariff);
+    if (!d.empty())
+      return case_header(c) + "bill_periods, month " + std::to_string(i + 1) + ":\n" + d + "fast bill:\n" + describe(b) + "reference bill:\n" +
+             describe(month_ref);
+  }
+  if (sum != series.series->total) return case_header(c) + "bill_periods: the series total is not the sum of its bills\n";
+  return "";
 }
 
 /// Runs `count` cases from `first_seed` on; reports at most a few failures in full.
@@ -120,6 +138,102 @@ void run_cases(std::uint64_t first_seed, std::size_t count) {
     if (failures <= 3) FAIL_CHECK(report);
   }
   CHECK_MESSAGE(failures == 0, failures << " of " << count << " cases from seed " << first_seed << " disagree");
+}
+
+/// What a case exercises, for the coverage test ("tiers kWh/day", "season split", ...).
+void features_of(const Pricing& p, const ChargeDef& ch, const TariffModel& t, std::map<std::string, int>& out) {
+  switch (p.kind) {
+    case Pricing::Kind::flat:
+      if (p.price.text.find("$") == std::string::npos) out["price in cents"]++;
+      break;
+    case Pricing::Kind::tiers:
+      out["tiers " + p.tiers.unit]++;
+      if (p.tiers.proportional) {
+        out["tiers proportional"]++;
+        if (p.tiers.columns.size() < t.periods.size() || !ch.in_periods.empty()) out["tiers proportional, some periods"]++;
+      }
+      for (auto& row : p.tiers.rows) {
+        static const char* bounds[] = {"first", "next", "up to", "over", "rest"};
+        out[std::string("tier bound ") + bounds[static_cast<int>(row.bound)]]++;
+      }
+      if (p.tiers.rows.back().bound != TierRow::Bound::rest && p.tiers.rows.back().bound != TierRow::Bound::over) out["tiers with a top"]++;
+      break;
+    case Pricing::Kind::by_season:
+    case Pricing::Kind::by_period: {
+      out[p.kind == Pricing::Kind::by_season ? "by season" : "by period"]++;
+      std::size_t keys = 0;
+      for (auto& c : p.cases) {
+        keys += c.keys.size();
+        if (c.otherwise) out["by table with otherwise"]++;
+        if (c.keys.size() > 1) out["by table case with several keys"]++;
+        features_of(*c.pricing, ch, t, out);
+      }
+      bool has_otherwise = std::any_of(p.cases.begin(), p.cases.end(), [](const PricingCase& c) { return c.otherwise; });
+      if (!has_otherwise && keys < (p.kind == Pricing::Kind::by_season ? t.seasons.size() : t.periods.size())) out["by table with an unpriced key"]++;
+      break;
+    }
+  }
+}
+
+bool has_by_season(const Pricing& p) {
+  if (p.kind == Pricing::Kind::by_season) return true;
+  return std::any_of(p.cases.begin(), p.cases.end(), [](const PricingCase& c) { return has_by_season(*c.pricing); });
+}
+
+std::map<std::string, int> features_of(const RandomCase& c, const RefBill& ref) {
+  std::map<std::string, int> out;
+  const auto& t = c.tariff;
+  out["zone " + t.zone]++;
+  out[std::to_string(t.seasons.size()) + " seasons"]++;
+  out[std::to_string(t.periods.size()) + " TOU periods"]++;
+  out[t.rounding ? "rounding " + t.rounding->step.to_string() + " " + std::string(to_string(t.rounding->mode)) : "no rounding"]++;
+  if (t.rounding) out["rounding " + std::string(to_string(t.rounding->mode))]++;
+  if (t.proration != Proration::none) out[t.proration == Proration::days_over_30 ? "proration days_over_30" : "proration days_over_days_in_month"]++;
+  const auto& s = c.usage.delivered;
+  out[std::to_string(s.minutes) + "-min " + (s.unit == Unit::kW ? "kW" : "kWh")]++;
+  if (c.period.days() < 28) out["part of a month"]++;
+  if (c.period.days() > 31) out["two months"]++;
+  auto from_month = static_cast<unsigned>(c.period.from.month()), to_month = static_cast<unsigned>(std::chrono::year_month_day{std::chrono::sys_days{c.period.to} - std::chrono::days{1}}.month());
+  if (t.zone == "America/New_York" && (from_month == 3 || from_month == 11 || to_month == 3 || to_month == 11)) out["DST change month"]++;
+  if (static_cast<unsigned>(c.period.from.month()) == 2 && c.period.from.year().is_leap()) out["leap February"]++;
+  for (auto& season : t.seasons)
+    for (auto& r : season.ranges)
+      if (r.from_month * 100 + r.from_day > r.to_month * 100 + r.to_day) out["season wraps past Dec 31"]++;
+  for (auto& p : t.periods)
+    for (auto& rule : p.rules) {
+      for (auto [from, to] : rule.minutes) {
+        if (to != 1440 && to < from) out["TOU hours wrap past midnight"]++;
+        if (from % 60 || to % 60) out["TOU boundary inside the hour"]++;
+      }
+      if (!rule.seasons.empty()) out["TOU rule by season"]++;
+    }
+  // season split: a by-season charge in a period that spans seasons
+  for (auto& ch : t.charges) {
+    switch (ch.kind) {
+      case ChargeKind::charge:
+        out[std::string("charge on ") + (ch.measure == Measure::month ? "month" : ch.measure == Measure::day ? "day" : ch.measure == Measure::energy ? "energy" : "demand")]++;
+        if (!ch.in_periods.empty()) out["charge in some periods"]++;
+        features_of(*ch.pricing, ch, t, out);
+        if (has_by_season(*ch.pricing)) {
+          std::set<std::string> parts;
+          for (auto& l : ref.lines)
+            if (l.charge == ch.id) parts.insert(l.detail.substr(0, l.detail.find(',')));
+          if (parts.size() > 1) out["season split"]++;
+        }
+        break;
+      case ChargeKind::rider:
+      case ChargeKind::tax:
+        out[ch.kind == ChargeKind::rider ? "rider" : "tax"]++;
+        if (ch.percent.is_negative()) out["negative percentage"]++;
+        if (std::find(ch.of.begin(), ch.of.end(), "rider1") != ch.of.end() || std::find(ch.of.begin(), ch.of.end(), "riders") != ch.of.end()) out["percentage of a percentage"]++;
+        break;
+      case ChargeKind::minimum:
+        out[ch.minimum_per_day ? "minimum per day" : "minimum per month"]++;
+        if (std::any_of(ref.lines.begin(), ref.lines.end(), [&](const RefLine& l) { return l.charge == ch.id; })) out["minimum tops up"]++;
+        break;
+    }
+  }
+  return out;
 }
 
 }  // namespace
@@ -256,4 +370,29 @@ TEST_CASE("reference: usage read from a shuffled CSV bills exactly as the same u
     }
     CHECK_MESSAGE(same, (case_header(c) + "in memory:\n" + describe(*a.bill) + "from the CSV:\n" + describe(*b.bill)));
   }
+}
+
+TEST_CASE("reference: the fixed seeds cover every feature of the generator") {
+  std::map<std::string, int> seen;
+  const std::size_t count = case_count(400);
+  for (std::uint64_t seed = 20240101; seed < 20240101 + count; ++seed) {
+    auto c = generate_case(seed);
+    for (auto& [feature, n] : features_of(c, reference_bill(c.tariff, c.usage, c.period))) seen[feature] += n > 0;
+  }
+  std::string table;
+  for (auto& [feature, n] : seen) table += "  " + feature + ": " + std::to_string(n) + " cases\n";
+  INFO("features in " << count << " fixed-seed cases:\n" << table);
+  const char* required[] = {
+      "zone America/New_York", "zone America/Phoenix", "zone Asia/Kolkata", "zone UTC", "DST change month", "leap February",
+      "0 seasons", "1 seasons", "2 seasons", "3 seasons", "season wraps past Dec 31", "season split",
+      "0 TOU periods", "2 TOU periods", "3 TOU periods", "4 TOU periods", "TOU hours wrap past midnight", "TOU boundary inside the hour",
+      "TOU rule by season", "15-min kWh", "60-min kWh", "15-min kW", "60-min kW", "part of a month", "two months",
+      "charge on month", "charge on day", "charge on energy", "charge on demand", "charge in some periods",
+      "price in cents", "by season", "by period", "by table with otherwise", "by table case with several keys", "by table with an unpriced key",
+      "tiers kWh", "tiers kWh/day", "tiers kW", "tiers proportional", "tiers proportional, some periods", "tiers with a top",
+      "tier bound first", "tier bound next", "tier bound up to", "tier bound over", "tier bound rest",
+      "rider", "tax", "negative percentage", "percentage of a percentage", "minimum per month", "minimum per day", "minimum tops up",
+      "no rounding", "rounding half_up", "rounding half_even", "rounding half_down", "rounding toward_zero", "rounding away_from_zero",
+      "rounding floor", "rounding ceiling", "rounding 0.1 half_up", "proration days_over_30", "proration days_over_days_in_month"};
+  for (auto* feature : required) CHECK_MESSAGE(seen[feature] >= 2, "feature `" << std::string(feature) << "` in " << seen[feature] << " cases");
 }
