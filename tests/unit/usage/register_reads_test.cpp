@@ -70,7 +70,7 @@ constexpr std::string_view kHeader = "meter,read_date,reading,dials,multiplier,t
 
 }  // namespace
 
-TEST_CASE("reads: monthly reads of one meter become contiguous intervals [from, to)") {
+TEST_CASE("reads: monthly reads of one meter become contiguous intervals from read to read") {
   auto r = read(std::string(kHeader) +
                 "4471,2024-05-02,12031,5,1,actual\n"
                 "4471,2024-06-03,12843,5,1,actual\n"
@@ -444,7 +444,7 @@ TEST_CASE("reads: U0112 a reading that is not a number, U0113 a negative one") {
   const auto& negative = one(r, "U0113");
   CHECK(negative.message == "reading \"-12\" is negative");
   CHECK(line_of(negative) == 5);
-  CHECK(r.diagnostics.size() == 5);  // "-0" is zero; the meter's other checks are not run on a bad meter
+  CHECK(r.diagnostics.size() == 5);  // "-0" is zero; a meter with bad rows gets no single-read warning
 }
 
 TEST_CASE("reads: U0114 a reading with more digits than the dials allow") {
