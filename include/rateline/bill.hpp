@@ -43,6 +43,7 @@ struct LineItem {
   Decimal unrounded;         ///< before line-item rounding
   std::string season;        ///< season part ("" when the charge does not vary by season)
   std::string period;        ///< TOU period ("" for all)
+  std::string version;       ///< effective date of the tariff version that priced it
   std::vector<std::string> trace;   ///< how the amount was computed, step by step
 };
 
@@ -55,6 +56,9 @@ enum class DemandWindowPolicy { tariff, data_interval };
 
 struct BillOptions {
   CoveragePolicy coverage = CoveragePolicy::error;
+  /// Bill the whole period at the version in effect on this date (`--as-of`), instead of
+  /// splitting it where a revision takes effect.
+  std::optional<std::chrono::year_month_day> as_of;
   DemandWindowPolicy demand_window = DemandWindowPolicy::tariff;
 };
 

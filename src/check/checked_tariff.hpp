@@ -48,6 +48,7 @@ struct CheckedTariff {
   std::map<std::string, std::uint32_t> charge_index;
   std::vector<std::uint32_t> evaluation_order;
   std::vector<std::vector<std::uint32_t>> bases;   ///< per charge: the charges its `of` names
+  std::vector<std::chrono::year_month_day> revision_dates;  ///< one per `revision`, in order
 
   bool round_line_items = false;
   Decimal rounding_step;

@@ -907,16 +907,36 @@ class Checker {
 
   void check_revision(const syntax::RevisionDecl& revision) {
     auto date = parse_date(revision.date);
-    if (!date) error("E0701", "not a valid date", revision.date_span);
-    else if (out_.info.effective.ok() && std::chrono::sys_days{*date} <= std::chrono::sys_days{out_.info.effective})
-      error("E0701", "a revision must take effect after the tariff's effective date", revision.date_span);
-    for (auto& c : revision.body.charges)
-      if (!out_.charge_index.count(c.id.text))
+    if (!date) {
+      error("E0701", "not a valid date", revision.date_span);
+    } else {
+      if (out_.info.effective.ok() && std::chrono::sys_days{*date} <= std::chrono::sys_days{out_.info.effective})
+        error("E0701", "a revision must take effect after the tariff's effective date", revision.date_span);
+      for (auto& earlier : out_.revision_dates)
+        if (std::chrono::sys_days{*date} <= std::chrono::sys_days{earlier})
+          error("E0701", "revisions must be listed in date order, each after the one before", revision.date_span);
+      out_.revision_dates.push_back(*date);
+    }
+    const auto& base = out_.decl->body.charges;
+    for (auto& c : revision.body.charges) {
+      auto it = out_.charge_index.find(c.id.text);
+      if (it == out_.charge_index.end()) {
         error("E0702", "revision changes `" + c.id.text + "`, which the tariff does not define", c.id.span,
               "a revision restates charges of the tariff with new prices");
-      else
-        check_charge(c);
-    if (!revision.body.seasons.empty() || !revision.body.periods.empty() || !revision.body.meta.empty())
+        continue;
+      }
+      const auto& original = base[it->second];
+      std::vector<std::string> a, b;
+      for (auto& n : original.of) a.push_back(n.text);
+      for (auto& n : c.of) b.push_back(n.text);
+      bool same_on = (original.on.has_value() == c.on.has_value()) &&
+                     (!c.on || (c.on->name.text == original.on->name.text && c.on->periods.size() == original.on->periods.size()));
+      if (original.kind != c.kind || a != b || !same_on)
+        error("E0704", "revision of `" + c.id.text + "` must keep what it is (kind, `on` and `of`) and change only prices", c.id.span,
+              "to change what a charge applies to, define a new charge");
+      check_charge(c);
+    }
+    if (!revision.body.seasons.empty() || !revision.body.periods.empty() || !revision.body.meta.empty() || !revision.body.rounding.empty())
       error("E0703", "a revision can only restate charges", revision.span, "seasons, periods and header fields apply to every revision");
   }
 

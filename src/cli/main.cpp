@@ -60,7 +60,7 @@ std::optional<rateline::RateGraph> compile(const std::string& path) {
 }
 
 struct BillArgs {
-  std::string tariff, usage, from, to, format = "table", cycle, interval_text, start, local_time = "error", demand_window = "tariff";
+  std::string tariff, usage, from, to, format = "table", cycle, interval_text, start, local_time = "error", demand_window = "tariff", as_of;
   std::vector<std::string> attributes;
   bool allow_gaps = false, allow_partial = false;
 };
@@ -72,6 +72,7 @@ void add_bill_options(CLI::App* cmd, BillArgs& a, bool with_format) {
   cmd->add_option("--to", a.to, "day after the last day billed, YYYY-MM-DD")->required();
   if (with_format) cmd->add_option("--format", a.format, "table, json or csv")->check(CLI::IsMember({"table", "json", "csv"}));
   cmd->add_option("--cycle", a.cycle, "bill each calendar month of [from, to): monthly")->check(CLI::IsMember({"monthly"}));
+  cmd->add_option("--as-of", a.as_of, "bill the whole period at the tariff version in effect on this date, YYYY-MM-DD");
   cmd->add_option("--interval", a.interval_text, "interval length in minutes (inferred from the data when absent)");
   cmd->add_option("--start", a.start, "local start of the first interval of a SAM load file, YYYY-MM-DD[THH:MM]");
   cmd->add_option("--attribute", a.attributes, "account attribute NAME=VALUE (repeatable)");
@@ -132,6 +133,13 @@ int run_bill(const BillArgs& a, bool explain) {
   rateline::BillOptions bill_options;
   bill_options.coverage = a.allow_partial ? rateline::CoveragePolicy::bill_available : rateline::CoveragePolicy::error;
   bill_options.demand_window = a.demand_window == "data" ? rateline::DemandWindowPolicy::data_interval : rateline::DemandWindowPolicy::tariff;
+  if (!a.as_of.empty()) {
+    bill_options.as_of = parse_date(a.as_of);
+    if (!bill_options.as_of) {
+      std::cerr << "rateline: --as-of takes a date as YYYY-MM-DD\n";
+      return 2;
+    }
+  }
   std::vector<rateline::BillingPeriod> periods =
       a.cycle == "monthly" ? rateline::monthly_periods(*from, *to) : std::vector<rateline::BillingPeriod>{{*from, *to}};
   auto result = rateline::bill_periods(*graph, *usage.usage, periods, account, bill_options);

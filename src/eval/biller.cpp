@@ -48,10 +48,19 @@ std::string format_date(year_month_day d) {
 
 std::string money(const Decimal& d) { return "$" + d.to_string(); }
 
+// One stretch of a billing period billed at one version of the tariff: the whole period,
+// or a part of it when a revision takes effect inside it.
 struct Cycle {
-  BillingPeriod period;
+  BillingPeriod period;                     // the bill's whole period
+  std::size_t bill = 0;                     // which bill this segment belongs to
+  const std::vector<Charge>* charges = nullptr;   // the version in force
+  std::string version;                      // its effective date
+  bool split = false;                       // the period has more than one version segment
+  Decimal fraction{1};                      // segment days / period days
+  int period_days = 0;
+  year_month_day seg_from{}, seg_to{};
   std::size_t first = 0, last = 0;          // interval range [first, last)
-  int days = 0;
+  int days = 0;                             // days of the segment
   std::vector<int> season_days;             // days of the period in each season
   std::vector<CycleAggregate> groups;       // per period group
   unsigned month = 1;                       // 1..12: month of the period's last day
@@ -92,8 +101,6 @@ class Evaluator {
     }
     slots_ = graph::interval_slots(t_, series.start, series.minutes, series.values.size());
     demand_ = eval::demand_series(series, window_, t_.demand_sliding);
-    const auto& local_day = slots_->local_day;
-    const std::size_t seasons = std::max<std::size_t>(1, t_.season_names.size());
     for (auto& p : periods) {
       if (p.days() <= 0) {
         error("B0003", "the billing period " + format_date(p.from) + " .. " + format_date(p.to) + " is empty or reversed");
@@ -108,37 +115,30 @@ class Evaluator {
         error("B0004", "the billing period ends " + format_date(p.to) + ", after the tariff expires (" + format_date(t_.info.expires) + ")");
         return false;
       }
-      Cycle c;
-      c.period = p;
-      c.days = p.days();
-      auto from_day = static_cast<std::int32_t>(sys_days{p.from}.time_since_epoch().count());
-      auto to_day = static_cast<std::int32_t>(sys_days{p.to}.time_since_epoch().count());
-      c.first = static_cast<std::size_t>(std::lower_bound(local_day.begin(), local_day.end(), from_day) - local_day.begin());
-      c.last = static_cast<std::size_t>(std::lower_bound(local_day.begin(), local_day.end(), to_day) - local_day.begin());
-      // coverage: the intervals must run from local midnight of `from` to local midnight of `to`
-      auto want_start = t_.zone.start_of_day(p.from);
-      auto want_end = t_.zone.start_of_day(p.to);
-      auto step = minutes(series.minutes);
-      auto have_start = series.start + step * static_cast<std::int64_t>(c.first);
-      auto have_end = series.start + step * static_cast<std::int64_t>(c.last);
-      bool covered = c.first < c.last && have_start <= want_start && have_end >= want_end;
-      if (!covered) {
-        std::string what = c.first >= c.last ? "the usage has no intervals in the billing period " + format_date(p.from) + " .. " + format_date(p.to)
-                                             : "the usage covers only part of the billing period " + format_date(p.from) + " .. " + format_date(p.to);
-        if (options.coverage == CoveragePolicy::error || c.first >= c.last) {
-          error("B0005", what + " (usage runs " + format_instant(series.start) + " .. " + format_instant(series.end()) + ")",
-                "bill a period the usage covers, or pass the policy to bill the available usage (--allow-partial)");
-          return false;
+      // the versions in force: split at revision dates inside the period (unless --as-of)
+      std::vector<std::pair<year_month_day, std::size_t>> cuts{{p.from, version_at(options.as_of.value_or(p.from))}};
+      if (!options.as_of)
+        for (std::size_t r = 0; r < t_.revisions.size(); ++r) {
+          auto d = t_.revisions[r].effective;
+          if (sys_days{d} > sys_days{p.from} && sys_days{d} < sys_days{p.to}) cuts.emplace_back(d, r + 1);
         }
-        note("B0006", what + ": billed on the available usage");
+      for (std::size_t k = 0; k < cuts.size(); ++k) {
+        Cycle c;
+        c.period = p;
+        c.bill = bill_count_;
+        c.seg_from = cuts[k].first;
+        c.seg_to = k + 1 < cuts.size() ? cuts[k + 1].first : p.to;
+        auto v = cuts[k].second;
+        c.charges = v == 0 ? &t_.charges : &t_.revisions[v - 1].charges;
+        c.version = format_date(v == 0 ? t_.info.effective : t_.revisions[v - 1].effective);
+        c.split = cuts.size() > 1;
+        c.period_days = p.days();
+        c.days = static_cast<int>((sys_days{c.seg_to} - sys_days{c.seg_from}).count());
+        if (c.split) c.fraction = Decimal(c.days).divided_by(Decimal(c.period_days), kShareScale, RoundingMode::half_even).normalized();
+        if (!segment(c, options)) return false;
+        cycles_.push_back(std::move(c));
       }
-      std::size_t missing = 0;
-      for (auto m : series.missing) missing += (m >= c.first && m < c.last);
-      if (missing) note("B0007", std::to_string(missing) + " missing intervals in " + format_date(p.from) + " .. " + format_date(p.to) + " were billed as zero (gap policy)");
-      c.season_days.assign(seasons, 0);
-      for (auto d = sys_days{p.from}; d < sys_days{p.to}; d += days{1}) c.season_days[season_of(year_month_day{d})]++;
-      c.month = static_cast<unsigned>(year_month_day{sys_days{p.to} - days{1}}.month());
-      cycles_.push_back(std::move(c));
+      ++bill_count_;
     }
     if (slots_->misaligned)
       note("B0008", std::to_string(slots_->misaligned) + " intervals cross a TOU period boundary; each is counted in the period of its start");
@@ -146,9 +146,62 @@ class Evaluator {
     return true;
   }
 
+  /// Finds a segment's intervals and checks the usage covers it (local midnight to local midnight).
+  bool segment(Cycle& c, const BillOptions& options) {
+    const auto& series = usage_.delivered;
+    const auto& local_day = slots_->local_day;
+    const auto& p = c.period;
+    auto from_day = static_cast<std::int32_t>(sys_days{c.seg_from}.time_since_epoch().count());
+    auto to_day = static_cast<std::int32_t>(sys_days{c.seg_to}.time_since_epoch().count());
+    c.first = static_cast<std::size_t>(std::lower_bound(local_day.begin(), local_day.end(), from_day) - local_day.begin());
+    c.last = static_cast<std::size_t>(std::lower_bound(local_day.begin(), local_day.end(), to_day) - local_day.begin());
+    auto want_start = t_.zone.start_of_day(c.seg_from);
+    auto want_end = t_.zone.start_of_day(c.seg_to);
+    auto step = minutes(series.minutes);
+    auto have_start = series.start + step * static_cast<std::int64_t>(c.first);
+    auto have_end = series.start + step * static_cast<std::int64_t>(c.last);
+    bool covered = c.first < c.last && have_start <= want_start && have_end >= want_end;
+    if (!covered) {
+      std::string what = c.first >= c.last ? "the usage has no intervals in the billing period " + format_date(p.from) + " .. " + format_date(p.to)
+                                           : "the usage covers only part of the billing period " + format_date(p.from) + " .. " + format_date(p.to);
+      if (options.coverage == CoveragePolicy::error || c.first >= c.last) {
+        error("B0005", what + " (usage runs " + format_instant(series.start) + " .. " + format_instant(series.end()) + ")",
+              "bill a period the usage covers, or pass the policy to bill the available usage (--allow-partial)");
+        return false;
+      }
+      note("B0006", what + ": billed on the available usage");
+    }
+    std::size_t missing = 0;
+    for (auto m : series.missing) missing += (m >= c.first && m < c.last);
+    if (missing)
+      note("B0007", std::to_string(missing) + " missing intervals in " + format_date(c.seg_from) + " .. " + format_date(c.seg_to) +
+                        " were billed as zero (gap policy)");
+    c.season_days.assign(std::max<std::size_t>(1, t_.season_names.size()), 0);
+    for (auto d = sys_days{c.seg_from}; d < sys_days{c.seg_to}; d += days{1}) c.season_days[season_of(year_month_day{d})]++;
+    c.month = static_cast<unsigned>(year_month_day{sys_days{p.to} - days{1}}.month());
+    return true;
+  }
+
+  std::size_t version_at(year_month_day d) const {
+    std::size_t v = 0;
+    for (std::size_t r = 0; r < t_.revisions.size(); ++r)
+      if (sys_days{t_.revisions[r].effective} <= sys_days{d}) v = r + 1;
+    return v;
+  }
+
   std::vector<Bill> run() {
     std::vector<Bill> bills;
-    for (auto& c : cycles_) bills.push_back(bill_cycle(c));
+    for (auto& c : cycles_) {
+      auto segment_bill = bill_cycle(c);
+      if (c.bill == bills.size()) {
+        bills.push_back(std::move(segment_bill));
+        first_segment_.push_back(&c);
+      } else {
+        auto& b = bills[c.bill];
+        b.total += segment_bill.total;
+        for (auto& li : segment_bill.line_items) b.line_items.push_back(std::move(li));
+      }
+    }
     apply_annual_minimums(bills);
     return bills;
   }
@@ -238,16 +291,26 @@ class Evaluator {
     bill.period = c.period;
     bill.currency = t_.info.currency;
     bill.notes = notes_;
-    charge_amounts_.assign(t_.charges.size(), Decimal(0));
-    cycle_month_ = c.month;
-    std::vector<std::vector<LineItem>> items(t_.charges.size());
+    const auto& charges = *c.charges;
+    charge_amounts_.assign(charges.size(), Decimal(0));
+    charges_ = c.charges;
+    std::vector<std::vector<LineItem>> items(charges.size());
     for (auto index : t_.evaluation_order) {
-      const auto& ch = t_.charges[index];
+      const auto& ch = charges[index];
       auto& out = items[index];
       switch (ch.form) {
         case graph::Form::priced: priced(c, ch, out); break;
-        case graph::Form::percentage: percentage(ch, out); break;
+        case graph::Form::percentage: percentage(c, ch, out); break;
         case graph::Form::minimum: minimum(c, ch, out); break;
+      }
+      for (auto& li : out) {
+        li.version = c.version;
+        if (c.split) {
+          li.id += "@" + c.version;
+          li.label += ", " + format_date(c.seg_from) + " to " + format_date(sys_days{c.seg_to} - days{1}) + " (rates of " + c.version + ")";
+          li.trace.insert(li.trace.begin() + 1, "the period is split where a revision takes effect: " + std::to_string(c.days) + " of " +
+                                                    std::to_string(c.period_days) + " days at the rates of " + c.version);
+        }
       }
       Decimal sum;
       for (auto& li : out) sum += li.amount;
@@ -311,6 +374,16 @@ class Evaluator {
       case Measure::demand: {
         auto q = demand(c, ctx);
         trace.push_back("maximum demand " + q.to_string() + " kW" + describe_context(ctx) + peak_when(c, ctx));
+        // a demand charge is a monthly charge: a part of the period pays its share by days
+        if (c.split) {
+          q = (q * c.fraction).rounded(kShareScale, RoundingMode::half_even).normalized();
+          trace.push_back("× " + c.fraction.to_string() + " (" + std::to_string(c.days) + " of " + std::to_string(c.period_days) +
+                          " days at these rates) = " + q.to_string() + " kW");
+        }
+        if (ctx.part) {
+          q = (q * ctx.fraction).rounded(kShareScale, RoundingMode::half_even).normalized();
+          trace.push_back("× " + ctx.fraction.to_string() + " (the " + ctx.season_name + " part of the period) = " + q.to_string() + " kW");
+        }
         return q;
       }
       case Measure::days: {
@@ -330,9 +403,10 @@ class Evaluator {
             auto last = year_month_day{sys_days{c.period.to} - days{1}};
             month_days = static_cast<int>(static_cast<unsigned>(year_month_day_last{last.year(), month_day_last{last.month()}}.day()));
           }
-          q = Decimal(c.days).divided_by(Decimal(month_days), kShareScale, RoundingMode::half_even).normalized();
-          trace.push_back("prorated " + std::to_string(c.days) + " days / " + std::to_string(month_days) + " = " + q.to_string() + " month");
+          q = Decimal(c.period_days).divided_by(Decimal(month_days), kShareScale, RoundingMode::half_even).normalized();
+          trace.push_back("prorated " + std::to_string(c.period_days) + " days / " + std::to_string(month_days) + " = " + q.to_string() + " month");
         }
+        if (c.split) q = (q * c.fraction).rounded(kShareScale, RoundingMode::half_even).normalized();
         if (ctx.part) {
           q = (q * ctx.fraction).rounded(kShareScale, RoundingMode::half_even).normalized();
           trace.push_back("season part " + ctx.season_name + ": " + ctx.fraction.to_string() + " of the billing period");
@@ -455,6 +529,7 @@ class Evaluator {
           Context sub = ctx;
           sub.group = p.group;
           sub.periods = ctx.periods & (1ull << k);
+          if (interval_count(c, sub) == 0) continue;   // the period has no hours in this bill (or season part)
           sub.period_name = names[k];
           sub.label += ", " + (k < labels.size() ? labels[k] : names[k]);
           sub.id += "." + names[k];
@@ -478,6 +553,10 @@ class Evaluator {
       Decimal v = b->amount;
       switch (b->unit) {
         case BoundUnit::per_bill:
+          // per-bill limits follow the bill's length as the tariff states, then the
+          // share of it that this version segment and season part cover
+          if (t_.proration != graph::Proration::none) v = prorate(c, v);
+          if (c.split) v = (v * c.fraction).rounded(kShareScale, RoundingMode::half_even).normalized();
           if (ctx.part) v = (v * ctx.fraction).rounded(kShareScale, RoundingMode::half_even).normalized();
           break;
         case BoundUnit::per_day: v = v * Decimal(days_here); break;
@@ -494,6 +573,16 @@ class Evaluator {
       out.push_back(v);
     }
     return out;
+  }
+
+  /// A per-bill tier limit prorated as the tariff's `proration` says (days/30 or days/days in month).
+  Decimal prorate(const Cycle& c, const Decimal& v) const {
+    int month_days = 30;
+    if (t_.proration == graph::Proration::days_over_days_in_month) {
+      auto last = year_month_day{sys_days{c.period.to} - days{1}};
+      month_days = static_cast<int>(static_cast<unsigned>(year_month_day_last{last.year(), month_day_last{last.month()}}.day()));
+    }
+    return (v * Decimal(c.period_days)).divided_by(Decimal(month_days), kShareScale, RoundingMode::half_even).normalized();
   }
 
   /// Splits q over the tiers: the portion of q between each tier's lower and upper bound.
@@ -516,6 +605,7 @@ class Evaluator {
   struct ResolvedTiers {
     std::vector<std::optional<Decimal>> upper;
     std::vector<std::string> labels;
+    std::vector<std::string> ids;              // "t2", or "t1.2" for step 2 of block 1: stable from bill to bill
     std::vector<std::vector<Decimal>> prices;  // [column][tier]
   };
 
@@ -529,6 +619,7 @@ class Evaluator {
       if (!has_nested) {
         r.upper.push_back(upper[k]);
         r.labels.push_back(tt.labels[k]);
+        r.ids.push_back("t" + std::to_string(k + 1));
         for (std::size_t col = 0; col < tt.prices.size(); ++col) r.prices[col].push_back(tt.prices[col][k]);
       } else {
         const auto& inner = t_.pricing[tt.nested[k]].tiers;
@@ -540,6 +631,7 @@ class Evaluator {
           if (u && block_lower && *u < *block_lower) u = block_lower;
           r.upper.push_back(u);
           r.labels.push_back(tt.labels[k] + ", " + inner.labels[j]);
+          r.ids.push_back("t" + std::to_string(k + 1) + "." + std::to_string(j + 1));
           for (std::size_t col = 0; col < tt.prices.size(); ++col)
             r.prices[col].push_back(col < inner.prices.size() ? inner.prices[col][j] : Decimal(0));
           if (upper[k] && u && *u >= *upper[k]) break;  // later steps of this block are beyond its cap
@@ -557,11 +649,12 @@ class Evaluator {
     const auto& upper = resolved.upper;
     struct View {
       const std::vector<std::string>& labels;
+      const std::vector<std::string>& ids;
       const std::vector<std::vector<Decimal>>& prices;
       const std::vector<std::uint32_t>& column_period;
       Allocation allocation;
       std::size_t size() const { return labels.size(); }
-    } tt{resolved.labels, resolved.prices, p.tiers.column_period, p.tiers.allocation};
+    } tt{resolved.labels, resolved.ids, resolved.prices, p.tiers.column_period, p.tiers.allocation};
     if (tt.allocation == Allocation::single) {
       std::vector<std::string> trace;
       auto q = quantity(c, ch, ctx, trace);
@@ -570,7 +663,7 @@ class Evaluator {
       for (std::size_t k = 0; k < portions.size(); ++k) {
         if (portions[k].is_zero() && (any || k + 1 < portions.size() || !q.is_zero())) continue;
         any = true;
-        auto li = make(ch, ctx, tt.size() > 1 ? tt.labels[k] : "", tt.size() > 1 ? ".t" + std::to_string(k + 1) : "");
+        auto li = make(ch, ctx, tt.size() > 1 ? tt.labels[k] : "", tt.size() > 1 ? "." + tt.ids[k] : "");
         li.trace.insert(li.trace.end(), trace.begin(), trace.end());
         li.trace.insert(li.trace.end(), bound_trace.begin(), bound_trace.end());
         li.quantity = portions[k];
@@ -617,7 +710,7 @@ class Evaluator {
         sub.period_name = names[period];
         sub.label += ", " + (period < labels.size() ? labels[period] : names[period]);
         sub.id += "." + names[period];
-        auto li = make(ch, sub, tt.size() > 1 ? tt.labels[k] : "", tt.size() > 1 ? ".t" + std::to_string(k + 1) : "");
+        auto li = make(ch, sub, tt.size() > 1 ? tt.labels[k] : "", tt.size() > 1 ? "." + tt.ids[k] : "");
         li.trace.insert(li.trace.end(), trace.begin(), trace.end());
         li.trace.insert(li.trace.end(), bound_trace.begin(), bound_trace.end());
         li.quantity = share[col][k];
@@ -688,35 +781,47 @@ class Evaluator {
       for (std::size_t k = 0; k < upper.size(); ++k) share[col][k] = scaled_units.energy(acc[column_period[col]][k]);
   }
 
-  void percentage(const Charge& ch, std::vector<LineItem>& out) {
-    const auto& p = t_.pricing[ch.pricing];
-    Decimal rate = p.price;
-    if (p.kind == Pricing::Kind::by_month || p.kind == Pricing::Kind::by_attribute || p.kind == Pricing::Kind::by_season) {
-      // a percentage that varies: resolve to a flat price for this bill
-      Context ctx;
-      std::uint32_t id = ch.pricing;
-      while (id != kNone && t_.pricing[id].kind != Pricing::Kind::flat) {
-        const auto& n = t_.pricing[id];
-        if (n.kind == Pricing::Kind::by_month) id = n.cases[cycle_month_ - 1];
-        else if (n.kind == Pricing::Kind::by_attribute) {
+  /// The one price a percentage or minimum has in this bill: tables by month, season (of
+  /// the period's last day) or account attribute resolve to a flat price. nullopt when the
+  /// table has no price for this bill (the charge does not apply); an account attribute the
+  /// table needs and the account lacks is an error.
+  std::optional<Decimal> flat_price(const Cycle& c, const Charge& ch) {
+    std::uint32_t id = ch.pricing;
+    while (id != kNone && t_.pricing[id].kind != Pricing::Kind::flat) {
+      const auto& n = t_.pricing[id];
+      switch (n.kind) {
+        case Pricing::Kind::by_month: id = n.cases[c.month - 1]; break;
+        case Pricing::Kind::by_season: id = n.cases[season_of(year_month_day{sys_days{c.seg_to} - days{1}})]; break;
+        case Pricing::Kind::by_attribute: {
           auto it = account_.attributes.find(n.attribute);
+          if (it == account_.attributes.end() && n.otherwise == kNone) {
+            error("B0010", "charge `" + ch.id + "` depends on the account attribute `" + n.attribute + "`, which the account does not give",
+                  "pass it, e.g. --attribute " + n.attribute + "=VALUE");
+            return std::nullopt;
+          }
           std::uint32_t pick = n.otherwise;
           if (it != account_.attributes.end())
             for (auto& [value, target] : n.attribute_cases)
               if (value == it->second) pick = target;
           id = pick;
-        } else {
-          id = n.cases.empty() ? kNone : n.cases.front();
+          break;
         }
+        default: id = kNone; break;   // tiers or periods: the checker allows neither here
       }
-      if (id == kNone) return;
-      rate = t_.pricing[id].price;
     }
+    if (id == kNone) return std::nullopt;
+    return t_.pricing[id].price;
+  }
+
+  void percentage(const Cycle& c, const Charge& ch, std::vector<LineItem>& out) {
+    auto price = flat_price(c, ch);
+    if (!price) return;
+    Decimal rate = *price;
     Decimal base;
     std::string names;
     for (auto b : ch.base) {
       base += charge_amounts_[b];
-      names += (names.empty() ? "" : ", ") + t_.charges[b].id;
+      names += (names.empty() ? "" : ", ") + (*charges_)[b].id;
     }
     Context ctx;
     auto li = make(ch, ctx, "", "");
@@ -730,14 +835,10 @@ class Evaluator {
     out.push_back(std::move(li));
   }
 
-  Decimal minimum_amount(const Cycle& c, const Charge& ch) const {
-    const auto& p = t_.pricing[ch.pricing];
-    Decimal price = p.kind == Pricing::Kind::flat ? p.price : Decimal(0);
-    if (p.kind == Pricing::Kind::by_month) {
-      auto id = p.cases[c.month - 1];
-      if (id != kNone) price = t_.pricing[id].price;
-    }
+  Decimal minimum_amount(const Cycle& c, const Charge& ch) {
+    Decimal price = flat_price(c, ch).value_or(Decimal(0));
     if (ch.minimum_per == graph::MinimumPer::day) return price * Decimal(c.days);
+    if (c.split) return (price * c.fraction).rounded(kShareScale, RoundingMode::half_even);
     return price;
   }
 
@@ -764,7 +865,7 @@ class Evaluator {
   /// minimum covers are summed; a shortfall is added to the run's last bill.
   void apply_annual_minimums(std::vector<Bill>& bills) {
     for (std::size_t index = 0; index < t_.charges.size(); ++index) {
-      const auto& ch = t_.charges[index];
+      const auto& ch = t_.charges[index];   // annual minimums are not revised mid-year
       if (ch.form != graph::Form::minimum || ch.minimum_per != graph::MinimumPer::year) continue;
       std::vector<std::string> base_ids;
       for (auto b : ch.base) base_ids.push_back(t_.charges[b].id);
@@ -776,7 +877,7 @@ class Evaluator {
             auto charge_id = li.id.substr(0, li.id.find('.'));
             if (std::find(base_ids.begin(), base_ids.end(), charge_id) != base_ids.end()) base += li.amount;
           }
-        Decimal floor_amount = minimum_amount(cycles_[start], ch);
+        Decimal floor_amount = minimum_amount(*first_segment_[start], ch);
         if (base >= floor_amount) continue;
         Context ctx;
         auto li = make(ch, ctx, "", "");
@@ -804,7 +905,9 @@ class Evaluator {
   std::vector<Cycle> cycles_;
   std::vector<Diagnostic> notes_;
   std::vector<Decimal> charge_amounts_;
-  unsigned cycle_month_ = 1;
+  const std::vector<Charge>* charges_ = &t_.charges;
+  std::vector<const Cycle*> first_segment_;
+  std::size_t bill_count_ = 0;
 };
 
 }  // namespace

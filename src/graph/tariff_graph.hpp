@@ -120,6 +120,13 @@ struct Rounding {
 /// How a per-month charge is prorated when a billing period is not a calendar month.
 enum class Proration : std::uint8_t { none, days_over_30, days_over_days_in_month };
 
+/// From `effective` on, the charges restated by a `revision` replace the earlier ones.
+/// `charges` is the complete list in force (same order and ids as Tariff::charges).
+struct Revision {
+  std::chrono::year_month_day effective{};
+  std::vector<Charge> charges;
+};
+
 struct Tariff {
   TariffInfo info;
   std::vector<std::string> season_names;
@@ -128,7 +135,8 @@ struct Tariff {
   std::vector<PeriodGroup> groups;           ///< at least one (with one period when no TOU)
   TimeZone zone;
   std::vector<Pricing> pricing;
-  std::vector<Charge> charges;               ///< in written order = line item order
+  std::vector<Charge> charges;               ///< in written order = line item order (the first version)
+  std::vector<Revision> revisions;           ///< later versions, in date order
   std::vector<std::uint32_t> evaluation_order;
   Rounding rounding;
   Proration proration = Proration::none;

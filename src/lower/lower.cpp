@@ -64,6 +64,18 @@ class Lowerer {
     for (auto& decl : c_.decl->body.charges) t->charges.push_back(charge(decl));
     for (std::size_t i = 0; i < t->charges.size(); ++i) t->charges[i].base = c_.bases[i];
     t->evaluation_order = c_.evaluation_order;
+    for (std::size_t r = 0; r < c_.decl->revisions.size(); ++r) {
+      graph::Revision revision;
+      revision.effective = c_.revision_dates.at(r);
+      revision.charges = t->revisions.empty() ? t->charges : t->revisions.back().charges;
+      for (auto& decl : c_.decl->revisions[r].body.charges) {
+        auto index = c_.charge_index.at(decl.id.text);
+        auto base = revision.charges[index].base;
+        revision.charges[index] = charge(decl);
+        revision.charges[index].base = base;
+      }
+      t->revisions.push_back(std::move(revision));
+    }
     return t;
   }
 

@@ -55,6 +55,7 @@ nlohmann::ordered_json items_json(const Bill& bill) {
     if (li.unrounded != li.amount) j["unrounded"] = li.unrounded.to_string();
     if (!li.season.empty()) j["season"] = li.season;
     if (!li.period.empty()) j["period"] = li.period;
+    if (!li.version.empty()) j["version"] = li.version;
     items.push_back(std::move(j));
   }
   return items;

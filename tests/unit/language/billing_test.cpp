@@ -180,9 +180,9 @@ TEST_CASE("bill: hours-use blocks (kWh per kW of demand) with kWh steps inside")
       up to 400 kWh/kW: 0.05 $/kWh
       above: 0.04 $/kWh })");
   auto b = bill_or_fail(g, july(), ymd(2024, 7, 1), ymd(2024, 8, 1));
-  CHECK(quantity(b, "e.t1") == "100");   // first step
-  CHECK(quantity(b, "e.t2") == "500");   // rest of block 1: 600 − 100
-  CHECK(quantity(b, "e.t3") == "146");   // 746 − 600, inside block 2
+  CHECK(quantity(b, "e.t1.1") == "100");   // block 1, first step
+  CHECK(quantity(b, "e.t1.2") == "500");   // block 1, rest: 600 − 100
+  CHECK(quantity(b, "e.t2") == "146");     // 746 − 600, inside block 2
   CHECK(b.total.to_string() == "62.30"); // 10.00 + 45.00 + 7.30
 }
 
