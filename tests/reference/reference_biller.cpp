@@ -140,6 +140,24 @@ class ReferenceBiller {
   // ------------------------------------------------------------------ usage
   void accumulate(const IntervalSeries& s) {
     const Decimal minutes(static_cast<std::int64_t>(s.minutes));
+    // energy of every interval of the series, in kWh
+    std::vector<Decimal> kwh(s.values.size());
+    for (std::size_t i = 0; i < s.values.size(); ++i) {
+      Decimal value(Decimal::Int(s.values[i]), s.scale);
+      kwh[i] = s.unit == Unit::kW ? (value * minutes).divided_by(Decimal(60), s.scale + 6, RoundingMode::half_even) : value;
+    }
+    // demand of every interval: average kW over the demand window that holds it (fixed
+    // blocks counted from the start of the usage), or that ends with it (sliding)
+    const int window = t_.demand_window > 0 ? t_.demand_window : s.minutes;
+    const std::size_t k = static_cast<std::size_t>(window / s.minutes);
+    std::vector<Decimal> kw(s.values.size());
+    for (std::size_t i = 0; i < s.values.size(); ++i) {
+      std::size_t first = t_.demand_sliding ? (i + 1 >= k ? i + 1 - k : 0) : i / k * k;
+      std::size_t last = t_.demand_sliding ? i + 1 : std::min(s.values.size(), first + k);
+      Decimal sum{0};
+      for (std::size_t j = first; j < last; ++j) sum += kwh[j];
+      kw[i] = (sum * Decimal(60)).divided_by(Decimal(static_cast<std::int64_t>(window)), s.scale + 8, RoundingMode::half_even);
+    }
     for (std::size_t i = 0; i < s.values.size(); ++i) {
       sys_seconds start = s.start + std::chrono::minutes(s.minutes) * static_cast<std::int64_t>(i);
       local_seconds local = zone_.to_local(start);
@@ -150,17 +168,10 @@ class ReferenceBiller {
       unsigned monday_based = (weekday{local_day}.c_encoding() + 6) % 7;
       int minute = static_cast<int>(duration_cast<std::chrono::minutes>(local - local_day).count());
       auto period = period_of(t_, season, monday_based, minute);
-      Decimal value(Decimal::Int(s.values[i]), s.scale);
-      Decimal kwh, kw;
-      if (s.unit == Unit::kW) {
-        kw = value;
-        kwh = (value * minutes).divided_by(Decimal(60), s.scale + 6, RoundingMode::half_even);
-      } else {
-        kwh = value;
-        kw = (value * Decimal(60)).divided_by(minutes, s.scale + 6, RoundingMode::half_even);
-      }
-      energy_[season][period] += kwh;
-      demand_[season][period] = max(demand_[season][period], kw);
+      energy_[season][period] += kwh[i];
+      demand_[season][period] = max(demand_[season][period], kw[i]);
+      billing_demand_ = max(billing_demand_, kw[i]);
+      intervals_.push_back({season, period, kwh[i]});
     }
   }
 
@@ -223,11 +234,11 @@ class ReferenceBiller {
     return Decimal(0);
   }
 
-  /// Cumulative upper limits of the tiers for this bill (nullopt: no limit).
+  /// The upper limit of each tier for this bill, in the determinant's unit (nullopt: none).
+  /// Limits are cumulative: `next N` adds N to the limit before it.
   std::vector<std::optional<Decimal>> limits(const TierTable& tt, const Context& ctx) const {
     std::vector<std::optional<Decimal>> out;
     std::optional<Decimal> previous;
-    bool per_day = tt.unit.ends_with("/day");
     for (auto& row : tt.rows) {
       std::optional<Decimal> upper;
       switch (row.bound) {
@@ -238,24 +249,64 @@ class ReferenceBiller {
         case TierRow::Bound::rest: break;
       }
       if (upper) previous = upper;
-      if (upper && per_day) upper = *upper * Decimal(days_here(ctx));
-      else if (upper && ctx.part) upper = (*upper * ctx.fraction).rounded(kShareScale, RoundingMode::half_even);
+      if (upper) upper = bill_limit(*upper, tt.unit, ctx);
       out.push_back(upper);
     }
     return out;
   }
 
-  /// The part of q in each tier.
-  static std::vector<Decimal> split(const Decimal& q, const std::vector<std::optional<Decimal>>& upper) {
-    std::vector<Decimal> out;
-    Decimal below{0};  // what the earlier tiers took
-    for (auto& u : upper) {
-      Decimal top = u ? min(q, *u) : q;
-      Decimal portion = top > below ? top - below : Decimal(0);
-      out.push_back(portion);
-      below = below + portion;
+  /// A limit as written ("10 kWh/day") -> the limit of this bill or season part.
+  Decimal bill_limit(const Decimal& written, const std::string& unit, const Context& ctx) const {
+    if (unit.ends_with("/kW/day")) return written * billing_demand_ * Decimal(days_here(ctx));
+    if (unit.ends_with("/day")) return written * Decimal(days_here(ctx));
+    Decimal v = unit.ends_with("/kW") ? written * billing_demand_ : written;  // per bill
+    if (ctx.part) v = (v * ctx.fraction).rounded(kShareScale, RoundingMode::half_even);
+    return v;
+  }
+
+  /// A stretch [lower, upper) of the determinant priced at one row (or one step of a block).
+  struct Segment {
+    Decimal lower;
+    std::optional<Decimal> upper;
+    const std::vector<Money>* prices;
+    std::string label;
+  };
+
+  /// The tiers of a table as stretches of the determinant; a block with steps gives one
+  /// stretch per step, the intersection of the block and the step.
+  std::vector<Segment> segments(const TierTable& tt, const Context& ctx) const {
+    std::vector<Segment> out;
+    auto upper = limits(tt, ctx);
+    Decimal lower{0};
+    for (std::size_t k = 0; k < tt.rows.size(); ++k) {
+      const auto& row = tt.rows[k];
+      auto block_upper = upper[k];
+      if (block_upper && *block_upper < lower) block_upper = lower;
+      if (!row.nested) {
+        out.push_back({lower, block_upper, &row.prices, "tier " + std::to_string(k + 1)});
+      } else {
+        auto steps = limits(*row.nested, ctx);
+        Decimal step_lower{0};
+        for (std::size_t j = 0; j < steps.size(); ++j) {
+          Decimal from = max(lower, step_lower);
+          std::optional<Decimal> to = steps[j];
+          if (block_upper && (!to || *to > *block_upper)) to = block_upper;
+          if (to && *to < from) to = from;
+          out.push_back({from, to, &row.nested->rows[j].prices, "tier " + std::to_string(k + 1) + " step " + std::to_string(j + 1)});
+          if (steps[j]) step_lower = max(step_lower, *steps[j]);
+          else break;
+        }
+      }
+      if (!block_upper) break;
+      lower = *block_upper;
     }
     return out;
+  }
+
+  /// How much of q falls in the segment.
+  static Decimal portion(const Decimal& q, const Segment& seg) {
+    Decimal top = seg.upper ? min(q, *seg.upper) : q;
+    return top > seg.lower ? top - seg.lower : Decimal(0);
   }
 
   // ------------------------------------------------------------------ charges
@@ -303,27 +354,45 @@ class ReferenceBiller {
           evaluate(ch, *c, sub, out);
         }
         break;
+      case Pricing::Kind::by_month: {
+        // the month of the period's last day: the month the bill is for
+        year_month_day last{sys_days{period_.to} - days{1}};
+        if (auto* c = case_for(p, static_cast<unsigned>(last.month()) - 1)) evaluate(ch, *c, ctx, out);
+        break;
+      }
       case Pricing::Kind::tiers:
-        if (p.tiers.proportional) proportional(ch, p.tiers, ctx, out);
-        else single_tiers(ch, p.tiers, ctx, out);
+        switch (p.tiers.allocation) {
+          case Allocation::single: single_tiers(ch, p.tiers, ctx, out); break;
+          case Allocation::proportional: proportional(ch, p.tiers, ctx, out); break;
+          case Allocation::chronological: chronological(ch, p.tiers, ctx, out); break;
+        }
         break;
     }
   }
 
+  static std::string join(const std::string& a, const std::string& b) { return a.empty() ? b : a + ", " + b; }
+
   void single_tiers(const ChargeDef& ch, const TierTable& tt, const Context& ctx, std::vector<RefLine>& out) const {
-    auto portions = split(quantity(ch, ctx), limits(tt, ctx));
-    for (std::size_t k = 0; k < portions.size(); ++k)
-      if (!portions[k].is_zero())
-        emit(ch, ctx.detail + (ctx.detail.empty() ? "" : ", ") + "tier " + std::to_string(k + 1), portions[k], tt.rows[k].prices[0].dollars, out);
+    Decimal q = quantity(ch, ctx);
+    for (auto& seg : segments(tt, ctx)) {
+      Decimal part = portion(q, seg);
+      if (!part.is_zero()) emit(ch, join(ctx.detail, seg.label), part, (*seg.prices)[0].dollars, out);
+    }
   }
 
-  void proportional(const ChargeDef& ch, const TierTable& tt, const Context& ctx, std::vector<RefLine>& out) const {
-    // the tiers apply to the energy of the columns' periods (those that count here)
+  /// The context's periods that are columns of the table.
+  Context columns_context(const TierTable& tt, const Context& ctx) const {
     Context all = ctx;
     all.periods.assign(periods_, false);
     for (auto col : tt.columns) all.periods[col] = ctx.periods[col];
+    return all;
+  }
+
+  void proportional(const ChargeDef& ch, const TierTable& tt, const Context& ctx, std::vector<RefLine>& out) const {
+    Context all = columns_context(tt, ctx);
     Decimal total = energy(all);
-    auto portions = split(total, limits(tt, ctx));
+    if (total.is_zero()) return;
+    auto segs = segments(tt, ctx);
     for (std::size_t col = 0; col < tt.columns.size(); ++col) {
       auto period = tt.columns[col];
       if (!all.periods[period]) continue;
@@ -331,14 +400,31 @@ class ReferenceBiller {
       one.periods.assign(periods_, false);
       one.periods[period] = true;
       Decimal e = energy(one);
-      for (std::size_t k = 0; k < portions.size(); ++k) {
-        if (total.is_zero()) continue;
-        Decimal share = (e * portions[k]).divided_by(total, kShareScale, RoundingMode::half_even);
-        if (share.is_zero()) continue;
-        emit(ch, ctx.detail + (ctx.detail.empty() ? "" : ", ") + t_.periods[period].name + ", tier " + std::to_string(k + 1), share,
-             tt.rows[k].prices[col].dollars, out);
+      for (auto& seg : segs) {
+        Decimal share = (e * portion(total, seg)).divided_by(total, kShareScale, RoundingMode::half_even);
+        if (!share.is_zero()) emit(ch, join(join(ctx.detail, t_.periods[period].name), seg.label), share, (*seg.prices)[col].dollars, out);
       }
     }
+  }
+
+  /// Tiers filled in time order: the energy of each interval takes the next room in the
+  /// tiers and is priced at the column of its own period.
+  void chronological(const ChargeDef& ch, const TierTable& tt, const Context& ctx, std::vector<RefLine>& out) const {
+    Context all = columns_context(tt, ctx);
+    auto segs = segments(tt, ctx);
+    std::vector<std::vector<Decimal>> filled(tt.columns.size(), std::vector<Decimal>(segs.size(), Decimal(0)));
+    Decimal position{0};
+    for (auto& iv : intervals_) {
+      if (!season_counts(ctx, iv.season) || !all.periods[iv.period]) continue;
+      auto col = static_cast<std::size_t>(std::find(tt.columns.begin(), tt.columns.end(), iv.period) - tt.columns.begin());
+      Decimal end = position + iv.kwh;
+      for (std::size_t k = 0; k < segs.size(); ++k) filled[col][k] += portion(end, segs[k]) - portion(position, segs[k]);
+      position = end;
+    }
+    for (std::size_t col = 0; col < tt.columns.size(); ++col)
+      for (std::size_t k = 0; k < segs.size(); ++k)
+        if (!filled[col][k].is_zero())
+          emit(ch, join(join(ctx.detail, t_.periods[tt.columns[col]].name), segs[k].label), filled[col][k], (*segs[k].prices)[col].dollars, out);
   }
 
   std::vector<std::size_t> bases(std::size_t index) const {
@@ -388,6 +474,12 @@ class ReferenceBiller {
   std::size_t seasons_ = 1, periods_ = 1;
   std::vector<std::vector<Decimal>> energy_;  // [season][period] kWh
   std::vector<std::vector<Decimal>> demand_;  // [season][period] highest kW
+  Decimal billing_demand_{0};                 // highest kW of the billing period (for kWh/kW limits)
+  struct Interval {
+    std::size_t season, period;
+    Decimal kwh;
+  };
+  std::vector<Interval> intervals_;           // the billing period's intervals, in time order
   int days_ = 0;
   std::vector<int> season_days_;
   std::vector<Decimal> amounts_;              // per charge: the sum of its rounded lines

@@ -4,13 +4,20 @@
 // Decimal operations per interval, and follows the billing rules written in the header of
 // src/eval/biller.cpp without sharing any of its code:
 //  - each interval counts in the local billing day, season and TOU period of its START;
-//    energy is kWh (kW × minutes / 60 for kW data), demand is kW (kWh × 60 / minutes);
-//  - tiers split the determinant at cumulative limits (kWh/day limits × days);
+//    energy is kWh (kW × minutes / 60 for kW data); demand is the average kW over the
+//    demand window holding the interval (fixed blocks from the start of the usage) or
+//    ending with it (sliding), by default the interval itself;
+//  - tiers split the determinant at cumulative limits (kWh/day limits × days, kWh/kW
+//    limits × the bill's highest demand); an hours-use block with kWh steps prices each
+//    stretch of energy that is both in the block and in a step at that step's price;
 //  - `tiers proportional`: every period column gets E_p × tier / T of every tier, at 12
-//    decimal places half_even, times its price;
+//    decimal places half_even, times its price; `tiers chronological`: the intervals fill
+//    the tiers in time order, each priced at its own period's column;
+//  - `by month` prices by the month of the period's last day;
 //  - a charge priced `by season` in a period that spans seasons is split into season
 //    parts: energy and demand of the part's days, $/day × the part's days, $/month and
-//    per-bill tier limits × part days / period days (12 places half_even);
+//    per-bill tier limits (kWh, kW, kWh/kW) × part days / period days (12 places
+//    half_even);
 //  - percentages apply to the ROUNDED line amounts of the charges they name; a minimum
 //    tops the named charges up; every line amount is rounded as the tariff says;
 //  - the total is the sum of the line amounts.

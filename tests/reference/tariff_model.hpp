@@ -55,23 +55,35 @@ struct Money {
   std::string text;
 };
 
+struct TierTable;
+
 struct TierRow {
   enum class Bound { first, next, up_to, over, rest } bound = Bound::first;
   Decimal amount;                                   ///< first/next/up_to/over: the number written
   bool rest_word = false;                           ///< rest: written `rest` (else `above`)
   std::vector<Money> prices;                        ///< one per column (one for a single-column table)
+  /// An hours-use block's own steps in cumulative kWh of the bill (then `prices` is empty).
+  std::shared_ptr<const TierTable> nested;
+};
+
+/// How tiers combine with TOU period columns.
+enum class Allocation {
+  single,          ///< one price column: tiers on the determinant
+  proportional,    ///< tiers on the columns' total; each column gets its share of every tier
+  chronological,   ///< tiers filled in time order; each interval priced at its own period's column
 };
 
 struct TierTable {
-  bool proportional = false;                        ///< one price per TOU period column
-  std::vector<std::size_t> columns;                 ///< period index per column (proportional only)
-  std::string unit;                                 ///< "kWh", "kWh/day" or "kW"
+  Allocation allocation = Allocation::single;
+  std::vector<std::size_t> columns;                 ///< period index per column (not single)
+  std::string unit;                                 ///< "kWh", "kWh/day", "kWh/kW", "kWh/kW/day" or "kW"
   std::vector<TierRow> rows;
 };
 
 struct Pricing;
 
-/// One case of a `by season` / `by period` table: keys (season or period indices) or otherwise.
+/// One case of a `by season` / `by period` / `by month` table: keys (season or period
+/// indices, months 0..11) or otherwise.
 struct PricingCase {
   std::vector<std::size_t> keys;
   bool otherwise = false;
@@ -79,10 +91,10 @@ struct PricingCase {
 };
 
 struct Pricing {
-  enum class Kind { flat, tiers, by_season, by_period } kind = Kind::flat;
+  enum class Kind { flat, tiers, by_season, by_period, by_month } kind = Kind::flat;
   Money price;                                      ///< flat
   TierTable tiers;                                  ///< tiers
-  std::vector<PricingCase> cases;                   ///< by_season / by_period
+  std::vector<PricingCase> cases;                   ///< by_season / by_period / by_month
 };
 
 enum class ChargeKind { charge, rider, tax, minimum };
@@ -121,6 +133,9 @@ struct TariffModel {
   bool write_rounding_none = false;                 ///< `rounding none` (vs. no rounding statement)
   Proration proration = Proration::none;
   bool write_proration = false;
+  int demand_window = 0;                            ///< minutes; 0 = the data interval
+  bool demand_sliding = false;
+  std::string demand_window_text;                   ///< "30min", "60min_sliding"
 };
 
 /// The tariff in the rateline language.

@@ -148,19 +148,26 @@ void features_of(const Pricing& p, const ChargeDef& ch, const TariffModel& t, st
       break;
     case Pricing::Kind::tiers:
       out["tiers " + p.tiers.unit]++;
-      if (p.tiers.proportional) {
-        out["tiers proportional"]++;
-        if (p.tiers.columns.size() < t.periods.size() || !ch.in_periods.empty()) out["tiers proportional, some periods"]++;
+      if (p.tiers.allocation != Allocation::single) {
+        std::string name = p.tiers.allocation == Allocation::proportional ? "tiers proportional" : "tiers chronological";
+        out[name]++;
+        if (p.tiers.columns.size() < t.periods.size() || !ch.in_periods.empty()) out[name + ", some periods"]++;
       }
       for (auto& row : p.tiers.rows) {
         static const char* bounds[] = {"first", "next", "up to", "over", "rest"};
         out[std::string("tier bound ") + bounds[static_cast<int>(row.bound)]]++;
+        if (row.nested) {
+          out["tiers with steps in a block"]++;
+          auto last = row.nested->rows.back().bound;
+          if (last != TierRow::Bound::rest && last != TierRow::Bound::over) out["steps that end below the block"]++;
+        }
       }
       if (p.tiers.rows.back().bound != TierRow::Bound::rest && p.tiers.rows.back().bound != TierRow::Bound::over) out["tiers with a top"]++;
       break;
     case Pricing::Kind::by_season:
-    case Pricing::Kind::by_period: {
-      out[p.kind == Pricing::Kind::by_season ? "by season" : "by period"]++;
+    case Pricing::Kind::by_period:
+    case Pricing::Kind::by_month: {
+      out[p.kind == Pricing::Kind::by_season ? "by season" : p.kind == Pricing::Kind::by_period ? "by period" : "by month"]++;
       std::size_t keys = 0;
       for (auto& c : p.cases) {
         keys += c.keys.size();
@@ -169,7 +176,8 @@ void features_of(const Pricing& p, const ChargeDef& ch, const TariffModel& t, st
         features_of(*c.pricing, ch, t, out);
       }
       bool has_otherwise = std::any_of(p.cases.begin(), p.cases.end(), [](const PricingCase& c) { return c.otherwise; });
-      if (!has_otherwise && keys < (p.kind == Pricing::Kind::by_season ? t.seasons.size() : t.periods.size())) out["by table with an unpriced key"]++;
+      std::size_t all_keys = p.kind == Pricing::Kind::by_season ? t.seasons.size() : p.kind == Pricing::Kind::by_period ? t.periods.size() : 12;
+      if (!has_otherwise && keys < all_keys) out["by table with an unpriced key"]++;
       break;
     }
   }
@@ -188,6 +196,7 @@ std::map<std::string, int> features_of(const RandomCase& c, const RefBill& ref) 
   out[std::to_string(t.periods.size()) + " TOU periods"]++;
   out[t.rounding ? "rounding " + t.rounding->step.to_string() + " " + std::string(to_string(t.rounding->mode)) : "no rounding"]++;
   if (t.rounding) out["rounding " + std::string(to_string(t.rounding->mode))]++;
+  if (t.demand_window) out[std::string(t.demand_sliding ? "sliding" : "fixed") + " demand window"]++;
   if (t.proration != Proration::none) out[t.proration == Proration::days_over_30 ? "proration days_over_30" : "proration days_over_days_in_month"]++;
   const auto& s = c.usage.delivered;
   out[std::to_string(s.minutes) + "-min " + (s.unit == Unit::kW ? "kW" : "kWh")]++;
@@ -267,15 +276,15 @@ TEST_CASE("reference: the reference biller on a hand-computed bill") {
   auto tiers = std::make_shared<Pricing>();
   tiers->kind = Pricing::Kind::tiers;
   tiers->tiers.unit = "kWh";
-  tiers->tiers.rows = {{TierRow::Bound::first, Decimal(30), false, {price("0.1", "0.1 $/kWh")}},
-                       {TierRow::Bound::rest, Decimal(0), false, {price("0.2", "20 ¢/kWh")}}};
+  tiers->tiers.rows = {{TierRow::Bound::first, Decimal(30), false, {price("0.1", "0.1 $/kWh")}, nullptr},
+                       {TierRow::Bound::rest, Decimal(0), false, {price("0.2", "20 ¢/kWh")}, nullptr}};
   auto split = std::make_shared<Pricing>();
   split->kind = Pricing::Kind::tiers;
-  split->tiers.proportional = true;
+  split->tiers.allocation = Allocation::proportional;
   split->tiers.unit = "kWh";
   split->tiers.columns = {0, 1};
-  split->tiers.rows = {{TierRow::Bound::first, Decimal(24), false, {price("0.3", "0.3 $/kWh"), price("0.1", "0.1 $/kWh")}},
-                       {TierRow::Bound::rest, Decimal(0), false, {price("0.4", "0.4 $/kWh"), price("0.2", "0.2 $/kWh")}}};
+  split->tiers.rows = {{TierRow::Bound::first, Decimal(24), false, {price("0.3", "0.3 $/kWh"), price("0.1", "0.1 $/kWh")}, nullptr},
+                       {TierRow::Bound::rest, Decimal(0), false, {price("0.4", "0.4 $/kWh"), price("0.2", "0.2 $/kWh")}, nullptr}};
   auto charge = [](std::string id, Measure m, std::shared_ptr<const Pricing> p) {
     ChargeDef c;
     c.id = std::move(id);
@@ -389,7 +398,9 @@ TEST_CASE("reference: the fixed seeds cover every feature of the generator") {
       "TOU rule by season", "15-min kWh", "60-min kWh", "15-min kW", "60-min kW", "part of a month", "two months",
       "charge on month", "charge on day", "charge on energy", "charge on demand", "charge in some periods",
       "price in cents", "by season", "by period", "by table with otherwise", "by table case with several keys", "by table with an unpriced key",
-      "tiers kWh", "tiers kWh/day", "tiers kW", "tiers proportional", "tiers proportional, some periods", "tiers with a top",
+      "tiers kWh", "tiers kWh/day", "tiers kW", "tiers kWh/kW", "tiers kWh/kW/day", "tiers with steps in a block",
+"tiers proportional", "tiers proportional, some periods", "tiers chronological",
+      "tiers chronological, some periods", "tiers with a top", "by month", "fixed demand window", "sliding demand window",
       "tier bound first", "tier bound next", "tier bound up to", "tier bound over", "tier bound rest",
       "rider", "tax", "negative percentage", "percentage of a percentage", "minimum per month", "minimum per day", "minimum tops up",
       "no rounding", "rounding half_up", "rounding half_even", "rounding half_down", "rounding toward_zero", "rounding away_from_zero",
