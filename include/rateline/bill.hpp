@@ -44,7 +44,7 @@ struct LineItem {
   std::string season;        ///< season part ("" when the charge does not vary by season)
   std::string period;        ///< TOU period ("" for all)
   std::string version;       ///< effective date of the tariff version that priced it
-  std::vector<std::string> trace;   ///< how the amount was computed, step by step
+  std::vector<std::string> trace;   ///< how the amount was computed, step by step (when BillOptions::trace)
 };
 
 /// What to do when the usage does not cover the whole billing period.
@@ -60,6 +60,9 @@ struct BillOptions {
   /// splitting it where a revision takes effect.
   std::optional<std::chrono::year_month_day> as_of;
   DemandWindowPolicy demand_window = DemandWindowPolicy::tariff;
+  /// Explain each line item in LineItem::trace (what `rateline explain` prints). Off by
+  /// default: a billing run over many accounts does not pay for text nobody reads.
+  bool trace = false;
 };
 
 struct Bill {

@@ -131,6 +131,7 @@ int run_bill(const BillArgs& a, bool explain) {
     account.attributes[kv.substr(0, eq)] = kv.substr(eq + 1);
   }
   rateline::BillOptions bill_options;
+  bill_options.trace = explain;
   bill_options.coverage = a.allow_partial ? rateline::CoveragePolicy::bill_available : rateline::CoveragePolicy::error;
   bill_options.demand_window = a.demand_window == "data" ? rateline::DemandWindowPolicy::data_interval : rateline::DemandWindowPolicy::tariff;
   if (!a.as_of.empty()) {

@@ -82,6 +82,7 @@ class Evaluator {
   Evaluator(const graph::Tariff& tariff, const IntervalUsage& usage, const Account& account, const BillOptions& options)
       : t_(tariff), usage_(usage), account_(account),
         window_(options.demand_window == DemandWindowPolicy::data_interval ? 0 : tariff.demand_window),
+        trace_(options.trace),
         units_(RawUnits::of(usage.delivered, window_)) {}
 
   std::vector<Diagnostic> diagnostics;
@@ -308,7 +309,7 @@ class Evaluator {
         if (c.split) {
           li.id += "@" + c.version;
           li.label += ", " + format_date(c.seg_from) + " to " + format_date(sys_days{c.seg_to} - days{1}) + " (rates of " + c.version + ")";
-          li.trace.insert(li.trace.begin() + 1, "the period is split where a revision takes effect: " + std::to_string(c.days) + " of " +
+          if (trace_) li.trace.insert(li.trace.begin() + 1, "the period is split where a revision takes effect: " + std::to_string(c.days) + " of " +
                                                     std::to_string(c.period_days) + " days at the rates of " + c.version);
         }
       }
@@ -337,13 +338,14 @@ class Evaluator {
     li.season = ctx.season_name;
     li.period = ctx.period_name;
     li.rate_unit = ch.rate_unit;
-    li.trace.push_back(ch.origin.empty() ? "charge " + ch.id : "charge " + ch.id + " (" + ch.origin + ")");
+    if (trace_) li.trace.push_back(ch.origin.empty() ? "charge " + ch.id : "charge " + ch.id + " (" + ch.origin + ")");
     return li;
   }
 
   void finish(LineItem& li, const Decimal& unrounded) {
     li.unrounded = unrounded;
     li.amount = round_line(unrounded);
+    if (!trace_) return;
     std::string step = "amount " + money(unrounded);
     if (t_.rounding.line_items && li.amount != unrounded)
       step += ", rounded " + std::string(to_string(t_.rounding.mode)) + " to " + t_.rounding.step.to_string() + ": " + money(li.amount);
@@ -367,28 +369,28 @@ class Evaluator {
     switch (ch.determinant.measure) {
       case Measure::energy: {
         auto q = energy(c, ctx);
-        trace.push_back("energy " + q.to_string() + " " + unit_of(ch) + " over " + std::to_string(interval_count(c, ctx)) + " intervals" +
+        if (trace_) trace.push_back("energy " + q.to_string() + " " + unit_of(ch) + " over " + std::to_string(interval_count(c, ctx)) + " intervals" +
                         describe_context(ctx));
         return q;
       }
       case Measure::demand: {
         auto q = demand(c, ctx);
-        trace.push_back("maximum demand " + q.to_string() + " kW" + describe_context(ctx) + peak_when(c, ctx));
+        if (trace_) trace.push_back("maximum demand " + q.to_string() + " kW" + describe_context(ctx) + peak_when(c, ctx));
         // a demand charge is a monthly charge: a part of the period pays its share by days
         if (c.split) {
           q = (q * c.fraction).rounded(kShareScale, RoundingMode::half_even).normalized();
-          trace.push_back("× " + c.fraction.to_string() + " (" + std::to_string(c.days) + " of " + std::to_string(c.period_days) +
+          if (trace_) trace.push_back("× " + c.fraction.to_string() + " (" + std::to_string(c.days) + " of " + std::to_string(c.period_days) +
                           " days at these rates) = " + q.to_string() + " kW");
         }
         if (ctx.part) {
           q = (q * ctx.fraction).rounded(kShareScale, RoundingMode::half_even).normalized();
-          trace.push_back("× " + ctx.fraction.to_string() + " (the " + ctx.season_name + " part of the period) = " + q.to_string() + " kW");
+          if (trace_) trace.push_back("× " + ctx.fraction.to_string() + " (the " + ctx.season_name + " part of the period) = " + q.to_string() + " kW");
         }
         return q;
       }
       case Measure::days: {
         int d = ctx.season >= 0 ? c.season_days[static_cast<std::size_t>(ctx.season)] : c.days;
-        trace.push_back(std::to_string(d) + " days" + (ctx.season >= 0 ? " in " + ctx.season_name : std::string(" in the billing period")));
+        if (trace_) trace.push_back(std::to_string(d) + " days" + (ctx.season >= 0 ? " in " + ctx.season_name : std::string(" in the billing period")));
         return Decimal(d);
       }
       case Measure::received:
@@ -404,12 +406,12 @@ class Evaluator {
             month_days = static_cast<int>(static_cast<unsigned>(year_month_day_last{last.year(), month_day_last{last.month()}}.day()));
           }
           q = Decimal(c.period_days).divided_by(Decimal(month_days), kShareScale, RoundingMode::half_even).normalized();
-          trace.push_back("prorated " + std::to_string(c.period_days) + " days / " + std::to_string(month_days) + " = " + q.to_string() + " month");
+          if (trace_) trace.push_back("prorated " + std::to_string(c.period_days) + " days / " + std::to_string(month_days) + " = " + q.to_string() + " month");
         }
         if (c.split) q = (q * c.fraction).rounded(kShareScale, RoundingMode::half_even).normalized();
         if (ctx.part) {
           q = (q * ctx.fraction).rounded(kShareScale, RoundingMode::half_even).normalized();
-          trace.push_back("season part " + ctx.season_name + ": " + ctx.fraction.to_string() + " of the billing period");
+          if (trace_) trace.push_back("season part " + ctx.season_name + ": " + ctx.fraction.to_string() + " of the billing period");
         }
         return q;
       }
@@ -491,7 +493,7 @@ class Evaluator {
         li.unit = unit_of(ch);
         li.rate = p.price;
         auto amount = li.quantity * p.price;
-        li.trace.push_back(li.quantity.to_string() + " " + li.unit + " × " + p.price.to_string() + " " + ch.rate_unit + " = " + money(amount));
+        if (trace_) li.trace.push_back(li.quantity.to_string() + " " + li.unit + " × " + p.price.to_string() + " " + ch.rate_unit + " = " + money(amount));
         finish(li, amount);
         out.push_back(std::move(li));
         break;
@@ -564,7 +566,7 @@ class Evaluator {
         case BoundUnit::per_kw_per_day:
           if (!demand_kw) {
             demand_kw = billing_demand(c);
-            trace.push_back("billing demand " + demand_kw->to_string() + " kW sets the kWh/kW limits");
+            if (trace_) trace.push_back("billing demand " + demand_kw->to_string() + " kW sets the kWh/kW limits");
           }
           v = v * *demand_kw;
           if (b->unit == BoundUnit::per_kw_per_day) v = v * Decimal(days_here);
@@ -664,13 +666,13 @@ class Evaluator {
         if (portions[k].is_zero() && (any || k + 1 < portions.size() || !q.is_zero())) continue;
         any = true;
         auto li = make(ch, ctx, tt.size() > 1 ? tt.labels[k] : "", tt.size() > 1 ? "." + tt.ids[k] : "");
-        li.trace.insert(li.trace.end(), trace.begin(), trace.end());
-        li.trace.insert(li.trace.end(), bound_trace.begin(), bound_trace.end());
+        if (trace_) li.trace.insert(li.trace.end(), trace.begin(), trace.end());
+        if (trace_) li.trace.insert(li.trace.end(), bound_trace.begin(), bound_trace.end());
         li.quantity = portions[k];
         li.unit = unit_of(ch);
         li.rate = tt.prices[0][k];
         auto amount = li.quantity * li.rate;
-        li.trace.push_back("tier " + tt.labels[k] + (upper[k] ? " (limit " + upper[k]->to_string() + " " + li.unit + ")" : "") + ": " +
+        if (trace_) li.trace.push_back("tier " + tt.labels[k] + (upper[k] ? " (limit " + upper[k]->to_string() + " " + li.unit + ")" : "") + ": " +
                            li.quantity.to_string() + " " + li.unit + " × " + li.rate.to_string() + " " + ch.rate_unit + " = " + money(amount));
         finish(li, amount);
         out.push_back(std::move(li));
@@ -685,7 +687,7 @@ class Evaluator {
     all.periods = ctx.periods & mask;
     std::vector<std::string> trace;
     Decimal total = energy(c, all);
-    trace.push_back("energy " + total.to_string() + " kWh in the tiered periods" + describe_context(ctx));
+    if (trace_) trace.push_back("energy " + total.to_string() + " kWh in the tiered periods" + describe_context(ctx));
     auto portions = split(total, upper);
     const auto& names = t_.groups[p.group].period_names;
     const auto& labels = t_.groups[p.group].period_labels;
@@ -711,14 +713,14 @@ class Evaluator {
         sub.label += ", " + (period < labels.size() ? labels[period] : names[period]);
         sub.id += "." + names[period];
         auto li = make(ch, sub, tt.size() > 1 ? tt.labels[k] : "", tt.size() > 1 ? "." + tt.ids[k] : "");
-        li.trace.insert(li.trace.end(), trace.begin(), trace.end());
-        li.trace.insert(li.trace.end(), bound_trace.begin(), bound_trace.end());
+        if (trace_) li.trace.insert(li.trace.end(), trace.begin(), trace.end());
+        if (trace_) li.trace.insert(li.trace.end(), bound_trace.begin(), bound_trace.end());
         li.quantity = share[col][k];
         li.unit = unit_of(ch);
         li.rate = tt.prices[col][k];
         // the amount is computed from the exact share where possible
         Decimal amount = li.quantity * li.rate;
-        li.trace.push_back(std::string(tt.allocation == Allocation::proportional
+        if (trace_) li.trace.push_back(std::string(tt.allocation == Allocation::proportional
                                            ? "this period's share of tier "
                                            : "energy that filled tier ") +
                            tt.labels[k] + ": " + li.quantity.to_string() + " kWh × " + li.rate.to_string() + " " + ch.rate_unit + " = " + money(amount));
@@ -821,7 +823,7 @@ class Evaluator {
     std::string names;
     for (auto b : ch.base) {
       base += charge_amounts_[b];
-      names += (names.empty() ? "" : ", ") + (*charges_)[b].id;
+      if (trace_) names += (names.empty() ? "" : ", ") + (*charges_)[b].id;
     }
     Context ctx;
     auto li = make(ch, ctx, "", "");
@@ -829,8 +831,8 @@ class Evaluator {
     li.unit = t_.info.currency == "USD" ? "$" : t_.info.currency;
     li.rate = rate;
     auto amount = (base * rate).divided_by(Decimal(100), base.scale() + rate.scale() + 2, RoundingMode::half_even);
-    li.trace.push_back("base " + money(base) + " = the line items of " + names);
-    li.trace.push_back(money(base) + " × " + rate.to_string() + " % = " + money(amount));
+    if (trace_) li.trace.push_back("base " + money(base) + " = the line items of " + names);
+    if (trace_) li.trace.push_back(money(base) + " × " + rate.to_string() + " % = " + money(amount));
     finish(li, amount);
     out.push_back(std::move(li));
   }
@@ -854,8 +856,8 @@ class Evaluator {
     li.unit = ch.minimum_per == graph::MinimumPer::day ? "bill" : "month";
     li.rate = floor_amount - base;
     auto amount = floor_amount - base;
-    li.trace.push_back("the charges it covers come to " + money(base) + ", below the minimum " + money(floor_amount));
-    li.trace.push_back("top-up " + money(floor_amount) + " − " + money(base) + " = " + money(amount));
+    if (trace_) li.trace.push_back("the charges it covers come to " + money(base) + ", below the minimum " + money(floor_amount));
+    if (trace_) li.trace.push_back("top-up " + money(floor_amount) + " − " + money(base) + " = " + money(amount));
     li.rate_unit = "$";
     finish(li, amount);
     out.push_back(std::move(li));
@@ -885,7 +887,7 @@ class Evaluator {
         li.unit = "year";
         li.rate = floor_amount - base;
         li.rate_unit = "$";
-        li.trace.push_back("annual minimum over bills " + std::to_string(start + 1) + ".." + std::to_string(end) + ": the charges it covers come to " +
+        if (trace_) li.trace.push_back("annual minimum over bills " + std::to_string(start + 1) + ".." + std::to_string(end) + ": the charges it covers come to " +
                            money(base) + ", below " + money(floor_amount));
         finish(li, floor_amount - base);
         auto& last = bills[end - 1];
@@ -899,6 +901,7 @@ class Evaluator {
   const IntervalUsage& usage_;
   const Account& account_;
   std::int32_t window_;
+  bool trace_;
   RawUnits units_;
   std::shared_ptr<const graph::IntervalSlots> slots_;
   std::vector<std::int64_t> demand_;

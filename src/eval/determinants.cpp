@@ -2,6 +2,7 @@
 #include "eval/determinants.hpp"
 
 #include <numeric>
+#include <optional>
 
 namespace rateline::eval {
 
@@ -17,12 +18,23 @@ Decimal::Int to_int(Wide v) {
   return negative ? Decimal::Int(-out) : out;
 }
 
+// Digits a division by `den` needs to be exact (den = 2^a 5^b: max(a, b)), or nullopt
+// when no number of digits is enough (a factor 3, 7...).
+std::optional<int> exact_digits(std::int64_t den) {
+  int twos = 0, fives = 0;
+  while (den % 2 == 0) den /= 2, ++twos;
+  while (den % 5 == 0) den /= 5, ++fives;
+  if (den != 1) return std::nullopt;
+  return std::max(twos, fives);
+}
+
 Decimal scaled(const Decimal::Int& raw, std::int32_t scale, std::int64_t num, std::int64_t den) {
   Decimal value(raw * num, scale);
   if (den == 1) return value;
-  // den divides a power of ten for the common grids (60-min: 1, 15-min: 4, 30-min: 2);
-  // six more digits make any such division exact and bound the rest (5-min data: /12).
-  return value.divided_by(Decimal(den), scale + 6, RoundingMode::half_even).normalized();
+  // 15-minute kW data divides by 4: exact with two more digits. Data like 5-minute kW
+  // (divide by 12) cannot be exact: six more digits, half even, documented.
+  auto digits = exact_digits(den);
+  return value.divided_by(Decimal(den), scale + digits.value_or(6), RoundingMode::half_even);
 }
 
 }  // namespace
@@ -79,19 +91,33 @@ std::vector<std::int64_t> demand_series(const IntervalSeries& series, std::int32
 
 void aggregate(const std::int64_t* values, const std::int64_t* demand, const std::uint16_t* slot, std::size_t first,
                std::size_t last, CycleAggregate& out) {
+  if (first >= last) return;
   Wide* energy = out.energy.data();
   std::int64_t* peak = out.peak.data();
   std::uint32_t* peak_at = out.peak_at.data();
   std::uint32_t* count = out.count.data();
   const std::int64_t* d = demand ? demand : values;
-  for (std::size_t i = first; i < last; ++i) {
+  // Consecutive intervals mostly share a slot (a TOU period lasts hours), so sums and the
+  // running peak stay in registers for the run and are stored once when the slot changes:
+  // a read-modify-write of the same slot every interval would wait on the previous store.
+  std::size_t i = first;
+  while (i < last) {
     const std::uint16_t s = slot[i];
-    energy[s] += values[i];
-    ++count[s];
-    if (d[i] > peak[s]) {
-      peak[s] = d[i];
-      peak_at[s] = static_cast<std::uint32_t>(i);
+    Wide sum = 0;
+    std::int64_t best = peak[s];
+    std::uint32_t best_at = peak_at[s];
+    const std::size_t run_start = i;
+    for (; i < last && slot[i] == s; ++i) {
+      sum += values[i];
+      if (d[i] > best) {
+        best = d[i];
+        best_at = static_cast<std::uint32_t>(i);
+      }
     }
+    energy[s] += sum;
+    count[s] += static_cast<std::uint32_t>(i - run_start);
+    peak[s] = best;
+    peak_at[s] = best_at;
   }
 }
 
