@@ -83,43 +83,49 @@ struct Context {
 
 class ReferenceBiller {
  public:
-  ReferenceBiller(const TariffModel& t, const IntervalUsage& usage, const BillingPeriod& period)
-      : t_(t), period_(period), zone_(TimeZone::locate(t.zone).value()) {
+  /// Bills the days [from, to) of the billing period `period` with `charges` (the version
+  /// of the tariff in force then). `split`: the period is cut in version segments.
+  ReferenceBiller(const TariffModel& t, const std::vector<ChargeDef>& charges, const IntervalUsage& usage, const BillingPeriod& period,
+                  year_month_day from, year_month_day to, bool split)
+      : t_(t), charges_(charges), period_(period), from_(from), to_(to), zone_(TimeZone::locate(t.zone).value()) {
     seasons_ = std::max<std::size_t>(1, t.seasons.size());
     periods_ = std::max<std::size_t>(1, t.periods.size());
     energy_.assign(seasons_, std::vector<Decimal>(periods_, Decimal(0)));
     demand_.assign(seasons_, std::vector<Decimal>(periods_, Decimal(0)));
     accumulate(usage.delivered);
-    days_ = period.days();
+    days_ = static_cast<int>((sys_days{to} - sys_days{from}).count());
+    period_days_ = period.days();
+    split_ = split;
+    if (split) segment_fraction_ = Decimal(days_).divided_by(Decimal(period_days_), kShareScale, RoundingMode::half_even);
     season_days_.assign(seasons_, 0);
-    for (auto d = sys_days{period.from}; d < sys_days{period.to}; d += days{1}) season_days_[season_of(t, year_month_day{d})]++;
+    for (auto d = sys_days{from}; d < sys_days{to}; d += days{1}) season_days_[season_of(t, year_month_day{d})]++;
   }
 
   RefBill run() {
-    std::vector<bool> done(t_.charges.size(), false);
-    amounts_.assign(t_.charges.size(), Decimal(0));
-    std::vector<std::vector<RefLine>> lines(t_.charges.size());
+    std::vector<bool> done(charges_.size(), false);
+    amounts_.assign(charges_.size(), Decimal(0));
+    std::vector<std::vector<RefLine>> lines(charges_.size());
     auto finish = [&](std::size_t i) {
       Decimal sum{0};
       for (auto& l : lines[i]) sum += l.amount;
       amounts_[i] = sum;
       done[i] = true;
     };
-    for (std::size_t i = 0; i < t_.charges.size(); ++i)
-      if (t_.charges[i].kind == ChargeKind::charge) {
-        priced(t_.charges[i], lines[i]);
+    for (std::size_t i = 0; i < charges_.size(); ++i)
+      if (charges_[i].kind == ChargeKind::charge) {
+        priced(charges_[i], lines[i]);
         finish(i);
       }
     // riders, taxes and minimums once everything they name is known
     for (bool progress = true; progress;) {
       progress = false;
-      for (std::size_t i = 0; i < t_.charges.size(); ++i) {
+      for (std::size_t i = 0; i < charges_.size(); ++i) {
         if (done[i]) continue;
         auto base = bases(i);
         if (!std::all_of(base.begin(), base.end(), [&](std::size_t b) { return done[b]; })) continue;
         Decimal sum{0};
         for (auto b : base) sum += amounts_[b];
-        const auto& ch = t_.charges[i];
+        const auto& ch = charges_[i];
         if (ch.kind == ChargeKind::minimum) minimum(ch, sum, lines[i]);
         else percentage(ch, sum, lines[i]);
         finish(i);
@@ -164,13 +170,14 @@ class ReferenceBiller {
       auto local_day = floor<days>(local);
       year_month_day date{local_day};
       if (sys_days{date} < sys_days{period_.from} || sys_days{date} >= sys_days{period_.to}) continue;
+      billing_demand_ = max(billing_demand_, kw[i]);  // the whole billing period's
+      if (sys_days{date} < sys_days{from_} || sys_days{date} >= sys_days{to_}) continue;
       auto season = season_of(t_, date);
       unsigned monday_based = (weekday{local_day}.c_encoding() + 6) % 7;
       int minute = static_cast<int>(duration_cast<std::chrono::minutes>(local - local_day).count());
       auto period = period_of(t_, season, monday_based, minute);
       energy_[season][period] += kwh[i];
       demand_[season][period] = max(demand_[season][period], kw[i]);
-      billing_demand_ = max(billing_demand_, kw[i]);
       intervals_.push_back({season, period, kwh[i]});
     }
   }
@@ -210,23 +217,33 @@ class ReferenceBiller {
     return peak;
   }
 
+  /// The days of "a month" for prorations: 30, or the days of the month of the period's last day.
+  int month_days() const {
+    if (t_.proration != Proration::days_over_days_in_month) return 30;
+    year_month_day last{sys_days{period_.to} - days{1}};
+    return static_cast<int>(static_cast<unsigned>(year_month_day_last{last.year(), month_day_last{last.month()}}.day()));
+  }
+
   int days_here(const Context& ctx) const { return ctx.season >= 0 ? season_days_[static_cast<std::size_t>(ctx.season)] : days_; }
 
   Decimal quantity(const ChargeDef& ch, const Context& ctx) const {
     switch (ch.measure) {
       case Measure::energy: return energy(ctx);
-      case Measure::demand: return demand(ctx);
+      case Measure::demand: {
+        // a demand charge is a monthly charge: a version segment or season part of the
+        // period pays its share of the demand, by days
+        Decimal q = demand(ctx);
+        if (split_) q = (q * segment_fraction_).rounded(kShareScale, RoundingMode::half_even);
+        if (ctx.part) q = (q * ctx.fraction).rounded(kShareScale, RoundingMode::half_even);
+        return q;
+      }
       case Measure::day: return Decimal(days_here(ctx));
       case Measure::month: {
         Decimal q{1};
         if (t_.proration != Proration::none) {
-          int month_days = 30;
-          if (t_.proration == Proration::days_over_days_in_month) {
-            year_month_day last{sys_days{period_.to} - days{1}};
-            month_days = static_cast<int>(static_cast<unsigned>(year_month_day_last{last.year(), month_day_last{last.month()}}.day()));
-          }
-          q = Decimal(days_).divided_by(Decimal(month_days), kShareScale, RoundingMode::half_even);
+          q = Decimal(period_days_).divided_by(Decimal(month_days()), kShareScale, RoundingMode::half_even);
         }
+        if (split_) q = (q * segment_fraction_).rounded(kShareScale, RoundingMode::half_even);
         if (ctx.part) q = (q * ctx.fraction).rounded(kShareScale, RoundingMode::half_even);
         return q;
       }
@@ -259,7 +276,12 @@ class ReferenceBiller {
   Decimal bill_limit(const Decimal& written, const std::string& unit, const Context& ctx) const {
     if (unit.ends_with("/kW/day")) return written * billing_demand_ * Decimal(days_here(ctx));
     if (unit.ends_with("/day")) return written * Decimal(days_here(ctx));
-    Decimal v = unit.ends_with("/kW") ? written * billing_demand_ : written;  // per bill
+    if (unit.ends_with("/kW")) return written * billing_demand_;  // hours use (docs/language.md: not prorated)
+    // per bill: as long as the bill is (with a proration), then the share of it that this
+    // version segment and season part cover
+    Decimal v = written;
+    if (t_.proration != Proration::none) v = (v * Decimal(period_days_)).divided_by(Decimal(month_days()), kShareScale, RoundingMode::half_even);
+    if (split_) v = (v * segment_fraction_).rounded(kShareScale, RoundingMode::half_even);
     if (ctx.part) v = (v * ctx.fraction).rounded(kShareScale, RoundingMode::half_even);
     return v;
   }
@@ -429,14 +451,15 @@ class ReferenceBiller {
 
   std::vector<std::size_t> bases(std::size_t index) const {
     std::vector<std::size_t> out;
-    for (auto& name : t_.charges[index].of) {
-      for (std::size_t j = 0; j < t_.charges.size(); ++j) {
+    for (auto& name : charges_[index].of) {
+      for (std::size_t j = 0; j < charges_.size(); ++j) {
         if (j == index) continue;
-        auto k = t_.charges[j].kind;
+        auto k = charges_[j].kind;
         bool member = name == "charges" ? k == ChargeKind::charge
                     : name == "riders"  ? k == ChargeKind::rider
                     : name == "taxes"   ? k == ChargeKind::tax
-                                        : t_.charges[j].id == name;
+                    : name == "all"     ? k != ChargeKind::minimum
+                                        : charges_[j].id == name;
         if (member && std::find(out.begin(), out.end(), j) == out.end()) out.push_back(j);
       }
     }
@@ -456,7 +479,9 @@ class ReferenceBiller {
   }
 
   void minimum(const ChargeDef& ch, const Decimal& base, std::vector<RefLine>& out) const {
-    Decimal floor_amount = ch.minimum_per_day ? ch.minimum.dollars * Decimal(days_) : ch.minimum.dollars;
+    Decimal floor_amount = ch.minimum_per_day ? ch.minimum.dollars * Decimal(days_)
+                         : split_         ? (ch.minimum.dollars * segment_fraction_).rounded(kShareScale, RoundingMode::half_even)
+                                          : ch.minimum.dollars;
     if (base >= floor_amount) return;
     RefLine l;
     l.charge = ch.id;
@@ -469,18 +494,23 @@ class ReferenceBiller {
   }
 
   const TariffModel& t_;
-  BillingPeriod period_;
+  const std::vector<ChargeDef>& charges_;     // the version in force in [from_, to_)
+  BillingPeriod period_;                      // the whole bill
+  year_month_day from_, to_;                  // the days billed here
   TimeZone zone_;
   std::size_t seasons_ = 1, periods_ = 1;
   std::vector<std::vector<Decimal>> energy_;  // [season][period] kWh
   std::vector<std::vector<Decimal>> demand_;  // [season][period] highest kW
-  Decimal billing_demand_{0};                 // highest kW of the billing period (for kWh/kW limits)
+  Decimal billing_demand_{0};                 // highest kW of the whole billing period (for kWh/kW limits)
   struct Interval {
     std::size_t season, period;
     Decimal kwh;
   };
   std::vector<Interval> intervals_;           // the billing period's intervals, in time order
-  int days_ = 0;
+  int days_ = 0;                              // days in [from_, to_)
+  int period_days_ = 0;                       // days of the bill
+  bool split_ = false;                        // the bill is cut in version segments
+  Decimal segment_fraction_{1};               // days_ / period_days_
   std::vector<int> season_days_;
   std::vector<Decimal> amounts_;              // per charge: the sum of its rounded lines
 };
@@ -488,7 +518,30 @@ class ReferenceBiller {
 }  // namespace
 
 RefBill reference_bill(const TariffModel& tariff, const IntervalUsage& usage, const BillingPeriod& period) {
-  return ReferenceBiller(tariff, usage, period).run();
+  // the version in force on a day: the charges as revised by every revision up to it
+  auto version_on = [&](year_month_day day) {
+    std::vector<ChargeDef> charges = tariff.charges;
+    for (auto& r : tariff.revisions) {
+      if (sys_days{r.effective} > sys_days{day}) continue;
+      for (auto& restated : r.charges)
+        for (auto& ch : charges)
+          if (ch.id == restated.id) ch = restated;
+    }
+    return charges;
+  };
+  // the period is cut where a revision takes effect inside it
+  std::vector<year_month_day> cuts{period.from};
+  for (auto& r : tariff.revisions)
+    if (sys_days{r.effective} > sys_days{period.from} && sys_days{r.effective} < sys_days{period.to}) cuts.push_back(r.effective);
+  cuts.push_back(period.to);
+  RefBill bill;
+  for (std::size_t k = 0; k + 1 < cuts.size(); ++k) {
+    auto charges = version_on(cuts[k]);
+    auto part = ReferenceBiller(tariff, charges, usage, period, cuts[k], cuts[k + 1], cuts.size() > 2).run();
+    for (auto& l : part.lines) bill.lines.push_back(std::move(l));
+    bill.total += part.total;
+  }
+  return bill;
 }
 
 std::string describe(const RefBill& bill) {

@@ -8,16 +8,22 @@
 //    demand window holding the interval (fixed blocks from the start of the usage) or
 //    ending with it (sliding), by default the interval itself;
 //  - tiers split the determinant at cumulative limits (kWh/day limits × days, kWh/kW
-//    limits × the bill's highest demand); an hours-use block with kWh steps prices each
-//    stretch of energy that is both in the block and in a step at that step's price;
+//    limits × the highest demand of the whole billing period, not prorated); an hours-use
+//    block with kWh steps prices each stretch of energy that is both in the block and in a
+//    step at that step's price;
 //  - `tiers proportional`: every period column gets E_p × tier / T of every tier, at 12
 //    decimal places half_even, times its price; `tiers chronological`: the intervals fill
 //    the tiers in time order, each priced at its own period's column;
 //  - `by month` prices by the month of the period's last day;
-//  - a charge priced `by season` in a period that spans seasons is split into season
-//    parts: energy and demand of the part's days, $/day × the part's days, $/month and
-//    per-bill tier limits (kWh, kW, kWh/kW) × part days / period days (12 places
-//    half_even);
+//  - per-bill limits (kWh, kW, and kWh steps) follow the tariff's `proration`;
+//  - a revision taking effect inside the period cuts it into segments billed at their
+//    own version of the charges: the segment's energy and days, its share (segment days /
+//    period days) of a month, of per-bill limits and of its maximum demand; percentages
+//    and minimums per segment (a $/month minimum × the share);
+//  - a charge priced `by season` in a period (segment) that spans seasons is split into
+//    season parts: energy of the part's days, $/day × the part's days, $/month, per-bill
+//    tier limits and the part's maximum demand × part days / segment days;
+//  - every share or proration is kept to 12 places, half_even;
 //  - percentages apply to the ROUNDED line amounts of the charges they name; a minimum
 //    tops the named charges up; every line amount is rounded as the tariff says;
 //  - the total is the sum of the line amounts.

@@ -115,6 +115,13 @@ struct ChargeDef {
   bool minimum_per_day = false;
 };
 
+/// `revision DATE { ... }`: from DATE on, these charges replace the ones with their ids
+/// (same kind, `on` and `of`; new prices).
+struct Revision {
+  std::chrono::year_month_day effective{};
+  std::vector<ChargeDef> charges;
+};
+
 enum class Proration { none, days_over_30, days_over_days_in_month };
 
 struct Rounding {
@@ -129,6 +136,7 @@ struct TariffModel {
   std::vector<SeasonDef> seasons;
   std::vector<PeriodDef> periods;                   ///< empty = no TOU (one period, all time)
   std::vector<ChargeDef> charges;                   ///< in written order
+  std::vector<Revision> revisions;                  ///< in date order
   std::optional<Rounding> rounding;                 ///< nullopt = amounts are not rounded
   bool write_rounding_none = false;                 ///< `rounding none` (vs. no rounding statement)
   Proration proration = Proration::none;
