@@ -70,6 +70,7 @@ RATELINE_KEYWORD(kw_observed, "observed")
 RATELINE_KEYWORD(kw_last, "last")
 RATELINE_KEYWORD(kw_revision, "revision")
 RATELINE_KEYWORD(kw_time_of_use, "time_of_use")
+RATELINE_KEYWORD(kw_billing_demand, "billing_demand")
 #undef RATELINE_KEYWORD
 
 // Words that start statements or structure: never identifiers, so lists of names end
@@ -78,7 +79,7 @@ struct keyword
     : sor<kw_tariff, kw_calendar, kw_import, kw_season, kw_period, kw_days, kw_charge, kw_rider, kw_tax,
           kw_credit, kw_minimum, kw_late_fee, kw_adjustment, kw_rounding, kw_on, kw_in, kw_of, kw_by,
           kw_tiers, kw_first, kw_next, kw_up, kw_to, kw_over, kw_above, kw_rest, kw_otherwise, kw_revision,
-          kw_time_of_use> {};
+          kw_time_of_use, kw_billing_demand> {};
 
 struct identifier : seq<not_at<keyword>, ident_first, star<ident_other>> {};
 
@@ -143,7 +144,7 @@ struct pricing : sor<by_table, tiers, seq<price, ws>> {};
 // ---------------------------------------------------------------- charges
 struct period_list : list<identifier, tok<one<','>>, space> {};
 struct determinant_periods : seq<tok<kw_in>, must<period_list>> {};
-struct determinant_name : identifier {};
+struct determinant_name : seq<ident_first, star<ident_other>> {};   // billing_demand is a keyword elsewhere
 struct determinant : seq<determinant_name, ws, opt<determinant_periods, ws>> {};
 struct on_clause : seq<tok<kw_on>, must<determinant>> {};
 
@@ -157,6 +158,23 @@ struct charge_id : identifier {};
 struct label : string_literal {};
 struct charge_decl : seq<charge_kind, ws, must<charge_id>, ws, opt<label, ws>, opt<on_clause>,
                          must<tok<one<':'>>>, must<charge_body>> {};
+
+// ---------------------------------------------------------------- billing demand
+//   billing_demand "Billing Demand": greatest of {
+//     demand                                   the period's maximum demand
+//     80 % of ratchet 11 months                of the highest demand of the previous 11 months
+//     60 % of ratchet 11 months in summer      ... of those in summer only
+//     contract_demand                          an account attribute, in kW
+//     50 kW                                    a floor
+//   }
+struct ratchet_seasons : seq<tok<kw_in>, must<list<identifier, tok<one<','>>, space>>> {};
+struct ratchet_term : seq<number, ws, percent_sign, ws, tok<kw_of>, tok<TAO_PEGTL_KEYWORD("ratchet")>, must<number>, ws,
+                          must<tok<sor<TAO_PEGTL_KEYWORD("months"), TAO_PEGTL_KEYWORD("month")>>>, opt<ratchet_seasons>> {};
+struct measured_demand_term : TAO_PEGTL_KEYWORD("demand") {};
+struct attribute_term : identifier {};
+struct billing_demand_term : sor<ratchet_term, quantity, measured_demand_term, attribute_term> {};
+struct billing_demand_decl : seq<tok<kw_billing_demand>, opt<label, ws>, must<tok<one<':'>>>, must<tok<TAO_PEGTL_KEYWORD("greatest")>>,
+                                 must<tok<kw_of>>, must<tok<one<'{'>>>, plus<billing_demand_term, ws>, must<tok<one<'}'>>>> {};
 
 // ---------------------------------------------------------------- calendar
 struct month_day : seq<month_ident, ws, opt<day_of_month>> {};
@@ -209,7 +227,7 @@ struct meta_decl : seq<meta_key, ws, must<meta_value>, ws> {};
 
 struct revision_date : date_literal {};
 struct revision_decl;
-struct tariff_item : sor<season_decl, period_decl, tou_group, day_set_decl, charge_decl, rounding_decl, revision_decl, meta_decl> {};
+struct tariff_item : sor<season_decl, period_decl, tou_group, billing_demand_decl, day_set_decl, charge_decl, rounding_decl, revision_decl, meta_decl> {};
 struct revision_decl : seq<tok<kw_revision>, must<revision_date>, ws, must<tok<one<'{'>>>, star<tariff_item>, must<tok<one<'}'>>>> {};
 struct tariff_name : string_literal {};
 struct tariff_decl : seq<tok<kw_tariff>, must<tariff_name>, ws, must<tok<one<'{'>>>, star<tariff_item>, must<tok<one<'}'>>>> {};
@@ -248,6 +266,10 @@ template <> inline constexpr const char* error_message<period_id> = "expected a 
 template <> inline constexpr const char* error_message<period_rule> = "expected when the period applies, e.g. `summer weekday 13:00-18:00`, or `otherwise`";
 template <> inline constexpr const char* error_message<tok<one<'-'>>> = "expected `-` between the two times, e.g. `13:00-18:00`";
 template <> inline constexpr const char* error_message<clock_time> = "expected a time of day such as `18:00`";
+template <> inline constexpr const char* error_message<tok<TAO_PEGTL_KEYWORD("greatest")>> = "expected `greatest of { ... }`";
+template <> inline constexpr const char* error_message<tok<sor<TAO_PEGTL_KEYWORD("months"), TAO_PEGTL_KEYWORD("month")>>> = "expected `months`, e.g. `80 % of ratchet 11 months`";
+template <> inline constexpr const char* error_message<number> = "expected a number";
+template <> inline constexpr const char* error_message<list<identifier, tok<one<','>>, space>> = "expected season names";
 template <> inline constexpr const char* error_message<group_id> = "expected a name for the group of TOU periods";
 template <> inline constexpr const char* error_message<day_set_id> = "expected a name for the set of days";
 template <> inline constexpr const char* error_message<list<rule_word, tok<one<','>>, space>> = "expected day names such as `Mon, Tue`";

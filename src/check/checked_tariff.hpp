@@ -54,6 +54,7 @@ struct CheckedTariff {
   Decimal rounding_step;
   RoundingMode rounding_mode = RoundingMode::half_up;
   std::string proration = "none";
+  bool has_billing_demand = false;
   std::int32_t demand_window = 0;
   bool demand_sliding = false;
 };

@@ -111,6 +111,7 @@ class Checker {
     check_seasons(tariff.body);
     check_periods(tariff);
     check_rounding(tariff.body);
+    check_billing_demand(tariff.body);
     check_charges(tariff.body);
     check_unused(tariff.body);
     for (auto& revision : tariff.revisions) check_revision(revision);
@@ -529,6 +530,32 @@ class Checker {
     }
   }
 
+  // ------------------------------------------------------------------ billing demand
+  void check_billing_demand(const syntax::TariffBody& body) {
+    if (body.billing_demand.size() > 1)
+      error("E0501", "billing demand is defined twice", body.billing_demand[1].span, "a tariff has one billing demand rule");
+    if (body.billing_demand.empty()) return;
+    out_.has_billing_demand = true;
+    for (auto& t : body.billing_demand.front().terms) {
+      using K = syntax::BillingDemandTerm::Kind;
+      if (t.kind == K::ratchet) {
+        if (t.percent.sign() <= 0 || t.percent > Decimal(100))
+          error("E0801", "a ratchet percentage is between 0 and 100 %", t.span);
+        auto months = t.months.normalized();
+        if (months.scale() != 0 || months < Decimal(1) || months > Decimal(36))
+          error("E0801", "a ratchet looks back 1 to 36 whole months", t.span);
+        for (auto& s : t.seasons)
+          if (!out_.season_index.count(s.text)) {
+            auto hint = suggest(s.text, out_.season_names);
+            error("E0321", "`" + s.text + "` is not a season", s.span, hint.empty() ? "seasons: " + join(out_.season_names) : hint);
+          }
+      } else if (t.kind == K::floor) {
+        if (t.floor->unit.size() != 1 || t.floor->unit.front().text != "kW")
+          error("E0312", "a billing demand floor is in kW", t.floor->span, "e.g. `50 kW`");
+      }
+    }
+  }
+
   // ------------------------------------------------------------------ charges
   struct Context {
     const syntax::ChargeDecl* charge = nullptr;
@@ -560,11 +587,18 @@ class Checker {
       const auto& n = d.name.text;
       if (n == "energy" || n == "usage") { ctx.dimension = dimension_of(out_.usage_unit); ctx.unit = out_.usage_unit; }
       else if (n == "demand") { ctx.dimension = Dimension::power; ctx.unit = Unit::kW; }
+      else if (n == "billing_demand") {
+        ctx.dimension = Dimension::power;
+        ctx.unit = Unit::kW;
+        if (!out_.has_billing_demand)
+          error("E0303", "`billing_demand` is not defined in this tariff", d.name.span,
+                "define it: `billing_demand: greatest of { demand  80 % of ratchet 11 months }`");
+      }
       else if (n == "days") { ctx.dimension = Dimension::time; ctx.unit = Unit::day; }
       else if (n == "received_energy" || n == "exported_energy") { ctx.dimension = Dimension::energy; ctx.unit = Unit::kWh; }
       else if (n == "reactive_energy") { ctx.dimension = Dimension::reactive_energy; ctx.unit = Unit::kVARh; }
       else {
-        static const std::vector<std::string> names = {"energy", "demand", "days", "received_energy", "reactive_energy"};
+        static const std::vector<std::string> names = {"energy", "demand", "billing_demand", "days", "received_energy", "reactive_energy"};
         auto hint = suggest(n, names);
         error("E0303", "unknown quantity `" + n + "`", d.name.span, hint.empty() ? "a charge is on one of: " + join(names) : hint);
         return;

@@ -15,6 +15,7 @@
 #include <CLI/CLI.hpp>
 
 #include <chrono>
+#include <fstream>
 #include <iostream>
 #include <optional>
 #include <string>
@@ -59,9 +60,35 @@ std::optional<rateline::RateGraph> compile(const std::string& path) {
   }
 }
 
+// "2024-06,212.4" per line; a header line and blank lines are skipped.
+bool read_demand_history(const std::string& path, rateline::Account& account) {
+  std::ifstream in(path);
+  if (!in) {
+    std::cerr << "rateline: cannot read " << path << "\n";
+    return false;
+  }
+  std::string line;
+  int number = 0;
+  while (std::getline(in, line)) {
+    ++number;
+    if (!line.empty() && line.back() == '\r') line.pop_back();
+    if (line.empty() || line.rfind("month", 0) == 0) continue;
+    auto comma = line.find(',');
+    auto date = parse_date(line.substr(0, comma) + "-01");
+    auto kw = comma == std::string::npos ? std::nullopt : rateline::Decimal::parse(line.substr(comma + 1));
+    if (!date || !kw || kw->is_negative()) {
+      std::cerr << path << ":" << number << ": expected YYYY-MM,kW, got `" << line << "`\n";
+      return false;
+    }
+    account.demand_history.push_back({date->year() / date->month(), *kw});
+  }
+  return true;
+}
+
 struct BillArgs {
   std::string tariff, usage, from, to, format = "table", cycle, interval_text, start, local_time = "error", demand_window = "tariff", as_of;
   std::vector<std::string> attributes;
+  std::string demand_history;
   bool allow_gaps = false, allow_partial = false;
 };
 
@@ -76,6 +103,7 @@ void add_bill_options(CLI::App* cmd, BillArgs& a, bool with_format) {
   cmd->add_option("--interval", a.interval_text, "interval length in minutes (inferred from the data when absent)");
   cmd->add_option("--start", a.start, "local start of the first interval of a SAM load file, YYYY-MM-DD[THH:MM]");
   cmd->add_option("--attribute", a.attributes, "account attribute NAME=VALUE (repeatable)");
+  cmd->add_option("--demand-history", a.demand_history, "earlier months' maximum demands for ratchets: CSV lines YYYY-MM,kW");
   cmd->add_option("--local-time", a.local_time, "ambiguous or missing local timestamps: error, earliest or latest")
       ->check(CLI::IsMember({"error", "earliest", "latest"}));
   cmd->add_option("--demand-window", a.demand_window, "maximum demand over the tariff's demand window, or over each data interval (as NREL SAM)")
@@ -130,6 +158,7 @@ int run_bill(const BillArgs& a, bool explain) {
     }
     account.attributes[kv.substr(0, eq)] = kv.substr(eq + 1);
   }
+  if (!a.demand_history.empty() && !read_demand_history(a.demand_history, account)) return 1;
   rateline::BillOptions bill_options;
   bill_options.trace = explain;
   bill_options.coverage = a.allow_partial ? rateline::CoveragePolicy::bill_available : rateline::CoveragePolicy::error;

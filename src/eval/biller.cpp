@@ -21,6 +21,7 @@
 
 #include <algorithm>
 #include <limits>
+#include <map>
 #include <sstream>
 
 namespace rateline {
@@ -192,8 +193,14 @@ class Evaluator {
 
   std::vector<Bill> run() {
     std::vector<Bill> bills;
+    for (auto& h : account_.demand_history) {
+      auto key = month_key(h.month);
+      auto it = demand_history_.find(key);
+      if (it == demand_history_.end() || h.kw > it->second) demand_history_[key] = h.kw;
+    }
     for (auto& c : cycles_) {
       auto segment_bill = bill_cycle(c);
+      record_demand(c);
       if (c.bill == bills.size()) {
         bills.push_back(std::move(segment_bill));
         first_segment_.push_back(&c);
@@ -270,6 +277,87 @@ class Evaluator {
   }
 
   Decimal demand(const Cycle& c, const Context& ctx) const { return units_.demand(peak_raw(c, ctx)); }
+
+  /// The tariff's billing demand for this bill: the greatest of its terms (measured demand,
+  /// ratchets over earlier months' maximum demands, an account's contract demand, a floor).
+  Decimal billing_demand_kw(const Cycle& c, const Context& ctx, std::vector<std::string>& trace) {
+    Decimal best;
+    std::string best_term;
+    auto consider = [&](const Decimal& kw, std::string term) {
+      if (trace_) trace.push_back(term + ": " + kw.to_string() + " kW");
+      if (best_term.empty() || kw > best) {
+        best = kw;
+        best_term = std::move(term);
+      }
+    };
+    auto this_month = bill_month(c);
+    for (auto& term : t_.billing_demand) {
+      using K = graph::BillingDemandTerm::Kind;
+      switch (term.kind) {
+        case K::demand: consider(demand(c, ctx), "maximum demand this period"); break;
+        case K::floor: consider(term.kw, "floor"); break;
+        case K::attribute: {
+          auto it = account_.attributes.find(term.attribute);
+          std::optional<Decimal> kw = it == account_.attributes.end() ? std::nullopt : Decimal::parse(it->second);
+          if (!kw) {
+            error("B0012", "the billing demand needs the account attribute `" + term.attribute + "` in kW" +
+                               (it == account_.attributes.end() ? "" : ", not `" + it->second + "`"),
+                  "pass it, e.g. --attribute " + term.attribute + "=250");
+            break;
+          }
+          consider(*kw, term.attribute);
+          break;
+        }
+        case K::ratchet: {
+          std::optional<Decimal> highest;
+          std::string from;
+          for (int back = 1; back <= term.months; ++back) {
+            auto month = this_month - std::chrono::months{back};
+            auto it = demand_history_.find(month_key(month));
+            if (it == demand_history_.end()) continue;
+            if (!t_.season_names.empty()) {
+              auto season = season_of(year_month_day{month / 15d});
+              if (!((term.season_mask >> season) & 1u)) continue;
+            }
+            if (!highest || it->second > *highest) {
+              highest = it->second;
+              from = format_month(month);
+            }
+          }
+          if (!highest) {
+            if (trace_) trace.push_back("ratchet: no demand history in the previous " + std::to_string(term.months) + " months");
+            break;
+          }
+          auto kw = (*highest * term.percent).divided_by(Decimal(100), highest->scale() + term.percent.scale() + 2, RoundingMode::half_even);
+          consider(kw, term.percent.to_string() + " % of the " + highest->to_string() + " kW of " + from + " (ratchet, " +
+                           std::to_string(term.months) + " months)");
+          break;
+        }
+      }
+    }
+    if (trace_) trace.push_back(t_.billing_demand_label + " = the greatest: " + best.to_string() + " kW (" + best_term + ")");
+    return best;
+  }
+
+  static int month_key(year_month m) { return static_cast<int>(m.year()) * 12 + static_cast<int>(static_cast<unsigned>(m.month())) - 1; }
+  static std::string format_month(year_month m) {
+    char buf[12];
+    std::snprintf(buf, sizeof buf, "%04d-%02u", static_cast<int>(m.year()), static_cast<unsigned>(m.month()));
+    return buf;
+  }
+  static year_month bill_month(const Cycle& c) {
+    auto last = year_month_day{sys_days{c.period.to} - days{1}};
+    return last.year() / last.month();
+  }
+
+  /// Records a bill's maximum demand as its month's, for later bills' ratchets.
+  void record_demand(const Cycle& c) {
+    Context all;
+    auto kw = demand(c, all);
+    auto key = month_key(bill_month(c));
+    auto it = demand_history_.find(key);
+    if (it == demand_history_.end() || kw > it->second) demand_history_[key] = kw;
+  }
 
   /// The cycle's billing demand for kWh/kW tiers: the highest demand of the whole period.
   Decimal billing_demand(const Cycle& c) const {
@@ -355,7 +443,8 @@ class Evaluator {
   std::string unit_of(const Charge& ch) const {
     switch (ch.determinant.measure) {
       case Measure::energy: return std::string(to_string(usage_.delivered.unit == Unit::kW ? Unit::kWh : usage_.delivered.unit));
-      case Measure::demand: return "kW";
+      case Measure::demand:
+      case Measure::billing_demand: return "kW";
       case Measure::days: return "day";
       case Measure::received: return "kWh";
       case Measure::reactive: return "kVARh";
@@ -373,9 +462,11 @@ class Evaluator {
                         describe_context(ctx));
         return q;
       }
-      case Measure::demand: {
-        auto q = demand(c, ctx);
-        if (trace_) trace.push_back("maximum demand " + q.to_string() + " kW" + describe_context(ctx) + peak_when(c, ctx));
+      case Measure::demand:
+      case Measure::billing_demand: {
+        auto q = ch.determinant.measure == Measure::billing_demand ? billing_demand_kw(c, ctx, trace) : demand(c, ctx);
+        if (trace_ && ch.determinant.measure == Measure::demand)
+          trace.push_back("maximum demand " + q.to_string() + " kW" + describe_context(ctx) + peak_when(c, ctx));
         // a demand charge is a monthly charge: a part of the period pays its share by days
         if (c.split) {
           q = (q * c.fraction).rounded(kShareScale, RoundingMode::half_even).normalized();
@@ -910,6 +1001,7 @@ class Evaluator {
   std::vector<Decimal> charge_amounts_;
   const std::vector<Charge>* charges_ = &t_.charges;
   std::vector<const Cycle*> first_segment_;
+  std::map<int, Decimal> demand_history_;   // month key -> maximum demand (kW)
   std::size_t bill_count_ = 0;
 };
 

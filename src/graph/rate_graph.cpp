@@ -34,6 +34,7 @@ std::string measure_name(const graph::Tariff& t, const graph::Determinant& d) {
     case graph::Measure::none: return "per bill";
     case graph::Measure::energy: name = "energy"; break;
     case graph::Measure::demand: name = "max demand"; break;
+    case graph::Measure::billing_demand: name = "billing demand"; break;
     case graph::Measure::days: return "days";
     case graph::Measure::received: name = "received energy"; break;
     case graph::Measure::reactive: name = "reactive energy"; break;

@@ -29,6 +29,7 @@ enum class Measure : std::uint8_t {
   energy,          ///< delivered energy (kWh, therm, gal ... the usage unit)
   demand,          ///< maximum demand (kW) over the demand window
   days,            ///< days in the billing period
+  billing_demand,  ///< the tariff's billing demand rule (ratchets, floors, contract demand)
   received,        ///< received (exported) energy, net metering
   reactive,        ///< reactive energy (kVARh)
 };
@@ -120,6 +121,16 @@ struct Rounding {
 /// How a per-month charge is prorated when a billing period is not a calendar month.
 enum class Proration : std::uint8_t { none, days_over_30, days_over_days_in_month };
 
+/// `billing_demand: greatest of { ... }`: each term is a candidate in kW.
+struct BillingDemandTerm {
+  enum class Kind : std::uint8_t { demand, ratchet, floor, attribute } kind = Kind::demand;
+  Decimal percent;                       ///< ratchet
+  int months = 0;                        ///< ratchet: the previous N billing months
+  std::uint32_t season_mask = ~0u;       ///< ratchet: months whose season is in the mask
+  Decimal kw;                            ///< floor
+  std::string attribute;                 ///< attribute (kW)
+};
+
 /// From `effective` on, the charges restated by a `revision` replace the earlier ones.
 /// `charges` is the complete list in force (same order and ids as Tariff::charges).
 struct Revision {
@@ -138,6 +149,8 @@ struct Tariff {
   std::vector<Charge> charges;               ///< in written order = line item order (the first version)
   std::vector<Revision> revisions;           ///< later versions, in date order
   std::vector<std::uint32_t> evaluation_order;
+  std::vector<BillingDemandTerm> billing_demand;   ///< empty when the tariff has no rule
+  std::string billing_demand_label = "Billing Demand";
   Rounding rounding;
   Proration proration = Proration::none;
   std::int32_t demand_window = 0;            ///< minutes; 0 = the data's interval

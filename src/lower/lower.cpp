@@ -61,6 +61,30 @@ class Lowerer {
     t->demand_window = c_.demand_window;
     t->demand_sliding = c_.demand_sliding;
     tariff_ = t.get();
+    if (!c_.decl->body.billing_demand.empty()) {
+      const auto& bd = c_.decl->body.billing_demand.front();
+      if (bd.label) t->billing_demand_label = *bd.label;
+      for (auto& term : bd.terms) {
+        graph::BillingDemandTerm g;
+        using K = syntax::BillingDemandTerm::Kind;
+        switch (term.kind) {
+          case K::demand: g.kind = graph::BillingDemandTerm::Kind::demand; break;
+          case K::ratchet: {
+            g.kind = graph::BillingDemandTerm::Kind::ratchet;
+            g.percent = term.percent;
+            g.months = static_cast<int>(static_cast<long long>(term.months.normalized().coefficient()));
+            if (!term.seasons.empty()) {
+              g.season_mask = 0;
+              for (auto& s : term.seasons) g.season_mask |= 1u << c_.season_index.at(s.text);
+            }
+            break;
+          }
+          case K::floor: g.kind = graph::BillingDemandTerm::Kind::floor; g.kw = term.floor->amount; break;
+          case K::attribute: g.kind = graph::BillingDemandTerm::Kind::attribute; g.attribute = term.attribute.text; break;
+        }
+        t->billing_demand.push_back(std::move(g));
+      }
+    }
     for (auto& decl : c_.decl->body.charges) t->charges.push_back(charge(decl));
     for (std::size_t i = 0; i < t->charges.size(); ++i) t->charges[i].base = c_.bases[i];
     t->evaluation_order = c_.evaluation_order;
@@ -89,6 +113,7 @@ class Lowerer {
     if (decl.on) {
       const auto& n = decl.on->name.text;
       ch.determinant.measure = n == "demand" ? graph::Measure::demand
+                             : n == "billing_demand" ? graph::Measure::billing_demand
                              : n == "days" ? graph::Measure::days
                              : (n == "received_energy" || n == "exported_energy") ? graph::Measure::received
                              : n == "reactive_energy" ? graph::Measure::reactive
@@ -111,7 +136,7 @@ class Lowerer {
     switch (decl.kind) {
       case syntax::ChargeKind::charge:
         ch.kind = ch.determinant.measure == graph::Measure::energy ? LineKind::energy
-                : ch.determinant.measure == graph::Measure::demand ? LineKind::demand
+                : (ch.determinant.measure == graph::Measure::demand || ch.determinant.measure == graph::Measure::billing_demand) ? LineKind::demand
                 : ch.determinant.measure == graph::Measure::received ? LineKind::credit
                 : ch.determinant.measure == graph::Measure::reactive ? LineKind::adjustment
                                                                        : LineKind::fixed;

@@ -181,6 +181,23 @@ struct CalendarDecl {
   Span span;
 };
 
+/// One candidate of `billing_demand: greatest of { ... }`.
+struct BillingDemandTerm {
+  enum class Kind { demand, ratchet, floor, attribute } kind = Kind::demand;
+  Decimal percent;                    ///< ratchet: 80 (%)
+  Decimal months;                     ///< ratchet: the previous N months
+  std::vector<Name> seasons;          ///< ratchet: only months of these seasons
+  std::optional<Quantity> floor;      ///< floor: 50 kW
+  Name attribute;                     ///< attribute: an account attribute in kW
+  Span span;
+};
+
+struct BillingDemandDecl {
+  std::optional<std::string> label;
+  std::vector<BillingDemandTerm> terms;
+  Span span;
+};
+
 struct TariffBody {
   std::vector<MetaDecl> meta;
   std::vector<SeasonDecl> seasons;
@@ -188,6 +205,7 @@ struct TariffBody {
   std::vector<DaySetDecl> day_sets;
   std::vector<ChargeDecl> charges;    ///< in the order written: the order of line items
   std::vector<RoundingDecl> rounding;
+  std::vector<BillingDemandDecl> billing_demand;   ///< at most one (checked)
 };
 
 struct RevisionDecl {

@@ -30,7 +30,8 @@ using selector = pt::selector<
         g::by_table, g::by_axis, g::by_case, g::case_otherwise, g::rounding_decl, g::rounding_none,
         g::rounding_target, g::rounding_step, g::rounding_mode, g::holiday_decl, g::fixed_holiday,
         g::nth_weekday, g::ordinal, g::kw_last, g::weekday_word, g::observance, g::date_range,
-        g::revision_decl, g::revision_date, g::kw_observed, g::tou_group, g::group_id, g::season_range, g::nested_tiers>>;
+        g::revision_decl, g::revision_date, g::kw_observed, g::tou_group, g::group_id, g::season_range, g::nested_tiers, g::billing_demand_decl, g::ratchet_term,
+        g::ratchet_seasons, g::measured_demand_term, g::attribute_term>>;
 
 using Node = pt::node;
 
@@ -314,6 +315,34 @@ class Builder {
       body.seasons.push_back(std::move(s));
     } else if (item.is_type<g::period_decl>()) {
       body.periods.push_back(period(item));
+    } else if (item.is_type<g::billing_demand_decl>()) {
+      BillingDemandDecl bd;
+      bd.span = span(item);
+      if (auto* l = find<g::label>(item)) bd.label = unquote(l->string_view());
+      for (auto& c : item.children) {
+        BillingDemandTerm term;
+        term.span = span(*c);
+        if (c->is_type<g::ratchet_term>()) {
+          term.kind = BillingDemandTerm::Kind::ratchet;
+          auto numbers = all<g::number>(*c);
+          term.percent = number(*numbers.at(0));
+          term.months = number(*numbers.at(1));
+          if (auto* seasons = find<g::ratchet_seasons>(*c))
+            for (auto* id : all<g::identifier>(*seasons)) term.seasons.push_back(name(*id));
+        } else if (c->is_type<g::quantity>()) {
+          term.kind = BillingDemandTerm::Kind::floor;
+          term.floor = quantity(*c);
+        } else if (c->is_type<g::measured_demand_term>()) {
+          term.kind = BillingDemandTerm::Kind::demand;
+        } else if (c->is_type<g::attribute_term>()) {
+          term.kind = BillingDemandTerm::Kind::attribute;
+          term.attribute = name(*c);
+        } else {
+          continue;   // the label
+        }
+        bd.terms.push_back(std::move(term));
+      }
+      body.billing_demand.push_back(std::move(bd));
     } else if (item.is_type<g::tou_group>()) {
       auto* id = find<g::group_id>(item);
       for (auto* p : all<g::period_decl>(item)) {

@@ -1,0 +1,111 @@
+// Billing demand with a ratchet: "the greater of the month's maximum demand, 80 % of the
+// highest maximum demand of the preceding 11 months, or 150 kW".
+#include <doctest/doctest.h>
+
+#include "support/test_support.hpp"
+
+using namespace rateline;
+using rateline::test::compile_text;
+using rateline::test::usage_for;
+using rateline::test::ymd;
+
+namespace {
+
+const char* kTariff = R"(tariff "Ratchet" {
+  currency USD
+  timezone "America/Chicago"
+  effective 2024-01-01
+  rounding line_items 0.01 half_up
+  season summer: Jun 1 - Sep 30
+  season winter: Oct 1 - May 31
+  billing_demand "Billing Demand": greatest of {
+    demand
+    80 % of ratchet 11 months
+    150 kW
+  }
+  charge d "Demand Charge" on billing_demand: 10 $/kW
+})";
+
+// 2024, hourly: 50 kWh every hour, and one hour on the 15th at 14:00 of each month at that
+// month's peak: 100 kW, except June 300 kW and July 400 kW.
+IntervalUsage year_2024() {
+  return usage_for("America/Chicago", ymd(2024, 1, 1), ymd(2025, 1, 1), 60, 0, [](auto, std::chrono::local_seconds t) {
+    auto day = std::chrono::floor<std::chrono::days>(t);
+    std::chrono::year_month_day d{day};
+    std::chrono::hh_mm_ss hms{t - day};
+    if (static_cast<unsigned>(d.day()) != 15 || hms.hours().count() != 14) return 50;
+    auto m = static_cast<unsigned>(d.month());
+    return m == 6 ? 300 : m == 7 ? 400 : 100;
+  });
+}
+
+std::vector<std::string> demand_amounts(const Account& account, const char* tariff = kTariff) {
+  auto compiled = compile_text(tariff);
+  REQUIRE(compiled.graph.has_value());
+  auto series = bill_periods(*compiled.graph, year_2024(), monthly_periods(ymd(2024, 1, 1), ymd(2025, 1, 1)), account, {});
+  REQUIRE(series.series.has_value());
+  std::vector<std::string> out;
+  for (auto& b : series.series->bills) out.push_back(b.line_items.at(0).amount.to_string());
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("ratchet: 80 % of the highest demand of the previous 11 months, at least 150 kW") {
+  auto amounts = demand_amounts(Account{});
+  // Jan-May: demand 100 kW, no history above it -> the 150 kW floor: $1,500.00
+  CHECK(amounts[0] == "1500.00");
+  CHECK(amounts[4] == "1500.00");
+  // Jun: 300 kW measured -> $3,000.00; Jul: 400 kW -> $4,000.00
+  CHECK(amounts[5] == "3000.00");
+  CHECK(amounts[6] == "4000.00");
+  // Aug-Dec: 100 kW measured, but 80 % × 400 kW (July) = 320 kW -> $3,200.00
+  CHECK(amounts[7] == "3200.00");
+  CHECK(amounts[11] == "3200.00");
+}
+
+TEST_CASE("ratchet: history passed with the account counts, months beyond the window do not") {
+  Account account;
+  account.demand_history.push_back({std::chrono::year{2023} / std::chrono::December, Decimal::parse("500").value()});
+  account.demand_history.push_back({std::chrono::year{2023} / std::chrono::January, Decimal::parse("900").value()});
+  auto amounts = demand_amounts(account);
+  // Jan 2024: 80 % × 500 kW (Dec 2023) = 400 kW -> $4,000.00; Jan 2023 is 12 months back: outside the window
+  CHECK(amounts[0] == "4000.00");
+  // Nov 2024: Dec 2023 is 11 months back: still 400 kW; Dec 2024: 12 months back, July's 320 kW rules
+  CHECK(amounts[10] == "4000.00");
+  CHECK(amounts[11] == "3200.00");
+}
+
+TEST_CASE("ratchet: only summer months, and a contract demand attribute") {
+  std::string tariff = kTariff;
+  tariff.replace(tariff.find("80 % of ratchet 11 months"), 25, "60 % of ratchet 11 months in summer\n    contract_kw");
+  Account account;
+  account.attributes["contract_kw"] = "120";
+  account.demand_history.push_back({std::chrono::year{2023} / std::chrono::December, Decimal::parse("500").value()});
+  auto amounts = demand_amounts(account, tariff.c_str());
+  // Jan 2024: December is winter, so no ratchet; contract 120 kW < floor 150 kW -> $1,500.00
+  CHECK(amounts[0] == "1500.00");
+  // Aug 2024: 60 % × 400 kW (July, summer) = 240 kW -> $2,400.00
+  CHECK(amounts[7] == "2400.00");
+  // without the attribute the bill is refused
+  Account without;
+  auto compiled = compile_text(tariff);
+  REQUIRE(compiled.graph.has_value());
+  auto refused = bill_periods(*compiled.graph, year_2024(), monthly_periods(ymd(2024, 1, 1), ymd(2024, 2, 1)), without, {});
+  CHECK_FALSE(refused.series.has_value());
+  CHECK(refused.diagnostics.at(0).code == "B0012");
+}
+
+TEST_CASE("ratchet: checks") {
+  auto d = rateline::test::summary(compile_text(R"(tariff "T" {
+  currency USD timezone "UTC" effective 2024-01-01 rounding none
+  billing_demand: greatest of { demand  120 % of ratchet 40 months  50 kWh }
+  charge d "Demand" on billing_demand: 1 $/kW
+  charge e "E" on billing_demnd: 1 $/kW
+})").diagnostics);
+  REQUIRE(d.size() == 4);
+  CHECK(d[0] == "E0801 3:41 a ratchet percentage is between 0 and 100 %");
+  CHECK(d[1] == "E0801 3:41 a ratchet looks back 1 to 36 whole months");
+  CHECK(d[2] == "E0312 3:69 a billing demand floor is in kW");
+  CHECK(d[3] == "E0303 5:19 unknown quantity `billing_demnd`");
+}
