@@ -14,6 +14,7 @@
 #include "rateline/decimal.hpp"
 #include "rateline/diagnostic.hpp"
 #include "rateline/rate_graph.hpp"
+#include "rateline/register_reads.hpp"
 #include "rateline/usage.hpp"
 
 #include <chrono>
@@ -72,6 +73,7 @@ struct Bill {
   std::vector<LineItem> line_items;
   Decimal total;                     ///< exactly the sum of line_items[].amount
   std::vector<Diagnostic> notes;     ///< warnings about the bill (estimated usage, misaligned intervals)
+  bool estimated = false;            ///< billed from an estimated meter read
 };
 
 struct BillResult {
@@ -94,6 +96,12 @@ struct BillSeriesResult {
   std::vector<Diagnostic> diagnostics;
 };
 BillSeriesResult bill_periods(const RateGraph& graph, const IntervalUsage& usage, const std::vector<BillingPeriod>& periods,
+                              const Account& account, const BillOptions& options);
+
+/// Bills from meter register reads (rateline/register_reads.hpp). Each period must start
+/// and end on read dates. Reads give energy only: a charge on TOU energy or demand is an
+/// error (B0021); a period spanning seasons or revisions is split by days.
+BillSeriesResult bill_periods(const RateGraph& graph, const RegisterUsage& reads, const std::vector<BillingPeriod>& periods,
                               const Account& account, const BillOptions& options);
 
 /// Calendar months covering [from, to): 2018-01-01..2019-01-01 gives 12 periods.

@@ -7,6 +7,7 @@
 //
 // Exit codes: 0 success, 1 the inputs have errors (diagnostics on stderr), 2 bad command line.
 #include "rateline/bill.hpp"
+#include "rateline/register_reads.hpp"
 #include "rateline/report.hpp"
 #include "rateline/tariff.hpp"
 #include "rateline/usage.hpp"
@@ -86,7 +87,7 @@ bool read_demand_history(const std::string& path, rateline::Account& account) {
 }
 
 struct BillArgs {
-  std::string tariff, usage, from, to, format = "table", cycle, interval_text, start, local_time = "error", demand_window = "tariff", as_of;
+  std::string tariff, usage, reads, from, to, format = "table", cycle, interval_text, start, local_time = "error", demand_window = "tariff", as_of;
   std::vector<std::string> attributes;
   std::string demand_history;
   bool allow_gaps = false, allow_partial = false;
@@ -94,7 +95,10 @@ struct BillArgs {
 
 void add_bill_options(CLI::App* cmd, BillArgs& a, bool with_format) {
   cmd->add_option("tariff", a.tariff, "tariff file")->required();
-  cmd->add_option("--usage", a.usage, "interval usage: CSV (start,kwh) or SAM load file (kW_60min / kW_15min)")->required();
+  auto* usage = cmd->add_option("--usage", a.usage, "interval usage: CSV (start,kwh) or SAM load file (kW_60min / kW_15min)");
+  auto* reads = cmd->add_option("--reads", a.reads, "meter register reads: CSV (meter,read_date,reading,dials,multiplier,type)");
+  usage->excludes(reads);
+  reads->excludes(usage);
   cmd->add_option("--from", a.from, "first day billed, YYYY-MM-DD (tariff local time)")->required();
   cmd->add_option("--to", a.to, "day after the last day billed, YYYY-MM-DD")->required();
   if (with_format) cmd->add_option("--format", a.format, "table, json or csv")->check(CLI::IsMember({"table", "json", "csv"}));
@@ -120,6 +124,10 @@ int run_bill(const BillArgs& a, bool explain) {
     std::cerr << "rateline: --from and --to take dates as YYYY-MM-DD\n";
     return 2;
   }
+  if (a.usage.empty() && a.reads.empty()) {
+    std::cerr << "rateline: give the usage: --usage INTERVALS.csv or --reads READS.csv\n";
+    return 2;
+  }
   rateline::UsageReadOptions options;
   options.time_zone = graph->info().time_zone;
   options.gaps = a.allow_gaps ? rateline::GapPolicy::zero : rateline::GapPolicy::error;
@@ -142,13 +150,22 @@ int run_bill(const BillArgs& a, bool explain) {
     }
   }
   rateline::UsageReadResult usage;
+  rateline::RegisterReadResult reads;
   try {
-    usage = rateline::read_interval_csv_file(a.usage, options);
+    if (!a.reads.empty()) {
+      auto unit = graph->info().service == "gas" ? rateline::Unit::therm
+                : (graph->info().service == "water" || graph->info().service == "sewer") ? rateline::Unit::gal
+                                                                                          : rateline::Unit::kWh;
+      reads = rateline::read_register_reads_file(a.reads, unit);
+    } else {
+      usage = rateline::read_interval_csv_file(a.usage, options);
+    }
   } catch (const std::exception& e) {
     std::cerr << "rateline: " << e.what() << "\n";
     return 1;
   }
-  if (print_diagnostics(usage.diagnostics) || !usage.usage) return 1;
+  if (!a.reads.empty() ? (print_diagnostics(reads.diagnostics) || !reads.usage) : (print_diagnostics(usage.diagnostics) || !usage.usage))
+    return 1;
   rateline::Account account;
   for (auto& kv : a.attributes) {
     auto eq = kv.find('=');
@@ -172,7 +189,8 @@ int run_bill(const BillArgs& a, bool explain) {
   }
   std::vector<rateline::BillingPeriod> periods =
       a.cycle == "monthly" ? rateline::monthly_periods(*from, *to) : std::vector<rateline::BillingPeriod>{{*from, *to}};
-  auto result = rateline::bill_periods(*graph, *usage.usage, periods, account, bill_options);
+  auto result = reads.usage ? rateline::bill_periods(*graph, *reads.usage, periods, account, bill_options)
+                            : rateline::bill_periods(*graph, *usage.usage, periods, account, bill_options);
   if (print_diagnostics(result.diagnostics) || !result.series) return 1;
   const auto& series = *result.series;
   if (explain) {

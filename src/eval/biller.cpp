@@ -14,6 +14,7 @@
 // - percentages apply to the rounded amounts of the line items they name;
 // - proportional shares and prorations keep 12 decimal places before line rounding.
 #include "rateline/bill.hpp"
+#include "rateline/register_reads.hpp"
 
 #include "eval/determinants.hpp"
 #include "graph/interval_slots.hpp"
@@ -63,6 +64,8 @@ struct Cycle {
   std::size_t first = 0, last = 0;          // interval range [first, last)
   int days = 0;                             // days of the segment
   std::vector<int> season_days;             // days of the period in each season
+  std::optional<Decimal> read_energy;       // billed from register reads: the segment's consumption
+  bool estimated = false;                   // ... from an estimated read
   std::vector<CycleAggregate> groups;       // per period group
   unsigned month = 1;                       // 1..12: month of the period's last day
 };
@@ -148,6 +151,55 @@ class Evaluator {
     return true;
   }
 
+  /// Bills from register reads: each period must run from a read date to a read date.
+  bool prepare_reads(const RegisterUsage& reads, const std::vector<BillingPeriod>& periods, const BillOptions& options) {
+    reads_ = &reads;
+    for (auto& p : periods) {
+      auto consumption = consumption_between(reads, p.from, p.to);
+      if (!consumption) {
+        std::string dates;
+        for (auto& i : reads.intervals) dates += (dates.empty() ? "" : ", ") + format_date(i.from);
+        if (!reads.intervals.empty()) dates += ", " + format_date(reads.intervals.back().to);
+        error("B0020", "the billing period " + format_date(p.from) + " .. " + format_date(p.to) + " does not start and end on read dates",
+              "reads are dated " + dates);
+        return false;
+      }
+      std::vector<std::pair<year_month_day, std::size_t>> cuts{{p.from, version_at(options.as_of.value_or(p.from))}};
+      if (!options.as_of)
+        for (std::size_t r = 0; r < t_.revisions.size(); ++r) {
+          auto d = t_.revisions[r].effective;
+          if (sys_days{d} > sys_days{p.from} && sys_days{d} < sys_days{p.to}) cuts.emplace_back(d, r + 1);
+        }
+      for (std::size_t k = 0; k < cuts.size(); ++k) {
+        Cycle c;
+        c.period = p;
+        c.bill = bill_count_;
+        c.seg_from = cuts[k].first;
+        c.seg_to = k + 1 < cuts.size() ? cuts[k + 1].first : p.to;
+        auto v = cuts[k].second;
+        c.charges = v == 0 ? &t_.charges : &t_.revisions[v - 1].charges;
+        c.version = format_date(v == 0 ? t_.info.effective : t_.revisions[v - 1].effective);
+        c.split = cuts.size() > 1;
+        c.period_days = p.days();
+        c.days = static_cast<int>((sys_days{c.seg_to} - sys_days{c.seg_from}).count());
+        c.read_energy = consumption->consumption;
+        if (c.split) {
+          c.fraction = Decimal(c.days).divided_by(Decimal(c.period_days), kShareScale, RoundingMode::half_even).normalized();
+          // a read gives no time of day: the consumption is split between versions by days
+          c.read_energy = (consumption->consumption * Decimal(c.days)).divided_by(Decimal(c.period_days), kShareScale, RoundingMode::half_even).normalized();
+        }
+        c.estimated = consumption->estimated;
+        c.season_days.assign(std::max<std::size_t>(1, t_.season_names.size()), 0);
+        for (auto d = sys_days{c.seg_from}; d < sys_days{c.seg_to}; d += days{1}) c.season_days[season_of(year_month_day{d})]++;
+        c.month = static_cast<unsigned>(year_month_day{sys_days{p.to} - days{1}}.month());
+        c.groups.resize(t_.groups.size());
+        cycles_.push_back(std::move(c));
+      }
+      ++bill_count_;
+    }
+    return true;
+  }
+
   /// Finds a segment's intervals and checks the usage covers it (local midnight to local midnight).
   bool segment(Cycle& c, const BillOptions& options) {
     const auto& series = usage_.delivered;
@@ -207,6 +259,7 @@ class Evaluator {
       } else {
         auto& b = bills[c.bill];
         b.total += segment_bill.total;
+        b.estimated = b.estimated || segment_bill.estimated;
         for (auto& li : segment_bill.line_items) b.line_items.push_back(std::move(li));
       }
     }
@@ -260,7 +313,19 @@ class Evaluator {
     return (ctx.periods >> period) & 1u;
   }
 
-  Decimal energy(const Cycle& c, const Context& ctx) const {
+  Decimal energy(const Cycle& c, const Context& ctx) {
+    if (c.read_energy) {
+      // register reads: one number for the period; season parts by days
+      if (ctx.periods != ~0ull) {
+        needs_intervals("energy by time-of-use period");
+        return Decimal(0);
+      }
+      if (ctx.season >= 0 && ctx.part)
+        return (*c.read_energy * Decimal(c.season_days[static_cast<std::size_t>(ctx.season)]))
+            .divided_by(Decimal(c.days), kShareScale, RoundingMode::half_even)
+            .normalized();
+      return *c.read_energy;
+    }
     Wide sum = 0;
     const auto& a = c.groups[ctx.group];
     for (std::size_t s = 0; s < a.energy.size(); ++s)
@@ -268,7 +333,18 @@ class Evaluator {
     return units_.energy(sum);
   }
 
-  std::int64_t peak_raw(const Cycle& c, const Context& ctx) const {
+  void needs_intervals(const std::string& what) {
+    if (!needs_intervals_reported_)
+      error("B0021", "this tariff bills " + what + ", which register reads cannot give",
+            "bill it from interval data (--usage with a CSV of intervals)");
+    needs_intervals_reported_ = true;
+  }
+
+  std::int64_t peak_raw(const Cycle& c, const Context& ctx) {
+    if (c.read_energy) {
+      needs_intervals("maximum demand");
+      return 0;
+    }
     std::int64_t peak = 0;
     const auto& a = c.groups[ctx.group];
     for (std::size_t s = 0; s < a.peak.size(); ++s)
@@ -276,7 +352,7 @@ class Evaluator {
     return peak;
   }
 
-  Decimal demand(const Cycle& c, const Context& ctx) const { return units_.demand(peak_raw(c, ctx)); }
+  Decimal demand(const Cycle& c, const Context& ctx) { return units_.demand(peak_raw(c, ctx)); }
 
   /// The tariff's billing demand for this bill: the greatest of its terms (measured demand,
   /// ratchets over earlier months' maximum demands, an account's contract demand, a floor).
@@ -352,6 +428,7 @@ class Evaluator {
 
   /// Records a bill's maximum demand as its month's, for later bills' ratchets.
   void record_demand(const Cycle& c) {
+    if (c.read_energy) return;
     Context all;
     auto kw = demand(c, all);
     auto key = month_key(bill_month(c));
@@ -360,12 +437,13 @@ class Evaluator {
   }
 
   /// The cycle's billing demand for kWh/kW tiers: the highest demand of the whole period.
-  Decimal billing_demand(const Cycle& c) const {
+  Decimal billing_demand(const Cycle& c) {
     Context all;
     return demand(c, all);
   }
 
   std::size_t interval_count(const Cycle& c, const Context& ctx) const {
+    if (c.read_energy) return 1;
     std::size_t n = 0;
     const auto& a = c.groups[ctx.group];
     for (std::size_t s = 0; s < a.count.size(); ++s)
@@ -410,6 +488,12 @@ class Evaluator {
         bill.total += li.amount;
         bill.line_items.push_back(std::move(li));
       }
+    if (c.estimated) {
+      bill.estimated = true;
+      bill.notes.push_back({Severity::warning, "B0013", "the usage comes from an estimated meter read", {}, ""});
+      for (auto& li : bill.line_items)
+        if (li.kind == LineKind::energy || li.kind == LineKind::rider) li.label += " (estimated)";
+    }
     return bill;
   }
 
@@ -442,7 +526,9 @@ class Evaluator {
 
   std::string unit_of(const Charge& ch) const {
     switch (ch.determinant.measure) {
-      case Measure::energy: return std::string(to_string(usage_.delivered.unit == Unit::kW ? Unit::kWh : usage_.delivered.unit));
+      case Measure::energy:
+        if (reads_) return std::string(to_string(reads_->unit));
+        return std::string(to_string(usage_.delivered.unit == Unit::kW ? Unit::kWh : usage_.delivered.unit));
       case Measure::demand:
       case Measure::billing_demand: return "kW";
       case Measure::days: return "day";
@@ -991,6 +1077,8 @@ class Evaluator {
   const graph::Tariff& t_;
   const IntervalUsage& usage_;
   const Account& account_;
+  const RegisterUsage* reads_ = nullptr;
+  bool needs_intervals_reported_ = false;
   std::int32_t window_;
   bool trace_;
   RawUnits units_;
@@ -1012,6 +1100,25 @@ BillSeriesResult bill_periods(const RateGraph& graph, const IntervalUsage& usage
   BillSeriesResult result;
   Evaluator evaluator(graph.tariff(), usage, account, options);
   if (!evaluator.prepare(periods, options)) {
+    result.diagnostics = std::move(evaluator.diagnostics);
+    return result;
+  }
+  auto bills = evaluator.run();
+  result.diagnostics = std::move(evaluator.diagnostics);
+  if (has_errors(result.diagnostics)) return result;
+  BillSeries series;
+  for (auto& b : bills) series.total += b.total;
+  series.bills = std::move(bills);
+  result.series = std::move(series);
+  return result;
+}
+
+BillSeriesResult bill_periods(const RateGraph& graph, const RegisterUsage& reads, const std::vector<BillingPeriod>& periods,
+                              const Account& account, const BillOptions& options) {
+  BillSeriesResult result;
+  IntervalUsage none;
+  Evaluator evaluator(graph.tariff(), none, account, options);
+  if (!evaluator.prepare_reads(reads, periods, options)) {
     result.diagnostics = std::move(evaluator.diagnostics);
     return result;
   }

@@ -99,6 +99,7 @@ std::string format_json(const Bill& bill) {
   j["currency"] = bill.currency;
   j["line_items"] = items_json(bill);
   j["total"] = bill.total.to_string();
+  if (bill.estimated) j["estimated"] = true;
   if (!bill.notes.empty()) j["notes"] = notes_json(bill);
   return j.dump(2) + "\n";
 }
