@@ -322,8 +322,41 @@ struct Generator {
       case Measure::day: return money(r, 50'000, 1'500'000, "day", r.chance(30));
       case Measure::energy: return money(r, 10'000, 400'000, "kWh", true);
       case Measure::demand: return money(r, 500'000, 25'000'000, "kW", false);
+      case Measure::bill: return money(r, 500'000, 5'000'000, "bill", false);
+      case Measure::meter: return money(r, 500'000, 5'000'000, "meter", false);
     }
     return {};
+  }
+
+  /// The account's attributes, and the values a `by ATTRIBUTE` table may name.
+  const std::vector<std::pair<std::string, std::vector<std::string>>> attributes = {
+      {"meter_size", {"in_5_8", "in_1", "in_2"}}, {"location", {"inside_city", "outside_city", "county"}}};
+
+  void make_account() {
+    for (auto& [name, values] : attributes)
+      if (r.chance(80)) c.account.attributes[name] = r.pick(values);
+  }
+
+  /// A `by ATTRIBUTE` table: some values named, and always `otherwise` (so no bill is
+  /// refused for a value no case names).
+  std::vector<PricingCase> attribute_cases(const std::vector<std::string>& values, const std::function<std::shared_ptr<const Pricing>()>& sub) {
+    std::vector<std::string> keys = values;
+    r.shuffle(keys);
+    keys.resize(static_cast<std::size_t>(r.between(1, static_cast<std::int64_t>(keys.size()))));
+    std::vector<PricingCase> cases;
+    std::size_t i = 0;
+    while (i < keys.size()) {
+      std::size_t size = r.chance(70) ? 1 : keys.size() - i;
+      PricingCase pc;
+      pc.values.assign(keys.begin() + static_cast<std::ptrdiff_t>(i), keys.begin() + static_cast<std::ptrdiff_t>(i + size));
+      i += size;
+      cases.push_back(std::move(pc));
+    }
+    PricingCase other;
+    other.otherwise = true;
+    cases.push_back(std::move(other));
+    for (auto& pc : cases) pc.pricing = sub();
+    return cases;
   }
 
   /// Keys 0..n-1 split into cases; sometimes the last case is `otherwise`, rarely a key
@@ -463,17 +496,19 @@ struct Generator {
     return cases;
   }
 
-  std::shared_ptr<const Pricing> pricing(Measure m, bool season_ok, bool period_ok, int depth, bool month_ok = true) {
+  std::shared_ptr<const Pricing> pricing(Measure m, bool season_ok, bool period_ok, int depth, bool month_ok = true, bool attribute_ok = true) {
     auto p = std::make_shared<Pricing>();
     bool can_season = season_ok && seasonal() && depth < 2;
     bool can_period = period_ok && tou() && (m == Measure::energy || m == Measure::demand) && depth < 2;
     bool can_month = month_ok && depth < 2;
+    bool can_attribute = attribute_ok && depth < 2 && r.chance(40);
     bool can_tiers = m == Measure::energy || m == Measure::demand;
     bool can_columns = m == Measure::energy && tou() && period_ok;
     std::vector<Pricing::Kind> options = {Pricing::Kind::flat, Pricing::Kind::flat};
     if (can_season) options.insert(options.end(), 2, Pricing::Kind::by_season);
     if (can_period) options.insert(options.end(), 2, Pricing::Kind::by_period);
     if (can_month) options.insert(options.end(), 1, Pricing::Kind::by_month);
+    if (can_attribute) options.insert(options.end(), 1, Pricing::Kind::by_attribute);
     if (can_tiers) options.insert(options.end(), 3, Pricing::Kind::tiers);
     std::size_t columns_from = options.size();
     if (can_columns) options.insert(options.end(), 3, Pricing::Kind::tiers);
@@ -485,14 +520,20 @@ struct Generator {
         p->tiers = tier_table(m, choice < columns_from ? Allocation::single : choice < columns_from + 2 ? Allocation::proportional : Allocation::chronological);
         break;
       case Pricing::Kind::by_season:
-        p->cases = cases_for(c.tariff.seasons.size(), [&] { return pricing(m, false, period_ok, depth + 1, month_ok); });
+        p->cases = cases_for(c.tariff.seasons.size(), [&] { return pricing(m, false, period_ok, depth + 1, month_ok, attribute_ok); });
         break;
       case Pricing::Kind::by_period:
-        p->cases = cases_for(c.tariff.periods.size(), [&] { return pricing(m, season_ok, false, depth + 1, month_ok); });
+        p->cases = cases_for(c.tariff.periods.size(), [&] { return pricing(m, season_ok, false, depth + 1, month_ok, attribute_ok); });
         break;
       case Pricing::Kind::by_month:
-        p->cases = month_cases([&] { return pricing(m, season_ok, period_ok, depth + 1, false); });
+        p->cases = month_cases([&] { return pricing(m, season_ok, period_ok, depth + 1, false, attribute_ok); });
         break;
+      case Pricing::Kind::by_attribute: {
+        const auto& attribute = attributes[r.index(attributes.size())];
+        p->attribute = attribute.first;
+        p->cases = attribute_cases(attribute.second, [&] { return pricing(m, season_ok, period_ok, depth + 1, month_ok, false); });
+        break;
+      }
     }
     return p;
   }
@@ -522,15 +563,88 @@ struct Generator {
     return p;
   }
 
-  void percent(ChargeDef& ch, bool may_be_negative) {
-    int decimals = r.between_int(0, 3);
-    ch.percent = dec(r.between(1, 12 * pow10i(decimals)), decimals);
-    if (may_be_negative && r.chance(15)) ch.percent = -ch.percent;
-    ch.percent_text = ch.percent.to_string() + " %";
+  /// A flat price (`leaf`), or a table of them by month, by season (the season of the
+  /// period's last day) or by attribute; `complete`: every bill finds a case.
+  std::shared_ptr<const Pricing> one_number_table(const std::function<Money()>& leaf, bool complete) {
+    auto p = std::make_shared<Pricing>();
+    int roll = r.between_int(0, 99);
+    if (roll < 78) {
+      p->price = leaf();
+    } else if (roll < 87) {
+      p->kind = Pricing::Kind::by_month;
+      p->cases = month_cases([&] { auto q = std::make_shared<Pricing>(); q->price = leaf(); return q; });
+      if (complete && std::none_of(p->cases.begin(), p->cases.end(), [](const PricingCase& pc) { return pc.otherwise; })) {
+        PricingCase other;
+        other.otherwise = true;
+        auto q = std::make_shared<Pricing>();
+        q->price = leaf();
+        other.pricing = q;
+        std::size_t named = 0;
+        for (auto& pc : p->cases) named += pc.keys.size();
+        if (named < 12) p->cases.push_back(std::move(other));
+      }
+    } else if (roll < 94 && seasonal() && !with_revisions) {
+      // (not with revisions: in a bill cut by a revision the fast biller takes the season
+      // of each segment's last day, not the period's; see "reference: a percentage by
+      // season in a bill cut by a revision" in fast_biller_findings_test.cpp)
+      p->kind = Pricing::Kind::by_season;
+      do p->cases = cases_for(c.tariff.seasons.size(), [&] { auto q = std::make_shared<Pricing>(); q->price = leaf(); return q; });
+      while (complete && !covers_all(p->cases, c.tariff.seasons.size()));
+    } else {
+      const auto& attribute = attributes[r.index(attributes.size())];
+      p->kind = Pricing::Kind::by_attribute;
+      p->attribute = attribute.first;
+      p->cases = attribute_cases(attribute.second, [&] { auto q = std::make_shared<Pricing>(); q->price = leaf(); return q; });
+    }
+    return p;
   }
 
-  Money minimum_money(bool per_day) {
-    return per_day ? money(r, 300'000, 3'000'000, "day", false) : money(r, 10'000'000, 150'000'000, "month", false);
+  static bool covers_all(const std::vector<PricingCase>& cases, std::size_t keys) {
+    std::size_t named = 0;
+    for (auto& pc : cases) {
+      if (pc.otherwise) return true;
+      named += pc.keys.size();
+    }
+    return named == keys;
+  }
+
+  std::shared_ptr<const Pricing> percent_pricing(int negative_chance) {
+    bool negative = r.chance(negative_chance);
+    return one_number_table(
+        [&] {
+          int decimals = r.between_int(0, 3);
+          Money m;
+          m.dollars = dec(r.between(1, 12 * pow10i(decimals)), decimals);
+          if (negative) m.dollars = -m.dollars;
+          m.text = m.dollars.to_string() + " %";
+          return m;
+        },
+        false);
+  }
+
+  std::shared_ptr<const Pricing> minimum_pricing(bool per_day) {
+    return one_number_table(
+        [&] { return per_day ? money(r, 300'000, 3'000'000, "day", false) : money(r, 10'000'000, 150'000'000, "month", false); }, true);
+  }
+
+  /// A negative flat price: a credit.
+  std::shared_ptr<const Pricing> credit_pricing(Measure m) {
+    auto p = std::make_shared<Pricing>();
+    p->price = price_for(m);
+    p->price.dollars = -p->price.dollars;
+    p->price.text = "-" + p->price.text;
+    return p;
+  }
+
+  /// New prices for a charge (a revision restates it): same kind, form, `on` and `of`.
+  void reprice(ChargeDef& ch) {
+    switch (ch.form) {
+      case Form::priced: ch.pricing = ch.kind == ChargeKind::credit ? credit_pricing(ch.measure) : charge_pricing(ch.measure); break;
+      case Form::percentage:
+        ch.pricing = percent_pricing(ch.kind == ChargeKind::credit ? 100 : ch.kind == ChargeKind::rider ? 15 : 0);
+        break;
+      case Form::minimum: ch.pricing = minimum_pricing(ch.minimum_per_day); break;
+    }
   }
 
   /// Revisions: new prices for some charges from a date inside the billing period (the
@@ -553,17 +667,12 @@ struct Generator {
         if (!r.chance(40)) continue;
         ChargeDef restated = ch;
         if (r.chance(30)) restated.label = ch.label.empty() ? "Revised" : ch.label + " (revised)";
-        switch (ch.kind) {
-          case ChargeKind::charge: restated.pricing = charge_pricing(ch.measure); break;
-          case ChargeKind::rider:
-          case ChargeKind::tax: percent(restated, ch.kind == ChargeKind::rider); break;
-          case ChargeKind::minimum: restated.minimum = minimum_money(ch.minimum_per_day); break;
-        }
+        reprice(restated);
         rev.charges.push_back(std::move(restated));
       }
       if (rev.charges.empty()) {
         ChargeDef restated = c.tariff.charges.front();
-        if (restated.kind == ChargeKind::charge) restated.pricing = charge_pricing(restated.measure);
+        reprice(restated);
         rev.charges.push_back(std::move(restated));
       }
       c.tariff.revisions.push_back(std::move(rev));
@@ -573,21 +682,33 @@ struct Generator {
   void make_charges() {
     auto& charges = c.tariff.charges;
     with_revisions = r.chance(20);
-    auto priced = [&](std::string id, std::string label, Measure m, bool allow_in) {
+    auto priced = [&](std::string id, std::string label, ChargeKind kind, Measure m, bool allow_in) -> ChargeDef& {
       ChargeDef ch;
       ch.id = std::move(id);
       ch.label = r.chance(85) ? std::move(label) : "";
-      ch.kind = ChargeKind::charge;
+      ch.kind = kind;
+      ch.form = Form::priced;
       ch.measure = m;
       if (allow_in && tou() && r.chance(35)) ch.in_periods = some_periods();
       ch.pricing = charge_pricing(m);
       charges.push_back(std::move(ch));
+      return charges.back();
     };
-    priced("basic", "Basic Customer Charge", Measure::month, false);
-    if (r.chance(35)) priced("daily", "Daily Charge", Measure::day, false);
-    priced("energy", "Energy Charge", Measure::energy, true);
-    if (r.chance(30)) priced("energy2", "Fuel Adjustment", Measure::energy, true);
-    if (r.chance(50)) priced("dem", "Demand Charge", Measure::demand, true);
+    priced("basic", "Basic Customer Charge", ChargeKind::charge, Measure::month, false);
+    if (r.chance(35)) priced("daily", "Daily Charge", ChargeKind::charge, Measure::day, false);
+    if (r.chance(12)) priced("meter_fee", "Meter Charge", ChargeKind::charge, r.chance(50) ? Measure::meter : Measure::bill, false);
+    priced("energy", "Energy Charge", ChargeKind::charge, Measure::energy, true);
+    if (r.chance(30)) priced("energy2", "Fuel Adjustment", ChargeKind::charge, Measure::energy, true);
+    if (r.chance(50)) priced("dem", "Demand Charge", ChargeKind::charge, Measure::demand, true);
+    if (r.chance(15)) priced("fuel_rider", "Fuel Rider", ChargeKind::rider, Measure::energy, true);
+    if (r.chance(15)) {
+      auto& adj = priced("fca", "Fuel Cost Adjustment", ChargeKind::adjustment, Measure::energy, false);
+      if (r.chance(40)) adj.pricing = credit_pricing(Measure::energy);  // a negative adjustment
+    }
+    if (r.chance(12)) {
+      auto& credit = priced("low_income", "Low-Income Credit", ChargeKind::credit, Measure::month, false);
+      credit.pricing = credit_pricing(Measure::month);
+    }
     std::vector<std::string> priced_ids;
     for (auto& ch : charges) priced_ids.push_back(ch.id);
     auto subset = [&](const std::vector<std::string>& from) {
@@ -598,46 +719,44 @@ struct Generator {
       r.shuffle(out);
       return out;
     };
+    auto percentage = [&](std::string id, std::string label, ChargeKind kind, int negative_chance, std::vector<std::string> of) -> ChargeDef& {
+      ChargeDef ch;
+      ch.id = std::move(id);
+      ch.label = std::move(label);
+      ch.kind = kind;
+      ch.form = Form::percentage;
+      ch.pricing = percent_pricing(negative_chance);
+      ch.of = std::move(of);
+      charges.push_back(std::move(ch));
+      return charges.back();
+    };
     if (r.chance(50)) {
-      ChargeDef rider;
-      rider.id = "rider1";
-      rider.label = "Rider";
-      rider.kind = ChargeKind::rider;
-      percent(rider, true);
-      rider.of = r.chance(30) ? std::vector<std::string>{"charges"} : subset(priced_ids);
-      charges.push_back(std::move(rider));
+      percentage("rider1", "Rider", ChargeKind::rider, 15, r.chance(30) ? std::vector<std::string>{"charges"} : subset(priced_ids));
       if (r.chance(30)) {
-        ChargeDef second;
-        second.id = "rider2";
-        second.label = "Second Rider";
-        second.kind = ChargeKind::rider;
-        percent(second, true);
-        second.of = subset(priced_ids);
-        second.of.push_back("rider1");
-        r.shuffle(second.of);
-        charges.push_back(std::move(second));
+        auto of = subset(priced_ids);
+        of.push_back("rider1");
+        r.shuffle(of);
+        percentage("rider2", "Second Rider", ChargeKind::rider, 15, of);
       }
     }
+    if (r.chance(10)) percentage("solar_credit", "Community Solar Credit", ChargeKind::credit, 100, subset(priced_ids));
     if (r.chance(50)) {
-      ChargeDef tax;
-      tax.id = "sales_tax";
-      tax.label = "Sales Tax";
-      tax.kind = ChargeKind::tax;
-      percent(tax, false);
       int roll = r.between_int(0, 99);
-      tax.of = roll < 50   ? std::vector<std::string>{"charges", "riders"}
-               : roll < 65 ? std::vector<std::string>{"charges"}
-               : roll < 80 ? std::vector<std::string>{"all"}
-                           : subset(priced_ids);
-      charges.push_back(std::move(tax));
+      percentage("sales_tax", "Sales Tax", ChargeKind::tax, 0,
+                 roll < 45   ? std::vector<std::string>{"charges", "riders"}
+                 : roll < 60 ? std::vector<std::string>{"charges"}
+                 : roll < 72 ? std::vector<std::string>{"all"}
+                 : roll < 80 ? std::vector<std::string>{"charges", "credits"}
+                             : subset(priced_ids));
     }
     if (r.chance(35)) {
       ChargeDef m;
       m.id = "min_bill";
       m.label = "Minimum Bill";
       m.kind = ChargeKind::minimum;
+      m.form = Form::minimum;
       m.minimum_per_day = r.chance(15);
-      m.minimum = minimum_money(m.minimum_per_day);
+      m.pricing = minimum_pricing(m.minimum_per_day);
       m.of = r.chance(70) ? std::vector<std::string>{"charges"} : subset(priced_ids);
       charges.push_back(std::move(m));
     }
@@ -706,10 +825,14 @@ std::string pricing_text(const TariffModel& t, const Pricing& p, const std::stri
     case Pricing::Kind::tiers: return tiers_text(t, p.tiers, indent);
     case Pricing::Kind::by_season:
     case Pricing::Kind::by_period:
-    case Pricing::Kind::by_month: {
-      std::string out = p.kind == Pricing::Kind::by_season ? "by season {\n" : p.kind == Pricing::Kind::by_period ? "by period {\n" : "by month {\n";
+    case Pricing::Kind::by_month:
+    case Pricing::Kind::by_attribute: {
+      std::string out = p.kind == Pricing::Kind::by_season   ? "by season {\n"
+                        : p.kind == Pricing::Kind::by_period ? "by period {\n"
+                        : p.kind == Pricing::Kind::by_month  ? "by month {\n"
+                                                             : "by " + p.attribute + " {\n";
       for (auto& c : p.cases) {
-        std::vector<std::string> keys;
+        std::vector<std::string> keys = c.values;
         for (auto k : c.keys)
           keys.push_back(p.kind == Pricing::Kind::by_season   ? t.seasons[k].name
                          : p.kind == Pricing::Kind::by_period ? t.periods[k].name
@@ -724,27 +847,19 @@ std::string pricing_text(const TariffModel& t, const Pricing& p, const std::stri
 }
 
 std::string charge_text(const TariffModel& t, const ChargeDef& ch, const std::string& indent) {
-  std::string out;
-  {
-    static const char* kinds[] = {"charge", "rider", "tax", "minimum"};
-    out += indent + kinds[static_cast<int>(ch.kind)] + " " + ch.id + (ch.label.empty() ? "" : " \"" + ch.label + "\"");
-    if (ch.kind == ChargeKind::charge) {
-      if (ch.measure == Measure::energy || ch.measure == Measure::demand) {
-        out += ch.measure == Measure::energy ? " on energy" : " on demand";
-        if (!ch.in_periods.empty()) {
-          std::vector<std::string> names;
-          for (auto p : ch.in_periods) names.push_back(t.periods[p].name);
-          out += " in " + list_text(names);
-        }
-      }
-      out += ": " + pricing_text(t, *ch.pricing, indent) + "\n";
-    } else if (ch.kind == ChargeKind::minimum) {
-      out += ": " + ch.minimum.text + " of " + list_text(ch.of) + "\n";
-    } else {
-      out += ": " + ch.percent_text + " of " + list_text(ch.of) + "\n";
+  static const char* kinds[] = {"charge", "rider", "tax", "minimum", "credit", "adjustment"};
+  std::string out = indent + kinds[static_cast<int>(ch.kind)] + " " + ch.id + (ch.label.empty() ? "" : " \"" + ch.label + "\"");
+  if (ch.form == Form::priced && (ch.measure == Measure::energy || ch.measure == Measure::demand)) {
+    out += ch.measure == Measure::energy ? " on energy" : " on demand";
+    if (!ch.in_periods.empty()) {
+      std::vector<std::string> names;
+      for (auto p : ch.in_periods) names.push_back(t.periods[p].name);
+      out += " in " + list_text(names);
     }
   }
-  return out;
+  out += ": " + pricing_text(t, *ch.pricing, indent);
+  if (ch.form != Form::priced) out += " of " + list_text(ch.of);
+  return out + "\n";
 }
 
 }  // namespace
@@ -806,6 +921,7 @@ RandomCase generate_case(std::uint64_t seed, const GeneratorOptions& options) {
   g.make_demand_window();
   g.make_seasons();
   g.make_periods();
+  g.make_account();
   g.make_charges();
   g.make_revisions();
   g.make_usage(options);

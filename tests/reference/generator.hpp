@@ -6,6 +6,7 @@
 
 #include "reference/tariff_model.hpp"
 
+#include "rateline/account.hpp"
 #include "rateline/bill.hpp"
 #include "rateline/usage.hpp"
 
@@ -25,6 +26,7 @@ struct RandomCase {
   TariffModel tariff;
   std::string text;             ///< to_text(tariff)
   IntervalUsage usage;
+  Account account;                                       ///< attributes for `by ATTRIBUTE` tables
   std::chrono::year_month_day usage_from{}, usage_to{};  ///< local days the usage covers: one or two calendar months
   BillingPeriod period;                                  ///< within [usage_from, usage_to)
 };

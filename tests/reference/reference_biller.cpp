@@ -86,8 +86,8 @@ class ReferenceBiller {
   /// Bills the days [from, to) of the billing period `period` with `charges` (the version
   /// of the tariff in force then). `split`: the period is cut in version segments.
   ReferenceBiller(const TariffModel& t, const std::vector<ChargeDef>& charges, const IntervalUsage& usage, const BillingPeriod& period,
-                  year_month_day from, year_month_day to, bool split)
-      : t_(t), charges_(charges), period_(period), from_(from), to_(to), zone_(TimeZone::locate(t.zone).value()) {
+                  const Account& account, year_month_day from, year_month_day to, bool split)
+      : t_(t), charges_(charges), period_(period), account_(account), from_(from), to_(to), zone_(TimeZone::locate(t.zone).value()) {
     seasons_ = std::max<std::size_t>(1, t.seasons.size());
     periods_ = std::max<std::size_t>(1, t.periods.size());
     energy_.assign(seasons_, std::vector<Decimal>(periods_, Decimal(0)));
@@ -112,7 +112,7 @@ class ReferenceBiller {
       done[i] = true;
     };
     for (std::size_t i = 0; i < charges_.size(); ++i)
-      if (charges_[i].kind == ChargeKind::charge) {
+      if (charges_[i].form == Form::priced) {
         priced(charges_[i], lines[i]);
         finish(i);
       }
@@ -126,7 +126,7 @@ class ReferenceBiller {
         Decimal sum{0};
         for (auto b : base) sum += amounts_[b];
         const auto& ch = charges_[i];
-        if (ch.kind == ChargeKind::minimum) minimum(ch, sum, lines[i]);
+        if (ch.form == Form::minimum) minimum(ch, sum, lines[i]);
         else percentage(ch, sum, lines[i]);
         finish(i);
         progress = true;
@@ -238,6 +238,14 @@ class ReferenceBiller {
         return q;
       }
       case Measure::day: return Decimal(days_here(ctx));
+      case Measure::bill:
+      case Measure::meter: {
+        // one per bill, not prorated by `proration`; a segment or season part takes its share
+        Decimal q{1};
+        if (split_) q = (q * segment_fraction_).rounded(kShareScale, RoundingMode::half_even);
+        if (ctx.part) q = (q * ctx.fraction).rounded(kShareScale, RoundingMode::half_even);
+        return q;
+      }
       case Measure::month: {
         Decimal q{1};
         if (t_.proration != Proration::none) {
@@ -376,12 +384,13 @@ class ReferenceBiller {
           evaluate(ch, *c, sub, out);
         }
         break;
-      case Pricing::Kind::by_month: {
-        // the month of the period's last day: the month the bill is for
-        year_month_day last{sys_days{period_.to} - days{1}};
-        if (auto* c = case_for(p, static_cast<unsigned>(last.month()) - 1)) evaluate(ch, *c, ctx, out);
+      case Pricing::Kind::by_month:
+        if (auto* c = case_for(p, bill_month())) evaluate(ch, *c, ctx, out);
         break;
-      }
+      case Pricing::Kind::by_attribute:
+        if (auto* c = attribute_case(p)) evaluate(ch, *c, ctx, out);
+        else throw std::logic_error("reference: no price for the account's attribute (the generator gives every table `otherwise`)");
+        break;
       case Pricing::Kind::tiers:
         switch (p.tiers.allocation) {
           case Allocation::single: single_tiers(ch, p.tiers, ctx, out); break;
@@ -390,6 +399,35 @@ class ReferenceBiller {
         }
         break;
     }
+  }
+
+  /// by month: the month (0..11) of the period's last day, the month the bill is for
+  std::size_t bill_month() const { return static_cast<unsigned>(year_month_day{sys_days{period_.to} - days{1}}.month()) - 1; }
+
+  const Pricing* attribute_case(const Pricing& table) const {
+    auto it = account_.attributes.find(table.attribute);
+    if (it != account_.attributes.end())
+      for (auto& c : table.cases)
+        if (std::find(c.values.begin(), c.values.end(), it->second) != c.values.end()) return c.pricing.get();
+    for (auto& c : table.cases)
+      if (c.otherwise) return c.pricing.get();
+    return nullptr;
+  }
+
+  /// The one number of a percentage or minimum for this bill: tables by month, by season
+  /// (the season of the period's last day) or by attribute pick it; nullopt: no case.
+  std::optional<Decimal> flat_value(const Pricing& p) const {
+    const Pricing* at = &p;
+    while (at && at->kind != Pricing::Kind::flat) {
+      switch (at->kind) {
+        case Pricing::Kind::by_month: at = case_for(*at, bill_month()); break;
+        case Pricing::Kind::by_season: at = case_for(*at, season_of(t_, year_month_day{sys_days{period_.to} - days{1}})); break;
+        case Pricing::Kind::by_attribute: at = attribute_case(*at); break;
+        default: throw std::logic_error("reference: a percentage or minimum priced by period or tiers");
+      }
+    }
+    if (!at) return std::nullopt;
+    return at->price.dollars;
   }
 
   static std::string join(const std::string& a, const std::string& b) { return a.empty() ? b : a + ", " + b; }
@@ -458,7 +496,8 @@ class ReferenceBiller {
         bool member = name == "charges" ? k == ChargeKind::charge
                     : name == "riders"  ? k == ChargeKind::rider
                     : name == "taxes"   ? k == ChargeKind::tax
-                    : name == "all"     ? k != ChargeKind::minimum
+                    : name == "credits" ? k == ChargeKind::credit
+                    : name == "all"     ? charges_[j].form != Form::minimum
                                         : charges_[j].id == name;
         if (member && std::find(out.begin(), out.end(), j) == out.end()) out.push_back(j);
       }
@@ -467,21 +506,25 @@ class ReferenceBiller {
   }
 
   void percentage(const ChargeDef& ch, const Decimal& base, std::vector<RefLine>& out) const {
+    auto percent = flat_value(*ch.pricing);
+    if (!percent) return;  // no case for this bill: no line
     RefLine l;
     l.charge = ch.id;
-    l.detail = ch.percent_text + " of $" + base.to_string();
+    l.detail = percent->to_string() + " % of $" + base.to_string();
     l.quantity = base;
-    l.rate = ch.percent;
+    l.rate = *percent;
     // exact: base × percent / 100 has at most two more decimals than the product
-    l.unrounded = (base * ch.percent).divided_by(Decimal(100), base.scale() + ch.percent.scale() + 2, RoundingMode::half_even);
+    l.unrounded = (base * *percent).divided_by(Decimal(100), base.scale() + percent->scale() + 2, RoundingMode::half_even);
     l.amount = round_line(l.unrounded);
     out.push_back(std::move(l));
   }
 
   void minimum(const ChargeDef& ch, const Decimal& base, std::vector<RefLine>& out) const {
-    Decimal floor_amount = ch.minimum_per_day ? ch.minimum.dollars * Decimal(days_)
-                         : split_         ? (ch.minimum.dollars * segment_fraction_).rounded(kShareScale, RoundingMode::half_even)
-                                          : ch.minimum.dollars;
+    auto amount = flat_value(*ch.pricing);
+    if (!amount) return;
+    Decimal floor_amount = ch.minimum_per_day ? *amount * Decimal(days_)
+                         : split_         ? (*amount * segment_fraction_).rounded(kShareScale, RoundingMode::half_even)
+                                          : *amount;
     if (base >= floor_amount) return;
     RefLine l;
     l.charge = ch.id;
@@ -496,6 +539,7 @@ class ReferenceBiller {
   const TariffModel& t_;
   const std::vector<ChargeDef>& charges_;     // the version in force in [from_, to_)
   BillingPeriod period_;                      // the whole bill
+  const Account& account_;
   year_month_day from_, to_;                  // the days billed here
   TimeZone zone_;
   std::size_t seasons_ = 1, periods_ = 1;
@@ -517,7 +561,7 @@ class ReferenceBiller {
 
 }  // namespace
 
-RefBill reference_bill(const TariffModel& tariff, const IntervalUsage& usage, const BillingPeriod& period) {
+RefBill reference_bill(const TariffModel& tariff, const IntervalUsage& usage, const BillingPeriod& period, const Account& account) {
   // the version in force on a day: the charges as revised by every revision up to it
   auto version_on = [&](year_month_day day) {
     std::vector<ChargeDef> charges = tariff.charges;
@@ -537,7 +581,7 @@ RefBill reference_bill(const TariffModel& tariff, const IntervalUsage& usage, co
   RefBill bill;
   for (std::size_t k = 0; k + 1 < cuts.size(); ++k) {
     auto charges = version_on(cuts[k]);
-    auto part = ReferenceBiller(tariff, charges, usage, period, cuts[k], cuts[k + 1], cuts.size() > 2).run();
+    auto part = ReferenceBiller(tariff, charges, usage, period, account, cuts[k], cuts[k + 1], cuts.size() > 2).run();
     for (auto& l : part.lines) bill.lines.push_back(std::move(l));
     bill.total += part.total;
   }

@@ -14,7 +14,8 @@
 //  - `tiers proportional`: every period column gets E_p × tier / T of every tier, at 12
 //    decimal places half_even, times its price; `tiers chronological`: the intervals fill
 //    the tiers in time order, each priced at its own period's column;
-//  - `by month` prices by the month of the period's last day;
+//  - `by month` prices by the month of the period's last day, `by ATTRIBUTE` by the
+//    account's attribute (or `otherwise`); $/bill and $/meter are one per bill;
 //  - per-bill limits (kWh, kW, and kWh steps) follow the tariff's `proration`;
 //  - a revision taking effect inside the period cuts it into segments billed at their
 //    own version of the charges: the segment's energy and days, its share (segment days /
@@ -25,12 +26,14 @@
 //    tier limits and the part's maximum demand × part days / segment days;
 //  - every share or proration is kept to 12 places, half_even;
 //  - percentages apply to the ROUNDED line amounts of the charges they name; a minimum
-//    tops the named charges up; every line amount is rounded as the tariff says;
+//    tops the named charges up; a percentage or minimum `by season` takes the season of
+//    the billing period's last day; every line amount is rounded as the tariff says;
 //  - the total is the sum of the line amounts.
 #pragma once
 
 #include "reference/tariff_model.hpp"
 
+#include "rateline/account.hpp"
 #include "rateline/bill.hpp"
 #include "rateline/usage.hpp"
 
@@ -55,7 +58,7 @@ struct RefBill {
 
 /// Bills `usage` (delivered channel only) for `period` under `tariff`. The usage must
 /// cover the period (the caller makes sure); intervals outside it are ignored.
-RefBill reference_bill(const TariffModel& tariff, const IntervalUsage& usage, const BillingPeriod& period);
+RefBill reference_bill(const TariffModel& tariff, const IntervalUsage& usage, const BillingPeriod& period, const Account& account = {});
 
 /// One line per item, for failure messages.
 std::string describe(const RefBill& bill);

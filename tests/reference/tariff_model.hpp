@@ -46,8 +46,9 @@ struct PeriodDef {
   std::vector<PeriodRule> rules;
 };
 
-/// What a priced charge is measured on.
-enum class Measure { month, day, energy, demand };
+/// What a priced charge is measured on: `$/month`, `$/day`, `$/bill`, `$/meter` (no `on`),
+/// `on energy`, `on demand`.
+enum class Measure { month, day, energy, demand, bill, meter };
 
 /// A price as written and its value in dollars ("11.23 ¢/kWh" -> 0.1123).
 struct Money {
@@ -82,37 +83,44 @@ struct TierTable {
 
 struct Pricing;
 
-/// One case of a `by season` / `by period` / `by month` table: keys (season or period
-/// indices, months 0..11) or otherwise.
+/// One case of a `by season` / `by period` / `by month` / `by ATTRIBUTE` table: keys
+/// (season or period indices, months 0..11; attribute values) or otherwise.
 struct PricingCase {
   std::vector<std::size_t> keys;
+  std::vector<std::string> values;                  ///< by_attribute
   bool otherwise = false;
   std::shared_ptr<const Pricing> pricing;
 };
 
 struct Pricing {
-  enum class Kind { flat, tiers, by_season, by_period, by_month } kind = Kind::flat;
-  Money price;                                      ///< flat
+  enum class Kind { flat, tiers, by_season, by_period, by_month, by_attribute } kind = Kind::flat;
+  Money price;                                      ///< flat (a percentage: dollars holds the percent)
   TierTable tiers;                                  ///< tiers
-  std::vector<PricingCase> cases;                   ///< by_season / by_period / by_month
+  std::string attribute;                            ///< by_attribute: the account attribute
+  std::vector<PricingCase> cases;                   ///< the by_ tables
 };
 
-enum class ChargeKind { charge, rider, tax, minimum };
+enum class ChargeKind { charge, rider, tax, minimum, credit, adjustment };
+
+/// How a charge's amount comes about.
+enum class Form {
+  priced,          ///< quantity × price
+  percentage,      ///< percent × the rounded amounts of the charges it is `of`
+  minimum,         ///< tops the charges it is `of` up to an amount
+};
 
 struct ChargeDef {
   std::string id;
   std::string label;
   ChargeKind kind = ChargeKind::charge;
-  // priced charges (kind charge)
-  Measure measure = Measure::month;
+  Form form = Form::priced;
+  Measure measure = Measure::month;                 ///< priced
   std::vector<std::size_t> in_periods;              ///< `on energy in p1, p2`; empty = all periods
+  /// priced: the pricing; percentage: flat percents ("2.5 %") or a table of them by month,
+  /// season or attribute; minimum: the amount ("25.00 $/month"), flat or such a table
   std::shared_ptr<const Pricing> pricing;
-  // riders and taxes: percent of the named charges; minimums: an amount of them
-  Decimal percent;
-  std::string percent_text;                         ///< "2.5 %"
-  std::vector<std::string> of;                      ///< charge ids, or "charges" / "riders" / "taxes"
-  Money minimum;                                    ///< "25.00 $/month" or "1.5 $/day"
-  bool minimum_per_day = false;
+  std::vector<std::string> of;                      ///< charge ids, or "charges" / "riders" / "taxes" / "credits" / "all"
+  bool minimum_per_day = false;                     ///< a `$/day` minimum
 };
 
 /// `revision DATE { ... }`: from DATE on, these charges replace the ones with their ids

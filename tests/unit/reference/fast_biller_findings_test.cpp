@@ -109,3 +109,33 @@ TEST_CASE("reference: hours-use limits in revision segments use the whole period
   INFO(lines(b));
   CHECK(b.total == Decimal::parse("75.3").value());
 }
+
+// Finding 3. A percentage (or minimum) priced `by season` takes "one rate for the whole
+// bill: the season of the billing period's last day" (docs/language.md, Percentages and
+// Minimums). In a bill cut by a revision the fast biller takes the season of each
+// SEGMENT's last day instead. 2024-09-16 .. 2024-10-16 with a revision on 09-21, 1 kWh
+// every hour: energy 120 kWh = $12.00 before the revision and 600 kWh = $60.00 after; the
+// period's last day (Oct 15) is winter, so the tax is 5 % of both: 0.60 + 3.00 = 3.60. The
+// fast biller taxes the first segment at the summer 10 % (its last day is Sep 20): 4.20.
+TEST_CASE("reference: a percentage by season in a bill cut by a revision takes the period's season" * doctest::may_fail()) {
+  auto graph = compile(R"(tariff "Percentage by season" {
+  currency USD
+  timezone "UTC"
+  effective 2020-01-01
+  season summer: Jun 1 - Sep 30
+  season winter: Oct 1 - May 31
+  charge energy "Energy" on energy: 0.10 $/kWh
+  tax sales "Sales Tax": by season { summer: 10 %  winter: 5 % } of charges
+  revision 2024-09-21 {
+    charge energy "Energy" on energy: 0.10 $/kWh
+  }
+})");
+  BillingPeriod period{year{2024} / September / 16, year{2024} / October / 16};
+  auto b = bill_of(*graph, hourly(period.from, period.to, 1), period);
+  INFO(lines(b));
+  Decimal tax{0};
+  for (auto& li : b.line_items)
+    if (li.id.starts_with("sales")) tax += li.amount;
+  CHECK(tax == Decimal::parse("3.6").value());
+  CHECK(b.total == Decimal::parse("75.6").value());
+}

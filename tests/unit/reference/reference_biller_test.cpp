@@ -105,22 +105,22 @@ std::string check_case(const RandomCase& c) {
   std::string problem;
   auto graph = compile(c.text, problem);
   if (!graph) return case_header(c) + problem;
-  auto fast = bill(*graph, c.usage, c.period, Account{}, BillOptions{});
+  auto fast = bill(*graph, c.usage, c.period, c.account, BillOptions{});
   if (!fast.bill) return case_header(c) + "the fast biller failed:\n" + diagnostics_text(fast.diagnostics);
-  RefBill ref = reference_bill(c.tariff, c.usage, c.period);
+  RefBill ref = reference_bill(c.tariff, c.usage, c.period, c.account);
   auto differences = compare(*fast.bill, ref, c.tariff);
   if (!differences.empty())
     return case_header(c) + differences + "fast bill:\n" + describe(*fast.bill) + "reference bill:\n" + describe(ref);
   // the usage's calendar months in one bill_periods call: each bill as the reference bills its month
   auto months = monthly_periods(c.usage_from, c.usage_to);
   if (months.size() < 2) return "";
-  auto series = bill_periods(*graph, c.usage, months, Account{}, BillOptions{});
+  auto series = bill_periods(*graph, c.usage, months, c.account, BillOptions{});
   if (!series.series) return case_header(c) + "bill_periods failed:\n" + diagnostics_text(series.diagnostics);
   Decimal sum{0};
   for (std::size_t i = 0; i < months.size(); ++i) {
     const auto& b = series.series->bills[i];
     sum += b.total;
-    RefBill month_ref = reference_bill(c.tariff, c.usage, months[i]);
+    RefBill month_ref = reference_bill(c.tariff, c.usage, months[i], c.account);
     auto d = compare(b, month_ref, c.tariff);
     if (!d.empty())
       return case_header(c) + "bill_periods, month " + std::to_string(i + 1) + ":\n" + d + "fast bill:\n" + describe(b) + "reference bill:\n" +
@@ -147,7 +147,8 @@ void run_cases(std::uint64_t first_seed, std::size_t count) {
 void features_of(const Pricing& p, const ChargeDef& ch, const TariffModel& t, std::map<std::string, int>& out) {
   switch (p.kind) {
     case Pricing::Kind::flat:
-      if (p.price.text.find("$") == std::string::npos) out["price in cents"]++;
+      if (p.price.text.find("¢") != std::string::npos || p.price.text.find("cents") != std::string::npos) out["price in cents"]++;
+      if (p.price.dollars.is_negative()) out["negative price"]++;
       break;
     case Pricing::Kind::tiers:
       out["tiers " + p.tiers.unit]++;
@@ -169,8 +170,10 @@ void features_of(const Pricing& p, const ChargeDef& ch, const TariffModel& t, st
       break;
     case Pricing::Kind::by_season:
     case Pricing::Kind::by_period:
-    case Pricing::Kind::by_month: {
-      out[p.kind == Pricing::Kind::by_season ? "by season" : p.kind == Pricing::Kind::by_period ? "by period" : "by month"]++;
+    case Pricing::Kind::by_month:
+    case Pricing::Kind::by_attribute: {
+      static const char* names[] = {"", "", "by season", "by period", "by month", "by attribute"};
+      out[std::string(names[static_cast<int>(p.kind)]) + (ch.form == Form::priced ? "" : " of a percentage or minimum")]++;
       std::size_t keys = 0;
       for (auto& c : p.cases) {
         keys += c.keys.size();
@@ -180,7 +183,7 @@ void features_of(const Pricing& p, const ChargeDef& ch, const TariffModel& t, st
       }
       bool has_otherwise = std::any_of(p.cases.begin(), p.cases.end(), [](const PricingCase& c) { return c.otherwise; });
       std::size_t all_keys = p.kind == Pricing::Kind::by_season ? t.seasons.size() : p.kind == Pricing::Kind::by_period ? t.periods.size() : 12;
-      if (!has_otherwise && keys < all_keys) out["by table with an unpriced key"]++;
+      if (!has_otherwise && keys < all_keys && p.kind != Pricing::Kind::by_attribute) out["by table with an unpriced key"]++;
       break;
     }
   }
@@ -225,11 +228,15 @@ std::map<std::string, int> features_of(const RandomCase& c, const RefBill& ref) 
     }
   // season split: a by-season charge in a period that spans seasons
   for (auto& ch : t.charges) {
-    switch (ch.kind) {
-      case ChargeKind::charge:
-        out[std::string("charge on ") + (ch.measure == Measure::month ? "month" : ch.measure == Measure::day ? "day" : ch.measure == Measure::energy ? "energy" : "demand")]++;
+    static const char* kinds[] = {"charge", "rider", "tax", "minimum", "credit", "adjustment"};
+    static const char* forms[] = {"priced", "percentage", "minimum"};
+    out[std::string(kinds[static_cast<int>(ch.kind)]) + ", " + forms[static_cast<int>(ch.form)]]++;
+    features_of(*ch.pricing, ch, t, out);
+    switch (ch.form) {
+      case Form::priced: {
+        static const char* measures[] = {"month", "day", "energy", "demand", "bill", "meter"};
+        out[std::string("charge on ") + measures[static_cast<int>(ch.measure)]]++;
         if (!ch.in_periods.empty()) out["charge in some periods"]++;
-        features_of(*ch.pricing, ch, t, out);
         if (has_by_season(*ch.pricing)) {
           std::set<std::string> parts;
           for (auto& l : ref.lines)
@@ -237,19 +244,21 @@ std::map<std::string, int> features_of(const RandomCase& c, const RefBill& ref) 
           if (parts.size() > 1) out["season split"]++;
         }
         break;
-      case ChargeKind::rider:
-      case ChargeKind::tax:
-        out[ch.kind == ChargeKind::rider ? "rider" : "tax"]++;
-        if (ch.percent.is_negative()) out["negative percentage"]++;
-        if (std::find(ch.of.begin(), ch.of.end(), "rider1") != ch.of.end() || std::find(ch.of.begin(), ch.of.end(), "riders") != ch.of.end()) out["percentage of a percentage"]++;
-        if (std::find(ch.of.begin(), ch.of.end(), "all") != ch.of.end()) out["percentage of all"]++;
+      }
+      case Form::percentage:
+        for (auto& l : ref.lines)
+          if (l.charge == ch.id && l.rate.is_negative()) out["negative percentage"]++;
+        for (auto& name : ch.of)
+          if (name == "rider1" || name == "riders") out["percentage of a percentage"]++;
+          else if (name == "all" || name == "credits") out["percentage of " + name]++;
         break;
-      case ChargeKind::minimum:
+      case Form::minimum:
         out[ch.minimum_per_day ? "minimum per day" : "minimum per month"]++;
         if (std::any_of(ref.lines.begin(), ref.lines.end(), [&](const RefLine& l) { return l.charge == ch.id; })) out["minimum tops up"]++;
         break;
     }
   }
+  if (!c.account.attributes.empty()) out["account attributes"]++;
   return out;
 }
 
@@ -278,7 +287,7 @@ TEST_CASE("reference: the reference biller on a hand-computed bill") {
   auto by_season = [](std::shared_ptr<const Pricing> a, std::shared_ptr<const Pricing> b) {
     auto p = std::make_shared<Pricing>();
     p->kind = Pricing::Kind::by_season;
-    p->cases = {{{0}, false, std::move(a)}, {{1}, false, std::move(b)}};
+    p->cases = {{{0}, {}, false, std::move(a)}, {{1}, {}, false, std::move(b)}};
     return p;
   };
   auto tiers = std::make_shared<Pricing>();
@@ -306,8 +315,8 @@ TEST_CASE("reference: the reference biller on a hand-computed bill") {
   ChargeDef rider;
   rider.id = "fuel_rider";
   rider.kind = ChargeKind::rider;
-  rider.percent = Decimal(10);
-  rider.percent_text = "10 %";
+  rider.form = Form::percentage;
+  rider.pricing = flat(price("10", "10 %"));
   rider.of = {"basic"};
   t.charges.push_back(rider);
 
@@ -376,8 +385,8 @@ TEST_CASE("reference: usage read from a shuffled CSV bills exactly as the same u
     auto csv = shuffled_csv(c.usage.delivered, seed * 31 + 1);
     auto read = read_interval_csv(csv, "shuffled.csv", UsageReadOptions{});
     REQUIRE_MESSAGE(read.usage, (case_header(c) + diagnostics_text(read.diagnostics)));
-    auto a = bill(*graph, c.usage, c.period, Account{}, BillOptions{});
-    auto b = bill(*graph, *read.usage, c.period, Account{}, BillOptions{});
+    auto a = bill(*graph, c.usage, c.period, c.account, BillOptions{});
+    auto b = bill(*graph, *read.usage, c.period, c.account, BillOptions{});
     REQUIRE_MESSAGE(a.bill, diagnostics_text(a.diagnostics));
     REQUIRE_MESSAGE(b.bill, diagnostics_text(b.diagnostics));
     bool same = a.bill->total == b.bill->total && a.bill->line_items.size() == b.bill->line_items.size();
@@ -394,7 +403,7 @@ TEST_CASE("reference: the fixed seeds cover every feature of the generator") {
   const std::size_t count = 400;
   for (std::uint64_t seed = 20240101; seed < 20240101 + count; ++seed) {
     auto c = generate_case(seed);
-    for (auto& [feature, n] : features_of(c, reference_bill(c.tariff, c.usage, c.period))) seen[feature] += n > 0;
+    for (auto& [feature, n] : features_of(c, reference_bill(c.tariff, c.usage, c.period, c.account))) seen[feature] += n > 0;
   }
   std::string table;
   for (auto& [feature, n] : seen) table += "  " + feature + ": " + std::to_string(n) + " cases\n";
@@ -410,7 +419,10 @@ TEST_CASE("reference: the fixed seeds cover every feature of the generator") {
 "tiers proportional", "tiers proportional, some periods", "tiers chronological",
       "tiers chronological, some periods", "tiers with a top", "by month", "fixed demand window", "sliding demand window", "revisions", "revision inside the period",
       "tier bound first", "tier bound next", "tier bound up to", "tier bound over", "tier bound rest",
-      "rider", "tax", "negative percentage", "percentage of a percentage", "percentage of all", "minimum per month", "minimum per day", "minimum tops up",
+      "rider, percentage", "rider, priced", "tax, percentage", "credit, priced", "credit, percentage", "adjustment, priced",
+      "minimum, minimum", "charge on bill", "charge on meter", "negative price", "negative percentage", "percentage of a percentage",
+      "percentage of all", "percentage of credits", "by attribute", "by month of a percentage or minimum",
+      "by season of a percentage or minimum", "by attribute of a percentage or minimum", "account attributes", "minimum per month", "minimum per day", "minimum tops up",
       "no rounding", "rounding half_up", "rounding half_even", "rounding half_down", "rounding toward_zero", "rounding away_from_zero",
       "rounding floor", "rounding ceiling", "rounding 0.1 half_up", "proration days_over_30", "proration days_over_days_in_month"};
   for (auto* feature : required) CHECK_MESSAGE(seen[feature] >= 2, "feature `" << std::string(feature) << "` in " << seen[feature] << " cases");
