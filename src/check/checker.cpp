@@ -41,6 +41,13 @@ unsigned days_in_month(unsigned month) {
 
 const char* kMonthNames[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
 
+// 1..12 for "Jan" .. "Dec" (exactly three letters), else nullopt
+std::optional<unsigned> month_index(std::string_view word) {
+  for (unsigned m = 0; m < 12; ++m)
+    if (word == kMonthNames[m]) return m + 1;
+  return std::nullopt;
+}
+
 // Levenshtein distance for "did you mean" hints.
 std::size_t distance(std::string_view a, std::string_view b) {
   std::vector<std::size_t> row(b.size() + 1);
@@ -545,9 +552,9 @@ class Checker {
         if (months.scale() != 0 || months < Decimal(1) || months > Decimal(36))
           error("E0801", "a ratchet looks back 1 to 36 whole months", t.span);
         for (auto& s : t.seasons)
-          if (!out_.season_index.count(s.text)) {
+          if (!out_.season_index.count(s.text) && !month_index(s.text)) {
             auto hint = suggest(s.text, out_.season_names);
-            error("E0321", "`" + s.text + "` is not a season", s.span, hint.empty() ? "seasons: " + join(out_.season_names) : hint);
+            error("E0321", "`" + s.text + "` is not a season or a month", s.span, hint.empty() ? "seasons: " + join(out_.season_names) + "; months: Jan .. Dec" : hint);
           }
       } else if (t.kind == K::floor) {
         if (t.floor->unit.size() != 1 || t.floor->unit.front().text != "kW")

@@ -391,6 +391,7 @@ class Evaluator {
             auto month = this_month - std::chrono::months{back};
             auto it = demand_history_.find(month_key(month));
             if (it == demand_history_.end()) continue;
+            if (!((term.month_mask >> (static_cast<unsigned>(month.month()) - 1)) & 1u)) continue;
             if (!t_.season_names.empty()) {
               auto season = season_of(year_month_day{month / 15d});
               if (!((term.season_mask >> season) & 1u)) continue;

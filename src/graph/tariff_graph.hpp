@@ -126,7 +126,8 @@ struct BillingDemandTerm {
   enum class Kind : std::uint8_t { demand, ratchet, floor, attribute } kind = Kind::demand;
   Decimal percent;                       ///< ratchet
   int months = 0;                        ///< ratchet: the previous N billing months
-  std::uint32_t season_mask = ~0u;       ///< ratchet: months whose season is in the mask
+  std::uint32_t season_mask = ~0u;       ///< ratchet: months whose season is in the mask ...
+  std::uint16_t month_mask = 0xfff;      ///< ... and whose month is in this one (bit 0 = January)
   Decimal kw;                            ///< floor
   std::string attribute;                 ///< attribute (kW)
 };

@@ -45,6 +45,14 @@ struct Rate {
   std::optional<Decimal> min_monthly, min_annual;
   std::optional<std::array<Decimal, 12>> fuel;
   std::optional<int> demand_window;           ///< minutes
+  /// lookbackpercent / lookbackrange / lookbackmonths: billing demand is at least
+  /// percent × the highest demand of the previous `months` months (of those marked).
+  struct Ratchet {
+    Decimal percent;                          ///< 0..100
+    int months = 12;
+    std::array<bool, 12> included{};          ///< lookbackmonths; all true when absent
+  };
+  std::optional<Ratchet> ratchet;
 };
 
 /// Collects diagnostics with a span in the JSON file.

@@ -72,6 +72,7 @@ class Reader {
     minimums();
     fuel();
     window();
+    lookback();
     if (has_errors(report_.diagnostics)) return std::nullopt;
     return std::move(rate_);
   }
@@ -210,10 +211,10 @@ class Reader {
     if (any_nonzero_rate(get("coincidentratestructure")))
       report_.error("I0003", "coincident-peak demand charges (`coincidentratestructure`) cannot be imported", "coincidentratestructure",
                     "the charge depends on the utility's system peak, which interval usage does not give; add it by hand if you know the peak hours");
-    for (auto* key : {"lookbackpercent", "lookbackrange", "demandratchetpercentage"})
+    for (auto* key : {"demandratchetpercentage"})
       if (positive(key))
         report_.error("I0005", std::string("demand ratchets (`") + key + "`) cannot be imported", key,
-                      "the billing demand depends on earlier months' peaks; rateline does not carry ratchets yet");
+                      "per-month ratchet percentages are not carried; lookbackpercent/lookbackrange/lookbackmonths are");
     if (positive("demandreactivepowercharge"))
       report_.error("I0014", "reactive power demand charges (`demandreactivepowercharge`) cannot be imported", "demandreactivepowercharge",
                     "the charge needs kVAR demand, which the usage does not give");
@@ -461,6 +462,42 @@ class Reader {
       any |= !d->is_zero();
     }
     if (any) rate_.fuel = values;
+  }
+
+  // lookbackpercent (a fraction: 0.8 = 80 %), lookbackrange (months), lookbackmonths (12 flags)
+  void lookback() {
+    auto percent = number("lookbackpercent");
+    if (!percent || percent->sign() <= 0) return;
+    if (*percent > Decimal(1)) {
+      report_.error("I0017", "`lookbackpercent` " + percent->to_string() + " is not a fraction between 0 and 1", "lookbackpercent",
+                    "URDB gives the ratchet as a fraction: 0.8 for 80 %");
+      return;
+    }
+    Rate::Ratchet r;
+    r.percent = (*percent * Decimal(100)).normalized();
+    r.included.fill(true);
+    if (auto range = number("lookbackrange")) {
+      auto n = range->normalized();
+      if (n.scale() != 0 || n < Decimal(1) || n > Decimal(36)) {
+        report_.error("I0017", "`lookbackrange` " + range->to_string() + " is not 1 to 36 months", "lookbackrange");
+        return;
+      }
+      r.months = static_cast<int>(n.coefficient());
+    } else {
+      report_.warning("I0109", "`lookbackpercent` without `lookbackrange`: the previous 12 months are used", "lookbackpercent");
+    }
+    if (auto* months = get("lookbackmonths"); months && months->is_array() && months->items.size() == 12) {
+      bool any = false;
+      for (std::size_t m = 0; m < 12; ++m) {
+        const auto& item = months->items[m];
+        auto d = item.decimal();
+        bool on = item.kind == JsonValue::Kind::boolean ? item.flag : (d && !d->is_zero());
+        r.included[m] = on;
+        any |= on;
+      }
+      if (!any) r.included.fill(true);
+    }
+    rate_.ratchet = r;
   }
 
   void window() {

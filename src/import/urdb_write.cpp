@@ -625,7 +625,24 @@ class Writer {
         auto& tiers = r_.flat[static_cast<std::size_t>(index)];
         per_month[m] = tier_pricing(tiers, price_columns(r_.flat, {index}), {}, "$/kW", "flatdemandstructure, structure " + std::to_string(index), "");
       }
-      charge(body, "charge flat_demand \"Demand Charge\" on demand", by_month(per_month));
+      if (r_.ratchet) {
+        static const char* names[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
+        std::string months;
+        bool all = true;
+        for (std::size_t m = 0; m < 12; ++m) {
+          all = all && r_.ratchet->included[m];
+          if (r_.ratchet->included[m]) months += (months.empty() ? "" : ", ") + std::string(names[m]);
+        }
+        body.push_back("");
+        body.push_back("# lookbackpercent, lookbackrange" + std::string(all ? "" : ", lookbackmonths") + ": a demand ratchet on the flat demand charge");
+        body.push_back("billing_demand \"Billing Demand\": greatest of {");
+        body.push_back("  demand");
+        body.push_back("  " + r_.ratchet->percent.to_string() + " % of ratchet " + std::to_string(r_.ratchet->months) + " months" +
+                       (all ? "" : " in " + months));
+        body.push_back("}");
+      }
+      charge(body, r_.ratchet ? "charge flat_demand \"Demand Charge\" on billing_demand" : "charge flat_demand \"Demand Charge\" on demand",
+             by_month(per_month));
     }
     if (r_.fixed) {
       bool daily = r_.fixed_per == "day";

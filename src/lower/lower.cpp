@@ -73,10 +73,23 @@ class Lowerer {
             g.kind = graph::BillingDemandTerm::Kind::ratchet;
             g.percent = term.percent;
             g.months = static_cast<int>(static_cast<long long>(term.months.normalized().coefficient()));
-            if (!term.seasons.empty()) {
-              g.season_mask = 0;
-              for (auto& s : term.seasons) g.season_mask |= 1u << c_.season_index.at(s.text);
+            static const char* months[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
+            bool any_season = false, any_month = false;
+            std::uint32_t seasons = 0;
+            std::uint16_t month_bits = 0;
+            for (auto& s : term.seasons) {
+              if (auto it = c_.season_index.find(s.text); it != c_.season_index.end()) {
+                seasons |= 1u << it->second;
+                any_season = true;
+              }
+              for (unsigned m = 0; m < 12; ++m)
+                if (s.text == months[m]) {
+                  month_bits = static_cast<std::uint16_t>(month_bits | (1u << m));
+                  any_month = true;
+                }
             }
+            if (any_season) g.season_mask = seasons;
+            if (any_month) g.month_mask = month_bits;
             break;
           }
           case K::floor: g.kind = graph::BillingDemandTerm::Kind::floor; g.kw = term.floor->amount; break;
