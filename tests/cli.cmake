@@ -27,3 +27,4 @@ cli_test(explain 0 "On-Peak.*×.*=" explain ${georgia} --from 2024-07-01 --to 20
 cli_test(graph_dot 0 "digraph rate_graph" graph tariffs/georgia-power-tou-reo-10.tariff)
 cli_test(bill_reads 0 "Energy Charge \\(estimated\\).*Total +\\$114.26" bill tariffs/willmar-residential.tariff --reads tests/data/reads_july.csv --from 2024-07-01 --to 2024-08-01)
 cli_test(bill_no_usage 2 "give the usage" bill tariffs/willmar-residential.tariff --from 2024-07-01 --to 2024-08-01)
+cli_test(check_nerc_calendar_import 0 "ok" check tests/data/tariffs/nerc_tou.tariff)
