@@ -35,3 +35,10 @@ docs_test(bill.rounding_half_even 0 "\"amount\": \"9\\.76\",[^}]*\"unrounded\": 
 docs_test(bill.revision_split 0 "2024-08-16 to 2024-08-31 \\(rates of 2024-08-16\\) +0\\.516129032258 month.*Total +\\$105\\.97"
           bill examples/language/revisions.tariff ${georgia_usage} --from 2024-08-01 --to 2024-09-01)
 docs_test(bill.revision_as_of 0 "Total +\\$103\\.28" bill examples/language/revisions.tariff ${georgia_usage} --from 2024-08-01 --to 2024-09-01 --as-of 2024-08-01)
+set(willmar_usage --usage examples/usage/willmar_large_power_2024-07_10.csv)
+docs_test(bill.ratchet_series 0 "2024-08-01 to 2024-09-01.*Demand Charge +80\\.00 kW +\\$13\\.05/kW +\\$1044\\.00"
+          bill examples/language/billing_demand.tariff ${willmar_usage} --from 2024-07-01 --to 2024-11-01 --cycle monthly)
+docs_test(bill.ratchet_history 0 "Demand Charge +104\\.00 kW +\\$13\\.05/kW +\\$1357\\.20"
+          bill examples/language/billing_demand.tariff ${willmar_usage} --from 2024-08-01 --to 2024-09-01
+          --demand-history examples/language/demand_history.csv)
+docs_test(bill.per_day 0 "Facilities Charge +31 day .*Total +\\$96\\.83" bill examples/language/per_day.tariff ${georgia_usage} ${july})
