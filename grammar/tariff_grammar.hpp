@@ -222,7 +222,8 @@ struct rounding_decl : seq<tok<kw_rounding>, must<sor<seq<rounding_none, ws>, se
 
 struct meta_key : identifier {};
 struct meta_word_with_digits : seq<plus<digit>, ident_first, star<ident_other>> {};   // 30min, 15min_sliding
-struct meta_value : sor<string_literal, date_literal, seq<number, not_at<ident_other>>, meta_word_with_digits, identifier> {};
+struct meta_word : seq<ident_first, star<ident_other>> {};   // any word, keywords too: `season_split days`
+struct meta_value : sor<string_literal, date_literal, seq<number, not_at<ident_other>>, meta_word_with_digits, meta_word> {};
 struct meta_decl : seq<meta_key, ws, must<meta_value>, ws> {};
 
 struct revision_date : date_literal {};

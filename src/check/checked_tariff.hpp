@@ -55,6 +55,7 @@ struct CheckedTariff {
   RoundingMode rounding_mode = RoundingMode::half_up;
   std::string proration = "none";
   bool has_billing_demand = false;
+  bool season_split_days = false;
   std::int32_t demand_window = 0;
   bool demand_sliding = false;
 };

@@ -143,7 +143,8 @@ class Checker {
   void check_meta(const syntax::TariffDecl& tariff) {
     static const std::vector<std::string> known = {"utility", "service", "currency", "timezone", "effective",
                                                    "expires", "source", "sector", "description", "label",
-                                                   "holidays", "proration", "demand_window", "schedule", "uri"};
+                                                   "holidays", "proration", "demand_window", "schedule", "uri",
+                                                   "season_split"};
     std::set<std::string> seen;
     for (auto& m : tariff.body.meta) {
       const auto& key = m.key.text;
@@ -192,6 +193,11 @@ class Checker {
         if (v != "none" && v != "days_over_30" && v != "days_over_days_in_month")
           error("E0103", "unknown proration `" + v + "`", m.value.span, "use none, days_over_30 or days_over_days_in_month");
         out_.proration = v;
+      } else if (key == "season_split") {
+        if (v != "intervals" && v != "days")
+          error("E0103", "unknown season split `" + v + "`", m.value.span,
+                "`season_split intervals` splits usage by interval timestamps, `season_split days` by days");
+        out_.season_split_days = v == "days";
       } else if (key == "demand_window") {
         check_demand_window(m);
       }

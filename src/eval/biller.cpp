@@ -326,6 +326,15 @@ class Evaluator {
             .normalized();
       return *c.read_energy;
     }
+    if (t_.season_split_days && ctx.season >= 0 && ctx.part) {
+      // the tariff splits by days: the whole period's usage × this part's share of the days
+      Context whole = ctx;
+      whole.season = -1;
+      whole.part = false;
+      return (energy(c, whole) * Decimal(c.season_days[static_cast<std::size_t>(ctx.season)]))
+          .divided_by(Decimal(c.days), kShareScale, RoundingMode::half_even)
+          .normalized();
+    }
     Wide sum = 0;
     const auto& a = c.groups[ctx.group];
     for (std::size_t s = 0; s < a.energy.size(); ++s)

@@ -154,6 +154,9 @@ struct Tariff {
   std::string billing_demand_label = "Billing Demand";
   Rounding rounding;
   Proration proration = Proration::none;
+  /// A period spanning seasons splits usage by interval timestamps (false) or by days (true,
+  /// `season_split days`: each season part gets the period's usage × its share of the days).
+  bool season_split_days = false;
   std::int32_t demand_window = 0;            ///< minutes; 0 = the data's interval
   bool demand_sliding = false;
 

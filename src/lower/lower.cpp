@@ -59,6 +59,7 @@ class Lowerer {
                  : c_.proration == "days_over_days_in_month" ? graph::Proration::days_over_days_in_month
                                                              : graph::Proration::none;
     t->demand_window = c_.demand_window;
+    t->season_split_days = c_.season_split_days;
     t->demand_sliding = c_.demand_sliding;
     tariff_ = t.get();
     if (!c_.decl->body.billing_demand.empty()) {
