@@ -226,15 +226,42 @@ struct Generator {
   // ------------------------------------------------------------------ TOU periods
   void make_periods() {
     if (r.chance(25)) return;
+    c.tariff.periods = make_group(0, {"on_peak", "mid_peak", "super_off", "critical", "evening"}, r.between_int(1, 3), "off_peak");
+    if (c.tariff.periods.empty() || !r.chance(25)) return;
+    // a `time_of_use` group: periods of their own (URDB's demand periods)
+    auto more = make_group(1, {"demand_peak", "demand_mid"}, r.between_int(1, 2), "demand_base");
+    if (more.empty()) return;
+    c.tariff.groups.push_back("demand_periods");
+    for (auto& p : more) c.tariff.periods.push_back(std::move(p));
+  }
+
+  /// A day set for a rule: an existing one, or a new one of 2..4 days.
+  const TariffModel::DaySet& day_set() {
+    if (c.tariff.day_sets.empty() || r.chance(30)) {
+      TariffModel::DaySet set;
+      set.name = "dayset" + std::to_string(c.tariff.day_sets.size() + 1);
+      std::vector<int> days = {0, 1, 2, 3, 4, 5, 6};
+      r.shuffle(days);
+      days.resize(static_cast<std::size_t>(r.between(2, 4)));
+      std::sort(days.begin(), days.end());
+      for (int d : days) set.days.push_back(kDayNames[d]);
+      c.tariff.day_sets.push_back(std::move(set));
+      return c.tariff.day_sets.back();
+    }
+    return r.pick(c.tariff.day_sets);
+  }
+
+  /// The periods of one group: n periods with rules that do not overlap, and `otherwise`.
+  std::vector<PeriodDef> make_group(std::size_t group, std::vector<std::string> names, int n, const std::string& otherwise_name) {
     const std::size_t S = std::max<std::size_t>(1, c.tariff.seasons.size());
     std::vector<std::uint8_t> taken(S * 7 * 96, 0);
     auto cell = [&](std::size_t s, int d, int q) -> std::uint8_t& { return taken[(s * 7 + static_cast<std::size_t>(d)) * 96 + static_cast<std::size_t>(q)]; };
-    std::vector<std::string> names = {"on_peak", "mid_peak", "super_off", "critical", "evening"};
     r.shuffle(names);
-    int n = r.between_int(1, 3);
+    n = std::min(n, static_cast<int>(names.size()));
     std::vector<PeriodDef> periods;
     for (int p = 0; p < n; ++p) {
       PeriodDef def;
+      def.group = group;
       def.name = names[static_cast<std::size_t>(p)];
       if (r.chance(30)) def.label = def.name + " hours";
       int want = r.between_int(1, 2);
@@ -249,7 +276,14 @@ struct Generator {
         if (roll < 50) { rule.days = 0x1f; rule.day_words = {r.chance(85) ? "weekday" : "weekdays"}; }
         else if (roll < 68) { rule.days = 0x60; rule.day_words = {r.chance(85) ? "weekend" : "weekends"}; }
         else if (roll < 83) { rule.days = 0x7f; }
-        else {
+        else if (r.chance(35)) {
+          const auto& set = day_set();
+          rule.days = 0;
+          for (auto& day : set.days)
+            for (int d = 0; d < 7; ++d)
+              if (day == kDayNames[d]) rule.days = static_cast<std::uint8_t>(rule.days | (1u << d));
+          rule.day_words = {set.name};
+        } else {
           rule.days = 0;
           int count = r.between_int(1, 2);
           for (int i = 0; i < count; ++i) {
@@ -303,13 +337,24 @@ struct Generator {
       }
       if (!def.rules.empty()) periods.push_back(std::move(def));
     }
-    if (periods.empty()) return;
+    if (periods.empty()) return periods;
     PeriodDef otherwise;
-    otherwise.name = "off_peak";
+    otherwise.group = group;
+    otherwise.name = otherwise_name;
     otherwise.otherwise = true;
-    if (r.chance(30)) otherwise.label = "Off-peak";
+    if (r.chance(30)) otherwise.label = "Other hours";
     periods.insert(periods.begin() + static_cast<std::ptrdiff_t>(r.index(periods.size() + 1)), std::move(otherwise));
-    c.tariff.periods = std::move(periods);
+    return periods;
+  }
+
+  std::size_t group_ = 0;  // the period group of the charge being made
+
+  /// The periods (indices into c.tariff.periods) of the group of the charge being made.
+  std::vector<std::size_t> group_periods() const {
+    std::vector<std::size_t> out;
+    for (std::size_t p = 0; p < c.tariff.periods.size(); ++p)
+      if (c.tariff.periods[p].group == group_) out.push_back(p);
+    return out;
   }
 
   // ------------------------------------------------------------------ pricing
@@ -364,6 +409,11 @@ struct Generator {
   std::vector<PricingCase> cases_for(std::size_t n, const std::function<std::shared_ptr<const Pricing>()>& sub) {
     std::vector<std::size_t> keys(n);
     std::iota(keys.begin(), keys.end(), 0);
+    return cases_for(keys, sub);
+  }
+
+  std::vector<PricingCase> cases_for(std::vector<std::size_t> keys, const std::function<std::shared_ptr<const Pricing>()>& sub) {
+    const std::size_t n = keys.size();
     r.shuffle(keys);
     if (n > 1 && r.chance(6)) keys.pop_back();  // a key without a price
     std::vector<PricingCase> cases;
@@ -412,8 +462,7 @@ struct Generator {
       t.unit = "kWh";
     }
     if (allocation != Allocation::single) {
-      std::vector<std::size_t> cols(c.tariff.periods.size());
-      std::iota(cols.begin(), cols.end(), 0);
+      std::vector<std::size_t> cols = group_periods();
       r.shuffle(cols);
       if (r.chance(30)) cols.resize(static_cast<std::size_t>(r.between(1, static_cast<std::int64_t>(cols.size()))));
       t.columns = cols;
@@ -523,7 +572,7 @@ struct Generator {
         p->cases = cases_for(c.tariff.seasons.size(), [&] { return pricing(m, false, period_ok, depth + 1, month_ok, attribute_ok); });
         break;
       case Pricing::Kind::by_period:
-        p->cases = cases_for(c.tariff.periods.size(), [&] { return pricing(m, season_ok, false, depth + 1, month_ok, attribute_ok); });
+        p->cases = cases_for(group_periods(), [&] { return pricing(m, season_ok, false, depth + 1, month_ok, attribute_ok); });
         break;
       case Pricing::Kind::by_month:
         p->cases = month_cases([&] { return pricing(m, season_ok, period_ok, depth + 1, false, attribute_ok); });
@@ -539,12 +588,13 @@ struct Generator {
   }
 
   std::vector<std::size_t> some_periods() {
+    auto all = group_periods();
     std::vector<std::size_t> out;
-    for (std::size_t p = 0; p < c.tariff.periods.size(); ++p)
+    for (auto p : all)
       if (r.chance(50)) out.push_back(p);
-    if (out.empty()) out.push_back(r.index(c.tariff.periods.size()));
-    if (out.size() == c.tariff.periods.size() && r.chance(70)) out.pop_back();
-    if (out.empty()) out.push_back(0);
+    if (out.empty()) out.push_back(r.pick(all));
+    if (out.size() == all.size() && r.chance(70)) out.pop_back();
+    if (out.empty()) out.push_back(all.front());
     r.shuffle(out);
     return out;
   }
@@ -638,6 +688,7 @@ struct Generator {
 
   /// New prices for a charge (a revision restates it): same kind, form, `on` and `of`.
   void reprice(ChargeDef& ch) {
+    group_ = ch.group;
     switch (ch.form) {
       case Form::priced: ch.pricing = ch.kind == ChargeKind::credit ? credit_pricing(ch.measure) : charge_pricing(ch.measure); break;
       case Form::percentage:
@@ -689,6 +740,7 @@ struct Generator {
       ch.kind = kind;
       ch.form = Form::priced;
       ch.measure = m;
+      ch.group = group_ = c.tariff.groups.size() > 1 && (m == Measure::energy || m == Measure::demand) && r.chance(40) ? 1 : 0;
       if (allow_in && tou() && r.chance(35)) ch.in_periods = some_periods();
       ch.pricing = charge_pricing(m);
       charges.push_back(std::move(ch));
@@ -883,22 +935,28 @@ std::string to_text(const TariffModel& t) {
     for (auto& r : s.ranges) ranges.push_back(r.text);
     out += "  season " + s.name + ": " + list_text(ranges) + "\n";
   }
-  for (auto& p : t.periods) {
-    out += "  period " + p.name + (p.label.empty() ? "" : " \"" + p.label + "\"") + ": ";
-    if (p.otherwise) {
-      out += "otherwise\n";
-      continue;
-    }
+  for (auto& set : t.day_sets) out += "  days " + set.name + ": " + list_text(set.days) + "\n";
+  auto period_text = [&](const PeriodDef& p, const std::string& indent) {
+    std::string line = indent + "period " + p.name + (p.label.empty() ? "" : " \"" + p.label + "\"") + ": ";
+    if (p.otherwise) return line + "otherwise\n";
     std::vector<std::string> rules;
     for (auto& rule : p.rules) {
       std::vector<std::string> words;
-      for (auto s : rule.seasons) words.push_back(t.seasons[s].name);
+      for (auto season : rule.seasons) words.push_back(t.seasons[season].name);
       for (auto& w : rule.day_words) words.push_back(w);
       std::string text = list_text(words, " ");
       if (!rule.minute_texts.empty()) text += (text.empty() ? "" : " ") + list_text(rule.minute_texts);
       rules.push_back(text);
     }
-    out += list_text(rules, "; ") + "\n";
+    return line + list_text(rules, "; ") + "\n";
+  };
+  for (auto& p : t.periods)
+    if (p.group == 0) out += period_text(p, "  ");
+  for (std::size_t g = 1; g < t.groups.size(); ++g) {
+    out += "  time_of_use " + t.groups[g] + " {\n";
+    for (auto& p : t.periods)
+      if (p.group == g) out += period_text(p, "    ");
+    out += "  }\n";
   }
   auto date_text = [](year_month_day d) {
     char buf[32];

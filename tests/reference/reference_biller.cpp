@@ -47,14 +47,22 @@ bool rule_matches(const PeriodRule& rule, std::size_t season, unsigned monday_ba
   return false;
 }
 
-std::size_t period_of(const TariffModel& t, std::size_t season, unsigned monday_based_day, int minute) {
-  if (t.periods.empty()) return 0;
-  for (std::size_t p = 0; p < t.periods.size(); ++p)
-    for (auto& rule : t.periods[p].rules)
-      if (rule_matches(rule, season, monday_based_day, minute)) return p;
-  for (std::size_t p = 0; p < t.periods.size(); ++p)
-    if (t.periods[p].otherwise) return p;
-  throw std::logic_error("reference: a minute in no TOU period (the generator must give one period `otherwise`)");
+/// The TOU period of a minute in each period group (indices into t.periods); {0} without TOU.
+std::vector<std::size_t> periods_of(const TariffModel& t, std::size_t season, unsigned monday_based_day, int minute) {
+  if (t.periods.empty()) return {0};
+  std::vector<std::size_t> out;
+  for (std::size_t g = 0; g < t.groups.size(); ++g) {
+    std::optional<std::size_t> found;
+    for (std::size_t p = 0; p < t.periods.size() && !found; ++p)
+      if (t.periods[p].group == g)
+        for (auto& rule : t.periods[p].rules)
+          if (rule_matches(rule, season, monday_based_day, minute)) found = p;
+    for (std::size_t p = 0; p < t.periods.size() && !found; ++p)
+      if (t.periods[p].group == g && t.periods[p].otherwise) found = p;
+    if (!found) throw std::logic_error("reference: a minute in no TOU period (the generator gives each group a period `otherwise`)");
+    out.push_back(*found);
+  }
+  return out;
 }
 
 bool has_by_season(const Pricing& p) {
@@ -175,10 +183,12 @@ class ReferenceBiller {
       auto season = season_of(t_, date);
       unsigned monday_based = (weekday{local_day}.c_encoding() + 6) % 7;
       int minute = static_cast<int>(duration_cast<std::chrono::minutes>(local - local_day).count());
-      auto period = period_of(t_, season, monday_based, minute);
-      energy_[season][period] += kwh[i];
-      demand_[season][period] = max(demand_[season][period], kw[i]);
-      intervals_.push_back({season, period, kwh[i]});
+      auto periods = periods_of(t_, season, monday_based, minute);  // one per period group
+      for (auto period : periods) {
+        energy_[season][period] += kwh[i];
+        demand_[season][period] = max(demand_[season][period], kw[i]);
+      }
+      intervals_.push_back({season, periods, kwh[i]});
     }
   }
 
@@ -341,8 +351,11 @@ class ReferenceBiller {
 
   // ------------------------------------------------------------------ charges
   void priced(const ChargeDef& ch, std::vector<RefLine>& out) const {
+    // the periods of the charge's group that count (each interval is in one period of it)
     Context base;
-    base.periods.assign(periods_, ch.in_periods.empty());
+    base.periods.assign(periods_, false);
+    for (std::size_t p = 0; p < periods_; ++p)
+      base.periods[p] = t_.periods.empty() || (t_.periods[p].group == ch.group && ch.in_periods.empty());
     for (auto p : ch.in_periods) base.periods[p] = true;
     if (!has_by_season(*ch.pricing)) {
       evaluate(ch, *ch.pricing, base, out);
@@ -475,8 +488,10 @@ class ReferenceBiller {
     std::vector<std::vector<Decimal>> filled(tt.columns.size(), std::vector<Decimal>(segs.size(), Decimal(0)));
     Decimal position{0};
     for (auto& iv : intervals_) {
-      if (!season_counts(ctx, iv.season) || !all.periods[iv.period]) continue;
-      auto col = static_cast<std::size_t>(std::find(tt.columns.begin(), tt.columns.end(), iv.period) - tt.columns.begin());
+      if (!season_counts(ctx, iv.season)) continue;
+      auto in = std::find_if(iv.periods.begin(), iv.periods.end(), [&](std::size_t p) { return all.periods[p]; });
+      if (in == iv.periods.end()) continue;
+      auto col = static_cast<std::size_t>(std::find(tt.columns.begin(), tt.columns.end(), *in) - tt.columns.begin());
       Decimal end = position + iv.kwh;
       for (std::size_t k = 0; k < segs.size(); ++k) filled[col][k] += portion(end, segs[k]) - portion(position, segs[k]);
       position = end;
@@ -547,7 +562,8 @@ class ReferenceBiller {
   std::vector<std::vector<Decimal>> demand_;  // [season][period] highest kW
   Decimal billing_demand_{0};                 // highest kW of the whole billing period (for kWh/kW limits)
   struct Interval {
-    std::size_t season, period;
+    std::size_t season;
+    std::vector<std::size_t> periods;         // one per period group
     Decimal kwh;
   };
   std::vector<Interval> intervals_;           // the billing period's intervals, in time order

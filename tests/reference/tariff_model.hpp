@@ -41,6 +41,7 @@ struct PeriodRule {
 
 struct PeriodDef {
   std::string name;
+  std::size_t group = 0;                            ///< 0: the tariff's periods; else a `time_of_use` group
   std::string label;                                ///< "" = none written
   bool otherwise = false;
   std::vector<PeriodRule> rules;
@@ -115,6 +116,7 @@ struct ChargeDef {
   ChargeKind kind = ChargeKind::charge;
   Form form = Form::priced;
   Measure measure = Measure::month;                 ///< priced
+  std::size_t group = 0;                            ///< the TOU period group its periods belong to
   std::vector<std::size_t> in_periods;              ///< `on energy in p1, p2`; empty = all periods
   /// priced: the pricing; percentage: flat percents ("2.5 %") or a table of them by month,
   /// season or attribute; minimum: the amount ("25.00 $/month"), flat or such a table
@@ -142,7 +144,13 @@ struct TariffModel {
   std::string zone;                                 ///< "America/New_York"
   std::chrono::year_month_day effective{};
   std::vector<SeasonDef> seasons;
-  std::vector<PeriodDef> periods;                   ///< empty = no TOU (one period, all time)
+  std::vector<PeriodDef> periods;                   ///< of every group; empty = no TOU (one period, all time)
+  std::vector<std::string> groups{""};              ///< group names: "" (the tariff's own periods), then `time_of_use` groups
+  struct DaySet {
+    std::string name;
+    std::vector<std::string> days;                  ///< "Mon", "Tue", ...
+  };
+  std::vector<DaySet> day_sets;                     ///< `days NAME: Mon, Tue`
   std::vector<ChargeDef> charges;                   ///< in written order
   std::vector<Revision> revisions;                  ///< in date order
   std::optional<Rounding> rounding;                 ///< nullopt = amounts are not rounded

@@ -259,6 +259,10 @@ std::map<std::string, int> features_of(const RandomCase& c, const RefBill& ref) 
     }
   }
   if (!c.account.attributes.empty()) out["account attributes"]++;
+  if (t.groups.size() > 1) out["time_of_use group"]++;
+  if (!t.day_sets.empty()) out["day set"]++;
+  for (auto& ch : t.charges)
+    if (ch.group > 0) out["charge on a time_of_use group"]++;
   return out;
 }
 
@@ -276,7 +280,7 @@ TEST_CASE("reference: the reference biller on a hand-computed bill") {
   afternoon.day_words = {"weekday"};
   afternoon.minutes = {{12 * 60, 18 * 60}};
   afternoon.minute_texts = {"12:00-18:00"};
-  t.periods = {{"on_peak", "", false, {afternoon}}, {"off_peak", "", true, {}}};
+  t.periods = {{"on_peak", 0, "", false, {afternoon}}, {"off_peak", 0, "", true, {}}};
   t.rounding = Rounding{Decimal::parse("0.01").value(), RoundingMode::half_up};
   auto price = [](const char* dollars, std::string text) { return Money{Decimal::parse(dollars).value(), std::move(text)}; };
   auto flat = [](Money m) {
@@ -422,7 +426,8 @@ TEST_CASE("reference: the fixed seeds cover every feature of the generator") {
       "rider, percentage", "rider, priced", "tax, percentage", "credit, priced", "credit, percentage", "adjustment, priced",
       "minimum, minimum", "charge on bill", "charge on meter", "negative price", "negative percentage", "percentage of a percentage",
       "percentage of all", "percentage of credits", "by attribute", "by month of a percentage or minimum",
-      "by season of a percentage or minimum", "by attribute of a percentage or minimum", "account attributes", "minimum per month", "minimum per day", "minimum tops up",
+      "by season of a percentage or minimum", "by attribute of a percentage or minimum", "account attributes",
+      "time_of_use group", "charge on a time_of_use group", "day set", "minimum per month", "minimum per day", "minimum tops up",
       "no rounding", "rounding half_up", "rounding half_even", "rounding half_down", "rounding toward_zero", "rounding away_from_zero",
       "rounding floor", "rounding ceiling", "rounding 0.1 half_up", "proration days_over_30", "proration days_over_days_in_month"};
   for (auto* feature : required) CHECK_MESSAGE(seen[feature] >= 2, "feature `" << std::string(feature) << "` in " << seen[feature] << " cases");
