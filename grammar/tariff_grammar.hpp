@@ -217,7 +217,7 @@ struct calendar_decl : seq<tok<kw_calendar>, must<calendar_id>, ws, must<tok<one
 struct rounding_none : TAO_PEGTL_KEYWORD("none") {};
 struct rounding_target : identifier {};    // line_items | total | ...
 struct rounding_step : number {};
-struct rounding_mode : identifier {};
+struct rounding_mode : seq<ident_first, star<ident_other>> {};   // `up` is a keyword elsewhere
 struct rounding_decl : seq<tok<kw_rounding>, must<sor<seq<rounding_none, ws>, seq<rounding_target, ws, must<rounding_step>, ws, opt<rounding_mode, ws>>>>> {};
 
 struct meta_key : identifier {};

@@ -437,7 +437,7 @@ class Checker {
           if (seasons) tr.season_mask = seasons;
           if (days) tr.day_mask = days;
           for (auto& t : rule.times) {
-            if (t.from > 1440 || t.to > 1440 || t.from % 60 >= 60) {
+            if (t.from > 1440 || t.to > 1440) {
               error("E0213", "not a time of day", t.span, "times run from 00:00 to 24:00");
               continue;
             }
@@ -631,6 +631,12 @@ class Checker {
       ctx.fixed = true;
     }
     if (!c.of.empty()) ctx.percentage = true;
+    if (c.kind == syntax::ChargeKind::late_fee)
+      error("E0901", "late payment charges are not billed yet", c.id.span,
+            "rateline does not yet take the account's past-due balance and dates; leave the late fee to the billing system for now");
+    if (c.on && (c.on->name.text == "received_energy" || c.on->name.text == "exported_energy" || c.on->name.text == "reactive_energy"))
+      error("E0901", "charges on `" + c.on->name.text + "` are not billed yet", c.on->name.span,
+            "the biller reads delivered energy only; net metering and reactive charges are planned");
     if (c.kind == syntax::ChargeKind::minimum && c.of.empty())
       error("E0405", "a minimum needs the charges it applies to", c.id.span,
             "e.g. `minimum min_bill \"Minimum Bill\": 10.00 $/month of charges`");
@@ -676,6 +682,12 @@ class Checker {
     }
     std::string unit_text;
     for (auto& p : price.per) unit_text += (unit_text.empty() ? "" : "/") + p.text;
+    if (unit_text == "year") {
+      if (c.kind != syntax::ChargeKind::minimum)
+        error("E0301", "a $/year price is only for annual minimums", price.unit_span,
+              "write the charge per month or per day as the sheet bills it");
+      return;
+    }
     auto unit = price_unit(price);
     if (!unit) {
       error("E0302", "unknown unit `" + unit_text + "`", price.per.front().span,
@@ -803,6 +815,10 @@ class Checker {
       }
       first_row = false;
     }
+    if (!columns.empty() && !nested && ctx.dimension != Dimension::energy && ctx.dimension != Dimension::gas &&
+        ctx.dimension != Dimension::water)
+      error("E0313", "one price per period applies to energy tiers; demand tiers are priced per period with `by period { ... }`",
+            tiers.span, "write `by period { on_peak: tiers { ... }  off_peak: tiers { ... } }`");
     if (!columns.empty() && !nested) {
       if (!tiers.allocation) {
         error("E0313", "tiers with one price per period must say how usage is split across tiers", tiers.span,
@@ -1003,7 +1019,6 @@ std::optional<Unit> price_unit(const syntax::Price& price) {
   if (price.per.empty()) return std::nullopt;
   std::string text;
   for (auto& p : price.per) text += (text.empty() ? "" : "/") + p.text;
-  if (text == "year") return Unit::month;  // minimums per year: checked by the caller via the text
   return parse_unit(text);
 }
 

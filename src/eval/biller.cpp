@@ -536,9 +536,7 @@ class Evaluator {
 
   std::string unit_of(const Charge& ch) const {
     switch (ch.determinant.measure) {
-      case Measure::energy:
-        if (reads_) return std::string(to_string(reads_->unit));
-        return std::string(to_string(usage_.delivered.unit == Unit::kW ? Unit::kWh : usage_.delivered.unit));
+      case Measure::energy: return std::string(to_string(t_.usage_unit));
       case Measure::demand:
       case Measure::billing_demand: return "kW";
       case Measure::days: return "day";
@@ -599,6 +597,21 @@ class Evaluator {
         if (ctx.part) {
           q = (q * ctx.fraction).rounded(kShareScale, RoundingMode::half_even).normalized();
           if (trace_) trace.push_back("season part " + ctx.season_name + ": " + ctx.fraction.to_string() + " of the billing period");
+        }
+        // the exact ratio behind q, so the amount is price × days / days with one division
+        // (10.35 × 31/30 is exactly 10.695, which q at 12 places would miss)
+        int days_here = ctx.part ? c.season_days[static_cast<std::size_t>(ctx.season)] : c.split ? c.days : c.period_days;
+        if (ch.unit == Unit::month && t_.proration != graph::Proration::none) {
+          int month_days = 30;
+          if (t_.proration == graph::Proration::days_over_days_in_month) {
+            auto last = year_month_day{sys_days{c.period.to} - days{1}};
+            month_days = static_cast<int>(static_cast<unsigned>(year_month_day_last{last.year(), month_day_last{last.month()}}.day()));
+          }
+          fixed_ratio_ = {days_here, month_days};
+        } else if (c.split || ctx.part) {
+          fixed_ratio_ = {days_here, c.period_days};
+        } else {
+          fixed_ratio_ = {1, 1};
         }
         return q;
       }
@@ -680,6 +693,10 @@ class Evaluator {
         li.unit = unit_of(ch);
         li.rate = p.price;
         auto amount = li.quantity * p.price;
+        if (ch.determinant.measure == Measure::none && fixed_ratio_.second != 1)
+          amount = (p.price * Decimal(fixed_ratio_.first))
+                       .divided_by(Decimal(fixed_ratio_.second), p.price.scale() + kShareScale, RoundingMode::half_even)
+                       .normalized();
         if (trace_) li.trace.push_back(li.quantity.to_string() + " " + li.unit + " × " + p.price.to_string() + " " + ch.rate_unit + " = " + money(amount));
         finish(li, amount);
         out.push_back(std::move(li));
@@ -752,7 +769,12 @@ class Evaluator {
         case BoundUnit::per_kw:
         case BoundUnit::per_kw_per_day:
           if (!demand_kw) {
-            demand_kw = billing_demand(c);
+            if (t_.billing_demand.empty()) {
+              demand_kw = billing_demand(c);
+            } else {
+              Context whole;
+              demand_kw = billing_demand_kw(c, whole, trace);
+            }
             if (trace_) trace.push_back("billing demand " + demand_kw->to_string() + " kW sets the kWh/kW limits");
           }
           v = v * *demand_kw;
@@ -1060,10 +1082,18 @@ class Evaluator {
       for (auto b : ch.base) base_ids.push_back(t_.charges[b].id);
       for (std::size_t start = 0; start < bills.size(); start += 12) {
         std::size_t end = std::min(bills.size(), start + 12);
+        if (end - start < 12) {
+          // an annual minimum compares a year of bills: a shorter run cannot be judged
+          bills[end - 1].notes.push_back({Severity::warning, "B0014",
+                                          "the annual minimum `" + ch.id + "` is not applied: it needs 12 bills, the run has " +
+                                              std::to_string(end - start),
+                                          {}, ""});
+          continue;
+        }
         Decimal base;
         for (std::size_t i = start; i < end; ++i)
           for (auto& li : bills[i].line_items) {
-            auto charge_id = li.id.substr(0, li.id.find('.'));
+            auto charge_id = li.id.substr(0, li.id.find_first_of(".@"));
             if (std::find(base_ids.begin(), base_ids.end(), charge_id) != base_ids.end()) base += li.amount;
           }
         Decimal floor_amount = minimum_amount(*first_segment_[start], ch);
@@ -1099,7 +1129,8 @@ class Evaluator {
   std::vector<Decimal> charge_amounts_;
   const std::vector<Charge>* charges_ = &t_.charges;
   std::vector<const Cycle*> first_segment_;
-  std::map<int, Decimal> demand_history_;   // month key -> maximum demand (kW)
+  std::map<int, Decimal> demand_history_;
+  std::pair<int, int> fixed_ratio_{1, 1};   // the last fixed charge's days / days (see quantity())   // month key -> maximum demand (kW)
   std::size_t bill_count_ = 0;
 };
 

@@ -157,6 +157,7 @@ struct Tariff {
   /// A period spanning seasons splits usage by interval timestamps (false) or by days (true,
   /// `season_split days`: each season part gets the period's usage × its share of the days).
   bool season_split_days = false;
+  Unit usage_unit = Unit::kWh;               ///< what `energy` counts for this service (kWh, therm, gal)
   std::int32_t demand_window = 0;            ///< minutes; 0 = the data's interval
   bool demand_sliding = false;
 

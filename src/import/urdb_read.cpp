@@ -473,6 +473,11 @@ class Reader {
                     "URDB gives the ratchet as a fraction: 0.8 for 80 %");
       return;
     }
+    if (!get("flatdemandstructure")) {
+      report_.error("I0005", "a demand ratchet (`lookbackpercent`) needs the flat demand charge it applies to; this rate has none",
+                    "lookbackpercent", "rateline applies URDB lookback ratchets to `flatdemandstructure`");
+      return;
+    }
     Rate::Ratchet r;
     r.percent = (*percent * Decimal(100)).normalized();
     r.included.fill(true);

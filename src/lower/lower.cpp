@@ -60,6 +60,7 @@ class Lowerer {
                                                              : graph::Proration::none;
     t->demand_window = c_.demand_window;
     t->season_split_days = c_.season_split_days;
+    t->usage_unit = c_.usage_unit;
     t->demand_sliding = c_.demand_sliding;
     tariff_ = t.get();
     if (!c_.decl->body.billing_demand.empty()) {

@@ -221,9 +221,12 @@ class Builder {
     return md;
   }
 
+  // "13:75" or "25:00" is not a time: an impossible value (beyond 24:00) the checker reports
   static unsigned clock_minutes(std::string_view s) {
     auto colon = s.find(':');
-    return to_unsigned(s.substr(0, colon)) * 60 + to_unsigned(s.substr(colon + 1));
+    auto hours = to_unsigned(s.substr(0, colon)), minutes = to_unsigned(s.substr(colon + 1));
+    if (minutes >= 60 || hours > 24 || (hours == 24 && minutes != 0)) return 9999;
+    return hours * 60 + minutes;
   }
 
   PeriodDecl period(const Node& n) const {

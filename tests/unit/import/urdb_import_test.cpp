@@ -288,7 +288,7 @@ TEST_CASE("urdb import: fields that change the bill and cannot be carried are er
   }
   SUBCASE("hp flat demand") { refused(rate(kFlat + R"(, "flatdemandstructure": [[{"rate": 3}]], "flatdemandmonths": [0,0,0,0,0,0,0,0,0,0,0,0], "flatdemandunit": "hp")"), "I0004"); }
   SUBCASE("ratchet lookback percent") { CHECK(contains(refused(rate(kFlat + R"(, "lookbackpercent": 0.8)"), "I0005").message, "lookbackpercent")); }
-  SUBCASE("ratchet lookback range") { refused(rate(kFlat + R"(, "lookbackrange": 11)"), "I0005"); }
+  SUBCASE("a lookback range without a percentage changes nothing") { tariff(rate(kFlat + R"(, "lookbackrange": 11)")); }
   SUBCASE("ratchet percentages") { refused(rate(kFlat + R"(, "demandratchetpercentage": [0,0,0,0,0,0.6,0.6,0,0,0,0,0])"), "I0005"); }
   SUBCASE("zero ratchets change nothing") { tariff(rate(kFlat + R"(, "lookbackpercent": 0.0, "lookbackmonths": [], "demandratchetpercentage": [0,0,0,0,0,0,0,0,0,0,0,0])")); }
   SUBCASE("fixed charge per year") { CHECK(contains(refused(rate(kFlat + R"(, "fixedchargefirstmeter": 120, "fixedchargeunits": "$/year")"), "I0006").message, "$/year")); }

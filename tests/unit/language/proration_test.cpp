@@ -83,3 +83,35 @@ TEST_CASE("proration: a season change split by interval timestamps or by days") 
   CHECK(quantity(by_days, "energy.winter.t1") == "400");
   CHECK(quantity(by_days, "energy.winter.t2") == "80");
 }
+
+TEST_CASE("proration: a tie is rounded from the exact amount") {
+  // $10.35/month × 31/30 = $10.695 exactly -> half up $10.70 (12-place 1.033333333333 would give 10.69)
+  auto compiled = compile_text(R"(tariff "T" {
+    currency USD timezone "America/New_York" effective 2024-01-01 rounding line_items 0.01 half_up
+    proration days_over_30
+    charge basic "Basic": 10.35 $/month
+  })");
+  REQUIRE(compiled.graph.has_value());
+  auto usage = usage_for("America/New_York", ymd(2024, 7, 1), ymd(2024, 8, 1), 60, 0, [](auto, auto) { return 1; });
+  auto b = bill_or_fail(*compiled.graph, usage, ymd(2024, 7, 1), ymd(2024, 8, 1));
+  CHECK(amount(b, "basic") == "10.70");
+  CHECK(find_item(b, "basic")->unrounded.to_string() == "10.695");
+}
+
+TEST_CASE("checks: $/year outside minimums, bad clock times, demand tiers with period columns, not-yet features") {
+  auto d = rateline::test::summary(compile_text(R"(tariff "T" {
+  currency USD timezone "UTC" effective 2024-01-01 rounding line_items 0.01 up
+  period pk: weekday 13:75-18:00
+  period off: otherwise
+  charge a "Annual fee": 120 $/year
+  charge d "Demand" on demand: tiers proportional { first 50 kW: pk 10 $/kW, off 5 $/kW  above: pk 8 $/kW, off 4 $/kW }
+  late_fee late "Late Payment Charge": 1.5 % of charges
+  charge nm "Net metering credit" on received_energy: -0.05 $/kWh
+})").diagnostics);
+  REQUIRE(d.size() == 5);
+  CHECK(d[0] == "E0213 3:22 not a time of day");
+  CHECK(d[1] == "E0301 5:30 a $/year price is only for annual minimums");
+  CHECK(d[2] == "E0313 6:32 one price per period applies to energy tiers; demand tiers are priced per period with `by period { ... }`");
+  CHECK(d[3] == "E0901 7:12 late payment charges are not billed yet");
+  CHECK(d[4] == "E0901 8:38 charges on `received_energy` are not billed yet");
+}
