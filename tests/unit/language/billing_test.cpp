@@ -315,3 +315,23 @@ TEST_CASE("bill: usage that does not cover the period is refused unless a policy
   CHECK_FALSE(early.bill.has_value());
   CHECK(early.diagnostics.at(0).code == "B0004");
 }
+
+TEST_CASE("bill: TOU periods with different tiers in the same month (NREL SAM refuses these)") {
+  // on-peak: first 100 kWh at 0.30, above at 0.40; off-peak: first 500 kWh at 0.10, above at 0.12,
+  // each counted on its own period's energy (tiers within each period)
+  auto g = graph_of(R"(
+    period on_peak: weekday 13:00-18:00
+    period off_peak: otherwise
+    charge energy "Energy" on energy: by period {
+      on_peak: tiers { first 100 kWh: 0.30 $/kWh  above: 0.40 $/kWh }
+      off_peak: tiers { first 500 kWh: 0.10 $/kWh  above: 0.12 $/kWh }
+    })");
+  auto b = bill_or_fail(g, july(false), ymd(2024, 7, 1), ymd(2024, 8, 1));
+  CHECK(amount(b, "energy.on_peak.t1") == "30.00");    // 100 × 0.30
+  CHECK(quantity(b, "energy.on_peak.t2") == "15");     // 115 − 100
+  CHECK(amount(b, "energy.on_peak.t2") == "6.00");     // 15 × 0.40
+  CHECK(amount(b, "energy.off_peak.t1") == "50.00");   // 500 × 0.10
+  CHECK(quantity(b, "energy.off_peak.t2") == "129");   // 629 − 500
+  CHECK(amount(b, "energy.off_peak.t2") == "15.48");   // 129 × 0.12
+  CHECK(b.total.to_string() == "101.48");
+}
