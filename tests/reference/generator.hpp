@@ -29,6 +29,7 @@ struct RandomCase {
   Account account;                                       ///< attributes for `by ATTRIBUTE` tables
   std::chrono::year_month_day usage_from{}, usage_to{};  ///< local days the usage covers: one or two calendar months
   BillingPeriod period;                                  ///< within [usage_from, usage_to)
+  BillOptions options;                                   ///< coverage (usage cut short), demand window policy, as_of
 };
 
 RandomCase generate_case(std::uint64_t seed, const GeneratorOptions& options = {});

@@ -6,6 +6,7 @@
 #include "rateline/time_zone.hpp"
 
 #include <algorithm>
+#include <map>
 #include <stdexcept>
 #include <utility>
 
@@ -94,8 +95,10 @@ class ReferenceBiller {
   /// Bills the days [from, to) of the billing period `period` with `charges` (the version
   /// of the tariff in force then). `split`: the period is cut in version segments.
   ReferenceBiller(const TariffModel& t, const std::vector<ChargeDef>& charges, const IntervalUsage& usage, const BillingPeriod& period,
-                  const Account& account, year_month_day from, year_month_day to, bool split)
-      : t_(t), charges_(charges), period_(period), account_(account), from_(from), to_(to), zone_(TimeZone::locate(t.zone).value()) {
+                  const Account& account, const BillOptions& options, const std::map<int, Decimal>& history, year_month_day from,
+                  year_month_day to, bool split)
+      : t_(t), charges_(charges), period_(period), account_(account), options_(options), history_(history), from_(from), to_(to),
+        zone_(TimeZone::locate(t.zone).value()) {
     seasons_ = std::max<std::size_t>(1, t.seasons.size());
     periods_ = std::max<std::size_t>(1, t.periods.size());
     energy_.assign(seasons_, std::vector<Decimal>(periods_, Decimal(0)));
@@ -142,6 +145,7 @@ class ReferenceBiller {
     }
     if (!std::all_of(done.begin(), done.end(), [](bool d) { return d; })) throw std::logic_error("reference: charges depend on each other in a cycle");
     RefBill bill;
+    bill.max_demand = billing_demand_;
     for (auto& group : lines)
       for (auto& l : group) {
         bill.total += l.amount;
@@ -162,7 +166,7 @@ class ReferenceBiller {
     }
     // demand of every interval: average kW over the demand window that holds it (fixed
     // blocks counted from the start of the usage), or that ends with it (sliding)
-    const int window = t_.demand_window > 0 ? t_.demand_window : s.minutes;
+    const int window = t_.demand_window > 0 && options_.demand_window == DemandWindowPolicy::tariff ? t_.demand_window : s.minutes;
     const std::size_t k = static_cast<std::size_t>(window / s.minutes);
     std::vector<Decimal> kw(s.values.size());
     for (std::size_t i = 0; i < s.values.size(); ++i) {
@@ -212,6 +216,14 @@ class ReferenceBiller {
   bool season_counts(const Context& ctx, std::size_t s) const { return ctx.season < 0 || static_cast<std::size_t>(ctx.season) == s; }
 
   Decimal energy(const Context& ctx) const {
+    if (t_.season_split_days && ctx.part) {
+      // the tariff splits by days: the part's share of the period's (segment's) energy
+      Context whole = ctx;
+      whole.season = -1;
+      whole.part = false;
+      return (energy(whole) * Decimal(season_days_[static_cast<std::size_t>(ctx.season)]))
+          .divided_by(Decimal(days_), kShareScale, RoundingMode::half_even);
+    }
     Decimal sum{0};
     for (std::size_t s = 0; s < seasons_; ++s)
       for (std::size_t p = 0; p < periods_; ++p)
@@ -227,6 +239,40 @@ class ReferenceBiller {
     return peak;
   }
 
+  /// The tariff's billing demand: the greatest of its terms.
+  Decimal billing_demand_kw(const Context& ctx) const {
+    std::optional<Decimal> best;
+    auto consider = [&](const Decimal& kw) {
+      if (!best || kw > *best) best = kw;
+    };
+    year_month_day last{sys_days{period_.to} - days{1}};
+    year_month this_month = last.year() / last.month();
+    for (auto& term : t_.billing_demand) {
+      switch (term.kind) {
+        case BillingDemandTerm::Kind::demand: consider(demand(ctx)); break;
+        case BillingDemandTerm::Kind::floor: consider(term.kw); break;
+        case BillingDemandTerm::Kind::attribute: consider(Decimal::parse(account_.attributes.at(term.attribute)).value()); break;
+        case BillingDemandTerm::Kind::ratchet: {
+          std::optional<Decimal> highest;
+          for (int back = 1; back <= term.months; ++back) {
+            year_month month = this_month - months{back};
+            auto it = history_.find(static_cast<int>(month.year()) * 12 + static_cast<int>(static_cast<unsigned>(month.month())) - 1);
+            if (it == history_.end()) continue;
+            auto m = static_cast<unsigned>(month.month());
+            if (!term.month_list.empty() && std::find(term.month_list.begin(), term.month_list.end(), m) == term.month_list.end()) continue;
+            if (!term.seasons.empty() &&
+                std::find(term.seasons.begin(), term.seasons.end(), season_of(t_, year_month_day{month / 15})) == term.seasons.end())
+              continue;
+            if (!highest || it->second > *highest) highest = it->second;
+          }
+          if (highest) consider((*highest * term.percent).divided_by(Decimal(100), highest->scale() + term.percent.scale() + 2, RoundingMode::half_even));
+          break;
+        }
+      }
+    }
+    return best.value_or(Decimal(0));
+  }
+
   /// The days of "a month" for prorations: 30, or the days of the month of the period's last day.
   int month_days() const {
     if (t_.proration != Proration::days_over_days_in_month) return 30;
@@ -239,10 +285,11 @@ class ReferenceBiller {
   Decimal quantity(const ChargeDef& ch, const Context& ctx) const {
     switch (ch.measure) {
       case Measure::energy: return energy(ctx);
-      case Measure::demand: {
+      case Measure::demand:
+      case Measure::billing_demand: {
         // a demand charge is a monthly charge: a version segment or season part of the
         // period pays its share of the demand, by days
-        Decimal q = demand(ctx);
+        Decimal q = ch.measure == Measure::demand ? demand(ctx) : billing_demand_kw(ctx);
         if (split_) q = (q * segment_fraction_).rounded(kShareScale, RoundingMode::half_even);
         if (ctx.part) q = (q * ctx.fraction).rounded(kShareScale, RoundingMode::half_even);
         return q;
@@ -555,6 +602,8 @@ class ReferenceBiller {
   const std::vector<ChargeDef>& charges_;     // the version in force in [from_, to_)
   BillingPeriod period_;                      // the whole bill
   const Account& account_;
+  const BillOptions& options_;
+  const std::map<int, Decimal>& history_;     // month key (year × 12 + month - 1) -> maximum demand
   year_month_day from_, to_;                  // the days billed here
   TimeZone zone_;
   std::size_t seasons_ = 1, periods_ = 1;
@@ -577,7 +626,15 @@ class ReferenceBiller {
 
 }  // namespace
 
-RefBill reference_bill(const TariffModel& tariff, const IntervalUsage& usage, const BillingPeriod& period, const Account& account) {
+RefBill reference_bill(const TariffModel& tariff, const IntervalUsage& usage, const BillingPeriod& period, const Account& account,
+                       const BillOptions& options, const std::vector<MonthlyDemand>& earlier) {
+  std::map<int, Decimal> history;
+  for (const auto* list : {&account.demand_history, &earlier})
+    for (auto& h : *list) {
+      int key = static_cast<int>(h.month.year()) * 12 + static_cast<int>(static_cast<unsigned>(h.month.month())) - 1;
+      auto it = history.find(key);
+      if (it == history.end() || h.kw > it->second) history[key] = h.kw;
+    }
   // the version in force on a day: the charges as revised by every revision up to it
   auto version_on = [&](year_month_day day) {
     std::vector<ChargeDef> charges = tariff.charges;
@@ -589,17 +646,21 @@ RefBill reference_bill(const TariffModel& tariff, const IntervalUsage& usage, co
     }
     return charges;
   };
-  // the period is cut where a revision takes effect inside it
+  // the period is cut where a revision takes effect inside it (unless billed as of a date)
   std::vector<year_month_day> cuts{period.from};
-  for (auto& r : tariff.revisions)
-    if (sys_days{r.effective} > sys_days{period.from} && sys_days{r.effective} < sys_days{period.to}) cuts.push_back(r.effective);
+  if (!options.as_of)
+    for (auto& r : tariff.revisions)
+      if (sys_days{r.effective} > sys_days{period.from} && sys_days{r.effective} < sys_days{period.to}) cuts.push_back(r.effective);
   cuts.push_back(period.to);
   RefBill bill;
+  year_month_day last{sys_days{period.to} - days{1}};
+  bill.month = last.year() / last.month();
   for (std::size_t k = 0; k + 1 < cuts.size(); ++k) {
-    auto charges = version_on(cuts[k]);
-    auto part = ReferenceBiller(tariff, charges, usage, period, account, cuts[k], cuts[k + 1], cuts.size() > 2).run();
+    auto charges = version_on(options.as_of.value_or(cuts[k]));
+    auto part = ReferenceBiller(tariff, charges, usage, period, account, options, history, cuts[k], cuts[k + 1], cuts.size() > 2).run();
     for (auto& l : part.lines) bill.lines.push_back(std::move(l));
     bill.total += part.total;
+    bill.max_demand = max(bill.max_demand, part.max_demand);
   }
   return bill;
 }

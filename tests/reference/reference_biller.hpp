@@ -28,6 +28,11 @@
 //  - percentages apply to the ROUNDED line amounts of the charges they name; a minimum
 //    tops the named charges up; a percentage or minimum `by season` takes the season of
 //    the billing period's last day; every line amount is rounded as the tariff says;
+//  - `billing_demand`: the greatest of its terms (the part's maximum demand, a floor, an
+//    account attribute, a percent of the highest earlier month within the ratchet's
+//    months, seasons and months); prorated to segments and season parts like demand;
+//  - `season_split days`: a season part's energy is the period's (segment's) energy × part
+//    days / days;
 //  - the total is the sum of the line amounts.
 #pragma once
 
@@ -54,11 +59,18 @@ struct RefLine {
 struct RefBill {
   std::vector<RefLine> lines;
   Decimal total;
+  std::chrono::year_month month;   ///< the month of the period's last day
+  Decimal max_demand;              ///< the period's maximum demand, for later bills' ratchets
 };
 
 /// Bills `usage` (delivered channel only) for `period` under `tariff`. The usage must
 /// cover the period (the caller makes sure); intervals outside it are ignored.
-RefBill reference_bill(const TariffModel& tariff, const IntervalUsage& usage, const BillingPeriod& period, const Account& account = {});
+/// `options`: the demand window policy, `as_of` (one version for the whole period); the
+/// coverage policy changes nothing here (the reference bills whatever intervals there are).
+/// `earlier`: maximum demands of earlier bills of a series, for ratchets (added to the
+/// account's demand history).
+RefBill reference_bill(const TariffModel& tariff, const IntervalUsage& usage, const BillingPeriod& period, const Account& account = {},
+                       const BillOptions& options = {}, const std::vector<MonthlyDemand>& earlier = {});
 
 /// One line per item, for failure messages.
 std::string describe(const RefBill& bill);

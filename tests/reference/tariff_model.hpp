@@ -48,8 +48,20 @@ struct PeriodDef {
 };
 
 /// What a priced charge is measured on: `$/month`, `$/day`, `$/bill`, `$/meter` (no `on`),
-/// `on energy`, `on demand`.
-enum class Measure { month, day, energy, demand, bill, meter };
+/// `on energy`, `on demand`, `on billing_demand`.
+enum class Measure { month, day, energy, demand, bill, meter, billing_demand };
+
+/// A term of `billing_demand: greatest of { ... }`.
+struct BillingDemandTerm {
+  enum class Kind { demand, floor, attribute, ratchet } kind = Kind::demand;
+  Decimal kw;                                       ///< floor
+  std::string attribute;                            ///< attribute: the account attribute holding kW
+  Decimal percent;                                  ///< ratchet: percent of the highest earlier month
+  int months = 11;                                  ///< ratchet: how many months back
+  std::vector<std::size_t> seasons;                 ///< ratchet `in summer`: months whose 15th is in these seasons
+  std::vector<unsigned> month_list;                 ///< ratchet `in Jun, Jul`: only these months (1..12)
+  std::string text;                                 ///< as written
+};
 
 /// A price as written and its value in dollars ("11.23 ¢/kWh" -> 0.1123).
 struct Money {
@@ -157,6 +169,9 @@ struct TariffModel {
   bool write_rounding_none = false;                 ///< `rounding none` (vs. no rounding statement)
   Proration proration = Proration::none;
   bool write_proration = false;
+  bool season_split_days = false;                   ///< `season_split days`: season parts get the period's energy × their share of the days
+  std::string season_split_text;                    ///< "" (not written), "intervals" or "days"
+  std::vector<BillingDemandTerm> billing_demand;    ///< `billing_demand: greatest of { ... }` (empty: none)
   int demand_window = 0;                            ///< minutes; 0 = the data interval
   bool demand_sliding = false;
   std::string demand_window_text;                   ///< "30min", "60min_sliding"

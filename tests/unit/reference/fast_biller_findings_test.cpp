@@ -139,3 +139,35 @@ TEST_CASE("reference: a percentage by season in a bill cut by a revision takes t
   CHECK(tax == Decimal::parse("3.6").value());
   CHECK(b.total == Decimal::parse("75.6").value());
 }
+
+// Finding 4. With `season_split days` a season part's energy is the period's energy × the
+// part's share of the days, but a `by period` line is left out where the period has no
+// hours in the part ("no lines for periods without hours"), so that share of the energy
+// is never billed. 2024-09-16 .. 2024-10-16 (15 summer + 15 winter days), 1 kWh every
+// hour: on-peak (summer weekdays 14-19) is 55 kWh, off-peak 665 kWh. Split by days, each
+// part gets half of each: 2 × (27.5 × 0.20 + 332.5 × 0.10) = 77.50, the same as without
+// seasons (55 × 0.20 + 665 × 0.10). The winter part has no on-peak hours, so the fast
+// biller drops its 27.5 on-peak kWh: 72.00.
+TEST_CASE("reference: season_split days bills every period's share in every season part" * doctest::may_fail()) {
+  auto graph = compile(R"(tariff "Split by days" {
+  currency USD
+  timezone "UTC"
+  effective 2020-01-01
+  season_split days
+  season summer: Jun 1 - Sep 30
+  season winter: Oct 1 - May 31
+  period on_peak: summer weekday 14:00-19:00
+  period off_peak: otherwise
+  charge energy "Energy" on energy: by period {
+    on_peak: by season { summer: 0.20 $/kWh  winter: 0.20 $/kWh }
+    off_peak: 0.10 $/kWh
+  }
+})");
+  BillingPeriod period{year{2024} / September / 16, year{2024} / October / 16};
+  auto b = bill_of(*graph, hourly(period.from, period.to, 1), period);
+  INFO(lines(b));
+  Decimal kwh{0};
+  for (auto& li : b.line_items) kwh += li.quantity;
+  CHECK(kwh == Decimal(720));                        // every metered kWh is billed once
+  CHECK(b.total == Decimal::parse("77.5").value());
+}

@@ -105,22 +105,24 @@ std::string check_case(const RandomCase& c) {
   std::string problem;
   auto graph = compile(c.text, problem);
   if (!graph) return case_header(c) + problem;
-  auto fast = bill(*graph, c.usage, c.period, c.account, BillOptions{});
+  auto fast = bill(*graph, c.usage, c.period, c.account, c.options);
   if (!fast.bill) return case_header(c) + "the fast biller failed:\n" + diagnostics_text(fast.diagnostics);
-  RefBill ref = reference_bill(c.tariff, c.usage, c.period, c.account);
+  RefBill ref = reference_bill(c.tariff, c.usage, c.period, c.account, c.options);
   auto differences = compare(*fast.bill, ref, c.tariff);
   if (!differences.empty())
     return case_header(c) + differences + "fast bill:\n" + describe(*fast.bill) + "reference bill:\n" + describe(ref);
   // the usage's calendar months in one bill_periods call: each bill as the reference bills its month
   auto months = monthly_periods(c.usage_from, c.usage_to);
   if (months.size() < 2) return "";
-  auto series = bill_periods(*graph, c.usage, months, c.account, BillOptions{});
+  auto series = bill_periods(*graph, c.usage, months, c.account, c.options);
   if (!series.series) return case_header(c) + "bill_periods failed:\n" + diagnostics_text(series.diagnostics);
   Decimal sum{0};
+  std::vector<MonthlyDemand> earlier;  // the series' own months, for ratchets
   for (std::size_t i = 0; i < months.size(); ++i) {
     const auto& b = series.series->bills[i];
     sum += b.total;
-    RefBill month_ref = reference_bill(c.tariff, c.usage, months[i], c.account);
+    RefBill month_ref = reference_bill(c.tariff, c.usage, months[i], c.account, c.options, earlier);
+    earlier.push_back({month_ref.month, month_ref.max_demand});
     auto d = compare(b, month_ref, c.tariff);
     if (!d.empty())
       return case_header(c) + "bill_periods, month " + std::to_string(i + 1) + ":\n" + d + "fast bill:\n" + describe(b) + "reference bill:\n" +
@@ -234,7 +236,7 @@ std::map<std::string, int> features_of(const RandomCase& c, const RefBill& ref) 
     features_of(*ch.pricing, ch, t, out);
     switch (ch.form) {
       case Form::priced: {
-        static const char* measures[] = {"month", "day", "energy", "demand", "bill", "meter"};
+        static const char* measures[] = {"month", "day", "energy", "demand", "bill", "meter", "billing_demand"};
         out[std::string("charge on ") + measures[static_cast<int>(ch.measure)]]++;
         if (!ch.in_periods.empty()) out["charge in some periods"]++;
         if (has_by_season(*ch.pricing)) {
@@ -260,6 +262,15 @@ std::map<std::string, int> features_of(const RandomCase& c, const RefBill& ref) 
   }
   if (!c.account.attributes.empty()) out["account attributes"]++;
   if (t.groups.size() > 1) out["time_of_use group"]++;
+  if (!t.season_split_text.empty()) out["season_split " + t.season_split_text]++;
+  if (!t.billing_demand.empty()) out["billing demand"]++;
+  for (auto& term : t.billing_demand)
+    if (term.kind == BillingDemandTerm::Kind::ratchet) out[c.account.demand_history.empty() ? "ratchet" : "ratchet with a demand history"]++;
+  if (c.options.coverage == CoveragePolicy::bill_available) out["usage short of the period"]++;
+  if (c.options.demand_window == DemandWindowPolicy::data_interval) out["demand from the data interval"]++;
+  if (c.options.as_of) out["as_of"]++;
+  if (c.usage.delivered.minutes == 30 || c.usage.delivered.minutes == 5) out[std::to_string(c.usage.delivered.minutes) + "-min data"]++;
+  if (static_cast<unsigned>(c.usage_from.day()) != 1) out["usage from mid-month"]++;
   if (!t.day_sets.empty()) out["day set"]++;
   for (auto& ch : t.charges)
     if (ch.group > 0) out["charge on a time_of_use group"]++;
@@ -389,8 +400,8 @@ TEST_CASE("reference: usage read from a shuffled CSV bills exactly as the same u
     auto csv = shuffled_csv(c.usage.delivered, seed * 31 + 1);
     auto read = read_interval_csv(csv, "shuffled.csv", UsageReadOptions{});
     REQUIRE_MESSAGE(read.usage, (case_header(c) + diagnostics_text(read.diagnostics)));
-    auto a = bill(*graph, c.usage, c.period, c.account, BillOptions{});
-    auto b = bill(*graph, *read.usage, c.period, c.account, BillOptions{});
+    auto a = bill(*graph, c.usage, c.period, c.account, c.options);
+    auto b = bill(*graph, *read.usage, c.period, c.account, c.options);
     REQUIRE_MESSAGE(a.bill, diagnostics_text(a.diagnostics));
     REQUIRE_MESSAGE(b.bill, diagnostics_text(b.diagnostics));
     bool same = a.bill->total == b.bill->total && a.bill->line_items.size() == b.bill->line_items.size();
@@ -407,7 +418,7 @@ TEST_CASE("reference: the fixed seeds cover every feature of the generator") {
   const std::size_t count = 400;
   for (std::uint64_t seed = 20240101; seed < 20240101 + count; ++seed) {
     auto c = generate_case(seed);
-    for (auto& [feature, n] : features_of(c, reference_bill(c.tariff, c.usage, c.period, c.account))) seen[feature] += n > 0;
+    for (auto& [feature, n] : features_of(c, reference_bill(c.tariff, c.usage, c.period, c.account, c.options))) seen[feature] += n > 0;
   }
   std::string table;
   for (auto& [feature, n] : seen) table += "  " + feature + ": " + std::to_string(n) + " cases\n";
@@ -427,7 +438,9 @@ TEST_CASE("reference: the fixed seeds cover every feature of the generator") {
       "minimum, minimum", "charge on bill", "charge on meter", "negative price", "negative percentage", "percentage of a percentage",
       "percentage of all", "percentage of credits", "by attribute", "by month of a percentage or minimum",
       "by season of a percentage or minimum", "by attribute of a percentage or minimum", "account attributes",
-      "time_of_use group", "charge on a time_of_use group", "day set", "minimum per month", "minimum per day", "minimum tops up",
+      "time_of_use group", "charge on a time_of_use group", "day set", "season_split days", "season_split intervals",
+      "billing demand", "ratchet", "ratchet with a demand history", "charge on billing_demand", "usage short of the period",
+      "demand from the data interval", "as_of", "30-min data", "5-min data", "usage from mid-month", "minimum per month", "minimum per day", "minimum tops up",
       "no rounding", "rounding half_up", "rounding half_even", "rounding half_down", "rounding toward_zero", "rounding away_from_zero",
       "rounding floor", "rounding ceiling", "rounding 0.1 half_up", "proration days_over_30", "proration days_over_days_in_month"};
   for (auto* feature : required) CHECK_MESSAGE(seen[feature] >= 2, "feature `" << std::string(feature) << "` in " << seen[feature] << " cases");
