@@ -693,10 +693,16 @@ struct Generator {
   /// period has no hours in the part, although the part is given a share of its energy
   /// (see "reference: season_split days ..." in fast_biller_findings_test.cpp): until
   /// that is fixed, such tariffs get no charge priced both by season and by period.
+  ///
+  /// docs/language.md says kWh/kW limits take the measured maximum demand, "not a
+  /// billing_demand rule"; since 6676269 the fast biller takes the tariff's billing-demand
+  /// rule when there is one. Until the two agree, tariffs with a billing_demand rule get no
+  /// hours-use limits either.
   std::shared_ptr<const Pricing> charge_pricing(Measure m) {
     std::shared_ptr<const Pricing> p;
+    bool no_hours_use = with_revisions || !c.tariff.billing_demand.empty();
     do p = pricing(m, true, true, 0);
-    while ((with_revisions && (has_unit(*p, "kWh/kW") || has_unit(*p, "kWh/kW/day"))) ||
+    while ((no_hours_use && (has_unit(*p, "kWh/kW") || has_unit(*p, "kWh/kW/day"))) ||
            (c.tariff.season_split_days && has_kind(*p, Pricing::Kind::by_season) && has_kind(*p, Pricing::Kind::by_period)));
     return p;
   }

@@ -427,6 +427,19 @@ class ReferenceBiller {
     switch (p.kind) {
       case Pricing::Kind::flat:
         emit(ch, ctx.detail, quantity(ch, ctx), p.price.dollars, out);
+        if (ch.measure == Measure::month || ch.measure == Measure::bill || ch.measure == Measure::meter) {
+          // a fixed charge's amount is its price × the exact day ratio, in one division:
+          // part days / period days, or with a proration part days / month days
+          int part_days = ctx.part ? season_days_[static_cast<std::size_t>(ctx.season)] : days_;
+          int over = ch.measure == Measure::month && t_.proration != Proration::none ? month_days()
+                   : split_ || ctx.part                                             ? period_days_
+                                                                                    : 0;
+          if (over) {
+            auto& l = out.back();
+            l.unrounded = (p.price.dollars * Decimal(part_days)).divided_by(Decimal(over), p.price.dollars.scale() + kShareScale, RoundingMode::half_even);
+            l.amount = round_line(l.unrounded);
+          }
+        }
         break;
       case Pricing::Kind::by_season:
         if (ctx.season < 0) throw std::logic_error("reference: by season outside a season part");

@@ -24,7 +24,9 @@
 //  - a charge priced `by season` in a period (segment) that spans seasons is split into
 //    season parts: energy of the part's days, $/day × the part's days, $/month, per-bill
 //    tier limits and the part's maximum demand × part days / segment days;
-//  - every share or proration is kept to 12 places, half_even;
+//  - every share or proration is kept to 12 places, half_even; a fixed charge's amount is
+//    its price × part days / period days (or / month days with a proration) in one
+//    division, to the price's places + 12;
 //  - percentages apply to the ROUNDED line amounts of the charges they name; a minimum
 //    tops the named charges up; a percentage or minimum `by season` takes the season of
 //    the billing period's last day; every line amount is rounded as the tariff says;
