@@ -834,6 +834,9 @@ class Checker {
     if (!unlimited_seen && !tiers.rows.empty() && !nested)
       warning("W0312", "usage above the last tier is not charged", tiers.rows.back().span,
               "end the table with `above: ...` if the sheet prices all usage");
+    if (!unlimited_seen && !tiers.rows.empty() && nested)
+      error("E0316", "the steps inside a block must cover the whole block", tiers.rows.back().span,
+            "end the steps with `above: ...`: the rest of the block, up to its limit");
     return columns;
   }
 

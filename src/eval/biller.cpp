@@ -289,6 +289,7 @@ class Evaluator {
 
   void aggregate_all() {
     const auto& values = usage_.delivered.values;
+    const auto max_run = eval::safe_run(values.data(), values.size());
     for (auto& c : cycles_) {
       c.groups.resize(t_.groups.size());
       for (std::size_t g = 0; g < t_.groups.size(); ++g) {
@@ -296,9 +297,9 @@ class Evaluator {
         auto& a = c.groups[g];
         a.energy.assign(n, 0);
         a.peak.assign(n, 0);
-        a.peak_at.assign(n, 0);
         a.count.assign(n, 0);
-        eval::aggregate(values.data(), demand_.empty() ? nullptr : demand_.data(), slots_->slot[g].data(), c.first, c.last, a);
+        const auto& runs = slots_->runs[g];
+        eval::aggregate(values.data(), demand_.empty() ? nullptr : demand_.data(), runs.data(), runs.size(), c.first, c.last, max_run, a);
       }
     }
   }
@@ -446,10 +447,14 @@ class Evaluator {
     if (it == demand_history_.end() || kw > it->second) demand_history_[key] = kw;
   }
 
-  /// The cycle's billing demand for kWh/kW tiers: the highest demand of the whole period.
+  /// The cycle's billing demand for kWh/kW tiers: the highest demand of the whole billing
+  /// period, across the segments a revision cuts it into.
   Decimal billing_demand(const Cycle& c) {
     Context all;
-    return demand(c, all);
+    std::int64_t peak = 0;
+    for (auto& other : cycles_)
+      if (other.bill == c.bill) peak = std::max(peak, peak_raw(other, all));
+    return units_.demand(peak);
   }
 
   std::size_t interval_count(const Cycle& c, const Context& ctx) const {
@@ -632,18 +637,22 @@ class Evaluator {
     return s;
   }
 
+  /// When the peak happened (for the trace): the first interval of the context reaching it.
   std::string peak_when(const Cycle& c, const Context& ctx) const {
+    if (c.read_energy) return "";
     const auto& a = c.groups[ctx.group];
     std::int64_t peak = -1;
-    std::uint32_t at = 0;
     for (std::size_t s = 0; s < a.peak.size(); ++s)
-      if (slot_matches(s, ctx) && a.count[s] && a.peak[s] > peak) {
-        peak = a.peak[s];
-        at = a.peak_at[s];
-      }
+      if (slot_matches(s, ctx) && a.count[s] && a.peak[s] > peak) peak = a.peak[s];
     if (peak < 0) return "";
-    auto start = usage_.delivered.start + minutes(usage_.delivered.minutes) * static_cast<std::int64_t>(at);
-    return ", in the interval starting " + format_instant(start);
+    const auto& slot = slots_->slot[ctx.group];
+    const std::int64_t* d = demand_.empty() ? usage_.delivered.values.data() : demand_.data();
+    for (std::size_t i = c.first; i < c.last; ++i)
+      if (d[i] == peak && slot_matches(slot[i], ctx)) {
+        auto start_time = usage_.delivered.start + minutes(usage_.delivered.minutes) * static_cast<std::int64_t>(i);
+        return ", in the interval starting " + format_instant(start_time);
+      }
+    return "";
   }
 
   static bool has_by_season(const graph::Tariff& t, std::uint32_t id) {
@@ -735,7 +744,9 @@ class Evaluator {
           Context sub = ctx;
           sub.group = p.group;
           sub.periods = ctx.periods & (1ull << k);
-          if (interval_count(c, sub) == 0) continue;   // the period has no hours in this bill (or season part)
+          // a period without hours in this bill (or season part) has no line, unless the tariff
+          // splits seasons by days: then every part shares every period's usage
+          if (!(t_.season_split_days && ctx.part) && interval_count(c, sub) == 0) continue;
           sub.period_name = names[k];
           sub.label += ", " + (k < labels.size() ? labels[k] : names[k]);
           sub.id += "." + names[k];
@@ -1002,7 +1013,7 @@ class Evaluator {
       const auto& n = t_.pricing[id];
       switch (n.kind) {
         case Pricing::Kind::by_month: id = n.cases[c.month - 1]; break;
-        case Pricing::Kind::by_season: id = n.cases[season_of(year_month_day{sys_days{c.seg_to} - days{1}})]; break;
+        case Pricing::Kind::by_season: id = n.cases[season_of(year_month_day{sys_days{c.period.to} - days{1}})]; break;
         case Pricing::Kind::by_attribute: {
           auto it = account_.attributes.find(n.attribute);
           if (it == account_.attributes.end() && n.otherwise == kNone) {

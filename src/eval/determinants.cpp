@@ -1,6 +1,8 @@
 // The hot path (see determinants.hpp). Keep it branch-light and allocation-free per interval.
 #include "eval/determinants.hpp"
 
+#include <algorithm>
+#include <limits>
 #include <numeric>
 #include <optional>
 
@@ -89,35 +91,63 @@ std::vector<std::int64_t> demand_series(const IntervalSeries& series, std::int32
   return out;
 }
 
-void aggregate(const std::int64_t* values, const std::int64_t* demand, const std::uint16_t* slot, std::size_t first,
-               std::size_t last, CycleAggregate& out) {
+std::size_t safe_run(const std::int64_t* values, std::size_t count) {
+  // the longest run whose 64-bit sum cannot overflow, whatever the values in it
+  std::int64_t largest = 1;
+  for (std::size_t i = 0; i < count; ++i) largest = std::max(largest, values[i] < 0 ? -values[i] : values[i]);
+  return static_cast<std::size_t>(std::numeric_limits<std::int64_t>::max() / largest);
+}
+
+namespace {
+
+// Sum and maximum of v[a, b) and d[a, b): four independent accumulators so the additions
+// and comparisons of neighbouring intervals do not wait on each other.
+inline void sum_and_peak(const std::int64_t* v, const std::int64_t* d, std::size_t a, std::size_t b, std::int64_t& sum,
+                         std::int64_t& peak) {
+  std::int64_t s0 = 0, s1 = 0, s2 = 0, s3 = 0;
+  std::int64_t p0 = peak, p1 = peak, p2 = peak, p3 = peak;
+  std::size_t k = a;
+  for (; k + 4 <= b; k += 4) {
+    s0 += v[k], s1 += v[k + 1], s2 += v[k + 2], s3 += v[k + 3];
+    p0 = std::max(p0, d[k]), p1 = std::max(p1, d[k + 1]), p2 = std::max(p2, d[k + 2]), p3 = std::max(p3, d[k + 3]);
+  }
+  for (; k < b; ++k) {
+    s0 += v[k];
+    p0 = std::max(p0, d[k]);
+  }
+  sum = (s0 + s1) + (s2 + s3);
+  peak = std::max(std::max(p0, p1), std::max(p2, p3));
+}
+
+}  // namespace
+
+void aggregate(const std::int64_t* values, const std::int64_t* demand, const graph::IntervalSlots::Run* runs, std::size_t run_count,
+               std::size_t first, std::size_t last, std::size_t max_run, CycleAggregate& out) {
   if (first >= last) return;
   Wide* energy = out.energy.data();
   std::int64_t* peak = out.peak.data();
-  std::uint32_t* peak_at = out.peak_at.data();
   std::uint32_t* count = out.count.data();
   const std::int64_t* d = demand ? demand : values;
-  // Consecutive intervals mostly share a slot (a TOU period lasts hours), so sums and the
-  // running peak stay in registers for the run and are stored once when the slot changes:
-  // a read-modify-write of the same slot every interval would wait on the previous store.
-  std::size_t i = first;
-  while (i < last) {
-    const std::uint16_t s = slot[i];
-    Wide sum = 0;
-    std::int64_t best = peak[s];
-    std::uint32_t best_at = peak_at[s];
-    const std::size_t run_start = i;
-    for (; i < last && slot[i] == s; ++i) {
-      sum += values[i];
-      if (d[i] > best) {
-        best = d[i];
-        best_at = static_cast<std::uint32_t>(i);
-      }
+  // the first run that ends after `first`
+  std::size_t lo = 0, hi = run_count;
+  while (lo < hi) {
+    std::size_t mid = (lo + hi) / 2;
+    if (runs[mid].end <= first) lo = mid + 1;
+    else hi = mid;
+  }
+  for (std::size_t r = lo; r < run_count && runs[r].start < last; ++r) {
+    const auto s = runs[r].slot;
+    std::size_t a = std::max<std::size_t>(runs[r].start, first);
+    const std::size_t b = std::min<std::size_t>(runs[r].end, last);
+    count[s] += static_cast<std::uint32_t>(b - a);
+    // 64-bit sums over stretches of at most max_run values cannot overflow
+    while (a < b) {
+      const std::size_t e = std::min(b, a + max_run);
+      std::int64_t sum = 0;
+      sum_and_peak(values, d, a, e, sum, peak[s]);
+      energy[s] += sum;
+      a = e;
     }
-    energy[s] += sum;
-    count[s] += static_cast<std::uint32_t>(i - run_start);
-    peak[s] = best;
-    peak_at[s] = best_at;
   }
 }
 

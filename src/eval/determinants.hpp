@@ -34,7 +34,6 @@ struct RawUnits {
 struct CycleAggregate {
   std::vector<Wide> energy;          ///< [slot]
   std::vector<std::int64_t> peak;    ///< [slot] highest demand-window raw value
-  std::vector<std::uint32_t> peak_at;///< [slot] interval index of the first occurrence
   std::vector<std::uint32_t> count;  ///< [slot] intervals
 };
 
@@ -43,8 +42,11 @@ struct CycleAggregate {
 /// start) or a sliding window ending at each interval. Empty when window == interval.
 std::vector<std::int64_t> demand_series(const IntervalSeries& series, std::int32_t window_minutes, bool sliding);
 
+/// The longest run of values whose 64-bit sum cannot overflow (see aggregate).
+std::size_t safe_run(const std::int64_t* values, std::size_t count);
+
 /// Aggregates intervals [first, last) of `values` into `out` (sized slots) using `slot`.
-void aggregate(const std::int64_t* values, const std::int64_t* demand, const std::uint16_t* slot, std::size_t first,
-               std::size_t last, CycleAggregate& out);
+void aggregate(const std::int64_t* values, const std::int64_t* demand, const graph::IntervalSlots::Run* runs, std::size_t run_count,
+               std::size_t first, std::size_t last, std::size_t max_run, CycleAggregate& out);
 
 }  // namespace rateline::eval

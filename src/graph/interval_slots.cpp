@@ -11,6 +11,7 @@ std::shared_ptr<const IntervalSlots> compute(const Tariff& tariff, std::chrono::
   slots->start = start;
   slots->minutes = minutes;
   slots->slot.resize(tariff.groups.size());
+  slots->runs.resize(tariff.groups.size());
   for (std::size_t g = 0; g < tariff.groups.size(); ++g) {
     const auto& group = tariff.groups[g];
     auto cal = classify_intervals(group.schedule, tariff.zone, start, minutes, count);
@@ -28,6 +29,13 @@ std::shared_ptr<const IntervalSlots> compute(const Tariff& tariff, std::chrono::
     out.resize(count);
     for (std::size_t i = 0; i < count; ++i)
       out[i] = static_cast<std::uint16_t>(slots->season[i] * periods + cal.period[i]);
+    auto& runs = slots->runs[g];
+    for (std::size_t i = 0; i < count;) {
+      std::size_t j = i + 1;
+      while (j < count && out[j] == out[i]) ++j;
+      runs.push_back({static_cast<std::uint32_t>(i), static_cast<std::uint32_t>(j), out[i]});
+      i = j;
+    }
   }
   return slots;
 }

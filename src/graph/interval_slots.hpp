@@ -21,6 +21,13 @@ struct IntervalSlots {
   std::vector<std::int32_t> local_day;               ///< local date of each interval's start (days since 1970-01-01)
   std::vector<std::uint8_t> season;                  ///< the tariff's season index (not the calendar range)
   std::vector<std::vector<std::uint16_t>> slot;      ///< [group][interval] = season × periods(group) + period
+  /// [group]: maximal runs of consecutive intervals in one slot, in time order, so the hot
+  /// loop sums fixed-length stretches instead of testing the slot of every interval.
+  struct Run {
+    std::uint32_t start, end;
+    std::uint16_t slot;
+  };
+  std::vector<std::vector<Run>> runs;
   std::size_t misaligned = 0;                        ///< intervals crossing a TOU period boundary
 };
 
