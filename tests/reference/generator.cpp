@@ -727,10 +727,7 @@ struct Generator {
         for (auto& pc : p->cases) named += pc.keys.size();
         if (named < 12) p->cases.push_back(std::move(other));
       }
-    } else if (roll < 94 && seasonal() && !with_revisions) {
-      // (not with revisions: in a bill cut by a revision the fast biller takes the season
-      // of each segment's last day, not the period's; see "reference: a percentage by
-      // season in a bill cut by a revision" in fast_biller_findings_test.cpp)
+    } else if (roll < 94 && seasonal()) {
       p->kind = Pricing::Kind::by_season;
       do p->cases = cases_for(c.tariff.seasons.size(), [&] { auto q = std::make_shared<Pricing>(); q->price = leaf(); return q; });
       while (complete && !covers_all(p->cases, c.tariff.seasons.size()));
