@@ -700,7 +700,7 @@ struct Generator {
   /// hours-use limits either.
   std::shared_ptr<const Pricing> charge_pricing(Measure m) {
     std::shared_ptr<const Pricing> p;
-    bool no_hours_use = with_revisions || !c.tariff.billing_demand.empty();
+    bool no_hours_use = !c.tariff.billing_demand.empty();   // hours-use with a billing_demand rule: not modelled by the reference
     do p = pricing(m, true, true, 0);
     while ((no_hours_use && (has_unit(*p, "kWh/kW") || has_unit(*p, "kWh/kW/day"))) ||
            (c.tariff.season_split_days && has_kind(*p, Pricing::Kind::by_season) && has_kind(*p, Pricing::Kind::by_period)));
