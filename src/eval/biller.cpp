@@ -120,26 +120,7 @@ class Evaluator {
         error("B0004", "the billing period ends " + format_date(p.to) + ", after the tariff expires (" + format_date(t_.info.expires) + ")");
         return false;
       }
-      // the versions in force: split at revision dates inside the period (unless --as-of)
-      std::vector<std::pair<year_month_day, std::size_t>> cuts{{p.from, version_at(options.as_of.value_or(p.from))}};
-      if (!options.as_of)
-        for (std::size_t r = 0; r < t_.revisions.size(); ++r) {
-          auto d = t_.revisions[r].effective;
-          if (sys_days{d} > sys_days{p.from} && sys_days{d} < sys_days{p.to}) cuts.emplace_back(d, r + 1);
-        }
-      for (std::size_t k = 0; k < cuts.size(); ++k) {
-        Cycle c;
-        c.period = p;
-        c.bill = bill_count_;
-        c.seg_from = cuts[k].first;
-        c.seg_to = k + 1 < cuts.size() ? cuts[k + 1].first : p.to;
-        auto v = cuts[k].second;
-        c.charges = v == 0 ? &t_.charges : &t_.revisions[v - 1].charges;
-        c.version = format_date(v == 0 ? t_.info.effective : t_.revisions[v - 1].effective);
-        c.split = cuts.size() > 1;
-        c.period_days = p.days();
-        c.days = static_cast<int>((sys_days{c.seg_to} - sys_days{c.seg_from}).count());
-        if (c.split) c.fraction = Decimal(c.days).divided_by(Decimal(c.period_days), kShareScale, RoundingMode::half_even).normalized();
+      for (auto& c : version_segments(p, options)) {
         if (!segment(c, options)) return false;
         cycles_.push_back(std::move(c));
       }
@@ -164,34 +145,13 @@ class Evaluator {
               "reads are dated " + dates);
         return false;
       }
-      std::vector<std::pair<year_month_day, std::size_t>> cuts{{p.from, version_at(options.as_of.value_or(p.from))}};
-      if (!options.as_of)
-        for (std::size_t r = 0; r < t_.revisions.size(); ++r) {
-          auto d = t_.revisions[r].effective;
-          if (sys_days{d} > sys_days{p.from} && sys_days{d} < sys_days{p.to}) cuts.emplace_back(d, r + 1);
-        }
-      for (std::size_t k = 0; k < cuts.size(); ++k) {
-        Cycle c;
-        c.period = p;
-        c.bill = bill_count_;
-        c.seg_from = cuts[k].first;
-        c.seg_to = k + 1 < cuts.size() ? cuts[k + 1].first : p.to;
-        auto v = cuts[k].second;
-        c.charges = v == 0 ? &t_.charges : &t_.revisions[v - 1].charges;
-        c.version = format_date(v == 0 ? t_.info.effective : t_.revisions[v - 1].effective);
-        c.split = cuts.size() > 1;
-        c.period_days = p.days();
-        c.days = static_cast<int>((sys_days{c.seg_to} - sys_days{c.seg_from}).count());
-        c.read_energy = consumption->consumption;
-        if (c.split) {
-          c.fraction = Decimal(c.days).divided_by(Decimal(c.period_days), kShareScale, RoundingMode::half_even).normalized();
-          // a read gives no time of day: the consumption is split between versions by days
-          c.read_energy = (consumption->consumption * Decimal(c.days)).divided_by(Decimal(c.period_days), kShareScale, RoundingMode::half_even).normalized();
-        }
+      for (auto& c : version_segments(p, options)) {
+        // a read gives no time of day: the consumption is split between versions by days
+        c.read_energy = c.split ? (consumption->consumption * Decimal(c.days))
+                                      .divided_by(Decimal(c.period_days), kShareScale, RoundingMode::half_even)
+                                      .normalized()
+                                : consumption->consumption;
         c.estimated = consumption->estimated;
-        c.season_days.assign(std::max<std::size_t>(1, t_.season_names.size()), 0);
-        for (auto d = sys_days{c.seg_from}; d < sys_days{c.seg_to}; d += days{1}) c.season_days[season_of(year_month_day{d})]++;
-        c.month = static_cast<unsigned>(year_month_day{sys_days{p.to} - days{1}}.month());
         c.groups.resize(t_.groups.size());
         cycles_.push_back(std::move(c));
       }
@@ -230,10 +190,38 @@ class Evaluator {
     if (missing)
       note("B0007", std::to_string(missing) + " missing intervals in " + format_date(c.seg_from) + " .. " + format_date(c.seg_to) +
                         " were billed as zero (gap policy)");
-    c.season_days.assign(std::max<std::size_t>(1, t_.season_names.size()), 0);
-    for (auto d = sys_days{c.seg_from}; d < sys_days{c.seg_to}; d += days{1}) c.season_days[season_of(year_month_day{d})]++;
-    c.month = static_cast<unsigned>(year_month_day{sys_days{p.to} - days{1}}.month());
     return true;
+  }
+
+  /// A billing period cut where revisions take effect (unless --as-of names one version):
+  /// the segments with their version, share of the days, season days and billing month.
+  std::vector<Cycle> version_segments(const BillingPeriod& p, const BillOptions& options) const {
+    std::vector<std::pair<year_month_day, std::size_t>> cuts{{p.from, version_at(options.as_of.value_or(p.from))}};
+    if (!options.as_of)
+      for (std::size_t r = 0; r < t_.revisions.size(); ++r) {
+        auto d = t_.revisions[r].effective;
+        if (sys_days{d} > sys_days{p.from} && sys_days{d} < sys_days{p.to}) cuts.emplace_back(d, r + 1);
+      }
+    std::vector<Cycle> out;
+    for (std::size_t k = 0; k < cuts.size(); ++k) {
+      Cycle c;
+      c.period = p;
+      c.bill = bill_count_;
+      c.seg_from = cuts[k].first;
+      c.seg_to = k + 1 < cuts.size() ? cuts[k + 1].first : p.to;
+      auto v = cuts[k].second;
+      c.charges = v == 0 ? &t_.charges : &t_.revisions[v - 1].charges;
+      c.version = format_date(v == 0 ? t_.info.effective : t_.revisions[v - 1].effective);
+      c.split = cuts.size() > 1;
+      c.period_days = p.days();
+      c.days = static_cast<int>((sys_days{c.seg_to} - sys_days{c.seg_from}).count());
+      if (c.split) c.fraction = Decimal(c.days).divided_by(Decimal(c.period_days), kShareScale, RoundingMode::half_even).normalized();
+      c.season_days.assign(std::max<std::size_t>(1, t_.season_names.size()), 0);
+      for (auto d = sys_days{c.seg_from}; d < sys_days{c.seg_to}; d += days{1}) c.season_days[season_of(year_month_day{d})]++;
+      c.month = static_cast<unsigned>(year_month_day{sys_days{p.to} - days{1}}.month());
+      out.push_back(std::move(c));
+    }
+    return out;
   }
 
   std::size_t version_at(year_month_day d) const {

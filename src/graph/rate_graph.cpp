@@ -22,32 +22,36 @@ std::string_view to_string(LineKind kind) {
   return "?";
 }
 
+namespace graph {
+
+std::string determinant_name(const Tariff& t, const Determinant& d) {
+  std::string name;
+  switch (d.measure) {
+    case Measure::none: return "";
+    case Measure::days: return "days";
+    case Measure::energy: name = "energy"; break;
+    case Measure::demand: name = "max demand"; break;
+    case Measure::billing_demand: name = "billing demand"; break;
+    case Measure::received: name = "received energy"; break;
+    case Measure::reactive: name = "reactive energy"; break;
+  }
+  if (d.periods != ~0ull) {
+    const auto& names = t.groups[d.group].period_names;
+    std::string list;
+    for (std::size_t p = 0; p < names.size(); ++p)
+      if ((d.periods >> p) & 1u) list += (list.empty() ? "" : ", ") + names[p];
+    name += " in " + list;
+  }
+  return name;
+}
+
+}  // namespace graph
+
 RateGraph::RateGraph(std::shared_ptr<const graph::Tariff> tariff) : tariff_(std::move(tariff)) {}
 
 const TariffInfo& RateGraph::info() const { return tariff_->info; }
 
 namespace {
-
-std::string measure_name(const graph::Tariff& t, const graph::Determinant& d) {
-  std::string name;
-  switch (d.measure) {
-    case graph::Measure::none: return "per bill";
-    case graph::Measure::energy: name = "energy"; break;
-    case graph::Measure::demand: name = "max demand"; break;
-    case graph::Measure::billing_demand: name = "billing demand"; break;
-    case graph::Measure::days: return "days";
-    case graph::Measure::received: name = "received energy"; break;
-    case graph::Measure::reactive: name = "reactive energy"; break;
-  }
-  if (d.periods != ~0ull) {
-    const auto& g = t.groups[d.group];
-    std::string list;
-    for (std::size_t p = 0; p < g.period_names.size(); ++p)
-      if ((d.periods >> p) & 1u) list += (list.empty() ? "" : ", ") + g.period_names[p];
-    name += " in " + list;
-  }
-  return name;
-}
 
 void describe_pricing(const graph::Tariff& t, std::uint32_t id, const std::string& indent, std::ostream& out) {
   if (id == graph::kNone) {
@@ -125,7 +129,8 @@ std::string describe(const RateGraph& rate_graph) {
   }
   out << "charges (in bill order):\n";
   for (auto& c : t.charges) {
-    out << "  " << c.id << " \"" << c.label << "\" [" << to_string(c.kind) << "] on " << measure_name(t, c.determinant)
+    auto on = graph::determinant_name(t, c.determinant);
+    out << "  " << c.id << " \"" << c.label << "\" [" << to_string(c.kind) << "] on " << (on.empty() ? "per bill" : on)
         << ", " << c.rate_unit << "\n";
     if (!c.base.empty()) {
       out << "    of:";

@@ -172,4 +172,7 @@ struct Tariff {
   mutable SlotCache slot_cache;
 };
 
+/// "energy", "max demand in on_peak, mid_peak", "days"; "" for a fixed charge's none.
+std::string determinant_name(const Tariff& tariff, const Determinant& determinant);
+
 }  // namespace rateline::graph

@@ -18,27 +18,6 @@ std::string quote(const std::string& s) {
   return out + "\"";
 }
 
-std::string determinant_name(const graph::Tariff& t, const graph::Determinant& d) {
-  std::string name;
-  switch (d.measure) {
-    case graph::Measure::none: return "";
-    case graph::Measure::energy: name = "energy"; break;
-    case graph::Measure::demand: name = "max demand"; break;
-    case graph::Measure::billing_demand: name = "billing demand"; break;
-    case graph::Measure::days: return "days";
-    case graph::Measure::received: name = "received energy"; break;
-    case graph::Measure::reactive: name = "reactive energy"; break;
-  }
-  if (d.periods != ~0ull) {
-    std::string list;
-    const auto& names = t.groups[d.group].period_names;
-    for (std::size_t p = 0; p < names.size(); ++p)
-      if ((d.periods >> p) & 1u) list += (list.empty() ? "" : ", ") + names[p];
-    name += " [" + list + "]";
-  }
-  return name;
-}
-
 }  // namespace
 
 std::string format_dot(const RateGraph& rate_graph) {
@@ -48,7 +27,7 @@ std::string format_dot(const RateGraph& rate_graph) {
   out << "  node [fontname=\"Helvetica\"];\n";
   std::vector<std::string> determinants;
   for (auto& c : t.charges) {
-    auto d = determinant_name(t, c.determinant);
+    auto d = graph::determinant_name(t, c.determinant);
     if (!d.empty() && std::find(determinants.begin(), determinants.end(), d) == determinants.end()) determinants.push_back(d);
   }
   for (std::size_t i = 0; i < determinants.size(); ++i)
@@ -56,7 +35,7 @@ std::string format_dot(const RateGraph& rate_graph) {
   for (std::size_t i = 0; i < t.charges.size(); ++i) {
     const auto& c = t.charges[i];
     out << "  c" << i << " [shape=box, label=" << quote(c.label + "\\n" + std::string(to_string(c.kind)) + ", " + c.rate_unit) << "];\n";
-    auto d = determinant_name(t, c.determinant);
+    auto d = graph::determinant_name(t, c.determinant);
     if (!d.empty()) {
       auto at = std::find(determinants.begin(), determinants.end(), d) - determinants.begin();
       out << "  d" << at << " -> c" << i << ";\n";

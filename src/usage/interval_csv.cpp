@@ -27,44 +27,6 @@ constexpr std::size_t kNone = static_cast<std::size_t>(-1);
 
 std::size_t role_index(Role role) { return static_cast<std::size_t>(role); }
 
-// Splits off the field that starts at `p`: returns the position of the comma that ends
-// it (or `end`), and sets `field` to its text without surrounding blanks and quotes.
-// Spreadsheet exports quote fields ("2024-07-03 14:00:00"); a quote that is not closed,
-// or text after a closing quote, sets `bad_quote`.
-inline const char* split_field(const char* p, const char* end, std::string_view& field, bool& bad_quote) {
-  while (p < end && is_blank(*p)) ++p;
-  if (p < end && *p == '"') {
-    const char* open = p + 1;
-    const char* close = open;
-    for (; close < end; ++close) {
-      if (*close != '"') continue;
-      if (close + 1 < end && close[1] == '"') {  // "" is a quote inside the field
-        ++close;
-        continue;
-      }
-      break;
-    }
-    if (close >= end) {
-      bad_quote = true;
-      field = std::string_view(open, static_cast<std::size_t>(end - open));
-      return end;
-    }
-    field = std::string_view(open, static_cast<std::size_t>(close - open));
-    const char* after = close + 1;
-    while (after < end && is_blank(*after)) ++after;
-    if (after < end && *after != ',') {
-      bad_quote = true;
-      while (after < end && *after != ',') ++after;
-    }
-    return after;
-  }
-  const char* comma = p;
-  while (comma < end && *comma != ',') ++comma;
-  const char* last = comma;
-  while (last > p && is_blank(last[-1])) --last;
-  field = std::string_view(p, static_cast<std::size_t>(last - p));
-  return comma;
-}
 
 class CsvReader {
  public:

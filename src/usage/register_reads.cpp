@@ -31,44 +31,6 @@ constexpr std::string_view kHeaderExample = "meter,read_date,reading,dials,multi
 
 std::size_t index(Column c) { return static_cast<std::size_t>(c); }
 
-// Splits off the field that starts at `p` (as the interval reader does): returns the
-// position of the comma that ends it (or `end`) and sets `field` to its text without
-// surrounding blanks and quotes; an unclosed quote, or text after a closing one, sets
-// `bad_quote`.
-const char* split_field(const char* p, const char* end, std::string_view& field, bool& bad_quote) {
-  while (p < end && is_blank(*p)) ++p;
-  if (p < end && *p == '"') {
-    const char* open = p + 1;
-    const char* close = open;
-    for (; close < end; ++close) {
-      if (*close != '"') continue;
-      if (close + 1 < end && close[1] == '"') {
-        ++close;
-        continue;
-      }
-      break;
-    }
-    if (close >= end) {
-      bad_quote = true;
-      field = std::string_view(open, static_cast<std::size_t>(end - open));
-      return end;
-    }
-    field = std::string_view(open, static_cast<std::size_t>(close - open));
-    const char* after = close + 1;
-    while (after < end && is_blank(*after)) ++after;
-    if (after < end && *after != ',') {
-      bad_quote = true;
-      while (after < end && *after != ',') ++after;
-    }
-    return after;
-  }
-  const char* comma = p;
-  while (comma < end && *comma != ',') ++comma;
-  const char* last = comma;
-  while (last > p && is_blank(last[-1])) --last;
-  field = std::string_view(p, static_cast<std::size_t>(last - p));
-  return comma;
-}
 
 // A decimal number as written: "12.50" keeps its two places, "00120" is 120.
 Decimal to_decimal(const Number& n) {
