@@ -75,7 +75,8 @@ void table_body(const Bill& bill, std::ostream& out) {
   label_width = std::min<std::size_t>(label_width, 70);
   out << "  " << pad("Line item", label_width) << pad("Quantity", 22, true) << pad("Rate", 20, true) << pad("Amount", 14, true) << "\n";
   for (auto& li : bill.line_items) {
-    out << "  " << pad(li.label, label_width) << pad(li.quantity.to_string() + " " + li.unit, 22, true) << pad(rate_text(li), 20, true)
+    std::string quantity = li.unit == "$" ? money(li.quantity) : li.quantity.to_string() + " " + li.unit;
+    out << "  " << pad(li.label, label_width) << pad(quantity, 22, true) << pad(rate_text(li), 20, true)
         << pad(money(li.amount), 14, true) << "\n";
   }
   out << "  " << pad("", label_width) << pad("", 22) << pad("Total", 20, true) << pad(money(bill.total), 14, true) << "\n";
