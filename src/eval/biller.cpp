@@ -486,6 +486,9 @@ class Evaluator {
       for (auto& li : out) sum += li.amount;
       charge_amounts_[index] = sum;
     }
+    std::size_t count = 0;
+    for (auto& group : items) count += group.size();
+    bill.line_items.reserve(count);
     for (auto& group : items)
       for (auto& li : group) {
         bill.total += li.amount;

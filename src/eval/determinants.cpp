@@ -93,8 +93,18 @@ std::vector<std::int64_t> demand_series(const IntervalSeries& series, std::int32
 
 std::size_t safe_run(const std::int64_t* values, std::size_t count) {
   // the longest run whose 64-bit sum cannot overflow, whatever the values in it
-  std::int64_t largest = 1;
-  for (std::size_t i = 0; i < count; ++i) largest = std::max(largest, values[i] < 0 ? -values[i] : values[i]);
+  // four independent maxima (the loop would otherwise wait on one comparison chain);
+  // |v| via v ^ (v >> 63) is |v| - 1 for negative v, which is fine for a bound
+  std::int64_t m0 = 1, m1 = 1, m2 = 1, m3 = 1;
+  std::size_t i = 0;
+  for (; i + 4 <= count; i += 4) {
+    m0 = std::max(m0, values[i] ^ (values[i] >> 63));
+    m1 = std::max(m1, values[i + 1] ^ (values[i + 1] >> 63));
+    m2 = std::max(m2, values[i + 2] ^ (values[i + 2] >> 63));
+    m3 = std::max(m3, values[i + 3] ^ (values[i + 3] >> 63));
+  }
+  for (; i < count; ++i) m0 = std::max(m0, values[i] ^ (values[i] >> 63));
+  const std::int64_t largest = std::max(std::max(m0, m1), std::max(m2, m3)) + 1;
   return static_cast<std::size_t>(std::numeric_limits<std::int64_t>::max() / largest);
 }
 
