@@ -468,6 +468,7 @@ class Evaluator {
     for (auto index : t_.evaluation_order) {
       const auto& ch = charges[index];
       auto& out = items[index];
+      out.reserve(8);   // a charge's lines: its tiers × periods, rarely more
       switch (ch.form) {
         case graph::Form::priced: priced(c, ch, out); break;
         case graph::Form::percentage: percentage(c, ch, out); break;
