@@ -71,6 +71,7 @@ RATELINE_KEYWORD(kw_last, "last")
 RATELINE_KEYWORD(kw_revision, "revision")
 RATELINE_KEYWORD(kw_time_of_use, "time_of_use")
 RATELINE_KEYWORD(kw_billing_demand, "billing_demand")
+RATELINE_KEYWORD(kw_at, "at")
 #undef RATELINE_KEYWORD
 
 // Words that start statements or structure: never identifiers, so lists of names end
@@ -79,7 +80,7 @@ struct keyword
     : sor<kw_tariff, kw_calendar, kw_import, kw_season, kw_period, kw_days, kw_charge, kw_rider, kw_tax,
           kw_credit, kw_minimum, kw_late_fee, kw_adjustment, kw_rounding, kw_on, kw_in, kw_of, kw_by,
           kw_tiers, kw_first, kw_next, kw_up, kw_to, kw_over, kw_above, kw_rest, kw_otherwise, kw_revision,
-          kw_time_of_use, kw_billing_demand> {};
+          kw_time_of_use, kw_billing_demand, kw_at> {};
 
 struct identifier : seq<not_at<keyword>, ident_first, star<ident_other>> {};
 
@@ -150,7 +151,10 @@ struct on_clause : seq<tok<kw_on>, must<determinant>> {};
 
 struct base_list : list<identifier, tok<one<','>>, space> {};
 struct of_clause : seq<tok<kw_of>, must<base_list>, ws> {};
-struct charge_body : seq<pricing, opt<of_clause>> {};
+// "3 % of energy, at most 1.75 $": a percentage's amount limited in size (caps and floors)
+struct limit_kind : sor<TAO_PEGTL_KEYWORD("most"), TAO_PEGTL_KEYWORD("least")> {};
+struct limit_clause : seq<opt<tok<one<','>>>, tok<kw_at>, must<limit_kind>, ws, must<price>, ws> {};
+struct charge_body : seq<pricing, opt<of_clause>, star<limit_clause>> {};
 
 struct charge_kind
     : sor<kw_charge, kw_rider, kw_tax, kw_credit, kw_minimum, kw_late_fee, kw_adjustment> {};
@@ -271,6 +275,7 @@ template <> inline constexpr const char* error_message<tok<TAO_PEGTL_KEYWORD("gr
 template <> inline constexpr const char* error_message<tok<sor<TAO_PEGTL_KEYWORD("months"), TAO_PEGTL_KEYWORD("month")>>> = "expected `months`, e.g. `80 % of ratchet 11 months`";
 template <> inline constexpr const char* error_message<number> = "expected a number";
 template <> inline constexpr const char* error_message<list<identifier, tok<one<','>>, space>> = "expected season names";
+template <> inline constexpr const char* error_message<limit_kind> = "expected `at most` or `at least`";
 template <> inline constexpr const char* error_message<group_id> = "expected a name for the group of TOU periods";
 template <> inline constexpr const char* error_message<day_set_id> = "expected a name for the set of days";
 template <> inline constexpr const char* error_message<list<rule_word, tok<one<','>>, space>> = "expected day names such as `Mon, Tue`";

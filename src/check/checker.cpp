@@ -631,6 +631,16 @@ class Checker {
       ctx.fixed = true;
     }
     if (!c.of.empty()) ctx.percentage = true;
+    for (auto* limit : {&c.at_most, &c.at_least}) {
+      if (!*limit) continue;
+      if (c.of.empty() || c.kind == syntax::ChargeKind::minimum)
+        error("E0406", "`at most` / `at least` limit a percentage of other charges", (*limit)->span,
+              "write it after `of ...`: `3 % of energy, at most 1.75 $`");
+      else if ((*limit)->percent || !(*limit)->per.empty() || (*limit)->amount.is_negative())
+        error("E0406", "a limit is an amount of money, e.g. `1.75 $`", (*limit)->span);
+    }
+    if (c.at_most && c.at_least && c.at_least->dollars() > c.at_most->dollars())
+      error("E0406", "`at least` is above `at most`", c.at_least->span);
     if (c.kind == syntax::ChargeKind::late_fee)
       error("E0901", "late payment charges are not billed yet", c.id.span,
             "rateline does not yet take the account's past-due balance and dates; leave the late fee to the billing system for now");

@@ -1043,6 +1043,17 @@ class Evaluator {
     li.unit = t_.info.currency == "USD" ? "$" : t_.info.currency;
     li.rate = rate;
     auto amount = (base * rate).divided_by(Decimal(100), base.scale() + rate.scale() + 2, RoundingMode::half_even);
+    // caps and floors limit the amount's size; a credit stays a credit
+    if (ch.at_most || ch.at_least) {
+      Decimal size = amount.abs();
+      std::string why;
+      if (ch.at_most && size > *ch.at_most) size = *ch.at_most, why = "capped at " + money(*ch.at_most);
+      if (ch.at_least && size < *ch.at_least) size = *ch.at_least, why = "raised to the floor " + money(*ch.at_least);
+      if (!why.empty()) {
+        if (trace_) li.trace.push_back(money(amount) + " " + why);
+        amount = amount.is_negative() ? -size : size;
+      }
+    }
     if (trace_) li.trace.push_back("base " + money(base) + " = the line items of " + names);
     if (trace_) li.trace.push_back(money(base) + " × " + rate.to_string() + " % = " + money(amount));
     finish(li, amount);

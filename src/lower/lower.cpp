@@ -183,6 +183,8 @@ class Lowerer {
       }
     }
     ch.pricing = pricing(decl.pricing, ch.form == graph::Form::percentage);
+    if (decl.at_most) ch.at_most = decl.at_most->dollars();
+    if (decl.at_least) ch.at_least = decl.at_least->dollars();
     return ch;
   }
 

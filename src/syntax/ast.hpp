@@ -100,6 +100,8 @@ struct ChargeDecl {
   Pricing pricing;
   std::vector<Name> of;               ///< `of energy, basic`: the base of a percentage or minimum
   Span of_span;
+  std::optional<Price> at_most;       ///< `at most 1.75 $`: the amount's size is capped
+  std::optional<Price> at_least;      ///< `at least 5.00 $`: ... and floored
   Span span;
 };
 

@@ -30,7 +30,7 @@ using selector = pt::selector<
         g::by_table, g::by_axis, g::by_case, g::case_otherwise, g::rounding_decl, g::rounding_none,
         g::rounding_target, g::rounding_step, g::rounding_mode, g::holiday_decl, g::fixed_holiday,
         g::nth_weekday, g::ordinal, g::kw_last, g::weekday_word, g::observance, g::date_range,
-        g::revision_decl, g::revision_date, g::kw_observed, g::tou_group, g::group_id, g::season_range, g::nested_tiers, g::billing_demand_decl, g::ratchet_term,
+        g::revision_decl, g::revision_date, g::kw_observed, g::tou_group, g::group_id, g::season_range, g::nested_tiers, g::billing_demand_decl, g::limit_clause, g::limit_kind, g::ratchet_term,
         g::ratchet_seasons, g::measured_demand_term, g::attribute_term>>;
 
 using Node = pt::node;
@@ -209,6 +209,11 @@ class Builder {
     if (auto* of = find<g::of_clause>(*body)) {
       c.of_span = span(*of);
       for (auto* id : all<g::identifier>(*of)) c.of.push_back(name(*id));
+    }
+    for (auto* limit : all<g::limit_clause>(*body)) {
+      auto p = price(*find<g::price>(*limit));
+      if (find<g::limit_kind>(*limit)->string_view() == "most") c.at_most = p;
+      else c.at_least = p;
     }
     return c;
   }

@@ -335,3 +335,33 @@ TEST_CASE("bill: TOU periods with different tiers in the same month (NREL SAM re
   CHECK(amount(b, "energy.off_peak.t2") == "15.48");   // 129 × 0.12
   CHECK(b.total.to_string() == "101.48");
 }
+
+TEST_CASE("bill: percentages with caps and floors (\"not to exceed\", \"at least\")") {
+  auto g = graph_of(R"(
+    charge basic "Basic": 10.00 $/month
+    charge energy "Energy" on energy: 0.10 $/kWh
+    rider franchise "Franchise Fee": 3 % of charges, at most 1.75 $
+    credit lowinc "Low-Income Discount": -20 % of charges, at most 15.00 $
+    tax sales "Sales Tax": 5 % of charges
+    tax fee "Regulatory Fee": 5 % of charges, at least 5.00 $)");
+  auto b = bill_or_fail(g, july(), ymd(2024, 7, 1), ymd(2024, 8, 1));
+  // charges: 10.00 + 746 × 0.10 = 84.60
+  CHECK(amount(b, "franchise") == "1.75");    // 3 % × 84.60 = 2.538, "not to exceed $1.75"
+  CHECK(amount(b, "lowinc") == "-15.00");     // −20 % × 84.60 = −16.92, a discount of at most $15
+  CHECK(amount(b, "sales") == "4.23");        // 5 % × 84.60 = 4.23
+  CHECK(amount(b, "fee") == "5.00");          // 4.23 raised to the $5.00 floor
+  CHECK(b.total.to_string() == "80.58");      // 84.60 + 1.75 − 15.00 + 4.23 + 5.00
+}
+
+TEST_CASE("check: caps and floors belong to percentages") {
+  auto d = rateline::test::summary(compile_text(R"(tariff "T" {
+  currency USD timezone "UTC" effective 2024-01-01 rounding none
+  charge basic "Basic": 10 $/month at most 5 $
+  rider r "R": 3 % of basic, at most 2 $/kWh
+  rider s "S": 3 % of basic, at most 1 $, at least 2 $
+})").diagnostics);
+  REQUIRE(d.size() == 3);
+  CHECK(d[0] == "E0406 3:44 `at most` / `at least` limit a percentage of other charges");
+  CHECK(d[1] == "E0406 4:38 a limit is an amount of money, e.g. `1.75 $`");
+  CHECK(d[2] == "E0406 5:52 `at least` is above `at most`");
+}
