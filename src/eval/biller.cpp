@@ -8,11 +8,16 @@
 //
 // Rules that are choices (and documented in docs/language.md, "How a bill is computed"):
 // - a billing period that spans seasons is split into season parts when a charge is
-//   priced `by season`; per-bill tier limits and monthly charges are prorated to the part
-//   by days (part days / period days);
-// - `by month` uses the month of the period's last day (the month the bill is for);
+//   priced `by season`; per-bill tier limits, monthly charges and demand charges are
+//   prorated to the part by days (part days / period days); usage goes to the parts by
+//   interval timestamps, or by days with `season_split days` (and always from reads);
+// - a period that spans a revision is split into segments billed at their own versions,
+//   prorated the same way; `--as-of` bills one version instead;
+// - `by month`, and `by season` in percentages and minimums, use the period's last day;
 // - percentages apply to the rounded amounts of the line items they name;
-// - proportional shares and prorations keep 12 decimal places before line rounding.
+// - fixed charges are price × days / days with one division; proportional shares and
+//   shown prorations keep 12 decimal places (half even) before line rounding;
+// - kWh/kW limits use the tariff's billing demand rule, else the period's highest demand.
 #include "rateline/bill.hpp"
 #include "rateline/register_reads.hpp"
 
