@@ -871,6 +871,8 @@ class Checker {
     for (auto& c : table.cases) {
       if (c.otherwise) {
         if (!seen.insert("otherwise").second) error("E0322", "`otherwise` twice", c.span);
+        if (axis == "period")   // it prices every period the table does not name
+          for (auto& [name, used] : period_used_) used = true;
       }
       for (auto& k : c.keys) {
         if (!seen.insert(k.text).second) error("E0322", "`" + k.text + "` appears twice in this table", k.span);

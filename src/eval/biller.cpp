@@ -102,7 +102,7 @@ class Evaluator {
       error("B0001", "the usage has no intervals");
       return false;
     }
-    if (window_ > 0 && (window_ % series.minutes != 0 || window_ < series.minutes)) {
+    if (window_ > 0 && uses_demand() && (window_ % series.minutes != 0 || window_ < series.minutes)) {
       error("B0002", "the tariff's demand window (" + std::to_string(window_) + " min) is not a multiple of the usage's " +
                          std::to_string(series.minutes) + "-minute intervals",
             "demand needs interval data at least as fine as the window; or name the policy that takes demand from the data "
@@ -132,9 +132,25 @@ class Evaluator {
       ++bill_count_;
     }
     if (slots_->misaligned)
-      note("B0008", std::to_string(slots_->misaligned) + " intervals cross a TOU period boundary; each is counted in the period of its start");
+      note("B0008", std::to_string(slots_->misaligned) + " intervals of the usage cross a TOU period boundary; each is counted in the period of its start");
     aggregate_all();
     return true;
+  }
+
+  /// Whether any charge (in any version) measures demand, directly or through kWh/kW limits.
+  bool uses_demand() const {
+    auto on_demand = [&](const std::vector<Charge>& charges) {
+      for (auto& ch : charges)
+        if (ch.determinant.measure == Measure::demand || ch.determinant.measure == Measure::billing_demand) return true;
+      return false;
+    };
+    for (auto& p : t_.pricing)
+      for (auto& b : p.tiers.upper)
+        if (b && (b->unit == BoundUnit::per_kw || b->unit == BoundUnit::per_kw_per_day)) return true;
+    if (on_demand(t_.charges)) return true;
+    for (auto& r : t_.revisions)
+      if (on_demand(r.charges)) return true;
+    return false;
   }
 
   /// Bills from register reads: each period must run from a read date to a read date.
@@ -671,8 +687,13 @@ class Evaluator {
       // split into the season parts present in the period
       std::size_t present = 0;
       for (auto d : c.season_days) present += d > 0;
-      for (std::size_t s = 0; s < c.season_days.size(); ++s) {
-        if (!c.season_days[s]) continue;
+      // the parts in the order they come in the period (winter, then spring ...)
+      std::vector<std::size_t> order;
+      for (auto d = sys_days{c.seg_from}; d < sys_days{c.seg_to} && order.size() < present; d += days{1}) {
+        auto s = season_of(year_month_day{d});
+        if (std::find(order.begin(), order.end(), s) == order.end()) order.push_back(s);
+      }
+      for (auto s : order) {
         Context ctx = base;
         ctx.season = static_cast<int>(s);
         ctx.season_name = t_.season_names[s];

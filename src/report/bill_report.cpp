@@ -132,6 +132,7 @@ std::string format_csv(const Bill& bill) {
 std::string format_series_json(const BillSeries& series) {
   nlohmann::ordered_json j;
   j["tariff"] = series.bills.empty() ? "" : series.bills.front().tariff;
+  j["currency"] = series.bills.empty() ? "" : series.bills.front().currency;
   auto bills = nlohmann::ordered_json::array();
   for (auto& b : series.bills) {
     nlohmann::ordered_json one;

@@ -56,11 +56,12 @@ TEST_CASE("tariff: Mayfield residential, a bill from March 16 to April 15 spans 
   check_bill(b,
              {
                  {"customer", "1", "20.40", "20.40"},
-                 // 360 × 0.07643 = 27.5148 -> $27.51
-                 {"energy.transitional", "360", "0.07643", "27.51"},
+                 // season parts in date order: March (winter) first, then April
                  // "Winter Period December, January, February, March $0.07676 per kWh":
                  // 384 × 0.07676 = 29.47584 -> $29.48
                  {"energy.winter", "384", "0.07676", "29.48"},
+                 // 360 × 0.07643 = 27.5148 -> $27.51
+                 {"energy.transitional", "360", "0.07643", "27.51"},
                  // 744 × 0.02023 = 15.05112 -> $15.05
                  {"fca", "744", "0.02023", "15.05"},
              },
