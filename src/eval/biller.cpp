@@ -1176,11 +1176,12 @@ class Evaluator {
 
 }  // namespace
 
-BillSeriesResult bill_periods(const RateGraph& graph, const IntervalUsage& usage, const std::vector<BillingPeriod>& periods,
-                              const Account& account, const BillOptions& options) {
+namespace {
+
+// The part both sources share: run a prepared evaluator and collect its bills.
+BillSeriesResult run_prepared(Evaluator& evaluator, bool prepared) {
   BillSeriesResult result;
-  Evaluator evaluator(graph.tariff(), usage, account, options);
-  if (!evaluator.prepare(periods, options)) {
+  if (!prepared) {
     result.diagnostics = std::move(evaluator.diagnostics);
     return result;
   }
@@ -1194,23 +1195,21 @@ BillSeriesResult bill_periods(const RateGraph& graph, const IntervalUsage& usage
   return result;
 }
 
+}  // namespace
+
+BillSeriesResult bill_periods(const RateGraph& graph, const IntervalUsage& usage, const std::vector<BillingPeriod>& periods,
+                              const Account& account, const BillOptions& options) {
+  Evaluator evaluator(graph.tariff(), usage, account, options);
+  bool prepared = evaluator.prepare(periods, options);
+  return run_prepared(evaluator, prepared);
+}
+
 BillSeriesResult bill_periods(const RateGraph& graph, const RegisterUsage& reads, const std::vector<BillingPeriod>& periods,
                               const Account& account, const BillOptions& options) {
-  BillSeriesResult result;
-  IntervalUsage none;
+  IntervalUsage none;   // reads carry no intervals
   Evaluator evaluator(graph.tariff(), none, account, options);
-  if (!evaluator.prepare_reads(reads, periods, options)) {
-    result.diagnostics = std::move(evaluator.diagnostics);
-    return result;
-  }
-  auto bills = evaluator.run();
-  result.diagnostics = std::move(evaluator.diagnostics);
-  if (has_errors(result.diagnostics)) return result;
-  BillSeries series;
-  for (auto& b : bills) series.total += b.total;
-  series.bills = std::move(bills);
-  result.series = std::move(series);
-  return result;
+  bool prepared = evaluator.prepare_reads(reads, periods, options);
+  return run_prepared(evaluator, prepared);
 }
 
 BillResult bill(const RateGraph& graph, const IntervalUsage& usage, const BillingPeriod& period, const Account& account,
