@@ -146,7 +146,10 @@ struct pricing : sor<by_table, tiers, seq<price, ws>> {};
 struct period_list : list<identifier, tok<one<','>>, space> {};
 struct determinant_periods : seq<tok<kw_in>, must<period_list>> {};
 struct determinant_name : seq<ident_first, star<ident_other>> {};   // billing_demand is a keyword elsewhere
-struct determinant : seq<determinant_name, ws, opt<determinant_periods, ws>> {};
+// "on usage capped at winter_average": the quantity is at most an account attribute
+struct cap_attribute : identifier {};
+struct cap_clause : seq<tok<TAO_PEGTL_KEYWORD("capped")>, must<tok<kw_at>>, must<cap_attribute>, ws> {};
+struct determinant : seq<determinant_name, ws, opt<determinant_periods, ws>, opt<cap_clause>> {};
 struct on_clause : seq<tok<kw_on>, must<determinant>> {};
 
 struct base_list : list<identifier, tok<one<','>>, space> {};
@@ -224,6 +227,19 @@ struct rounding_step : number {};
 struct rounding_mode : seq<ident_first, star<ident_other>> {};   // `up` is a keyword elsewhere
 struct rounding_decl : seq<tok<kw_rounding>, must<sor<seq<rounding_none, ws>, seq<rounding_target, ws, must<rounding_step>, ws, opt<rounding_mode, ws>>>>> {};
 
+// Volumes and heat content, as the sheet states them:
+//   convert 1 CCF = 748 gal
+//   therm_factor "BTU Factor": by month { Jan: 1.037  Feb: 1.035 ... }
+//   therm_factor: by billing_month { 2024-01: 1.037  2024-02: 1.035 }
+struct conversion_decl : seq<tok<TAO_PEGTL_KEYWORD("convert")>, must<quantity>, ws, must<tok<one<'='>>>, must<quantity>, ws> {};
+struct year_month_key : seq<rep<4, digit>, one<'-'>, rep<2, digit>> {};
+struct factor_key : sor<year_month_key, identifier> {};
+struct factor_value : number {};
+struct factor_case : seq<list<factor_key, tok<one<','>>, space>, ws, must<tok<one<':'>>>, must<factor_value>, ws> {};
+struct factor_table : seq<tok<kw_by>, must<by_axis>, ws, must<tok<one<'{'>>>, plus<factor_case>, must<tok<one<'}'>>>> {};
+struct factor_body : sor<factor_table, seq<factor_value, ws>> {};
+struct therm_factor_decl : seq<tok<TAO_PEGTL_KEYWORD("therm_factor")>, opt<label, ws>, must<tok<one<':'>>>, must<factor_body>> {};
+
 struct meta_key : identifier {};
 struct meta_word_with_digits : seq<plus<digit>, ident_first, star<ident_other>> {};   // 30min, 15min_sliding
 struct meta_word : seq<ident_first, star<ident_other>> {};   // any word, keywords too: `season_split days`
@@ -232,7 +248,8 @@ struct meta_decl : seq<meta_key, ws, must<meta_value>, ws> {};
 
 struct revision_date : date_literal {};
 struct revision_decl;
-struct tariff_item : sor<season_decl, period_decl, tou_group, billing_demand_decl, day_set_decl, charge_decl, rounding_decl, revision_decl, meta_decl> {};
+struct tariff_item : sor<season_decl, period_decl, tou_group, billing_demand_decl, day_set_decl, charge_decl, rounding_decl, revision_decl,
+                         conversion_decl, therm_factor_decl, meta_decl> {};
 struct revision_decl : seq<tok<kw_revision>, must<revision_date>, ws, must<tok<one<'{'>>>, star<tariff_item>, must<tok<one<'}'>>>> {};
 struct tariff_name : string_literal {};
 struct tariff_decl : seq<tok<kw_tariff>, must<tariff_name>, ws, must<tok<one<'{'>>>, star<tariff_item>, must<tok<one<'}'>>>> {};
@@ -290,6 +307,12 @@ template <> inline constexpr const char* error_message<revision_date> = "expecte
 template <> inline constexpr const char* error_message<import_path> = "expected the file to import, in quotes";
 template <> inline constexpr const char* error_message<meta_value> = "expected a value: a \"string\", a date, a number or a word";
 template <> inline constexpr const char* error_message<sor<seq<rounding_none, ws>, seq<rounding_target, ws, must<rounding_step>, ws, opt<rounding_mode, ws>>>> = "expected `rounding none` or `rounding line_items 0.01 half_up`";
+template <> inline constexpr const char* error_message<tok<kw_at>> = "expected `capped at` and an account attribute, e.g. `on usage capped at winter_average`";
+template <> inline constexpr const char* error_message<cap_attribute> = "expected the account attribute that caps the quantity, e.g. `winter_average`";
+template <> inline constexpr const char* error_message<quantity> = "expected a quantity such as `1 CCF` or `748 gal`";
+template <> inline constexpr const char* error_message<tok<one<'='>>> = "expected `=`, e.g. `convert 1 CCF = 748 gal`";
+template <> inline constexpr const char* error_message<factor_body> = "expected a factor such as `1.037` or a table `by month { Jan: 1.037 ... }`";
+template <> inline constexpr const char* error_message<factor_value> = "expected the factor, a number such as `1.037`";
 template <> inline constexpr const char* error_message<rounding_step> = "expected the rounding step, e.g. `0.01`";
 // clang-format on
 

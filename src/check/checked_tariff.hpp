@@ -6,6 +6,7 @@
 // compiled TOU tables, and the order in which charges must be evaluated.
 #pragma once
 
+#include "graph/billed_quantity.hpp"
 #include "rateline/calendar.hpp"
 #include "rateline/rate_graph.hpp"
 #include "rateline/time_zone.hpp"
@@ -58,6 +59,11 @@ struct CheckedTariff {
   bool season_split_days = false;
   std::int32_t demand_window = 0;
   bool demand_sliding = false;
+
+  std::map<const syntax::ChargeDecl*, graph::BilledQuantity> billed;   ///< charges on usage
+  std::optional<graph::FactorTable> therm_factor;
+  std::optional<graph::QuantityRounding> therm_rounding;
+  std::optional<graph::QuantityRounding> quantity_rounding;
 };
 
 struct CheckResult {

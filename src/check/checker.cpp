@@ -2,6 +2,8 @@
 // biller relies on (units fit, tiers increase, every minute is in exactly one TOU period,
 // riders form no cycle). Each finding is a Diagnostic with a stable code.
 #include "check/checked_tariff.hpp"
+#include "check/therm_factor.hpp"
+#include "check/volume_conversion.hpp"
 
 #include <algorithm>
 #include <cctype>
@@ -118,6 +120,7 @@ class Checker {
     check_seasons(tariff.body);
     check_periods(tariff);
     check_rounding(tariff.body);
+    check_volumes(tariff.body);
     check_billing_demand(tariff.body);
     check_charges(tariff.body);
     check_unused(tariff.body);
@@ -144,7 +147,7 @@ class Checker {
     static const std::vector<std::string> known = {"utility", "service", "currency", "timezone", "effective",
                                                    "expires", "source", "sector", "description", "label",
                                                    "holidays", "proration", "demand_window", "schedule", "uri",
-                                                   "season_split"};
+                                                   "season_split", "meter_unit"};
     std::set<std::string> seen;
     for (auto& m : tariff.body.meta) {
       const auto& key = m.key.text;
@@ -200,6 +203,8 @@ class Checker {
         out_.season_split_days = v == "days";
       } else if (key == "demand_window") {
         check_demand_window(m);
+      } else if (key == "meter_unit") {
+        meter_unit_ = &m;
       }
     }
     auto require = [&](const char* key, const char* example) {
@@ -211,9 +216,31 @@ class Checker {
     require("timezone", "timezone \"America/New_York\"");
     require("effective", "effective 2024-01-01");
     if (out_.info.service.empty()) out_.info.service = "electric";
+    check_meter_unit();
     if (out_.info.expires.ok() && out_.info.effective.ok() && std::chrono::sys_days{out_.info.expires} <= std::chrono::sys_days{out_.info.effective})
       error("E0103", "the tariff expires before it takes effect", tariff.name_span);
     resolve_holidays();
+  }
+
+  // `meter_unit CCF`: what the service's meters count, when it is not the service's default
+  void check_meter_unit() {
+    if (!meter_unit_) return;
+    const auto& v = meter_unit_->value.text;
+    auto unit = parse_unit(v);
+    if (!unit || !fits_service(*unit, out_.info.service)) {
+      const auto& service = out_.info.service;
+      error("E0103", "`" + v + "` is not a unit " + service + " is metered in", meter_unit_->value.span,
+            service == "gas" ? "gas is metered in therm, CCF or MCF"
+            : service == "electric" ? "electricity is metered in kWh or MWh"
+                                    : "water is metered in gal, kgal, CCF or MCF");
+      return;
+    }
+    out_.usage_unit = *unit;
+  }
+
+  Dimension usage_dimension() const {
+    const auto& service = out_.info.service;
+    return service == "gas" ? Dimension::gas : service == "water" || service == "sewer" ? Dimension::water : Dimension::energy;
   }
 
   void check_demand_window(const syntax::MetaDecl& m) {
@@ -520,8 +547,10 @@ class Checker {
   void check_rounding(const syntax::TariffBody& body) {
     for (auto& r : body.rounding) {
       if (r.none) { out_.round_line_items = false; continue; }
-      if (r.target.text != "line_items") {
-        error("E0601", "unknown rounding target `" + r.target.text + "`", r.target.span, "write `rounding line_items 0.01 half_up` or `rounding none`");
+      const auto& target = r.target.text;
+      if (target != "line_items" && target != "quantities" && target != "therms") {
+        error("E0601", "unknown rounding target `" + target + "`", r.target.span,
+              "write `rounding line_items 0.01 half_up`, `rounding quantities 1 half_up`, `rounding therms 1 half_up` or `rounding none`");
         continue;
       }
       // the step must be a power of ten: 1, 0.1, 0.01 ...
@@ -530,16 +559,24 @@ class Checker {
         error("E0601", "rounding step must be a power of ten such as 0.01", r.span);
         continue;
       }
-      out_.round_line_items = true;
-      out_.rounding_step = n;
+      std::optional<RoundingMode> mode;
       if (r.mode) {
-        auto mode = parse_rounding_mode(r.mode->text);
+        mode = parse_rounding_mode(r.mode->text);
         if (!mode) error("E0601", "unknown rounding mode `" + r.mode->text + "`", r.mode->span,
                          "use half_up, half_even, half_down, toward_zero, away_from_zero, floor or ceiling");
-        else out_.rounding_mode = *mode;
       } else {
-        error("E0602", "the rounding mode is not stated", r.span, "say how ties round, e.g. `rounding line_items 0.01 half_up`");
+        error("E0602", "the rounding mode is not stated", r.span,
+              "say how ties round, e.g. `rounding " + target + " " + r.step.to_string() + " half_up`");
       }
+      if (target == "quantities" || target == "therms") {
+        auto& slot = target == "quantities" ? out_.quantity_rounding : out_.therm_rounding;
+        if (slot) error("E0601", "`rounding " + target + "` is given twice", r.target.span, "keep one");
+        slot = graph::QuantityRounding{n, mode.value_or(RoundingMode::half_up)};
+        continue;
+      }
+      out_.round_line_items = true;
+      out_.rounding_step = n;
+      if (mode) out_.rounding_mode = *mode;
     }
   }
 
@@ -598,7 +635,11 @@ class Checker {
     if (c.on) {
       const auto& d = *c.on;
       const auto& n = d.name.text;
-      if (n == "energy" || n == "usage") { ctx.dimension = dimension_of(out_.usage_unit); ctx.unit = out_.usage_unit; }
+      if (n == "energy" || n == "usage") {
+        ctx.dimension = usage_dimension();
+        ctx.unit = out_.usage_unit;
+        plan_billed_quantity(c, ctx);
+      }
       else if (n == "demand") { ctx.dimension = Dimension::power; ctx.unit = Unit::kW; }
       else if (n == "billing_demand") {
         ctx.dimension = Dimension::power;
@@ -627,6 +668,9 @@ class Checker {
           error("E0305", "periods from different `time_of_use` groups in one charge", p.span);
         ctx.group = it->second.group;
       }
+      if (d.cap && n != "energy" && n != "usage")
+        error("E0334", "only usage can be capped at an account attribute", d.cap->span,
+              "write `on usage capped at " + d.cap->text + "`");
     } else {
       ctx.fixed = true;
     }
@@ -829,6 +873,9 @@ class Checker {
         ctx.dimension != Dimension::water)
       error("E0313", "one price per period applies to energy tiers; demand tiers are priced per period with `by period { ... }`",
             tiers.span, "write `by period { on_peak: tiers { ... }  off_peak: tiers { ... } }`");
+    if (!columns.empty() && !nested && transforms_quantity(ctx.charge))
+      error("E0335", "tiers with one price per period split interval energy as metered: they cannot be capped, converted or rounded",
+            tiers.span, "write `by period { on_peak: tiers { ... } }`, or price the metered unit");
     if (!columns.empty() && !nested) {
       if (!tiers.allocation) {
         error("E0313", "tiers with one price per period must say how usage is split across tiers", tiers.span,
@@ -1018,8 +1065,51 @@ class Checker {
       error("E0703", "a revision can only restate charges", revision.span, "seasons, periods and header fields apply to every revision");
   }
 
+  // ------------------------------------------------------------------ volumes and therms
+  void check_volumes(const syntax::TariffBody& body) {
+    stated_ = stated_conversions(body.conversions, diags_);
+    if (body.therm_factors.size() > 1)
+      error("E0332", "the therm factor is stated twice", body.therm_factors[1].span, "a tariff has one therm factor table");
+    if (body.therm_factors.empty()) return;
+    const auto& decl = body.therm_factors.front();
+    out_.therm_factor = therm_factor_table(decl, diags_);
+    if (out_.info.service != "gas")
+      error("E0332", "a therm factor is for gas service", decl.span, "add `service gas` and `meter_unit CCF`");
+    else if (!out_.therm_rounding)
+      error("E0332", "the rounding of therms is not stated", decl.span,
+            "say how the sheet rounds CCF × factor, e.g. `rounding therms 1 half_up` (whole therms)");
+  }
+
+  // A charge on usage priced in another unit of the service (kgal on gallons, therms on CCF).
+  void plan_billed_quantity(const syntax::ChargeDecl& c, Context& ctx) {
+    graph::BilledQuantity billed;
+    billed.metered = billed.priced = out_.usage_unit;
+    if (const auto* price = first_money_price(c.pricing)) {
+      auto unit = price_unit(*price);
+      if (unit && *unit != out_.usage_unit && fits_service(*unit, out_.info.service)) {
+        auto plan = plan_conversion(out_.usage_unit, *unit, stated_, out_.therm_factor.has_value(),
+                                    out_.quantity_rounding.has_value());
+        ctx.unit = *unit;   // the charge's prices and tier limits are in its unit
+        if (!plan.billed) {
+          error(plan.code, plan.message, price->unit_span, plan.hint);
+          return;
+        }
+        billed = *plan.billed;
+      }
+    }
+    if (c.on->cap) billed.cap_attribute = c.on->cap->text;
+    out_.billed[&c] = billed;
+  }
+
+  bool transforms_quantity(const syntax::ChargeDecl* c) const {
+    auto it = out_.billed.find(c);
+    return out_.quantity_rounding || (it != out_.billed.end() && (it->second.converts() || !it->second.cap_attribute.empty()));
+  }
+
   const syntax::File& file_;
   const std::vector<const syntax::File*>& imported_;
+  const syntax::MetaDecl* meter_unit_ = nullptr;
+  std::vector<StatedConversion> stated_;
   std::vector<Diagnostic> diags_;
   CheckedTariff out_;
   std::string holidays_name_;

@@ -21,6 +21,7 @@
 #include "rateline/bill.hpp"
 #include "rateline/register_reads.hpp"
 
+#include "eval/billed_quantity.hpp"
 #include "eval/determinants.hpp"
 #include "graph/interval_slots.hpp"
 #include "graph/tariff_graph.hpp"
@@ -554,7 +555,7 @@ class Evaluator {
 
   std::string unit_of(const Charge& ch) const {
     switch (ch.determinant.measure) {
-      case Measure::energy: return std::string(to_string(t_.usage_unit));
+      case Measure::energy: return std::string(to_string(ch.billed.converts() ? ch.billed.priced : t_.usage_unit));
       case Measure::demand:
       case Measure::billing_demand: return "kW";
       case Measure::days: return "day";
@@ -570,8 +571,14 @@ class Evaluator {
     switch (ch.determinant.measure) {
       case Measure::energy: {
         auto q = energy(c, ctx);
-        if (trace_) trace.push_back("energy " + q.to_string() + " " + unit_of(ch) + " over " + std::to_string(interval_count(c, ctx)) + " intervals" +
+        if (trace_) trace.push_back("energy " + q.to_string() + " " + std::string(to_string(t_.usage_unit)) + " over " + std::to_string(interval_count(c, ctx)) + " intervals" +
                         describe_context(ctx));
+        if (eval::transforms_usage(t_, ch)) {
+          eval::UsageToBill usage{q, std::nullopt, bill_month(c)};
+          if (c.split || ctx.part)
+            usage.share_days = {ctx.part ? c.season_days[static_cast<std::size_t>(ctx.season)] : c.days, c.period_days};
+          q = eval::billed_quantity(t_, ch, account_, usage, trace_ ? &trace : nullptr, diagnostics).value_or(Decimal(0));
+        }
         return q;
       }
       case Measure::demand:

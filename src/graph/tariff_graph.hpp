@@ -7,6 +7,7 @@
 // refers to source text: `origin` strings ("rs.tariff:14") are all the biller sees.
 #pragma once
 
+#include "graph/billed_quantity.hpp"
 #include "rateline/calendar.hpp"
 #include "rateline/decimal.hpp"
 #include "rateline/rate_graph.hpp"
@@ -103,6 +104,7 @@ struct Charge {
   std::optional<Decimal> at_most;            ///< percentage: the amount's size is at most this
   std::optional<Decimal> at_least;           ///< ... and at least this (same sign as the amount)
   MinimumPer minimum_per = MinimumPer::bill;
+  BilledQuantity billed;                     ///< energy charges: cap, conversion to the priced unit
   std::string origin;                        ///< "tariffs/rs.tariff:14"
 };
 
@@ -160,6 +162,9 @@ struct Tariff {
   /// `season_split days`: each season part gets the period's usage × its share of the days).
   bool season_split_days = false;
   Unit usage_unit = Unit::kWh;               ///< what `energy` counts for this service (kWh, therm, gal)
+  std::optional<FactorTable> therm_factor;   ///< therms per CCF, by billing month
+  std::optional<QuantityRounding> therm_rounding;     ///< `rounding therms 1 half_up`
+  std::optional<QuantityRounding> quantity_rounding;  ///< `rounding quantities 1 half_up`
   std::int32_t demand_window = 0;            ///< minutes; 0 = the data's interval
   bool demand_sliding = false;
 

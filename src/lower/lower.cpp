@@ -61,6 +61,9 @@ class Lowerer {
     t->demand_window = c_.demand_window;
     t->season_split_days = c_.season_split_days;
     t->usage_unit = c_.usage_unit;
+    t->therm_factor = c_.therm_factor;
+    t->therm_rounding = c_.therm_rounding;
+    t->quantity_rounding = c_.quantity_rounding;
     t->demand_sliding = c_.demand_sliding;
     tariff_ = t.get();
     if (!c_.decl->body.billing_demand.empty()) {
@@ -182,6 +185,7 @@ class Lowerer {
         ch.unit = parse_unit(per).value_or(Unit::kWh);
       }
     }
+    if (auto it = c_.billed.find(&decl); it != c_.billed.end()) ch.billed = it->second;
     ch.pricing = pricing(decl.pricing, ch.form == graph::Form::percentage);
     if (decl.at_most) ch.at_most = decl.at_most->dollars();
     if (decl.at_least) ch.at_least = decl.at_least->dollars();

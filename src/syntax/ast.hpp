@@ -86,6 +86,7 @@ struct Pricing {
 struct Determinant {
   Name name;
   std::vector<Name> periods;
+  std::optional<Name> cap;            ///< `capped at winter_average`: an account attribute
   Span span;
 };
 
@@ -200,6 +201,28 @@ struct BillingDemandDecl {
   Span span;
 };
 
+/// `convert 1 CCF = 748 gal`: a conversion the sheet states.
+struct ConversionDecl {
+  Quantity from, to;
+  Span span;
+};
+
+/// `therm_factor: by month { Jan: 1.037 ... }`, `by billing_month { 2024-01: 1.037 }` or `1.037`.
+struct ThermFactorDecl {
+  struct Case {
+    std::vector<Name> keys;           ///< Jan .. Dec, or 2024-01 ...
+    Decimal value;
+    Span value_span;
+    Span span;
+  };
+  std::optional<std::string> label;
+  std::optional<Name> axis;           ///< month | billing_month; absent for one factor
+  std::optional<Decimal> constant;
+  Span constant_span;
+  std::vector<Case> cases;
+  Span span;
+};
+
 struct TariffBody {
   std::vector<MetaDecl> meta;
   std::vector<SeasonDecl> seasons;
@@ -208,6 +231,8 @@ struct TariffBody {
   std::vector<ChargeDecl> charges;    ///< in the order written: the order of line items
   std::vector<RoundingDecl> rounding;
   std::vector<BillingDemandDecl> billing_demand;   ///< at most one (checked)
+  std::vector<ConversionDecl> conversions;
+  std::vector<ThermFactorDecl> therm_factors;      ///< at most one (checked)
 };
 
 struct RevisionDecl {

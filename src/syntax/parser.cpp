@@ -31,7 +31,8 @@ using selector = pt::selector<
         g::rounding_target, g::rounding_step, g::rounding_mode, g::holiday_decl, g::fixed_holiday,
         g::nth_weekday, g::ordinal, g::kw_last, g::weekday_word, g::observance, g::date_range,
         g::revision_decl, g::revision_date, g::kw_observed, g::tou_group, g::group_id, g::season_range, g::nested_tiers, g::billing_demand_decl, g::limit_clause, g::limit_kind, g::ratchet_term,
-        g::ratchet_seasons, g::measured_demand_term, g::attribute_term>>;
+        g::ratchet_seasons, g::measured_demand_term, g::attribute_term, g::cap_clause, g::cap_attribute,
+        g::conversion_decl, g::therm_factor_decl, g::factor_table, g::factor_case, g::factor_key, g::factor_value>>;
 
 using Node = pt::node;
 
@@ -202,6 +203,7 @@ class Builder {
       det.name = name(*find<g::determinant_name>(*d));
       if (auto* periods = find<g::determinant_periods>(*d))
         for (auto* id : all<g::identifier>(*periods)) det.periods.push_back(name(*id));
+      if (auto* cap = find<g::cap_clause>(*d)) det.cap = name(*find<g::cap_attribute>(*cap));
       c.on = std::move(det);
     }
     auto* body = find<g::charge_body>(n);
@@ -378,6 +380,29 @@ class Builder {
         if (auto* m = find<g::rounding_mode>(item)) r.mode = name(*m);
       }
       body.rounding.push_back(std::move(r));
+    } else if (item.is_type<g::conversion_decl>()) {
+      auto quantities = all<g::quantity>(item);
+      body.conversions.push_back({quantity(*quantities.at(0)), quantity(*quantities.at(1)), span(item)});
+    } else if (item.is_type<g::therm_factor_decl>()) {
+      ThermFactorDecl f;
+      f.span = span(item);
+      if (auto* l = find<g::label>(item)) f.label = unquote(l->string_view());
+      if (auto* table = find<g::factor_table>(item)) {
+        f.axis = name(*find<g::by_axis>(*table));
+        for (auto* c : all<g::factor_case>(*table)) {
+          ThermFactorDecl::Case fc;
+          fc.span = span(*c);
+          for (auto* k : all<g::factor_key>(*c)) fc.keys.push_back(name(*k));
+          auto* v = find<g::factor_value>(*c);
+          fc.value = number(*v);
+          fc.value_span = span(*v);
+          f.cases.push_back(std::move(fc));
+        }
+      } else if (auto* v = find<g::factor_value>(item)) {
+        f.constant = number(*v);
+        f.constant_span = span(*v);
+      }
+      body.therm_factors.push_back(std::move(f));
     } else if (item.is_type<g::revision_decl>() && revisions) {
       RevisionDecl rev;
       rev.span = span(item);
