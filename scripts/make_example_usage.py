@@ -130,6 +130,11 @@ PROFILES: list[Profile] = [
         "enumclaw_gas_2021-07", "America/Los_Angeles", date(2021, 7, 1), date(2021, 8, 1), 60,
         constant("0.025"),
         ["hourly; 0.025 therm every hour (the kwh column holds therms): July 2021 18.6 therms"]),
+    Profile(
+        "gas_ccf_2024-01_02", "America/New_York", date(2024, 1, 1), date(2024, 3, 1), 60,
+        constant("0.1"),
+        ["hourly; 0.1 CCF every hour (the kwh column holds CCF; the tariff says `meter_unit CCF`):",
+         "January 2024 74.4 CCF, February 2024 (29 days) 69.6 CCF"]),
 ]
 
 

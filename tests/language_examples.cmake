@@ -42,3 +42,20 @@ docs_test(bill.ratchet_history 0 "Demand Charge +104\\.00 kW +\\$13\\.05/kW +\\$
           bill examples/language/billing_demand.tariff ${willmar_usage} --from 2024-08-01 --to 2024-09-01
           --demand-history examples/language/demand_history.csv)
 docs_test(bill.per_day 0 "Facilities Charge +31 day .*Total +\\$96\\.83" bill examples/language/per_day.tariff ${georgia_usage} ${july})
+# Volumes and therms: water in gallons (10 gal an hour, January 2024 7,440 gal), gas in CCF
+# (0.1 CCF an hour, January 2024 74.4 CCF).
+set(water_usage --usage examples/usage/mahanoy_water_2024-01_02.csv)
+set(gas_ccf_usage --usage examples/usage/gas_ccf_2024-01_02.csv)
+set(january --from 2024-01-01 --to 2024-02-01)
+docs_test(bill.volume_units 0 "Volume Charge, over 5 kgal +2\\.44 kgal +\\$6\\.00/kgal +\\$14\\.64.*Total +\\$51\\.39"
+          bill examples/language/volume_units.tariff ${water_usage} ${january})
+docs_test(bill.stated_conversion 0 "Water Volume +55\\.6512 kgal +\\$4\\.00/kgal +\\$222\\.60.*Total +\\$293\\.28"
+          bill examples/language/stated_conversion.tariff ${gas_ccf_usage} ${january})
+docs_test(explain.therm_factor 0 "74\\.4 CCF [^ ]+ BTU Factor 1\\.037 \\(billing month 2024-01\\) = 77\\.1528 therm, rounded half_up to 1: 77 therm.*Total \\$94\\.71"
+          explain examples/language/therm_factor.tariff ${gas_ccf_usage} ${january})
+docs_test(bill.sewer_cap 0 "Sewer Volume +5 kgal +\\$6\\.00/kgal +\\$30\\.00.*Total +\\$109\\.45"
+          bill examples/language/sewer_cap.tariff ${water_usage} ${january} --attribute winter_average=5000)
+docs_test(bill.sewer_cap_missing 1 "error\\[B0030\\]: charge `sewer` is capped at the account attribute `winter_average` in gal, which the account does not give"
+          bill examples/language/sewer_cap.tariff ${water_usage} ${january})
+docs_test(bill.rounding_quantities 0 "Delivery Charge +74 CCF +\\$0\\.50/CCF +\\$37\\.00.*Total +\\$47\\.00"
+          bill examples/language/rounding_quantities.tariff ${gas_ccf_usage} ${january})
