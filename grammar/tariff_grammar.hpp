@@ -157,7 +157,10 @@ struct of_clause : seq<tok<kw_of>, must<base_list>, ws> {};
 // "3 % of energy, at most 1.75 $": a percentage's amount limited in size (caps and floors)
 struct limit_kind : sor<TAO_PEGTL_KEYWORD("most"), TAO_PEGTL_KEYWORD("least")> {};
 struct limit_clause : seq<opt<tok<one<','>>>, tok<kw_at>, must<limit_kind>, ws, must<price>, ws> {};
-struct charge_body : seq<pricing, opt<of_clause>, star<limit_clause>> {};
+// "6 % of all unless tax_exempt": the charge does not apply to accounts with the attribute `yes`
+struct exemption_attribute : identifier {};
+struct exemption_clause : seq<tok<TAO_PEGTL_KEYWORD("unless")>, must<exemption_attribute>, ws> {};
+struct charge_body : seq<pricing, opt<of_clause>, star<limit_clause>, opt<exemption_clause>> {};
 
 struct charge_kind
     : sor<kw_charge, kw_rider, kw_tax, kw_credit, kw_minimum, kw_late_fee, kw_adjustment> {};
@@ -307,6 +310,7 @@ template <> inline constexpr const char* error_message<revision_date> = "expecte
 template <> inline constexpr const char* error_message<import_path> = "expected the file to import, in quotes";
 template <> inline constexpr const char* error_message<meta_value> = "expected a value: a \"string\", a date, a number or a word";
 template <> inline constexpr const char* error_message<sor<seq<rounding_none, ws>, seq<rounding_target, ws, must<rounding_step>, ws, opt<rounding_mode, ws>>>> = "expected `rounding none` or `rounding line_items 0.01 half_up`";
+template <> inline constexpr const char* error_message<exemption_attribute> = "expected the account attribute that exempts the account, e.g. `unless tax_exempt`";
 template <> inline constexpr const char* error_message<tok<kw_at>> = "expected `capped at` and an account attribute, e.g. `on usage capped at winter_average`";
 template <> inline constexpr const char* error_message<cap_attribute> = "expected the account attribute that caps the quantity, e.g. `winter_average`";
 template <> inline constexpr const char* error_message<quantity> = "expected a quantity such as `1 CCF` or `748 gal`";

@@ -59,3 +59,9 @@ docs_test(bill.sewer_cap_missing 1 "error\\[B0030\\]: charge `sewer` is capped a
           bill examples/language/sewer_cap.tariff ${water_usage} ${january})
 docs_test(bill.rounding_quantities 0 "Delivery Charge +74 CCF +\\$0\\.50/CCF +\\$37\\.00.*Total +\\$47\\.00"
           bill examples/language/rounding_quantities.tariff ${gas_ccf_usage} ${january})
+docs_test(bill.exemptions_taxed 0 "State Sales Tax +\\$74\\.40 +6 % +\\$4\\.46.*Total +\\$80\\.35"
+          bill examples/language/exemptions.tariff ${georgia_usage} ${july} --attribute tax_exempt=no)
+docs_test(bill.exemptions_exempt 0 "City Utility Tax.*Total +\\$75\\.89.*not billed: the account's tax_exempt is yes"
+          bill examples/language/exemptions.tariff ${georgia_usage} ${july} --attribute tax_exempt=yes)
+docs_test(bill.per_meter 0 "Meter Charge +3 meter +\\$3\\.00/meter +\\$9\\.00"
+          bill examples/language/per_bill.tariff ${georgia_usage} ${july} --attribute meters=3)

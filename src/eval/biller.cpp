@@ -23,6 +23,8 @@
 
 #include "eval/billed_quantity.hpp"
 #include "eval/determinants.hpp"
+#include "eval/exemption.hpp"
+#include "eval/meter_count.hpp"
 #include "graph/interval_slots.hpp"
 #include "graph/tariff_graph.hpp"
 
@@ -490,6 +492,13 @@ class Evaluator {
     for (auto index : t_.evaluation_order) {
       const auto& ch = charges[index];
       auto& out = items[index];
+      if (!ch.exempt_if.empty()) {
+        auto exempt = eval::is_exempt(account_, ch.id, ch.exempt_if, diagnostics);
+        if (exempt.value_or(true)) {
+          if (exempt) bill.notes.push_back({Severity::warning, "B0034", ch.label + " is not billed: the account's " + ch.exempt_if + " is yes", {}, ""});
+          continue;
+        }
+      }
       out.reserve(8);   // a charge's lines: its tiers × periods, rarely more
       switch (ch.form) {
         case graph::Form::priced: priced(c, ch, out); break;
@@ -497,6 +506,7 @@ class Evaluator {
         case graph::Form::minimum: minimum(c, ch, out); break;
       }
       for (auto& li : out) {
+        if (trace_ && !ch.exempt_if.empty()) li.trace.insert(li.trace.begin() + 1, "billed: the account's " + ch.exempt_if + " is no");
         li.version = c.version;
         if (c.split) {
           li.id += "@" + c.version;
@@ -609,6 +619,13 @@ class Evaluator {
       case Measure::none: {
         // per month / bill / meter: one, prorated as the tariff states
         Decimal q{1};
+        fixed_count_ = 1;
+        if (ch.unit == Unit::meter) {
+          std::string why;
+          fixed_count_ = eval::meter_count(account_, trace_ ? &why : nullptr, diagnostics).value_or(0);
+          q = Decimal(fixed_count_);
+          if (trace_) trace.push_back(why);
+        }
         if (ch.unit == Unit::month && t_.proration != graph::Proration::none) {
           int month_days = 30;
           if (t_.proration == graph::Proration::days_over_days_in_month) {
@@ -728,7 +745,7 @@ class Evaluator {
         li.rate = p.price;
         auto amount = li.quantity * p.price;
         if (ch.determinant.measure == Measure::none && fixed_ratio_.second != 1)
-          amount = (p.price * Decimal(fixed_ratio_.first))
+          amount = (p.price * Decimal(fixed_ratio_.first) * Decimal(fixed_count_))
                        .divided_by(Decimal(fixed_ratio_.second), p.price.scale() + kShareScale, RoundingMode::half_even)
                        .normalized();
         if (trace_) li.trace.push_back(li.quantity.to_string() + " " + li.unit + " × " + p.price.to_string() + " " + ch.rate_unit + " = " + money(amount));
@@ -1177,6 +1194,7 @@ class Evaluator {
   const std::vector<Charge>* charges_ = &t_.charges;
   std::vector<const Cycle*> first_segment_;
   std::map<int, Decimal> demand_history_;
+  int fixed_count_ = 1;                     // the last fixed charge's meters (1 unless `$/meter`)
   std::pair<int, int> fixed_ratio_{1, 1};   // the last fixed charge's days / days (see quantity())   // month key -> maximum demand (kW)
   std::size_t bill_count_ = 0;
 };

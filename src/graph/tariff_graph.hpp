@@ -105,6 +105,7 @@ struct Charge {
   std::optional<Decimal> at_least;           ///< ... and at least this (same sign as the amount)
   MinimumPer minimum_per = MinimumPer::bill;
   BilledQuantity billed;                     ///< energy charges: cap, conversion to the priced unit
+  std::string exempt_if;                     ///< an account attribute: the charge is not billed when it is `yes`
   std::string origin;                        ///< "tariffs/rs.tariff:14"
 };
 

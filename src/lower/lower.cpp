@@ -186,6 +186,7 @@ class Lowerer {
       }
     }
     if (auto it = c_.billed.find(&decl); it != c_.billed.end()) ch.billed = it->second;
+    if (decl.unless) ch.exempt_if = decl.unless->text;
     ch.pricing = pricing(decl.pricing, ch.form == graph::Form::percentage);
     if (decl.at_most) ch.at_most = decl.at_most->dollars();
     if (decl.at_least) ch.at_least = decl.at_least->dollars();

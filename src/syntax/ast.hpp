@@ -103,6 +103,7 @@ struct ChargeDecl {
   Span of_span;
   std::optional<Price> at_most;       ///< `at most 1.75 $`: the amount's size is capped
   std::optional<Price> at_least;      ///< `at least 5.00 $`: ... and floored
+  std::optional<Name> unless;         ///< `unless tax_exempt`: not billed when the attribute is yes
   Span span;
 };
 

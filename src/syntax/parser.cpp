@@ -32,7 +32,8 @@ using selector = pt::selector<
         g::nth_weekday, g::ordinal, g::kw_last, g::weekday_word, g::observance, g::date_range,
         g::revision_decl, g::revision_date, g::kw_observed, g::tou_group, g::group_id, g::season_range, g::nested_tiers, g::billing_demand_decl, g::limit_clause, g::limit_kind, g::ratchet_term,
         g::ratchet_seasons, g::measured_demand_term, g::attribute_term, g::cap_clause, g::cap_attribute,
-        g::conversion_decl, g::therm_factor_decl, g::factor_table, g::factor_case, g::factor_key, g::factor_value>>;
+        g::conversion_decl, g::therm_factor_decl, g::factor_table, g::factor_case, g::factor_key, g::factor_value,
+        g::exemption_clause, g::exemption_attribute>>;
 
 using Node = pt::node;
 
@@ -217,6 +218,7 @@ class Builder {
       if (find<g::limit_kind>(*limit)->string_view() == "most") c.at_most = p;
       else c.at_least = p;
     }
+    if (auto* unless = find<g::exemption_clause>(*body)) c.unless = name(*find<g::exemption_attribute>(*unless));
     return c;
   }
 
