@@ -134,13 +134,18 @@ struct tier_row : seq<tier_bound, ws, must<tok<one<':'>>>, must<tier_prices>> {}
 struct tier_allocation : identifier {};   // proportional | chronological
 struct tiers : seq<tok<kw_tiers>, opt<tier_allocation, ws>, must<tok<one<'{'>>>, plus<tier_row>, must<tok<one<'}'>>>> {};
 
-struct case_keys : list<identifier, tok<one<','>>, space> {};
+struct year_month_key : seq<rep<4, digit>, one<'-'>, rep<2, digit>> {};   // a billing month: 2024-01
+struct case_key : sor<year_month_key, identifier> {};
+struct case_keys : list<case_key, tok<one<','>>, space> {};
 struct case_otherwise : kw_otherwise {};
 struct by_case : seq<sor<case_otherwise, case_keys>, ws, must<tok<one<':'>>>, must<pricing>> {};
 struct by_axis : seq<ident_first, star<ident_other>> {};   // season and period are keywords elsewhere
 struct by_table : seq<tok<kw_by>, must<by_axis>, ws, must<tok<one<'{'>>>, plus<by_case>, must<tok<one<'}'>>>> {};
 
-struct pricing : sor<by_table, tiers, seq<price, ws>> {};
+// A table of prices defined at the top of this or an imported file: `table fuel_2024`
+struct table_id : identifier {};
+struct table_ref : seq<tok<TAO_PEGTL_KEYWORD("table")>, must<table_id>, ws> {};
+struct pricing : sor<by_table, tiers, table_ref, seq<price, ws>> {};
 
 // ---------------------------------------------------------------- charges
 struct period_list : list<identifier, tok<one<','>>, space> {};
@@ -235,7 +240,6 @@ struct rounding_decl : seq<tok<kw_rounding>, must<sor<seq<rounding_none, ws>, se
 //   therm_factor "BTU Factor": by month { Jan: 1.037  Feb: 1.035 ... }
 //   therm_factor: by billing_month { 2024-01: 1.037  2024-02: 1.035 }
 struct conversion_decl : seq<tok<TAO_PEGTL_KEYWORD("convert")>, must<quantity>, ws, must<tok<one<'='>>>, must<quantity>, ws> {};
-struct year_month_key : seq<rep<4, digit>, one<'-'>, rep<2, digit>> {};
 struct factor_key : sor<year_month_key, identifier> {};
 struct factor_value : number {};
 struct factor_case : seq<list<factor_key, tok<one<','>>, space>, ws, must<tok<one<':'>>>, must<factor_value>, ws> {};
@@ -260,7 +264,11 @@ struct tariff_decl : seq<tok<kw_tariff>, must<tariff_name>, ws, must<tok<one<'{'
 struct import_path : string_literal {};
 struct import_decl : seq<tok<kw_import>, must<import_path>, ws> {};
 
-struct top_item : sor<import_decl, calendar_decl, tariff_decl> {};
+// A table of prices by billing month (or any `by` axis) kept apart from the tariff, e.g. in a
+// factor file that changes every month: `table fuel_2024 "Fuel Factor": by billing_month { ... }`
+struct table_decl : seq<tok<TAO_PEGTL_KEYWORD("table")>, must<table_id>, ws, opt<label, ws>, must<tok<one<':'>>>, must<by_table>> {};
+
+struct top_item : sor<import_decl, calendar_decl, table_decl, tariff_decl> {};
 struct file : seq<ws, star<top_item>, must<eof>> {};
 
 // ---------------------------------------------------------------- error messages
@@ -268,7 +276,7 @@ template <typename Rule>
 inline constexpr const char* error_message = nullptr;
 
 // clang-format off
-template <> inline constexpr const char* error_message<eof> = "expected `tariff \"Name\" { ... }`, `calendar NAME { ... }` or `import \"file\"`";
+template <> inline constexpr const char* error_message<eof> = "expected `tariff \"Name\" { ... }`, `calendar NAME { ... }`, `table NAME: by ... { ... }` or `import \"file\"`";
 template <> inline constexpr const char* error_message<one<'"'>> = "unterminated string: add the closing \"";
 template <> inline constexpr const char* error_message<tariff_name> = "expected the tariff's name in quotes after `tariff`";
 template <> inline constexpr const char* error_message<tok<one<'{'>>> = "expected `{`";
@@ -310,6 +318,8 @@ template <> inline constexpr const char* error_message<revision_date> = "expecte
 template <> inline constexpr const char* error_message<import_path> = "expected the file to import, in quotes";
 template <> inline constexpr const char* error_message<meta_value> = "expected a value: a \"string\", a date, a number or a word";
 template <> inline constexpr const char* error_message<sor<seq<rounding_none, ws>, seq<rounding_target, ws, must<rounding_step>, ws, opt<rounding_mode, ws>>>> = "expected `rounding none` or `rounding line_items 0.01 half_up`";
+template <> inline constexpr const char* error_message<table_id> = "expected the table's name, e.g. `table fuel_2024`";
+template <> inline constexpr const char* error_message<by_table> = "expected a table such as `by billing_month { 2024-01: 0.0213 $/kWh ... }`";
 template <> inline constexpr const char* error_message<exemption_attribute> = "expected the account attribute that exempts the account, e.g. `unless tax_exempt`";
 template <> inline constexpr const char* error_message<tok<kw_at>> = "expected `capped at` and an account attribute, e.g. `on usage capped at winter_average`";
 template <> inline constexpr const char* error_message<cap_attribute> = "expected the account attribute that caps the quantity, e.g. `winter_average`";

@@ -65,3 +65,7 @@ docs_test(bill.exemptions_exempt 0 "City Utility Tax.*Total +\\$75\\.89.*not bil
           bill examples/language/exemptions.tariff ${georgia_usage} ${july} --attribute tax_exempt=yes)
 docs_test(bill.per_meter 0 "Meter Charge +3 meter +\\$3\\.00/meter +\\$9\\.00"
           bill examples/language/per_bill.tariff ${georgia_usage} ${july} --attribute meters=3)
+docs_test(bill.billing_month 0 "Fuel Cost Adjustment +744 kWh +\\$0\\.0198/kWh +\\$14\\.73.*Total +\\$77\\.30"
+          bill examples/language/billing_month.tariff ${georgia_usage} ${july})
+docs_test(bill.billing_month_missing 1 "error\\[B0035\\]: charge `power` has no price for the billing month 2024-09"
+          bill examples/language/billing_month.tariff ${georgia_usage} --from 2024-09-01 --to 2024-10-01)

@@ -61,6 +61,7 @@ struct CheckedTariff {
   bool demand_sliding = false;
 
   std::map<const syntax::ChargeDecl*, graph::BilledQuantity> billed;   ///< charges on usage
+  std::map<std::string, const syntax::ByTable*> tables;   ///< `table NAME: by ...` of this file and its imports
   std::optional<graph::FactorTable> therm_factor;
   std::optional<graph::QuantityRounding> therm_rounding;
   std::optional<graph::QuantityRounding> quantity_rounding;

@@ -17,6 +17,15 @@ using syntax::Name;
 
 namespace {
 
+// "2024-01": a year and a month 01..12
+bool is_billing_month(std::string_view s) {
+  if (s.size() != 7 || s[4] != '-') return false;
+  for (std::size_t i : {0u, 1u, 2u, 3u, 5u, 6u})
+    if (!std::isdigit(static_cast<unsigned char>(s[i]))) return false;
+  int month = (s[5] - '0') * 10 + (s[6] - '0');
+  return month >= 1 && month <= 12;
+}
+
 std::string lower(std::string_view s) {
   std::string out;
   for (char c : s) out += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
@@ -116,6 +125,7 @@ class Checker {
     out_.decl = &tariff;
     out_.info.name = tariff.name;
     out_.info.path = file_.source->path();
+    collect_tables();
     check_meta(tariff);
     check_seasons(tariff.body);
     check_periods(tariff);
@@ -710,6 +720,19 @@ class Checker {
       check_price(*price, ctx);
     } else if (auto* tiers = std::get_if<syntax::Tiers>(&pricing.node)) {
       check_tiers(*tiers, ctx);
+    } else if (auto* ref = std::get_if<syntax::TableRef>(&pricing.node)) {
+      auto it = out_.tables.find(ref->name.text);
+      if (it == out_.tables.end()) {
+        std::vector<std::string> names;
+        for (auto& [n, _] : out_.tables) names.push_back(n);
+        auto hint = suggest(ref->name.text, names);
+        error("E0323", "no table named `" + ref->name.text + "`", ref->name.span,
+              !hint.empty() ? hint
+              : names.empty() ? "define `table " + ref->name.text + ": by billing_month { ... }` in this file or an imported one"
+                              : "known tables: " + join(names));
+        return;
+      }
+      check_by(*it->second, ctx);
     } else {
       check_by(std::get<syntax::ByTable>(pricing.node), ctx);
     }
@@ -937,6 +960,9 @@ class Checker {
             if (ctx.group && *ctx.group != it->second.group) error("E0305", "periods from different `time_of_use` groups in one charge", k.span);
             ctx.group = it->second.group;
           }
+        } else if (axis == "billing_month") {
+          if (!is_billing_month(k.text))
+            error("E0321", "`" + k.text + "` is not a billing month", k.span, "write the year and month, e.g. `2024-01`");
         } else if (axis == "month") {
           bool ok = false;
           for (auto* m : kMonthNames) ok |= lower(m) == lower(k.text.substr(0, 3)) && k.text.size() >= 3;
@@ -1065,6 +1091,17 @@ class Checker {
       error("E0703", "a revision can only restate charges", revision.span, "seasons, periods and header fields apply to every revision");
   }
 
+  // ------------------------------------------------------------------ named tables
+  void collect_tables() {
+    auto collect = [&](const syntax::File& f) {
+      for (auto& t : f.tables)
+        if (!out_.tables.emplace(t.id.text, &t.table).second)
+          error("E0501", "table `" + t.id.text + "` is defined twice", t.id.span, "table names must be unique across the tariff and its imports");
+    };
+    collect(file_);
+    for (auto* f : imported_) collect(*f);
+  }
+
   // ------------------------------------------------------------------ volumes and therms
   void check_volumes(const syntax::TariffBody& body) {
     stated_ = stated_conversions(body.conversions, diags_);
@@ -1084,7 +1121,7 @@ class Checker {
   void plan_billed_quantity(const syntax::ChargeDecl& c, Context& ctx) {
     graph::BilledQuantity billed;
     billed.metered = billed.priced = out_.usage_unit;
-    if (const auto* price = first_money_price(c.pricing)) {
+    if (const auto* price = first_money_price(c.pricing, out_.tables)) {
       auto unit = price_unit(*price);
       if (unit && *unit != out_.usage_unit && fits_service(*unit, out_.info.service)) {
         auto plan = plan_conversion(out_.usage_unit, *unit, stated_, out_.therm_factor.has_value(),

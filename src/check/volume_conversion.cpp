@@ -172,6 +172,12 @@ std::vector<StatedConversion> stated_conversions(const std::vector<syntax::Conve
 }
 
 namespace {
+const syntax::Price* first_money_price(const syntax::ByTable& table, const std::map<std::string, const syntax::ByTable*>& tables) {
+  for (auto& c : table.cases)
+    if (auto* found = check::first_money_price(*c.pricing, tables)) return found;
+  return nullptr;
+}
+
 const syntax::Price* first_money_price(const syntax::Tiers& tiers) {
   for (auto& row : tiers.rows) {
     for (auto& [_, price] : row.prices)
@@ -183,12 +189,14 @@ const syntax::Price* first_money_price(const syntax::Tiers& tiers) {
 }
 }  // namespace
 
-const syntax::Price* first_money_price(const syntax::Pricing& pricing) {
+const syntax::Price* first_money_price(const syntax::Pricing& pricing, const std::map<std::string, const syntax::ByTable*>& tables) {
   if (auto* price = std::get_if<syntax::Price>(&pricing.node)) return price->percent ? nullptr : price;
   if (auto* tiers = std::get_if<syntax::Tiers>(&pricing.node)) return first_money_price(*tiers);
-  for (auto& c : std::get<syntax::ByTable>(pricing.node).cases)
-    if (auto* found = first_money_price(*c.pricing)) return found;
-  return nullptr;
+  if (auto* ref = std::get_if<syntax::TableRef>(&pricing.node)) {
+    auto it = tables.find(ref->name.text);
+    return it == tables.end() ? nullptr : first_money_price(*it->second, tables);
+  }
+  return first_money_price(std::get<syntax::ByTable>(pricing.node), tables);
 }
 
 }  // namespace rateline::check

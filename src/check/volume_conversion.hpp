@@ -13,6 +13,7 @@
 #include "rateline/unit.hpp"
 #include "syntax/ast.hpp"
 
+#include <map>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -47,6 +48,7 @@ ConversionPlan plan_conversion(Unit metered, Unit priced, const std::vector<Stat
 std::vector<StatedConversion> stated_conversions(const std::vector<syntax::ConversionDecl>& decls, std::vector<Diagnostic>& diags);
 
 /// The first price in money (not a percentage) of a pricing tree: the unit a charge is priced in.
-const syntax::Price* first_money_price(const syntax::Pricing& pricing);
+/// Named tables (`table NAME`) are looked up in `tables`.
+const syntax::Price* first_money_price(const syntax::Pricing& pricing, const std::map<std::string, const syntax::ByTable*>& tables);
 
 }  // namespace rateline::check

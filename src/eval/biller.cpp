@@ -87,6 +87,7 @@ struct Context {
   std::string label;                        // ", summer, on-peak"
   std::string id;                           // ".summer.on_peak"
   std::string season_name, period_name;
+  std::string table_note;                   // which case of a table applies, for the trace
 };
 
 class Evaluator {
@@ -550,6 +551,7 @@ class Evaluator {
     li.period = ctx.period_name;
     li.rate_unit = ch.rate_unit;
     if (trace_) li.trace.push_back(ch.origin.empty() ? "charge " + ch.id : "charge " + ch.id + " (" + ch.origin + ")");
+    if (trace_ && !ctx.table_note.empty()) li.trace.push_back(ctx.table_note);
     return li;
   }
 
@@ -760,6 +762,13 @@ class Evaluator {
       case Pricing::Kind::by_month:
         evaluate(c, ch, p.cases[c.month - 1], ctx, out);
         break;
+      case Pricing::Kind::by_billing_month: {
+        auto pick = billing_month_case(c, ch, p);
+        Context sub = ctx;
+        if (trace_) sub.table_note = "billing month " + format_month(bill_month(c)) + " (the month of the period's last day)";
+        if (pick != kNone) evaluate(c, ch, pick, sub, out);
+        break;
+      }
       case Pricing::Kind::by_attribute: {
         auto it = account_.attributes.find(p.attribute);
         std::uint32_t pick = p.otherwise;
@@ -800,6 +809,19 @@ class Evaluator {
         tiers(c, ch, p, ctx, out);
         break;
     }
+  }
+
+  /// The case of a `by billing_month` table for the bill's month (its last day's), or
+  /// `otherwise`; a month the table does not price is an error (B0035), never $0.
+  std::uint32_t billing_month_case(const Cycle& c, const Charge& ch, const Pricing& p) {
+    auto month = format_month(bill_month(c));
+    for (auto& [key, target] : p.attribute_cases)
+      if (key == month) return target;
+    if (p.otherwise != kNone) return p.otherwise;
+    std::string message = "charge `" + ch.id + "` has no price for the billing month " + month;
+    if (std::none_of(diagnostics.begin(), diagnostics.end(), [&](const Diagnostic& d) { return d.message == message; }))
+      error("B0035", message, "add `" + month + ": ...` to its `by billing_month` table, or `otherwise: ...`");
+    return kNone;
   }
 
   /// Tier limits for this bill, in the determinant's unit.
@@ -1055,6 +1077,10 @@ class Evaluator {
       const auto& n = t_.pricing[id];
       switch (n.kind) {
         case Pricing::Kind::by_month: id = n.cases[c.month - 1]; break;
+        case Pricing::Kind::by_billing_month:
+          id = billing_month_case(c, ch, n);
+          if (id == kNone) return std::nullopt;
+          break;
         case Pricing::Kind::by_season: id = n.cases[season_of(year_month_day{sys_days{c.period.to} - days{1}})]; break;
         case Pricing::Kind::by_attribute: {
           auto it = account_.attributes.find(n.attribute);

@@ -72,14 +72,14 @@ struct TierTable {
 };
 
 struct Pricing {
-  enum class Kind : std::uint8_t { flat, tiers, by_season, by_period, by_month, by_attribute };
+  enum class Kind : std::uint8_t { flat, tiers, by_season, by_period, by_month, by_attribute, by_billing_month };
   Kind kind = Kind::flat;
   Decimal price;                             ///< flat (in currency per unit, or percent)
   TierTable tiers;
   std::vector<std::uint32_t> cases;          ///< by_season: per season; by_period: per period of the group; by_month: 12
   std::uint32_t group = 0;                   ///< by_period: the period group
   std::string attribute;                     ///< by_attribute
-  std::vector<std::pair<std::string, std::uint32_t>> attribute_cases;
+  std::vector<std::pair<std::string, std::uint32_t>> attribute_cases;   ///< also by_billing_month: "2024-01"
   std::uint32_t otherwise = kNone;
 };
 

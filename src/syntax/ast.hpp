@@ -77,8 +77,14 @@ struct ByTable {
   Span span;
 };
 
+/// `table fuel_2024`: a table defined with `table NAME: by ...` in this or an imported file.
+struct TableRef {
+  Name name;
+  Span span;
+};
+
 struct Pricing {
-  std::variant<Price, Tiers, ByTable> node;
+  std::variant<Price, Tiers, ByTable, TableRef> node;
   Span span;
 };
 
@@ -251,6 +257,14 @@ struct TariffDecl {
   Span span;
 };
 
+/// `table fuel_2024 "Fuel Factor": by billing_month { 2024-01: 0.0213 $/kWh ... }`
+struct TableDecl {
+  Name id;
+  std::optional<std::string> label;
+  ByTable table;
+  Span span;
+};
+
 struct ImportDecl {
   std::string path;
   Span span;
@@ -260,6 +274,7 @@ struct File {
   std::shared_ptr<const SourceFile> source;
   std::vector<ImportDecl> imports;
   std::vector<CalendarDecl> calendars;
+  std::vector<TableDecl> tables;
   std::vector<TariffDecl> tariffs;
 };
 

@@ -33,7 +33,8 @@ using selector = pt::selector<
         g::revision_decl, g::revision_date, g::kw_observed, g::tou_group, g::group_id, g::season_range, g::nested_tiers, g::billing_demand_decl, g::limit_clause, g::limit_kind, g::ratchet_term,
         g::ratchet_seasons, g::measured_demand_term, g::attribute_term, g::cap_clause, g::cap_attribute,
         g::conversion_decl, g::therm_factor_decl, g::factor_table, g::factor_case, g::factor_key, g::factor_value,
-        g::exemption_clause, g::exemption_attribute>>;
+        g::exemption_clause, g::exemption_attribute, g::case_key,
+        g::table_decl, g::table_id, g::table_ref>>;
 
 using Node = pt::node;
 
@@ -157,22 +158,28 @@ class Builder {
     return t;
   }
 
+  ByTable by_table(const Node& by) const {
+    ByTable table;
+    table.span = span(by);
+    table.axis = name(*find<g::by_axis>(by));
+    for (auto* c : all<g::by_case>(by)) {
+      ByCase bc;
+      bc.span = span(*c);
+      bc.otherwise = find<g::case_otherwise>(*c) != nullptr;
+      for (auto* k : all<g::case_key>(*c)) bc.keys.push_back(name(*k));
+      bc.pricing = std::make_unique<Pricing>(pricing(*find<g::pricing>(*c)));
+      table.cases.push_back(std::move(bc));
+    }
+    return table;
+  }
+
   Pricing pricing(const Node& n) const {
     Pricing p;
     p.span = span(n);
     if (auto* by = find<g::by_table>(n)) {
-      ByTable table;
-      table.span = span(*by);
-      table.axis = name(*find<g::by_axis>(*by));
-      for (auto* c : all<g::by_case>(*by)) {
-        ByCase bc;
-        bc.span = span(*c);
-        bc.otherwise = find<g::case_otherwise>(*c) != nullptr;
-        for (auto* k : all<g::identifier>(*c)) bc.keys.push_back(name(*k));
-        bc.pricing = std::make_unique<Pricing>(pricing(*find<g::pricing>(*c)));
-        table.cases.push_back(std::move(bc));
-      }
-      p.node = std::move(table);
+      p.node = by_table(*by);
+    } else if (auto* ref = find<g::table_ref>(n)) {
+      p.node = TableRef{name(*find<g::table_id>(*ref)), span(*ref)};
     } else if (auto* t = find<g::tiers>(n)) {
       p.node = tiers(*t);
     } else {
@@ -428,6 +435,13 @@ class Builder {
         cal.id = name(*find<g::calendar_id>(*c));
         for (auto* h : all<g::holiday_decl>(*c)) cal.holidays.push_back(holiday(*h));
         f.calendars.push_back(std::move(cal));
+      } else if (c->is_type<g::table_decl>()) {
+        TableDecl t;
+        t.span = span(*c);
+        t.id = name(*find<g::table_id>(*c));
+        if (auto* l = find<g::label>(*c)) t.label = unquote(l->string_view());
+        t.table = by_table(*find<g::by_table>(*c));
+        f.tables.push_back(std::move(t));
       } else if (c->is_type<g::tariff_decl>()) {
         TariffDecl t;
         t.span = span(*c);
