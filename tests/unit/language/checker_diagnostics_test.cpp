@@ -355,3 +355,10 @@ TEST_CASE("check: a cycle of three riders") {
   REQUIRE(d.size() == 1);
   CHECK(d[0] == "E0402 8:9 charges depend on each other in a cycle: a -> c -> b -> a");
 }
+
+TEST_CASE("check: a price in dollars without a unit") {
+  // a sheet's "Customer Charge $14.00" copied without "per month"
+  auto d = check(tariff("  charge basic \"Basic\": 14.00 $\n"));
+  REQUIRE(d.size() == 1);
+  CHECK(d[0] == "E0301 7:31 a price needs a unit, e.g. `$/kWh` or `$/month`");
+}
