@@ -384,7 +384,9 @@ class Evaluator {
 
   /// The tariff's billing demand for this bill: the greatest of its terms (measured demand,
   /// ratchets over earlier months' maximum demands, an account's contract demand, a floor).
-  Decimal billing_demand_kw(const Cycle& c, const Context& ctx, std::vector<std::string>& trace) {
+  /// `measured`, when given, is the `demand` term (kWh/kW limits: the whole bill's maximum).
+  Decimal billing_demand_kw(const Cycle& c, const Context& ctx, std::vector<std::string>& trace,
+                            std::optional<Decimal> measured = std::nullopt) {
     Decimal best;
     std::string best_term;
     auto consider = [&](const Decimal& kw, std::string term) {
@@ -398,7 +400,7 @@ class Evaluator {
     for (auto& term : t_.billing_demand) {
       using K = graph::BillingDemandTerm::Kind;
       switch (term.kind) {
-        case K::demand: consider(demand(c, ctx), "maximum demand this period"); break;
+        case K::demand: consider(measured ? *measured : demand(c, ctx), "maximum demand this period"); break;
         case K::floor: consider(term.kw, "floor"); break;
         case K::attribute: {
           auto it = account_.attributes.find(term.attribute);
@@ -835,8 +837,9 @@ class Evaluator {
             if (t_.billing_demand.empty()) {
               demand_kw = billing_demand(c);
             } else {
+              // the rule's `demand` term is the whole bill's maximum, across revision segments
               Context whole;
-              demand_kw = billing_demand_kw(c, whole, trace);
+              demand_kw = billing_demand_kw(c, whole, trace, billing_demand(c));
             }
             if (trace_) trace.push_back("billing demand " + demand_kw->to_string() + " kW sets the kWh/kW limits");
           }
