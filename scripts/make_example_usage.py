@@ -140,6 +140,11 @@ PROFILES: list[Profile] = [
         constant("0.1"),
         ["hourly; 0.1 CCF every hour (the kwh column holds CCF; the tariff says `meter_unit CCF`):",
          "January 2024 74.4 CCF, February 2024 (29 days) 69.6 CCF"]),
+    Profile(
+        "sioux_center_gas_2021-01_03", "America/Chicago", date(2021, 1, 1), date(2021, 4, 1), 60,
+        constant("10"),
+        ["hourly; 10 cubic feet every hour (the kwh column holds CF; the tariff says `meter_unit CF`):",
+         "January 2021 7,440 CF, February 2021 (28 days) 6,720 CF, March 2021 7,430 CF (23-hour March 14)"]),
 ]
 
 

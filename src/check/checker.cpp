@@ -240,9 +240,9 @@ class Checker {
     if (!unit || !fits_service(*unit, out_.info.service)) {
       const auto& service = out_.info.service;
       error("E0103", "`" + v + "` is not a unit " + service + " is metered in", meter_unit_->value.span,
-            service == "gas" ? "gas is metered in therm, CCF or MCF"
+            service == "gas" ? "gas is metered in therm, CF, CCF or MCF"
             : service == "electric" ? "electricity is metered in kWh or MWh"
-                                    : "water is metered in gal, kgal, CCF or MCF");
+                                    : "water is metered in gal, kgal, CF, CCF or MCF");
       return;
     }
     out_.usage_unit = *unit;
@@ -768,7 +768,7 @@ class Checker {
     auto unit = price_unit(price);
     if (!unit) {
       error("E0302", "unknown unit `" + unit_text + "`", price.per.front().span,
-            "units: kWh, kW, kVARh, therm, CCF, gal, kgal, month, day, bill, meter, year (minimums)");
+            "units: kWh, MWh, kW, kVARh, therm, CF, CCF, MCF, gal, kgal, month, day, bill, meter, year (minimums)");
       return;
     }
     if (c.kind == syntax::ChargeKind::minimum) {

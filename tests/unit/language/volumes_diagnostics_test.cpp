@@ -33,7 +33,7 @@ TEST_CASE("check volumes: a meter unit the service is not metered in") {
   auto d = check(tariff("water", "  meter_unit therm\n"));
   REQUIRE(d.size() == 1);
   CHECK(d[0] == "E0103 7:14 `therm` is not a unit water is metered in");
-  CHECK(hint_of(tariff("water", "  meter_unit therm\n")) == "water is metered in gal, kgal, CCF or MCF");
+  CHECK(hint_of(tariff("water", "  meter_unit therm\n")) == "water is metered in gal, kgal, CF, CCF or MCF");
 }
 
 TEST_CASE("check volumes: gallons and cubic feet need the sheet's conversion") {
