@@ -145,6 +145,11 @@ PROFILES: list[Profile] = [
         constant("10"),
         ["hourly; 10 cubic feet every hour (the kwh column holds CF; the tariff says `meter_unit CF`):",
          "January 2021 7,440 CF, February 2021 (28 days) 6,720 CF, March 2021 7,430 CF (23-hour March 14)"]),
+    Profile(
+        "coon_rapids_water_2024-01_06", "America/Chicago", date(2024, 1, 1), date(2024, 7, 1), 60,
+        lambda t: "10" if t.month <= 3 else "20",
+        ["hourly; 10 gallons every hour January-March 2024 (2,183 h: 21,830 gal), 20 gallons",
+         "every hour April-June 2024 (2,184 h: 43,680 gal); the kwh column holds gallons"]),
 ]
 
 
