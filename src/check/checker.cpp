@@ -558,9 +558,10 @@ class Checker {
     for (auto& r : body.rounding) {
       if (r.none) { out_.round_line_items = false; continue; }
       const auto& target = r.target.text;
-      if (target != "line_items" && target != "quantities" && target != "therms") {
+      if (target != "line_items" && target != "quantities" && target != "therms" && target != "total") {
         error("E0601", "unknown rounding target `" + target + "`", r.target.span,
-              "write `rounding line_items 0.01 half_up`, `rounding quantities 1 half_up`, `rounding therms 1 half_up` or `rounding none`");
+              "write `rounding line_items 0.01 half_up`, `rounding quantities 1 half_up`, `rounding therms 1 half_up`, "
+              "`rounding total 1 half_up` or `rounding none`");
         continue;
       }
       // the step must be a power of ten: 1, 0.1, 0.01 ...
@@ -578,8 +579,8 @@ class Checker {
         error("E0602", "the rounding mode is not stated", r.span,
               "say how ties round, e.g. `rounding " + target + " " + r.step.to_string() + " half_up`");
       }
-      if (target == "quantities" || target == "therms") {
-        auto& slot = target == "quantities" ? out_.quantity_rounding : out_.therm_rounding;
+      if (target == "quantities" || target == "therms" || target == "total") {
+        auto& slot = target == "quantities" ? out_.quantity_rounding : target == "therms" ? out_.therm_rounding : out_.total_rounding;
         if (slot) error("E0601", "`rounding " + target + "` is given twice", r.target.span, "keep one");
         slot = graph::QuantityRounding{n, mode.value_or(RoundingMode::half_up)};
         continue;

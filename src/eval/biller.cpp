@@ -25,6 +25,7 @@
 #include "eval/determinants.hpp"
 #include "eval/exemption.hpp"
 #include "eval/meter_count.hpp"
+#include "eval/total_rounding.hpp"
 #include "graph/interval_slots.hpp"
 #include "graph/tariff_graph.hpp"
 
@@ -281,6 +282,8 @@ class Evaluator {
       }
     }
     apply_annual_minimums(bills);
+    if (t_.total_rounding)
+      for (auto& b : bills) eval::round_total(b, *t_.total_rounding, trace_);
     return bills;
   }
 
