@@ -865,14 +865,17 @@ class Evaluator {
   /// Splits q over the tiers: the portion of q between each tier's lower and upper bound.
   static std::vector<Decimal> split(const Decimal& q, const std::vector<std::optional<Decimal>>& upper) {
     std::vector<Decimal> portions;
+    portions.reserve(upper.size());
     Decimal lower;
     for (auto& u : upper) {
-      Decimal portion;
-      if (q > lower) portion = u ? min(q, *u) - lower : q - lower;
-      if (portion.is_negative()) portion = Decimal(0);
-      portions.push_back(portion);
-      if (u) lower = max(lower, *u);
-      else lower = q;  // nothing above an unlimited tier
+      auto& portion = portions.emplace_back();
+      if (q > lower) {
+        portion = u && *u < q ? *u : q;
+        portion -= lower;
+        if (portion.is_negative()) portion = Decimal(0);
+      }
+      if (!u) lower = q;  // nothing above an unlimited tier
+      else if (*u > lower) lower = *u;
     }
     return portions;
   }
