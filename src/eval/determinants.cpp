@@ -31,12 +31,17 @@ std::optional<int> exact_digits(std::int64_t den) {
 }
 
 Decimal scaled(const Decimal::Int& raw, std::int32_t scale, std::int64_t num, std::int64_t den) {
-  Decimal value(raw * num, scale);
-  if (den == 1) return value;
-  // 15-minute kW data divides by 4: exact with two more digits. Data like 5-minute kW
+  if (den == 1) return Decimal(raw * num, scale);
+  // 15-minute kW data divides by 4: exact with two more digits, so it is a multiplication
+  // by 25 at two more places (no division on the bill's path). Data like 5-minute kW
   // (divide by 12) cannot be exact: six more digits, half even, documented.
-  auto digits = exact_digits(den);
-  return value.divided_by(Decimal(den), scale + digits.value_or(6), RoundingMode::half_even);
+  const auto digits = exact_digits(den);
+  if (digits && *digits <= 12) {
+    std::int64_t factor = 1;
+    for (int i = 0; i < *digits; ++i) factor *= 10;
+    return Decimal(raw * num * (factor / den), scale + *digits);
+  }
+  return Decimal(raw * num, scale).divided_by(Decimal(den), scale + digits.value_or(6), RoundingMode::half_even);
 }
 
 }  // namespace
