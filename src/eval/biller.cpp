@@ -802,8 +802,8 @@ class Evaluator {
           // splits seasons by days: then every part shares every period's usage
           if (!(t_.season_split_days && ctx.part) && interval_count(c, sub) == 0) continue;
           sub.period_name = names[k];
-          sub.label += ", " + (k < labels.size() ? labels[k] : names[k]);
-          sub.id += "." + names[k];
+          sub.label.append(", ").append(k < labels.size() ? labels[k] : names[k]);
+          sub.id.append(".").append(names[k]);
           evaluate(c, ch, p.cases[k], sub, out);
         }
         break;
@@ -1008,8 +1008,8 @@ class Evaluator {
         if (share[col][k].is_zero()) continue;
         Context sub = ctx;
         sub.period_name = names[period];
-        sub.label += ", " + (period < labels.size() ? labels[period] : names[period]);
-        sub.id += "." + names[period];
+        sub.label.append(", ").append(period < labels.size() ? labels[period] : names[period]);
+        sub.id.append(".").append(names[period]);
         auto& li = add_line(out, ch, sub, tt.label(k), tt.id(k));
         if (trace_) li.trace.insert(li.trace.end(), trace.begin(), trace.end());
         if (trace_) li.trace.insert(li.trace.end(), bound_trace.begin(), bound_trace.end());
