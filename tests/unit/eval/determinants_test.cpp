@@ -24,7 +24,7 @@ TEST_CASE("safe_run: the longest run whose 64-bit sum cannot overflow") {
   CHECK(safe_run(nullptr, 0) == static_cast<std::size_t>(top / 2));
 }
 
-TEST_CASE("aggregate: sums, peaks and counts per slot over runs, within [first, last)") {
+TEST_CASE("aggregate: sums, peaks and counts per slot over runs, from first up to last") {
   // 11 intervals in slots 0 0 0 1 1 0 0 0 0 0 1 (runs [0,3) [3,5) [5,10) [10,11))
   std::vector<std::int64_t> v{5, 1, 4, 10, 2, 3, 3, 9, 1, 1, 7};
   std::vector<rateline::graph::IntervalSlots::Run> runs{{0, 3, 0}, {3, 5, 1}, {5, 10, 0}, {10, 11, 1}};
