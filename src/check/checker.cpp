@@ -1110,7 +1110,30 @@ class Checker {
       error("E0332", "the therm factor is stated twice", body.therm_factors[1].span, "a tariff has one therm factor table");
     if (body.therm_factors.empty()) return;
     const auto& decl = body.therm_factors.front();
-    out_.therm_factor = therm_factor_table(decl, diags_);
+    const syntax::ThermFactorDecl* stated = &decl;
+    if (decl.ref) {
+      // `therm_factor: btu_2024`: a table kept in a factor file the tariff imports
+      std::vector<std::string> names;
+      stated = nullptr;
+      auto look = [&](const syntax::File& f) {
+        for (auto& named : f.therm_factors) {
+          names.push_back(named.id.text);
+          if (named.id.text == decl.ref->text) stated = &named.factor;
+        }
+      };
+      look(file_);
+      for (auto* f : imported_) look(*f);
+      if (!stated || stated->ref) {
+        error("E0332", stated ? "therm factor table `" + decl.ref->text + "` names another table instead of stating factors"
+                              : "no therm factor table named `" + decl.ref->text + "`",
+              decl.ref->span,
+              names.empty() ? "define `therm_factor " + decl.ref->text + ": by billing_month { ... }` in a file the tariff imports"
+                            : "known therm factor tables: " + join(names));
+        return;
+      }
+    }
+    out_.therm_factor = therm_factor_table(*stated, diags_);
+    if (decl.label) out_.therm_factor->label = *decl.label;
     if (out_.info.service != "gas")
       error("E0332", "a therm factor is for gas service", decl.span, "add `service gas` and `meter_unit CCF`");
     else if (!out_.therm_rounding)

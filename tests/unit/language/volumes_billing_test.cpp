@@ -6,6 +6,7 @@
 // Electric: 1 kWh every hour (July 2024: 744 kWh).
 #include <doctest/doctest.h>
 
+#include "rateline/tariff.hpp"
 #include "support/test_support.hpp"
 
 using namespace rateline;
@@ -260,4 +261,23 @@ TEST_CASE("sewer: the cap is a per-bill limit, prorated where a revision splits 
   // Jul 17-31 (15 days): 3,600 gal; cap 3,100 × 15/31 = 1,500 gal -> 1.5 kgal × 7.00 = $10.50
   CHECK(line(b, "sewer@2024-07-17").quantity == "1.5");
   CHECK(line(b, "sewer@2024-07-17").amount == "10.50");
+}
+
+TEST_CASE("therms: the therm factor table of an imported factor file") {
+  auto result = compile_tariff_file(std::string(RATELINE_SOURCE_DIR) + "/examples/language/therm_factor_file.tariff");
+  REQUIRE(result.graph.has_value());
+  CHECK(result.diagnostics.empty());
+  // "2024-02: 1.042" in btu_factors_2024.factors: 69.6 CCF × 1.042 = 72.5232 -> 73 therm × 0.4512 = 32.9376 -> $32.94
+  auto feb = must_bill(bill_of(*result.graph, hourly(ymd(2024, 1, 1), ymd(2024, 3, 1), 1, 1), ymd(2024, 2, 1), ymd(2024, 3, 1)));
+  CHECK(line(feb, "delivery").quantity == "73");
+  CHECK(line(feb, "delivery").amount == "32.94");
+  CHECK(traced(feb, "delivery", "69.6 CCF × BTU Factor 1.042 (billing month 2024-02) = 72.5232 therm, rounded half_up to 1: 73 therm"));
+}
+
+TEST_CASE("therms: a therm factor table name that is not defined") {
+  auto d = summary(compile_text("tariff \"T\" {\n currency USD\n timezone \"America/New_York\"\n effective 2024-01-01\n"
+                                " service gas\n meter_unit CCF\n rounding therms 1 half_up\n therm_factor: btu_2042\n}\n")
+                       .diagnostics);
+  REQUIRE(d.size() == 1);
+  CHECK(d[0] == "E0332 8:16 no therm factor table named `btu_2042`");
 }
