@@ -1081,8 +1081,11 @@ class Checker {
       std::vector<std::string> a, b;
       for (auto& n : original.of) a.push_back(n.text);
       for (auto& n : c.of) b.push_back(n.text);
+      auto text_of = [](const std::optional<Name>& n) { return n ? n->text : std::string(); };
       bool same_on = (original.on.has_value() == c.on.has_value()) &&
-                     (!c.on || (c.on->name.text == original.on->name.text && c.on->periods.size() == original.on->periods.size()));
+                     (!c.on || (c.on->name.text == original.on->name.text && c.on->periods.size() == original.on->periods.size() &&
+                                text_of(c.on->cap) == text_of(original.on->cap))) &&
+                     text_of(c.unless) == text_of(original.unless);
       if (original.kind != c.kind || a != b || !same_on)
         error("E0704", "revision of `" + c.id.text + "` must keep what it is (kind, `on` and `of`) and change only prices", c.id.span,
               "to change what a charge applies to, define a new charge");
