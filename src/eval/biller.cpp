@@ -17,7 +17,9 @@
 // - percentages apply to the rounded amounts of the line items they name;
 // - fixed charges are price × days / days with one division; proportional shares and
 //   shown prorations keep 12 decimal places (half even) before line rounding;
-// - kWh/kW limits use the tariff's billing demand rule, else the period's highest demand.
+// - kWh/kW limits use the tariff's billing demand rule, else the period's highest demand;
+// - usage is capped, converted to the priced unit (× the billing month's therm factor) and
+//   rounded before pricing (eval/billed_quantity.hpp); a cap is prorated like tier limits.
 #include "rateline/bill.hpp"
 #include "rateline/register_reads.hpp"
 
