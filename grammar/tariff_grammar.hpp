@@ -244,8 +244,12 @@ struct factor_key : sor<year_month_key, identifier> {};
 struct factor_value : number {};
 struct factor_case : seq<list<factor_key, tok<one<','>>, space>, ws, must<tok<one<':'>>>, must<factor_value>, ws> {};
 struct factor_table : seq<tok<kw_by>, must<by_axis>, ws, must<tok<one<'{'>>>, plus<factor_case>, must<tok<one<'}'>>>> {};
-struct factor_body : sor<factor_table, seq<factor_value, ws>> {};
+struct factor_ref : identifier {};   // a therm factor table defined in an imported file
+struct factor_body : sor<factor_table, seq<factor_value, ws>, seq<factor_ref, ws>> {};
 struct therm_factor_decl : seq<tok<TAO_PEGTL_KEYWORD("therm_factor")>, opt<label, ws>, must<tok<one<':'>>>, must<factor_body>> {};
+// At the top of a factor file: `therm_factor btu_2024 "BTU Factor": by billing_month { ... }`
+struct factor_id : identifier {};
+struct named_therm_factor : seq<tok<TAO_PEGTL_KEYWORD("therm_factor")>, must<factor_id>, ws, opt<label, ws>, must<tok<one<':'>>>, must<factor_body>> {};
 
 struct meta_key : identifier {};
 struct meta_word_with_digits : seq<plus<digit>, ident_first, star<ident_other>> {};   // 30min, 15min_sliding
@@ -268,7 +272,7 @@ struct import_decl : seq<tok<kw_import>, must<import_path>, ws> {};
 // factor file that changes every month: `table fuel_2024 "Fuel Factor": by billing_month { ... }`
 struct table_decl : seq<tok<TAO_PEGTL_KEYWORD("table")>, must<table_id>, ws, opt<label, ws>, must<tok<one<':'>>>, must<by_table>> {};
 
-struct top_item : sor<import_decl, calendar_decl, table_decl, tariff_decl> {};
+struct top_item : sor<import_decl, calendar_decl, table_decl, named_therm_factor, tariff_decl> {};
 struct file : seq<ws, star<top_item>, must<eof>> {};
 
 // ---------------------------------------------------------------- error messages
@@ -325,7 +329,8 @@ template <> inline constexpr const char* error_message<tok<kw_at>> = "expected `
 template <> inline constexpr const char* error_message<cap_attribute> = "expected the account attribute that caps the quantity, e.g. `winter_average`";
 template <> inline constexpr const char* error_message<quantity> = "expected a quantity such as `1 CCF` or `748 gal`";
 template <> inline constexpr const char* error_message<tok<one<'='>>> = "expected `=`, e.g. `convert 1 CCF = 748 gal`";
-template <> inline constexpr const char* error_message<factor_body> = "expected a factor such as `1.037` or a table `by month { Jan: 1.037 ... }`";
+template <> inline constexpr const char* error_message<factor_body> = "expected a factor such as `1.037`, a table `by month { Jan: 1.037 ... }` or the name of one in an imported file";
+template <> inline constexpr const char* error_message<factor_id> = "expected the therm factor table's name, e.g. `therm_factor btu_2024: by billing_month { ... }`";
 template <> inline constexpr const char* error_message<factor_value> = "expected the factor, a number such as `1.037`";
 template <> inline constexpr const char* error_message<rounding_step> = "expected the rounding step, e.g. `0.01`";
 // clang-format on

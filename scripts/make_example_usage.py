@@ -128,6 +128,12 @@ PROFILES: list[Profile] = [
         ["hourly; 10 gallons every hour (the kwh column holds gallons):",
          "January 2024 7,440 gal, February 2024 (29 days) 6,960 gal"]),
     Profile(
+        "bchydro_tod_2024-07_12", "America/Vancouver", date(2024, 7, 1), date(2025, 1, 1), 60,
+        by_month({7: "0.8", 8: "1", 9: "1", 10: "1", 11: "1", 12: "1.5"}),
+        ["hourly, Pacific time, 2024-07-01 .. 2024-12-31: July 0.8 kWh every hour",
+         "(744 h -> 595.2 kWh); August to November 1 kWh every hour (November 3 has 25",
+         "hours); December 1.5 kWh every hour (744 h -> 1116 kWh)"]),
+    Profile(
         "enumclaw_gas_2021-01", "America/Los_Angeles", date(2021, 1, 1), date(2021, 2, 1), 60,
         constant("0.125"),
         ["hourly; 0.125 therm every hour (the kwh column holds therms): January 2021 93 therms"]),
@@ -140,6 +146,16 @@ PROFILES: list[Profile] = [
         constant("0.1"),
         ["hourly; 0.1 CCF every hour (the kwh column holds CCF; the tariff says `meter_unit CCF`):",
          "January 2024 74.4 CCF, February 2024 (29 days) 69.6 CCF"]),
+    Profile(
+        "sioux_center_gas_2021-01_03", "America/Chicago", date(2021, 1, 1), date(2021, 4, 1), 60,
+        constant("10"),
+        ["hourly; 10 cubic feet every hour (the kwh column holds CF; the tariff says `meter_unit CF`):",
+         "January 2021 7,440 CF, February 2021 (28 days) 6,720 CF, March 2021 7,430 CF (23-hour March 14)"]),
+    Profile(
+        "coon_rapids_water_2024-01_06", "America/Chicago", date(2024, 1, 1), date(2024, 7, 1), 60,
+        lambda t: "10" if t.month <= 3 else "20",
+        ["hourly; 10 gallons every hour January-March 2024 (2,183 h: 21,830 gal), 20 gallons",
+         "every hour April-June 2024 (2,184 h: 43,680 gal); the kwh column holds gallons"]),
     Profile(
         "dallas_water_2025-01", "America/Chicago", date(2025, 1, 1), date(2025, 2, 1), 60,
         constant("10"),

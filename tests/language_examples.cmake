@@ -69,3 +69,7 @@ docs_test(bill.billing_month 0 "Fuel Cost Adjustment +744 kWh +\\$0\\.0198/kWh +
           bill examples/language/billing_month.tariff ${georgia_usage} ${july})
 docs_test(bill.billing_month_missing 1 "error\\[B0035\\]: charge `power` has no price for the billing month 2024-09"
           bill examples/language/billing_month.tariff ${georgia_usage} --from 2024-09-01 --to 2024-10-01)
+docs_test(bill.rounding_total 0 "Rounding Adjustment +1 bill +\\$0\\.4488 +\\$0\\.4488.*Total +\\$98"
+          bill examples/language/rounding_total.tariff ${georgia_usage} ${july})
+docs_test(bill.therm_factor_file 0 "Delivery Charge +73 therm +\\$0\\.4512/therm +\\$32\\.94"
+          bill examples/language/therm_factor_file.tariff ${gas_ccf_usage} --from 2024-02-01 --to 2024-03-01)

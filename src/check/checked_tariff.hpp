@@ -65,6 +65,7 @@ struct CheckedTariff {
   std::optional<graph::FactorTable> therm_factor;
   std::optional<graph::QuantityRounding> therm_rounding;
   std::optional<graph::QuantityRounding> quantity_rounding;
+  std::optional<graph::QuantityRounding> total_rounding;
 };
 
 struct CheckResult {

@@ -240,9 +240,9 @@ class Checker {
     if (!unit || !fits_service(*unit, out_.info.service)) {
       const auto& service = out_.info.service;
       error("E0103", "`" + v + "` is not a unit " + service + " is metered in", meter_unit_->value.span,
-            service == "gas" ? "gas is metered in therm, CCF or MCF"
+            service == "gas" ? "gas is metered in therm, CF, CCF or MCF"
             : service == "electric" ? "electricity is metered in kWh or MWh"
-                                    : "water is metered in gal, kgal, CCF or MCF");
+                                    : "water is metered in gal, kgal, CF, CCF or MCF");
       return;
     }
     out_.usage_unit = *unit;
@@ -558,9 +558,10 @@ class Checker {
     for (auto& r : body.rounding) {
       if (r.none) { out_.round_line_items = false; continue; }
       const auto& target = r.target.text;
-      if (target != "line_items" && target != "quantities" && target != "therms") {
+      if (target != "line_items" && target != "quantities" && target != "therms" && target != "total") {
         error("E0601", "unknown rounding target `" + target + "`", r.target.span,
-              "write `rounding line_items 0.01 half_up`, `rounding quantities 1 half_up`, `rounding therms 1 half_up` or `rounding none`");
+              "write `rounding line_items 0.01 half_up`, `rounding quantities 1 half_up`, `rounding therms 1 half_up`, "
+              "`rounding total 1 half_up` or `rounding none`");
         continue;
       }
       // the step must be a power of ten: 1, 0.1, 0.01 ...
@@ -578,8 +579,8 @@ class Checker {
         error("E0602", "the rounding mode is not stated", r.span,
               "say how ties round, e.g. `rounding " + target + " " + r.step.to_string() + " half_up`");
       }
-      if (target == "quantities" || target == "therms") {
-        auto& slot = target == "quantities" ? out_.quantity_rounding : out_.therm_rounding;
+      if (target == "quantities" || target == "therms" || target == "total") {
+        auto& slot = target == "quantities" ? out_.quantity_rounding : target == "therms" ? out_.therm_rounding : out_.total_rounding;
         if (slot) error("E0601", "`rounding " + target + "` is given twice", r.target.span, "keep one");
         slot = graph::QuantityRounding{n, mode.value_or(RoundingMode::half_up)};
         continue;
@@ -768,7 +769,7 @@ class Checker {
     auto unit = price_unit(price);
     if (!unit) {
       error("E0302", "unknown unit `" + unit_text + "`", price.per.front().span,
-            "units: kWh, kW, kVARh, therm, CCF, gal, kgal, month, day, bill, meter, year (minimums)");
+            "units: kWh, MWh, kW, kVARh, therm, CF, CCF, MCF, gal, kgal, month, day, bill, meter, year (minimums)");
       return;
     }
     if (c.kind == syntax::ChargeKind::minimum) {
@@ -1080,8 +1081,11 @@ class Checker {
       std::vector<std::string> a, b;
       for (auto& n : original.of) a.push_back(n.text);
       for (auto& n : c.of) b.push_back(n.text);
+      auto text_of = [](const std::optional<Name>& n) { return n ? n->text : std::string(); };
       bool same_on = (original.on.has_value() == c.on.has_value()) &&
-                     (!c.on || (c.on->name.text == original.on->name.text && c.on->periods.size() == original.on->periods.size()));
+                     (!c.on || (c.on->name.text == original.on->name.text && c.on->periods.size() == original.on->periods.size() &&
+                                text_of(c.on->cap) == text_of(original.on->cap))) &&
+                     text_of(c.unless) == text_of(original.unless);
       if (original.kind != c.kind || a != b || !same_on)
         error("E0704", "revision of `" + c.id.text + "` must keep what it is (kind, `on` and `of`) and change only prices", c.id.span,
               "to change what a charge applies to, define a new charge");
@@ -1109,7 +1113,30 @@ class Checker {
       error("E0332", "the therm factor is stated twice", body.therm_factors[1].span, "a tariff has one therm factor table");
     if (body.therm_factors.empty()) return;
     const auto& decl = body.therm_factors.front();
-    out_.therm_factor = therm_factor_table(decl, diags_);
+    const syntax::ThermFactorDecl* stated = &decl;
+    if (decl.ref) {
+      // `therm_factor: btu_2024`: a table kept in a factor file the tariff imports
+      std::vector<std::string> names;
+      stated = nullptr;
+      auto look = [&](const syntax::File& f) {
+        for (auto& named : f.therm_factors) {
+          names.push_back(named.id.text);
+          if (named.id.text == decl.ref->text) stated = &named.factor;
+        }
+      };
+      look(file_);
+      for (auto* f : imported_) look(*f);
+      if (!stated || stated->ref) {
+        error("E0332", stated ? "therm factor table `" + decl.ref->text + "` names another table instead of stating factors"
+                              : "no therm factor table named `" + decl.ref->text + "`",
+              decl.ref->span,
+              names.empty() ? "define `therm_factor " + decl.ref->text + ": by billing_month { ... }` in a file the tariff imports"
+                            : "known therm factor tables: " + join(names));
+        return;
+      }
+    }
+    out_.therm_factor = therm_factor_table(*stated, diags_);
+    if (decl.label) out_.therm_factor->label = *decl.label;
     if (out_.info.service != "gas")
       error("E0332", "a therm factor is for gas service", decl.span, "add `service gas` and `meter_unit CCF`");
     else if (!out_.therm_rounding)

@@ -51,6 +51,7 @@ graph::FactorTable therm_factor_table(const syntax::ThermFactorDecl& decl, std::
     plausible(*decl.constant, decl.constant_span);
     return table;
   }
+  if (!decl.axis) return table;   // `therm_factor: NAME`: the caller resolves the name
   const auto& axis = decl.axis->text;
   if (axis != "month" && axis != "billing_month") {
     fail("a therm factor table is `by month` or `by billing_month`, not by `" + axis + "`", decl.axis->span,

@@ -21,8 +21,9 @@ Size size_of(Unit u) {
   switch (u) {
     case Unit::kWh: return {Family::energy, 1};
     case Unit::MWh: return {Family::energy, 1000};
-    case Unit::CCF: return {Family::cubic_feet, 1};
-    case Unit::MCF: return {Family::cubic_feet, 10};
+    case Unit::CF: return {Family::cubic_feet, 1};
+    case Unit::CCF: return {Family::cubic_feet, 100};
+    case Unit::MCF: return {Family::cubic_feet, 1000};
     case Unit::gal: return {Family::gallons, 1};
     case Unit::kgal: return {Family::gallons, 1000};
     case Unit::therm: return {Family::heat, 1};
@@ -42,8 +43,9 @@ std::string name(Unit u) { return std::string(to_string(u)); }
 }  // namespace
 
 bool fits_service(Unit unit, std::string_view service) {
-  if (service == "gas") return unit == Unit::therm || unit == Unit::CCF || unit == Unit::MCF;
-  if (service == "water" || service == "sewer") return unit == Unit::gal || unit == Unit::kgal || unit == Unit::CCF || unit == Unit::MCF;
+  if (service == "gas") return unit == Unit::therm || unit == Unit::CF || unit == Unit::CCF || unit == Unit::MCF;
+  if (service == "water" || service == "sewer")
+    return unit == Unit::gal || unit == Unit::kgal || unit == Unit::CF || unit == Unit::CCF || unit == Unit::MCF;
   return unit == Unit::kWh || unit == Unit::MWh;
 }
 
@@ -76,7 +78,7 @@ ConversionPlan plan_conversion(Unit metered, Unit priced, const std::vector<Stat
     }
     billed.therm_factor = true;
     billed.conversion = "therms = CCF × the therm factor";
-    p = {Family::cubic_feet, 1};
+    p = size_of(Unit::CCF);
   } else if (m.family != p.family) {
     // across families only with a stated factor
     const StatedConversion* found = nullptr;

@@ -17,7 +17,9 @@
 // - percentages apply to the rounded amounts of the line items they name;
 // - fixed charges are price × days / days with one division; proportional shares and
 //   shown prorations keep 12 decimal places (half even) before line rounding;
-// - kWh/kW limits use the tariff's billing demand rule, else the period's highest demand.
+// - kWh/kW limits use the tariff's billing demand rule, else the period's highest demand;
+// - usage is capped, converted to the priced unit (× the billing month's therm factor) and
+//   rounded before pricing (eval/billed_quantity.hpp); a cap is prorated like tier limits.
 #include "rateline/bill.hpp"
 #include "rateline/register_reads.hpp"
 
@@ -25,6 +27,7 @@
 #include "eval/determinants.hpp"
 #include "eval/exemption.hpp"
 #include "eval/meter_count.hpp"
+#include "eval/total_rounding.hpp"
 #include "graph/interval_slots.hpp"
 #include "graph/tariff_graph.hpp"
 
@@ -281,6 +284,8 @@ class Evaluator {
       }
     }
     apply_annual_minimums(bills);
+    if (t_.total_rounding)
+      for (auto& b : bills) eval::round_total(b, *t_.total_rounding, trace_);
     return bills;
   }
 
@@ -835,8 +840,8 @@ class Evaluator {
           // splits seasons by days: then every part shares every period's usage
           if (!(t_.season_split_days && ctx.part) && interval_count(c, sub) == 0) continue;
           sub.period_name = names[k];
-          sub.label += ", " + (k < labels.size() ? labels[k] : names[k]);
-          sub.id += "." + names[k];
+          sub.label.append(", ").append(k < labels.size() ? labels[k] : names[k]);
+          sub.id.append(".").append(names[k]);
           evaluate(c, ch, p.cases[k], sub, out);
         }
         break;
@@ -911,14 +916,17 @@ class Evaluator {
   /// Splits q over the tiers: the portion of q between each tier's lower and upper bound.
   static std::vector<Decimal> split(const Decimal& q, const std::vector<std::optional<Decimal>>& upper) {
     std::vector<Decimal> portions;
+    portions.reserve(upper.size());
     Decimal lower;
     for (auto& u : upper) {
-      Decimal portion;
-      if (q > lower) portion = u ? min(q, *u) - lower : q - lower;
-      if (portion.is_negative()) portion = Decimal(0);
-      portions.push_back(portion);
-      if (u) lower = max(lower, *u);
-      else lower = q;  // nothing above an unlimited tier
+      auto& portion = portions.emplace_back();
+      if (q > lower) {
+        portion = u && *u < q ? *u : q;
+        portion -= lower;
+        if (portion.is_negative()) portion = Decimal(0);
+      }
+      if (!u) lower = q;  // nothing above an unlimited tier
+      else if (*u > lower) lower = *u;
     }
     return portions;
   }
@@ -1051,8 +1059,8 @@ class Evaluator {
         if (share[col][k].is_zero()) continue;
         Context sub = ctx;
         sub.period_name = names[period];
-        sub.label += ", " + (period < labels.size() ? labels[period] : names[period]);
-        sub.id += "." + names[period];
+        sub.label.append(", ").append(period < labels.size() ? labels[period] : names[period]);
+        sub.id.append(".").append(names[period]);
         auto& li = add_line(out, ch, sub, tt.label(k), tt.id(k));
         if (trace_) li.trace.insert(li.trace.end(), trace.begin(), trace.end());
         if (trace_) li.trace.insert(li.trace.end(), bound_trace.begin(), bound_trace.end());

@@ -166,6 +166,7 @@ struct Tariff {
   std::optional<FactorTable> therm_factor;   ///< therms per CCF, by billing month
   std::optional<QuantityRounding> therm_rounding;     ///< `rounding therms 1 half_up`
   std::optional<QuantityRounding> quantity_rounding;  ///< `rounding quantities 1 half_up`
+  std::optional<QuantityRounding> total_rounding;     ///< `rounding total 1 half_up`: an adjustment line
   std::int32_t demand_window = 0;            ///< minutes; 0 = the data's interval
   bool demand_sliding = false;
 

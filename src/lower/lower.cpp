@@ -64,6 +64,7 @@ class Lowerer {
     t->therm_factor = c_.therm_factor;
     t->therm_rounding = c_.therm_rounding;
     t->quantity_rounding = c_.quantity_rounding;
+    t->total_rounding = c_.total_rounding;
     t->demand_sliding = c_.demand_sliding;
     tariff_ = t.get();
     if (!c_.decl->body.billing_demand.empty()) {

@@ -227,7 +227,14 @@ struct ThermFactorDecl {
   std::optional<Decimal> constant;
   Span constant_span;
   std::vector<Case> cases;
+  std::optional<Name> ref;            ///< `therm_factor: btu_2024`: a named table of an imported file
   Span span;
+};
+
+/// `therm_factor btu_2024 "BTU Factor": by billing_month { ... }` at the top of a factor file.
+struct NamedThermFactor {
+  Name id;
+  ThermFactorDecl factor;
 };
 
 struct TariffBody {
@@ -275,6 +282,7 @@ struct File {
   std::vector<ImportDecl> imports;
   std::vector<CalendarDecl> calendars;
   std::vector<TableDecl> tables;
+  std::vector<NamedThermFactor> therm_factors;
   std::vector<TariffDecl> tariffs;
 };
 

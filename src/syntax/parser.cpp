@@ -34,7 +34,7 @@ using selector = pt::selector<
         g::ratchet_seasons, g::measured_demand_term, g::attribute_term, g::cap_clause, g::cap_attribute,
         g::conversion_decl, g::therm_factor_decl, g::factor_table, g::factor_case, g::factor_key, g::factor_value,
         g::exemption_clause, g::exemption_attribute, g::case_key,
-        g::table_decl, g::table_id, g::table_ref>>;
+        g::table_decl, g::table_id, g::table_ref, g::factor_ref, g::factor_id, g::named_therm_factor>>;
 
 using Node = pt::node;
 
@@ -301,6 +301,29 @@ class Builder {
     return h;
   }
 
+  ThermFactorDecl therm_factor(const Node& item) const {
+    ThermFactorDecl f;
+    f.span = span(item);
+    if (auto* l = find<g::label>(item)) f.label = unquote(l->string_view());
+    if (auto* table = find<g::factor_table>(item)) {
+      f.axis = name(*find<g::by_axis>(*table));
+      for (auto* c : all<g::factor_case>(*table)) {
+        ThermFactorDecl::Case fc;
+        fc.span = span(*c);
+        for (auto* k : all<g::factor_key>(*c)) fc.keys.push_back(name(*k));
+        auto* v = find<g::factor_value>(*c);
+        fc.value = number(*v);
+        fc.value_span = span(*v);
+        f.cases.push_back(std::move(fc));
+      }
+    } else if (auto* v = find<g::factor_value>(item)) {
+      f.constant = number(*v);
+      f.constant_span = span(*v);
+    }
+    if (auto* ref = find<g::factor_ref>(item)) f.ref = name(*ref);
+    return f;
+  }
+
   void body_item(const Node& item, TariffBody& body, std::vector<RevisionDecl>* revisions) const {
     if (item.is_type<g::meta_decl>()) {
       MetaDecl m;
@@ -393,25 +416,7 @@ class Builder {
       auto quantities = all<g::quantity>(item);
       body.conversions.push_back({quantity(*quantities.at(0)), quantity(*quantities.at(1)), span(item)});
     } else if (item.is_type<g::therm_factor_decl>()) {
-      ThermFactorDecl f;
-      f.span = span(item);
-      if (auto* l = find<g::label>(item)) f.label = unquote(l->string_view());
-      if (auto* table = find<g::factor_table>(item)) {
-        f.axis = name(*find<g::by_axis>(*table));
-        for (auto* c : all<g::factor_case>(*table)) {
-          ThermFactorDecl::Case fc;
-          fc.span = span(*c);
-          for (auto* k : all<g::factor_key>(*c)) fc.keys.push_back(name(*k));
-          auto* v = find<g::factor_value>(*c);
-          fc.value = number(*v);
-          fc.value_span = span(*v);
-          f.cases.push_back(std::move(fc));
-        }
-      } else if (auto* v = find<g::factor_value>(item)) {
-        f.constant = number(*v);
-        f.constant_span = span(*v);
-      }
-      body.therm_factors.push_back(std::move(f));
+      body.therm_factors.push_back(therm_factor(item));
     } else if (item.is_type<g::revision_decl>() && revisions) {
       RevisionDecl rev;
       rev.span = span(item);
@@ -442,6 +447,8 @@ class Builder {
         if (auto* l = find<g::label>(*c)) t.label = unquote(l->string_view());
         t.table = by_table(*find<g::by_table>(*c));
         f.tables.push_back(std::move(t));
+      } else if (c->is_type<g::named_therm_factor>()) {
+        f.therm_factors.push_back({name(*find<g::factor_id>(*c)), therm_factor(*c)});
       } else if (c->is_type<g::tariff_decl>()) {
         TariffDecl t;
         t.span = span(*c);

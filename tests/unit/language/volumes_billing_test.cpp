@@ -6,6 +6,8 @@
 // Electric: 1 kWh every hour (July 2024: 744 kWh).
 #include <doctest/doctest.h>
 
+#include "rateline/register_reads.hpp"
+#include "rateline/tariff.hpp"
 #include "support/test_support.hpp"
 
 using namespace rateline;
@@ -260,4 +262,58 @@ TEST_CASE("sewer: the cap is a per-bill limit, prorated where a revision splits 
   // Jul 17-31 (15 days): 3,600 gal; cap 3,100 × 15/31 = 1,500 gal -> 1.5 kgal × 7.00 = $10.50
   CHECK(line(b, "sewer@2024-07-17").quantity == "1.5");
   CHECK(line(b, "sewer@2024-07-17").amount == "10.50");
+}
+
+TEST_CASE("therms: the therm factor table of an imported factor file") {
+  auto result = compile_tariff_file(std::string(RATELINE_SOURCE_DIR) + "/examples/language/therm_factor_file.tariff");
+  REQUIRE(result.graph.has_value());
+  CHECK(result.diagnostics.empty());
+  // "2024-02: 1.042" in btu_factors_2024.factors: 69.6 CCF × 1.042 = 72.5232 -> 73 therm × 0.4512 = 32.9376 -> $32.94
+  auto feb = must_bill(bill_of(*result.graph, hourly(ymd(2024, 1, 1), ymd(2024, 3, 1), 1, 1), ymd(2024, 2, 1), ymd(2024, 3, 1)));
+  CHECK(line(feb, "delivery").quantity == "73");
+  CHECK(line(feb, "delivery").amount == "32.94");
+  CHECK(traced(feb, "delivery", "69.6 CCF × BTU Factor 1.042 (billing month 2024-02) = 72.5232 therm, rounded half_up to 1: 73 therm"));
+}
+
+TEST_CASE("therms: a therm factor table name that is not defined") {
+  auto d = summary(compile_text("tariff \"T\" {\n currency USD\n timezone \"America/New_York\"\n effective 2024-01-01\n"
+                                " service gas\n meter_unit CCF\n rounding therms 1 half_up\n therm_factor: btu_2042\n}\n")
+                       .diagnostics);
+  REQUIRE(d.size() == 1);
+  CHECK(d[0] == "E0332 8:16 no therm factor table named `btu_2042`");
+}
+
+TEST_CASE("therms: from register reads in CCF, and a sewer cap on gallons read from a register") {
+  auto compiled = compile_text(std::string("tariff \"Gas\" {\n currency USD\n timezone \"America/New_York\"\n effective 2024-01-01\n"
+                                           " rounding line_items 0.01 half_up\n service gas\n meter_unit CCF\n rounding therms 1 half_up\n") +
+                               kThermFactors + "\n charge delivery \"Delivery Charge\" on usage: 0.4512 $/therm\n}\n");
+  REQUIRE(compiled.graph.has_value());
+  auto gas = read_register_reads("meter,read_date,reading,dials,multiplier,type\n"
+                                 "G1,2024-01-01,1200,4,1,actual\n"
+                                 "G1,2024-02-01,1290,4,1,actual\n",
+                                 "reads.csv", Unit::CCF);
+  REQUIRE(gas.usage.has_value());
+  auto result = bill_periods(*compiled.graph, *gas.usage, {{ymd(2024, 1, 1), ymd(2024, 2, 1)}}, {}, {});
+  REQUIRE(result.series.has_value());
+  // 1290 − 1200 = 90 CCF × 1.037 (January) = 93.33 therm -> 93 × 0.4512 = 41.9616 -> $41.96
+  const auto& b = result.series->bills.at(0);
+  CHECK(find_item(b, "delivery")->quantity.to_string() == "93");
+  CHECK(find_item(b, "delivery")->amount.to_string() == "41.96");
+
+  auto water = compile_text("tariff \"Sewer\" {\n currency USD\n timezone \"America/New_York\"\n effective 2024-01-01\n"
+                            " rounding line_items 0.01 half_up\n service water\n"
+                            " charge sewer \"Sewer Volume\" on usage capped at winter_average: 6.00 $/kgal\n}\n");
+  REQUIRE(water.graph.has_value());
+  auto meter = read_register_reads("meter,read_date,reading,dials,multiplier,type\n"
+                                   "W1,2024-07-01,100000,7,1,actual\n"
+                                   "W1,2024-08-01,108200,7,1,actual\n",
+                                   "reads.csv", Unit::gal);
+  REQUIRE(meter.usage.has_value());
+  Account account;
+  account.attributes = {{"winter_average", "4500"}};
+  auto sewer = bill_periods(*water.graph, *meter.usage, {{ymd(2024, 7, 1), ymd(2024, 8, 1)}}, account, {});
+  REQUIRE(sewer.series.has_value());
+  // 8,200 gal read, capped at the 4,500 gal winter average: 4.5 kgal × 6.00 = $27.00
+  CHECK(find_item(sewer.series->bills.at(0), "sewer")->quantity.to_string() == "4.5");
+  CHECK(find_item(sewer.series->bills.at(0), "sewer")->amount.to_string() == "27.00");
 }

@@ -33,7 +33,7 @@ TEST_CASE("check volumes: a meter unit the service is not metered in") {
   auto d = check(tariff("water", "  meter_unit therm\n"));
   REQUIRE(d.size() == 1);
   CHECK(d[0] == "E0103 7:14 `therm` is not a unit water is metered in");
-  CHECK(hint_of(tariff("water", "  meter_unit therm\n")) == "water is metered in gal, kgal, CCF or MCF");
+  CHECK(hint_of(tariff("water", "  meter_unit therm\n")) == "water is metered in gal, kgal, CF, CCF or MCF");
 }
 
 TEST_CASE("check volumes: gallons and cubic feet need the sheet's conversion") {
@@ -123,4 +123,11 @@ TEST_CASE("check volumes: syntax of caps and conversions") {
   d = check(tariff("water", "  convert 1 CCF 748 gal\n"));
   REQUIRE(d.size() == 1);
   CHECK(d[0] == "E0001 7:17 syntax error: expected `=`, e.g. `convert 1 CCF = 748 gal`");
+}
+
+TEST_CASE("check volumes: a revision keeps a charge's cap") {
+  auto d = check(tariff("water", "  charge sewer \"Sewer\" on usage capped at winter_average: 6.00 $/kgal\n"
+                                 "  revision 2024-07-01 {\n    charge sewer \"Sewer\" on usage: 7.00 $/kgal\n  }\n"));
+  REQUIRE(d.size() == 1);
+  CHECK(d[0] == "E0704 9:12 revision of `sewer` must keep what it is (kind, `on` and `of`) and change only prices");
 }
