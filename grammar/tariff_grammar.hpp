@@ -149,12 +149,20 @@ struct determinant_name : seq<ident_first, star<ident_other>> {};   // billing_d
 struct determinant : seq<determinant_name, ws, opt<determinant_periods, ws>> {};
 struct on_clause : seq<tok<kw_on>, must<determinant>> {};
 
-struct base_list : list<identifier, tok<one<','>>, space> {};
+// `after` and `not` start a late fee's clauses (below), so they end a list of base names
+struct base_name : seq<not_at<sor<TAO_PEGTL_KEYWORD("after"), TAO_PEGTL_KEYWORD("not")>>, identifier> {};
+struct base_list : list<base_name, tok<one<','>>, space> {};
 struct of_clause : seq<tok<kw_of>, must<base_list>, ws> {};
 // "3 % of energy, at most 1.75 $": a percentage's amount limited in size (caps and floors)
 struct limit_kind : sor<TAO_PEGTL_KEYWORD("most"), TAO_PEGTL_KEYWORD("least")> {};
 struct limit_clause : seq<opt<tok<one<','>>>, tok<kw_at>, must<limit_kind>, ws, must<price>, ws> {};
-struct charge_body : seq<pricing, opt<of_clause>, star<limit_clause>> {};
+// A late fee's terms: "1.5 % of past_due, at least 5.00 $, after 20 days, not under 10.00 $":
+// it applies when payment comes more than 20 days after the due date, on balances of 10.00 $ or more.
+struct grace_days : number {};
+struct grace_clause : seq<opt<tok<one<','>>>, tok<TAO_PEGTL_KEYWORD("after")>, must<grace_days>, ws,
+                          must<tok<sor<TAO_PEGTL_KEYWORD("days"), TAO_PEGTL_KEYWORD("day")>>>> {};
+struct exempt_clause : seq<opt<tok<one<','>>>, tok<TAO_PEGTL_KEYWORD("not")>, must<tok<TAO_PEGTL_KEYWORD("under")>>, must<price>, ws> {};
+struct charge_body : seq<pricing, opt<of_clause>, star<sor<limit_clause, grace_clause, exempt_clause>>> {};
 
 struct charge_kind
     : sor<kw_charge, kw_rider, kw_tax, kw_credit, kw_minimum, kw_late_fee, kw_adjustment> {};
@@ -275,6 +283,9 @@ template <> inline constexpr const char* error_message<tok<TAO_PEGTL_KEYWORD("gr
 template <> inline constexpr const char* error_message<tok<sor<TAO_PEGTL_KEYWORD("months"), TAO_PEGTL_KEYWORD("month")>>> = "expected `months`, e.g. `80 % of ratchet 11 months`";
 template <> inline constexpr const char* error_message<number> = "expected a number";
 template <> inline constexpr const char* error_message<list<identifier, tok<one<','>>, space>> = "expected season names";
+template <> inline constexpr const char* error_message<grace_days> = "expected the days after the due date, e.g. `after 20 days`";
+template <> inline constexpr const char* error_message<tok<sor<TAO_PEGTL_KEYWORD("days"), TAO_PEGTL_KEYWORD("day")>>> = "expected `days`, e.g. `after 20 days`";
+template <> inline constexpr const char* error_message<tok<TAO_PEGTL_KEYWORD("under")>> = "expected `not under` and an amount, e.g. `not under 10.00 $`";
 template <> inline constexpr const char* error_message<limit_kind> = "expected `at most` or `at least`";
 template <> inline constexpr const char* error_message<group_id> = "expected a name for the group of TOU periods";
 template <> inline constexpr const char* error_message<day_set_id> = "expected a name for the set of days";

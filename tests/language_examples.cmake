@@ -42,3 +42,13 @@ docs_test(bill.ratchet_history 0 "Demand Charge +104\\.00 kW +\\$13\\.05/kW +\\$
           bill examples/language/billing_demand.tariff ${willmar_usage} --from 2024-08-01 --to 2024-09-01
           --demand-history examples/language/demand_history.csv)
 docs_test(bill.per_day 0 "Facilities Charge +31 day .*Total +\\$96\\.83" bill examples/language/per_day.tariff ${georgia_usage} ${july})
+set(late_fee_tariff examples/language/late_fee.tariff ${georgia_usage} ${july})
+docs_test(bill.late_fee_unpaid 0 "Late Payment Charge +\\$120\\.00 +1\\.5 % +\\$5\\.00.*Total +\\$99\\.59"
+          bill ${late_fee_tariff} --past-due 120.00 --due-date 2024-06-20)
+docs_test(bill.late_fee_paid_late 0 "Late Payment Charge +\\$500\\.00 +1\\.5 % +\\$7\\.50.*Total +\\$102\\.09"
+          bill ${late_fee_tariff} --past-due 500.00 --due-date 2024-06-20 --paid-on 2024-07-15)
+docs_test(bill.late_fee_in_time 0 "Total +\\$94\\.59" bill ${late_fee_tariff} --past-due 500.00 --due-date 2024-06-20 --paid-on 2024-07-10)
+docs_test(bill.late_fee_no_due_date 1 "error\\[B0030\\]: the account has a past-due balance of \\$120\\.00 but no due date"
+          bill ${late_fee_tariff} --past-due 120.00)
+docs_test(explain.late_fee 0 "unpaid on 2024-08-01, the bill's date: 42 days after the due date, more than the 20 the tariff allows"
+          explain ${late_fee_tariff} --past-due 120.00 --due-date 2024-06-20)

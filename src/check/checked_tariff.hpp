@@ -56,6 +56,8 @@ struct CheckedTariff {
   std::string proration = "none";
   bool has_billing_demand = false;
   bool season_split_days = false;
+  std::string net_metering = "none";               ///< none | per_period | per_tou_period | per_interval
+  Span net_metering_span;
   std::int32_t demand_window = 0;
   bool demand_sliding = false;
 };

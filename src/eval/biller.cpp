@@ -22,6 +22,8 @@
 #include "rateline/register_reads.hpp"
 
 #include "eval/determinants.hpp"
+#include "eval/late_payment.hpp"
+#include "eval/meter_channels.hpp"
 #include "graph/interval_slots.hpp"
 #include "graph/tariff_graph.hpp"
 
@@ -72,6 +74,7 @@ struct Cycle {
   std::optional<Decimal> read_energy;       // billed from register reads: the segment's consumption
   bool estimated = false;                   // ... from an estimated read
   std::vector<CycleAggregate> groups;       // per period group
+  std::vector<eval::ChannelAggregate> channels;   // per period group: received, reactive (when billed)
   unsigned month = 1;                       // 1..12: month of the period's last day
 };
 
@@ -97,6 +100,7 @@ class Evaluator {
   std::vector<Diagnostic> diagnostics;
 
   bool prepare(const std::vector<BillingPeriod>& periods, const BillOptions& options) {
+    if (!past_due_state_ok(periods.size())) return false;
     const auto& series = usage_.delivered;
     if (series.empty()) {
       error("B0001", "the usage has no intervals");
@@ -110,6 +114,10 @@ class Evaluator {
       return false;
     }
     slots_ = graph::interval_slots(t_, series.start, series.minutes, series.values.size());
+    if (eval::MeterChannels::needed(t_)) {
+      channels_ = eval::MeterChannels::prepare(t_, usage_, diagnostics);
+      if (!channels_) return false;
+    }
     demand_ = eval::demand_series(series, window_, t_.demand_sliding);
     for (auto& p : periods) {
       if (p.days() <= 0) {
@@ -156,6 +164,11 @@ class Evaluator {
   /// Bills from register reads: each period must run from a read date to a read date.
   bool prepare_reads(const RegisterUsage& reads, const std::vector<BillingPeriod>& periods, const BillOptions& options) {
     reads_ = &reads;
+    if (!past_due_state_ok(periods.size())) return false;
+    if (eval::MeterChannels::needed(t_)) {
+      needs_intervals("received or reactive energy");
+      return false;
+    }
     for (auto& p : periods) {
       auto consumption = consumption_between(reads, p.from, p.to);
       if (!consumption) {
@@ -310,6 +323,11 @@ class Evaluator {
         const auto& runs = slots_->runs[g];
         eval::aggregate(values.data(), demand_.empty() ? nullptr : demand_.data(), runs.data(), runs.size(), c.first, c.last, max_run, a);
       }
+      if (channels_) {
+        std::vector<std::size_t> counts;
+        for (auto& a : c.groups) counts.push_back(a.energy.size());
+        channels_->aggregate(*slots_, counts, c.first, c.last, c.channels);
+      }
     }
   }
 
@@ -345,11 +363,43 @@ class Evaluator {
           .divided_by(Decimal(c.days), kShareScale, RoundingMode::half_even)
           .normalized();
     }
+    if (channels_ && channels_->nets()) {
+      auto q = channels_->energy(c.groups[ctx.group].energy, c.channels[ctx.group], selected_slots(c, ctx));
+      channel_how_ = std::move(q.how);
+      return q.value;
+    }
     Wide sum = 0;
     const auto& a = c.groups[ctx.group];
     for (std::size_t s = 0; s < a.energy.size(); ++s)
       if (slot_matches(s, ctx)) sum += a.energy[s];
     return units_.energy(sum);
+  }
+
+  std::vector<std::size_t> selected_slots(const Cycle& c, const Context& ctx) const {
+    std::vector<std::size_t> out;
+    for (std::size_t s = 0; s < c.groups[ctx.group].energy.size(); ++s)
+      if (slot_matches(s, ctx)) out.push_back(s);
+    return out;
+  }
+
+  /// Received or reactive energy (eval/meter_channels.hpp), split between season parts like energy.
+  Decimal channel(const Cycle& c, const Context& ctx, Measure measure) {
+    if (t_.season_split_days && ctx.season >= 0 && ctx.part) {
+      Context whole = ctx;
+      whole.season = -1;
+      whole.part = false;
+      return (channel(c, whole, measure) * Decimal(c.season_days[static_cast<std::size_t>(ctx.season)]))
+          .divided_by(Decimal(c.days), kShareScale, RoundingMode::half_even)
+          .normalized();
+    }
+    if (measure == Measure::reactive) {
+      auto q = channels_->reactive(c.channels[ctx.group], selected_slots(c, ctx));
+      channel_how_ = "reactive energy " + q.to_string() + " kVARh as metered";
+      return q;
+    }
+    auto q = channels_->received(c.groups[ctx.group].energy, c.channels[ctx.group], selected_slots(c, ctx));
+    channel_how_ = std::move(q.how);
+    return q.value;
   }
 
   void needs_intervals(const std::string& what) {
@@ -494,6 +544,7 @@ class Evaluator {
         case graph::Form::priced: priced(c, ch, out); break;
         case graph::Form::percentage: percentage(c, ch, out); break;
         case graph::Form::minimum: minimum(c, ch, out); break;
+        case graph::Form::late_fee: late_fee(c, ch, out); break;
       }
       for (auto& li : out) {
         li.version = c.version;
@@ -569,7 +620,9 @@ class Evaluator {
   Decimal quantity(const Cycle& c, const Charge& ch, const Context& ctx, std::vector<std::string>& trace) {
     switch (ch.determinant.measure) {
       case Measure::energy: {
+        channel_how_.clear();
         auto q = energy(c, ctx);
+        if (trace_ && !channel_how_.empty()) trace.push_back(channel_how_ + describe_context(ctx));
         if (trace_) trace.push_back("energy " + q.to_string() + " " + unit_of(ch) + " over " + std::to_string(interval_count(c, ctx)) + " intervals" +
                         describe_context(ctx));
         return q;
@@ -597,8 +650,11 @@ class Evaluator {
         return Decimal(d);
       }
       case Measure::received:
-      case Measure::reactive:
-        return Decimal(0);
+      case Measure::reactive: {
+        auto q = channel(c, ctx, ch.determinant.measure);
+        if (trace_) trace.push_back(channel_how_ + describe_context(ctx));
+        return q;
+      }
       case Measure::none: {
         // per month / bill / meter: one, prorated as the tariff states
         Decimal q{1};
@@ -1086,6 +1142,35 @@ class Evaluator {
     out.push_back(std::move(li));
   }
 
+  /// A late fee (eval/late_payment.hpp): once per bill, at the rate in force on its last day.
+  void late_fee(const Cycle& c, const Charge& ch, std::vector<LineItem>& out) {
+    if (sys_days{c.seg_to} != sys_days{c.period.to}) return;
+    auto rate = flat_price(c, ch);
+    if (!rate) return;
+    auto fee = eval::assess_late_fee(ch, *rate, account_, c.period.to, trace_);
+    if (!fee) return;
+    auto li = make(ch, Context{}, "", "");
+    li.quantity = fee->quantity;
+    li.unit = fee->unit;
+    li.rate = *rate;
+    li.trace.insert(li.trace.end(), fee->trace.begin(), fee->trace.end());
+    finish(li, fee->amount);
+    out.push_back(std::move(li));
+  }
+
+  /// The account's past-due state, checked once for the run when the tariff has a late fee.
+  bool past_due_state_ok(std::size_t bills) {
+    auto has_late_fee = [](const std::vector<Charge>& charges) {
+      return std::any_of(charges.begin(), charges.end(), [](const Charge& ch) { return ch.form == graph::Form::late_fee; });
+    };
+    bool any = has_late_fee(t_.charges);
+    for (auto& r : t_.revisions) any = any || has_late_fee(r.charges);
+    if (!any) return true;
+    auto problems = eval::past_due_problems(account_, bills);
+    diagnostics.insert(diagnostics.end(), problems.begin(), problems.end());
+    return problems.empty();
+  }
+
   Decimal minimum_amount(const Cycle& c, const Charge& ch) {
     Decimal price = flat_price(c, ch).value_or(Decimal(0));
     if (ch.minimum_per == graph::MinimumPer::day) return price * Decimal(c.days);
@@ -1163,6 +1248,8 @@ class Evaluator {
   bool trace_;
   RawUnits units_;
   std::shared_ptr<const graph::IntervalSlots> slots_;
+  std::optional<eval::MeterChannels> channels_;
+  std::string channel_how_;                 // how the last netted or channel quantity came about (trace)
   std::vector<std::int64_t> demand_;
   std::vector<Cycle> cycles_;
   std::vector<Diagnostic> notes_;

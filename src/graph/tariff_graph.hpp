@@ -86,6 +86,7 @@ enum class Form : std::uint8_t {
   priced,          ///< quantity × price (fixed, energy, demand, per-unit riders)
   percentage,      ///< percent × the sum of named line items
   minimum,         ///< tops the named line items up to a minimum
+  late_fee,        ///< a percentage of the account's past-due balance, or an amount, when paid late
 };
 
 enum class MinimumPer : std::uint8_t { bill, day, year };
@@ -103,6 +104,8 @@ struct Charge {
   std::optional<Decimal> at_most;            ///< percentage: the amount's size is at most this
   std::optional<Decimal> at_least;           ///< ... and at least this (same sign as the amount)
   MinimumPer minimum_per = MinimumPer::bill;
+  std::int32_t grace_days = 0;               ///< late fee: applies when paid more than this many days after the due date
+  std::optional<Decimal> not_under;          ///< late fee: balances under this pay none
   std::string origin;                        ///< "tariffs/rs.tariff:14"
 };
 
@@ -119,6 +122,11 @@ struct Rounding {
   RoundingMode mode = RoundingMode::half_up;
   int scale() const { return step.scale(); }
 };
+
+/// How received (exported) energy offsets delivered energy (`net_metering ...`, see
+/// docs/language.md "Net metering"): not at all, within the billing period, within each
+/// season × TOU period of the main period group, or within each interval.
+enum class NetMetering : std::uint8_t { none, per_period, per_tou_period, per_interval };
 
 /// How a per-month charge is prorated when a billing period is not a calendar month.
 enum class Proration : std::uint8_t { none, days_over_30, days_over_days_in_month };
@@ -159,6 +167,7 @@ struct Tariff {
   /// A period spanning seasons splits usage by interval timestamps (false) or by days (true,
   /// `season_split days`: each season part gets the period's usage × its share of the days).
   bool season_split_days = false;
+  NetMetering net_metering = NetMetering::none;
   Unit usage_unit = Unit::kWh;               ///< what `energy` counts for this service (kWh, therm, gal)
   std::int32_t demand_window = 0;            ///< minutes; 0 = the data's interval
   bool demand_sliding = false;

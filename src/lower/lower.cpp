@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <stdexcept>
+#include <string>
 
 namespace rateline::lower {
 
@@ -60,6 +61,10 @@ class Lowerer {
                                                              : graph::Proration::none;
     t->demand_window = c_.demand_window;
     t->season_split_days = c_.season_split_days;
+    t->net_metering = c_.net_metering == "per_period"       ? graph::NetMetering::per_period
+                    : c_.net_metering == "per_tou_period"   ? graph::NetMetering::per_tou_period
+                    : c_.net_metering == "per_interval"     ? graph::NetMetering::per_interval
+                                                            : graph::NetMetering::none;
     t->usage_unit = c_.usage_unit;
     t->demand_sliding = c_.demand_sliding;
     tariff_ = t.get();
@@ -164,6 +169,7 @@ class Lowerer {
       case syntax::ChargeKind::adjustment: ch.kind = LineKind::adjustment; break;
     }
     ch.form = decl.kind == syntax::ChargeKind::minimum ? graph::Form::minimum
+            : decl.kind == syntax::ChargeKind::late_fee ? graph::Form::late_fee
             : !decl.of.empty() ? graph::Form::percentage
                                : graph::Form::priced;
     const syntax::Price* leaf = first_price(decl.pricing);
@@ -173,7 +179,7 @@ class Lowerer {
       if (ch.form == graph::Form::minimum) {
         ch.minimum_per = per == "day" ? graph::MinimumPer::day : per == "year" ? graph::MinimumPer::year : graph::MinimumPer::bill;
         ch.unit = per == "day" ? Unit::day : Unit::month;
-      } else if (ch.form == graph::Form::percentage) {
+      } else if (ch.form == graph::Form::percentage || (ch.form == graph::Form::late_fee && leaf->percent)) {
         ch.unit = Unit::percent;
       } else if (ch.determinant.measure == graph::Measure::none) {
         ch.unit = parse_unit(per).value_or(Unit::month);
@@ -182,7 +188,9 @@ class Lowerer {
         ch.unit = parse_unit(per).value_or(Unit::kWh);
       }
     }
-    ch.pricing = pricing(decl.pricing, ch.form == graph::Form::percentage);
+    ch.pricing = pricing(decl.pricing, ch.form == graph::Form::percentage || ch.unit == Unit::percent);
+    if (decl.grace_days) ch.grace_days = static_cast<std::int32_t>(std::stol(decl.grace_days->normalized().to_string()));
+    if (decl.not_under) ch.not_under = decl.not_under->dollars();
     if (decl.at_most) ch.at_most = decl.at_most->dollars();
     if (decl.at_least) ch.at_least = decl.at_least->dollars();
     return ch;

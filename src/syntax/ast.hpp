@@ -102,6 +102,9 @@ struct ChargeDecl {
   Span of_span;
   std::optional<Price> at_most;       ///< `at most 1.75 $`: the amount's size is capped
   std::optional<Price> at_least;      ///< `at least 5.00 $`: ... and floored
+  std::optional<Decimal> grace_days;  ///< late fee: `after 20 days` past the due date
+  Span grace_span;
+  std::optional<Price> not_under;     ///< late fee: `not under 10.00 $`: smaller balances pay none
   Span span;
 };
 

@@ -30,7 +30,7 @@ using selector = pt::selector<
         g::by_table, g::by_axis, g::by_case, g::case_otherwise, g::rounding_decl, g::rounding_none,
         g::rounding_target, g::rounding_step, g::rounding_mode, g::holiday_decl, g::fixed_holiday,
         g::nth_weekday, g::ordinal, g::kw_last, g::weekday_word, g::observance, g::date_range,
-        g::revision_decl, g::revision_date, g::kw_observed, g::tou_group, g::group_id, g::season_range, g::nested_tiers, g::billing_demand_decl, g::limit_clause, g::limit_kind, g::ratchet_term,
+        g::revision_decl, g::revision_date, g::kw_observed, g::tou_group, g::group_id, g::season_range, g::nested_tiers, g::billing_demand_decl, g::limit_clause, g::limit_kind, g::grace_clause, g::grace_days, g::exempt_clause, g::ratchet_term,
         g::ratchet_seasons, g::measured_demand_term, g::attribute_term>>;
 
 using Node = pt::node;
@@ -215,6 +215,12 @@ class Builder {
       if (find<g::limit_kind>(*limit)->string_view() == "most") c.at_most = p;
       else c.at_least = p;
     }
+    if (auto* grace = find<g::grace_clause>(*body)) {
+      auto* days = find<g::grace_days>(*grace);
+      c.grace_days = number(*days);
+      c.grace_span = span(*days);
+    }
+    if (auto* exempt = find<g::exempt_clause>(*body)) c.not_under = price(*find<g::price>(*exempt));
     return c;
   }
 
