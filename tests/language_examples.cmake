@@ -52,3 +52,10 @@ docs_test(bill.late_fee_no_due_date 1 "error\\[B0030\\]: the account has a past-
           bill ${late_fee_tariff} --past-due 120.00)
 docs_test(explain.late_fee 0 "unpaid on 2024-08-01, the bill's date: 42 days after the due date, more than the 20 the tariff allows"
           explain ${late_fee_tariff} --past-due 120.00 --due-date 2024-06-20)
+set(solar_july --usage examples/usage/solar_2024-07.csv ${july})
+docs_test(bill.net_metering 0 "Energy Charge +372 kWh .*\\$37\\.20.*Excess Generation Credit +0 kWh .*Total +\\$51\\.20"
+          bill examples/language/net_metering.tariff ${solar_july})
+docs_test(bill.net_metering_tou 0 "Night +558 kWh .*\\$44\\.64.*Excess Generation Credit +186 kWh .*-\\$5\\.58.*Reactive Energy Charge +372\\.0 kVARh .*\\$0\\.74.*Total +\\$53\\.80"
+          bill examples/language/net_metering_tou.tariff ${solar_july})
+docs_test(bill.net_metering_no_channel 1 "error\\[B0040\\]: the tariff bills received energy \\(net metering\\)"
+          bill examples/language/net_metering.tariff ${georgia_usage} ${july})
