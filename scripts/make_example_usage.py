@@ -77,6 +77,11 @@ PROFILES: list[Profile] = [
         ["hourly; 1 kWh every hour, 2024-09-01 .. 2024-12-31 (local): 24 kWh a day",
          "(November 3 has 25 hours)"]),
     Profile(
+        "oec_tou_2024-05_12", "America/Chicago", date(2024, 5, 16), date(2025, 1, 1), 60,
+        constant("2"),
+        ["hourly; 2 kWh every hour, 2024-05-16 .. 2024-12-31 (local): 48 kWh a day,",
+         "an on-peak weekday afternoon (15:00-19:00) 8 kWh; November 3 has 25 hours"]),
+    Profile(
         "willmar_residential_2024-07_10", "America/Chicago", date(2024, 7, 1), date(2024, 11, 1), 60,
         constant("1"),
         ["hourly; 1 kWh every hour, 2024-07-01 .. 2024-10-31 (local): 24 kWh a day"]),

@@ -119,6 +119,7 @@ class Evaluator {
       if (!channels_) return false;
     }
     demand_ = eval::demand_series(series, window_, t_.demand_sliding);
+    cycles_.reserve(periods.size());
     for (auto& p : periods) {
       if (p.days() <= 0) {
         error("B0003", "the billing period " + format_date(p.from) + " .. " + format_date(p.to) + " is empty or reversed");
@@ -251,7 +252,10 @@ class Evaluator {
       c.days = static_cast<int>((sys_days{c.seg_to} - sys_days{c.seg_from}).count());
       if (c.split) c.fraction = Decimal(c.days).divided_by(Decimal(c.period_days), kShareScale, RoundingMode::half_even).normalized();
       c.season_days.assign(std::max<std::size_t>(1, t_.season_names.size()), 0);
-      for (auto d = sys_days{c.seg_from}; d < sys_days{c.seg_to}; d += days{1}) c.season_days[season_of(year_month_day{d})]++;
+      if (t_.season_names.size() > 1)
+        for (auto d = c.seg_from; d < c.seg_to; d = next_day(d)) c.season_days[season_of(d)]++;
+      else
+        c.season_days[0] = c.days;
       c.month = static_cast<unsigned>(year_month_day{sys_days{p.to} - days{1}}.month());
       out.push_back(std::move(c));
     }
@@ -301,6 +305,11 @@ class Evaluator {
 
   void error(std::string code, std::string message, std::string hint = "") {
     diagnostics.push_back({Severity::error, std::move(code), std::move(message), {}, std::move(hint)});
+  }
+  /// The next day, by fields (a bill walks its days; converting each through sys_days costs more).
+  static year_month_day next_day(year_month_day d) {
+    auto next = d.year() / d.month() / (d.day() + days{1});
+    return next.ok() ? next : year_month_day{(d.year() / d.month() + months{1}) / 1d};
   }
   std::size_t season_of(year_month_day d) const {
     if (t_.season_names.empty()) return 0;
@@ -425,7 +434,9 @@ class Evaluator {
 
   /// The tariff's billing demand for this bill: the greatest of its terms (measured demand,
   /// ratchets over earlier months' maximum demands, an account's contract demand, a floor).
-  Decimal billing_demand_kw(const Cycle& c, const Context& ctx, std::vector<std::string>& trace) {
+  /// `measured`, when given, is the `demand` term (kWh/kW limits: the whole bill's maximum).
+  Decimal billing_demand_kw(const Cycle& c, const Context& ctx, std::vector<std::string>& trace,
+                            std::optional<Decimal> measured = std::nullopt) {
     Decimal best;
     std::string best_term;
     auto consider = [&](const Decimal& kw, std::string term) {
@@ -439,7 +450,7 @@ class Evaluator {
     for (auto& term : t_.billing_demand) {
       using K = graph::BillingDemandTerm::Kind;
       switch (term.kind) {
-        case K::demand: consider(demand(c, ctx), "maximum demand this period"); break;
+        case K::demand: consider(measured ? *measured : demand(c, ctx), "maximum demand this period"); break;
         case K::floor: consider(term.kw, "floor"); break;
         case K::attribute: {
           auto it = account_.attributes.find(term.attribute);
@@ -535,18 +546,25 @@ class Evaluator {
     const auto& charges = *c.charges;
     charge_amounts_.assign(charges.size(), Decimal(0));
     charges_ = c.charges;
-    std::vector<std::vector<LineItem>> items(charges.size());
+    // Charges are evaluated in dependency order but listed in written order. When the two
+    // differ, each charge's lines go to one scratch list (kept across bills, so it stops
+    // allocating) and `lines_of_` remembers where, to move them into the bill in written order.
+    auto& out = in_written_order_ ? bill.line_items : scratch_;
+    out.clear();
+    out.reserve(lines_hint_);   // one allocation per bill: the last bill's count is a good guess
+    lines_of_.assign(charges.size(), {0, 0});
     for (auto index : t_.evaluation_order) {
       const auto& ch = charges[index];
-      auto& out = items[index];
-      out.reserve(8);   // a charge's lines: its tiers × periods, rarely more
+      const auto first = out.size();
       switch (ch.form) {
         case graph::Form::priced: priced(c, ch, out); break;
         case graph::Form::percentage: percentage(c, ch, out); break;
         case graph::Form::minimum: minimum(c, ch, out); break;
         case graph::Form::late_fee: late_fee(c, ch, out); break;
       }
-      for (auto& li : out) {
+      lines_of_[index] = {first, out.size()};
+      for (std::size_t line = first; line < out.size(); ++line) {
+        auto& li = out[line];
         li.version = c.version;
         if (c.split) {
           li.id += "@" + c.version;
@@ -556,17 +574,20 @@ class Evaluator {
         }
       }
       Decimal sum;
-      for (auto& li : out) sum += li.amount;
-      charge_amounts_[index] = sum;
+      for (std::size_t line = first; line < out.size(); ++line) sum += out[line].amount;
+      charge_amounts_[index] = std::move(sum);
     }
-    std::size_t count = 0;
-    for (auto& group : items) count += group.size();
-    bill.line_items.reserve(count);
-    for (auto& group : items)
-      for (auto& li : group) {
-        bill.total += li.amount;
-        bill.line_items.push_back(std::move(li));
-      }
+    lines_hint_ = std::max(lines_hint_, out.size() + 1);   // + 1: room for an annual minimum
+    if (in_written_order_) {
+      for (auto& li : bill.line_items) bill.total += li.amount;
+    } else {
+      bill.line_items.reserve(out.size());
+      for (auto [first, last] : lines_of_)
+        for (std::size_t line = first; line < last; ++line) {
+          bill.total += out[line].amount;
+          bill.line_items.push_back(std::move(out[line]));
+        }
+    }
     if (c.estimated) {
       bill.estimated = true;
       bill.notes.push_back({Severity::warning, "B0013", "the usage comes from an estimated meter read", {}, ""});
@@ -581,16 +602,32 @@ class Evaluator {
     return amount.rounded(t_.rounding.scale(), t_.rounding.mode);
   }
 
-  LineItem make(const Charge& ch, const Context& ctx, std::string tier_label, std::string tier_id) {
+  /// A new line item at the end of `out`, built in place (a LineItem is large to move).
+  LineItem& add_line(std::vector<LineItem>& out, const Charge& ch, const Context& ctx, std::string_view tier_label = {},
+                     std::string_view tier_id = {}) {
+    auto& li = out.emplace_back();
+    start_line(li, ch, ctx, tier_label, tier_id);
+    return li;
+  }
+
+  LineItem make(const Charge& ch, const Context& ctx) {
     LineItem li;
-    li.id = ch.id + ctx.id + tier_id;
-    li.label = ch.label + ctx.label + (tier_label.empty() ? "" : ", " + tier_label);
+    start_line(li, ch, ctx, {}, {});
+    return li;
+  }
+
+  void start_line(LineItem& li, const Charge& ch, const Context& ctx, std::string_view tier_label, std::string_view tier_id) {
+    // one allocation per string: a year of bills makes hundreds of these
+    li.id.reserve(ch.id.size() + ctx.id.size() + tier_id.size());
+    li.id.append(ch.id).append(ctx.id).append(tier_id);
+    li.label.reserve(ch.label.size() + ctx.label.size() + tier_label.size() + 2);
+    li.label.append(ch.label).append(ctx.label);
+    if (!tier_label.empty()) li.label.append(", ").append(tier_label);
     li.kind = ch.kind;
     li.season = ctx.season_name;
     li.period = ctx.period_name;
     li.rate_unit = ch.rate_unit;
     if (trace_) li.trace.push_back(ch.origin.empty() ? "charge " + ch.id : "charge " + ch.id + " (" + ch.origin + ")");
-    return li;
   }
 
   void finish(LineItem& li, const Decimal& unrounded) {
@@ -745,8 +782,8 @@ class Evaluator {
       for (auto d : c.season_days) present += d > 0;
       // the parts in the order they come in the period (winter, then spring ...)
       std::vector<std::size_t> order;
-      for (auto d = sys_days{c.seg_from}; d < sys_days{c.seg_to} && order.size() < present; d += days{1}) {
-        auto s = season_of(year_month_day{d});
+      for (auto d = c.seg_from; d < c.seg_to && order.size() < present; d = next_day(d)) {
+        auto s = season_of(d);
         if (std::find(order.begin(), order.end(), s) == order.end()) order.push_back(s);
       }
       for (auto s : order) {
@@ -771,7 +808,7 @@ class Evaluator {
     const auto& p = t_.pricing[id];
     switch (p.kind) {
       case Pricing::Kind::flat: {
-        auto li = make(ch, ctx, "", "");
+        auto& li = add_line(out, ch, ctx);
         li.quantity = quantity(c, ch, ctx, li.trace);
         li.unit = unit_of(ch);
         li.rate = p.price;
@@ -782,7 +819,6 @@ class Evaluator {
                        .normalized();
         if (trace_) li.trace.push_back(li.quantity.to_string() + " " + li.unit + " × " + p.price.to_string() + " " + ch.rate_unit + " = " + money(amount));
         finish(li, amount);
-        out.push_back(std::move(li));
         break;
       }
       case Pricing::Kind::by_season: {
@@ -857,8 +893,9 @@ class Evaluator {
             if (t_.billing_demand.empty()) {
               demand_kw = billing_demand(c);
             } else {
+              // the rule's `demand` term is the whole bill's maximum, across revision segments
               Context whole;
-              demand_kw = billing_demand_kw(c, whole, trace);
+              demand_kw = billing_demand_kw(c, whole, trace, billing_demand(c));
             }
             if (trace_) trace.push_back("billing demand " + demand_kw->to_string() + " kW sets the kWh/kW limits");
           }
@@ -901,13 +938,30 @@ class Evaluator {
   struct ResolvedTiers {
     std::vector<std::optional<Decimal>> upper;
     std::vector<std::string> labels;
-    std::vector<std::string> ids;              // "t2", or "t1.2" for step 2 of block 1: stable from bill to bill
+    std::vector<std::string> ids;              // ".t2", or ".t1.2" for step 2 of block 1: stable from bill to bill
     std::vector<std::vector<Decimal>> prices;  // [column][tier]
+    // A table without nested blocks is used as it is in the graph (no copies per bill).
+    const std::vector<std::string>* label_of = nullptr;
+    const std::vector<std::vector<Decimal>>* price_of = nullptr;
+    const std::vector<std::string>& tier_labels() const { return label_of ? *label_of : labels; }
+    const std::vector<std::vector<Decimal>>& tier_prices() const { return price_of ? *price_of : prices; }
   };
+
+  /// ".t1", ".t2" ... (ids of the tiers of a table without nested blocks)
+  const std::vector<std::string>& tier_ids(std::size_t count) {
+    while (plain_tier_ids_.size() < count) plain_tier_ids_.push_back(".t" + std::to_string(plain_tier_ids_.size() + 1));
+    return plain_tier_ids_;
+  }
 
   ResolvedTiers resolve_tiers(const Cycle& c, const graph::TierTable& tt, const Context& ctx, std::vector<std::string>& trace) {
     ResolvedTiers r;
     auto upper = bounds(c, tt, ctx, trace);
+    if (std::none_of(tt.nested.begin(), tt.nested.end(), [](std::uint32_t n) { return n != kNone; })) {
+      r.upper = std::move(upper);
+      r.label_of = &tt.labels;
+      r.price_of = &tt.prices;
+      return r;
+    }
     r.prices.resize(tt.prices.size());
     std::optional<Decimal> block_lower = Decimal(0);
     for (std::size_t k = 0; k < upper.size(); ++k) {
@@ -915,7 +969,7 @@ class Evaluator {
       if (!has_nested) {
         r.upper.push_back(upper[k]);
         r.labels.push_back(tt.labels[k]);
-        r.ids.push_back("t" + std::to_string(k + 1));
+        r.ids.push_back(".t" + std::to_string(k + 1));
         for (std::size_t col = 0; col < tt.prices.size(); ++col) r.prices[col].push_back(tt.prices[col][k]);
       } else {
         const auto& inner = t_.pricing[tt.nested[k]].tiers;
@@ -927,7 +981,7 @@ class Evaluator {
           if (u && block_lower && *u < *block_lower) u = block_lower;
           r.upper.push_back(u);
           r.labels.push_back(tt.labels[k] + ", " + inner.labels[j]);
-          r.ids.push_back("t" + std::to_string(k + 1) + "." + std::to_string(j + 1));
+          r.ids.push_back(".t" + std::to_string(k + 1) + "." + std::to_string(j + 1));
           for (std::size_t col = 0; col < tt.prices.size(); ++col)
             r.prices[col].push_back(col < inner.prices.size() ? inner.prices[col][j] : Decimal(0));
           if (upper[k] && u && *u >= *upper[k]) break;  // later steps of this block are beyond its cap
@@ -950,7 +1004,11 @@ class Evaluator {
       const std::vector<std::uint32_t>& column_period;
       Allocation allocation;
       std::size_t size() const { return labels.size(); }
-    } tt{resolved.labels, resolved.ids, resolved.prices, p.tiers.column_period, p.tiers.allocation};
+      // the label and id suffix of tier k on a line item: none when there is one tier
+      std::string_view label(std::size_t k) const { return size() > 1 ? std::string_view(labels[k]) : std::string_view(); }
+      std::string_view id(std::size_t k) const { return size() > 1 ? std::string_view(ids[k]) : std::string_view(); }
+    } tt{resolved.tier_labels(), resolved.ids.empty() ? tier_ids(resolved.tier_labels().size()) : resolved.ids, resolved.tier_prices(),
+         p.tiers.column_period, p.tiers.allocation};
     if (tt.allocation == Allocation::single) {
       std::vector<std::string> trace;
       auto q = quantity(c, ch, ctx, trace);
@@ -959,7 +1017,7 @@ class Evaluator {
       for (std::size_t k = 0; k < portions.size(); ++k) {
         if (portions[k].is_zero() && (any || k + 1 < portions.size() || !q.is_zero())) continue;
         any = true;
-        auto li = make(ch, ctx, tt.size() > 1 ? tt.labels[k] : "", tt.size() > 1 ? "." + tt.ids[k] : "");
+        auto& li = add_line(out, ch, ctx, tt.label(k), tt.id(k));
         if (trace_) li.trace.insert(li.trace.end(), trace.begin(), trace.end());
         if (trace_) li.trace.insert(li.trace.end(), bound_trace.begin(), bound_trace.end());
         li.quantity = portions[k];
@@ -969,7 +1027,6 @@ class Evaluator {
         if (trace_) li.trace.push_back("tier " + tt.labels[k] + (upper[k] ? " (limit " + upper[k]->to_string() + " " + li.unit + ")" : "") + ": " +
                            li.quantity.to_string() + " " + li.unit + " × " + li.rate.to_string() + " " + ch.rate_unit + " = " + money(amount));
         finish(li, amount);
-        out.push_back(std::move(li));
       }
       return;
     }
@@ -1006,7 +1063,7 @@ class Evaluator {
         sub.period_name = names[period];
         sub.label += ", " + (period < labels.size() ? labels[period] : names[period]);
         sub.id += "." + names[period];
-        auto li = make(ch, sub, tt.size() > 1 ? tt.labels[k] : "", tt.size() > 1 ? "." + tt.ids[k] : "");
+        auto& li = add_line(out, ch, sub, tt.label(k), tt.id(k));
         if (trace_) li.trace.insert(li.trace.end(), trace.begin(), trace.end());
         if (trace_) li.trace.insert(li.trace.end(), bound_trace.begin(), bound_trace.end());
         li.quantity = share[col][k];
@@ -1019,7 +1076,6 @@ class Evaluator {
                                            : "energy that filled tier ") +
                            tt.labels[k] + ": " + li.quantity.to_string() + " kWh × " + li.rate.to_string() + " " + ch.rate_unit + " = " + money(amount));
         finish(li, amount);
-        out.push_back(std::move(li));
       }
     }
   }
@@ -1120,7 +1176,7 @@ class Evaluator {
       if (trace_) names += (names.empty() ? "" : ", ") + (*charges_)[b].id;
     }
     Context ctx;
-    auto li = make(ch, ctx, "", "");
+    auto& li = add_line(out, ch, ctx);
     li.quantity = base;
     li.unit = t_.info.currency == "USD" ? "$" : t_.info.currency;
     li.rate = rate;
@@ -1139,7 +1195,6 @@ class Evaluator {
     if (trace_) li.trace.push_back("base " + money(base) + " = the line items of " + names);
     if (trace_) li.trace.push_back(money(base) + " × " + rate.to_string() + " % = " + money(amount));
     finish(li, amount);
-    out.push_back(std::move(li));
   }
 
   /// A late fee (eval/late_payment.hpp): once per bill, at the rate in force on its last day.
@@ -1149,13 +1204,12 @@ class Evaluator {
     if (!rate) return;
     auto fee = eval::assess_late_fee(ch, *rate, account_, c.period.to, trace_);
     if (!fee) return;
-    auto li = make(ch, Context{}, "", "");
+    auto& li = add_line(out, ch, Context{});
     li.quantity = fee->quantity;
     li.unit = fee->unit;
     li.rate = *rate;
     li.trace.insert(li.trace.end(), fee->trace.begin(), fee->trace.end());
     finish(li, fee->amount);
-    out.push_back(std::move(li));
   }
 
   /// The account's past-due state, checked once for the run when the tariff has a late fee.
@@ -1185,7 +1239,7 @@ class Evaluator {
     Decimal floor_amount = minimum_amount(c, ch);
     if (base >= floor_amount) return;
     Context ctx;
-    auto li = make(ch, ctx, "", "");
+    auto& li = add_line(out, ch, ctx);
     li.quantity = Decimal(1);
     li.unit = ch.minimum_per == graph::MinimumPer::day ? "bill" : "month";
     li.rate = floor_amount - base;
@@ -1194,7 +1248,6 @@ class Evaluator {
     if (trace_) li.trace.push_back("top-up " + money(floor_amount) + " − " + money(base) + " = " + money(amount));
     li.rate_unit = "$";
     finish(li, amount);
-    out.push_back(std::move(li));
   }
 
   /// Annual minimums: within each run of 12 consecutive bills, the charges a `$/year`
@@ -1203,7 +1256,7 @@ class Evaluator {
     for (std::size_t index = 0; index < t_.charges.size(); ++index) {
       const auto& ch = t_.charges[index];   // annual minimums are not revised mid-year
       if (ch.form != graph::Form::minimum || ch.minimum_per != graph::MinimumPer::year) continue;
-      std::vector<std::string> base_ids;
+      std::vector<std::string_view> base_ids;
       for (auto b : ch.base) base_ids.push_back(t_.charges[b].id);
       for (std::size_t start = 0; start < bills.size(); start += 12) {
         std::size_t end = std::min(bills.size(), start + 12);
@@ -1218,13 +1271,13 @@ class Evaluator {
         Decimal base;
         for (std::size_t i = start; i < end; ++i)
           for (auto& li : bills[i].line_items) {
-            auto charge_id = li.id.substr(0, li.id.find_first_of(".@"));
+            auto charge_id = std::string_view(li.id).substr(0, li.id.find_first_of(".@"));
             if (std::find(base_ids.begin(), base_ids.end(), charge_id) != base_ids.end()) base += li.amount;
           }
         Decimal floor_amount = minimum_amount(*first_segment_[start], ch);
         if (base >= floor_amount) continue;
         Context ctx;
-        auto li = make(ch, ctx, "", "");
+        auto li = make(ch, ctx);
         li.quantity = Decimal(1);
         li.unit = "year";
         li.rate = floor_amount - base;
@@ -1254,6 +1307,11 @@ class Evaluator {
   std::vector<Cycle> cycles_;
   std::vector<Diagnostic> notes_;
   std::vector<Decimal> charge_amounts_;
+  std::vector<std::string> plain_tier_ids_;                    // tier_ids()
+  const bool in_written_order_ = std::is_sorted(t_.evaluation_order.begin(), t_.evaluation_order.end());
+  std::size_t lines_hint_ = 8;
+  std::vector<LineItem> scratch_;                              // bill_cycle's lines, in evaluation order
+  std::vector<std::pair<std::size_t, std::size_t>> lines_of_;  // per charge: its lines in scratch_
   const std::vector<Charge>* charges_ = &t_.charges;
   std::vector<const Cycle*> first_segment_;
   std::map<int, Decimal> demand_history_;

@@ -101,19 +101,6 @@ Money money(Rng& r, std::int64_t lo_micro, std::int64_t hi_micro, const std::str
   return m;
 }
 
-bool has_kind(const Pricing& p, Pricing::Kind kind) {
-  if (p.kind == kind) return true;
-  return std::any_of(p.cases.begin(), p.cases.end(), [&](const PricingCase& c) { return has_kind(*c.pricing, kind); });
-}
-
-bool has_unit(const Pricing& p, const std::string& unit) {
-  if (p.kind == Pricing::Kind::tiers && p.tiers.unit == unit) return true;
-  if (p.kind == Pricing::Kind::tiers)
-    for (auto& row : p.tiers.rows)
-      if (row.nested && row.nested->unit == unit) return true;
-  return std::any_of(p.cases.begin(), p.cases.end(), [&](const PricingCase& c) { return has_unit(*c.pricing, unit); });
-}
-
 struct Generator {
   Rng r;
   RandomCase c;
@@ -683,29 +670,12 @@ struct Generator {
 
   bool with_revisions = false;
 
-  /// A priced charge's pricing. Hours-use limits (kWh/kW, kWh/kW/day) take the billing
-  /// demand of the whole billing period, but in a period cut by a revision the fast biller
-  /// takes each segment's own maximum (see "reference: hours-use limits in revision
-  /// segments" in fast_biller_findings_test.cpp): until that is fixed, tariffs with
-  /// revisions get no hours-use limits.
-  ///
-  /// With `season_split days`, a season part's `by period` lines are left out where the
-  /// period has no hours in the part, although the part is given a share of its energy
-  /// (see "reference: season_split days ..." in fast_biller_findings_test.cpp): until
-  /// that is fixed, such tariffs get no charge priced both by season and by period.
-  ///
-  /// docs/language.md says kWh/kW limits take the measured maximum demand, "not a
-  /// billing_demand rule"; since 6676269 the fast biller takes the tariff's billing-demand
-  /// rule when there is one. Until the two agree, tariffs with a billing_demand rule get no
-  /// hours-use limits either.
-  std::shared_ptr<const Pricing> charge_pricing(Measure m) {
-    std::shared_ptr<const Pricing> p;
-    bool no_hours_use = !c.tariff.billing_demand.empty();   // hours-use with a billing_demand rule: not modelled by the reference
-    do p = pricing(m, true, true, 0);
-    while ((no_hours_use && (has_unit(*p, "kWh/kW") || has_unit(*p, "kWh/kW/day"))) ||
-           (c.tariff.season_split_days && has_kind(*p, Pricing::Kind::by_season) && has_kind(*p, Pricing::Kind::by_period)));
-    return p;
-  }
+  /// A priced charge's pricing: any pricing the generator makes. Earlier exclusions, now
+  /// covered: hours-use limits (kWh/kW, kWh/kW/day) in tariffs with revisions or with a
+  /// billing_demand rule (the rule's billing demand sets the limits, docs/language.md
+  /// "Units of a limit"), and charges priced both by season and by period under
+  /// `season_split days` (see fast_biller_findings_test.cpp, findings 2 and 4).
+  std::shared_ptr<const Pricing> charge_pricing(Measure m) { return pricing(m, true, true, 0); }
 
   /// A flat price (`leaf`), or a table of them by month, by season (the season of the
   /// period's last day) or by attribute; `complete`: every bill finds a case.

@@ -240,7 +240,16 @@ class ReferenceBiller {
   }
 
   /// The tariff's billing demand: the greatest of its terms.
-  Decimal billing_demand_kw(const Context& ctx) const {
+  Decimal billing_demand_kw(const Context& ctx) const { return billing_demand_rule(demand(ctx)); }
+
+  /// The billing demand that sets kWh/kW limits (docs/language.md, "Units of a limit"): the
+  /// tariff's billing_demand rule when it has one, its `demand` term being the highest demand
+  /// of the whole billing period; else that highest demand itself. Not prorated to version
+  /// segments or season parts.
+  Decimal hours_use_kw() const { return t_.billing_demand.empty() ? billing_demand_ : billing_demand_rule(billing_demand_); }
+
+  /// The greatest of the billing_demand rule's terms, `measured` being the `demand` term.
+  Decimal billing_demand_rule(const Decimal& measured) const {
     std::optional<Decimal> best;
     auto consider = [&](const Decimal& kw) {
       if (!best || kw > *best) best = kw;
@@ -249,7 +258,7 @@ class ReferenceBiller {
     year_month this_month = last.year() / last.month();
     for (auto& term : t_.billing_demand) {
       switch (term.kind) {
-        case BillingDemandTerm::Kind::demand: consider(demand(ctx)); break;
+        case BillingDemandTerm::Kind::demand: consider(measured); break;
         case BillingDemandTerm::Kind::floor: consider(term.kw); break;
         case BillingDemandTerm::Kind::attribute: consider(Decimal::parse(account_.attributes.at(term.attribute)).value()); break;
         case BillingDemandTerm::Kind::ratchet: {
@@ -339,9 +348,9 @@ class ReferenceBiller {
 
   /// A limit as written ("10 kWh/day") -> the limit of this bill or season part.
   Decimal bill_limit(const Decimal& written, const std::string& unit, const Context& ctx) const {
-    if (unit.ends_with("/kW/day")) return written * billing_demand_ * Decimal(days_here(ctx));
+    if (unit.ends_with("/kW/day")) return written * hours_use_kw() * Decimal(days_here(ctx));
     if (unit.ends_with("/day")) return written * Decimal(days_here(ctx));
-    if (unit.ends_with("/kW")) return written * billing_demand_;  // hours use (docs/language.md: not prorated)
+    if (unit.ends_with("/kW")) return written * hours_use_kw();  // hours use (docs/language.md: not prorated)
     // per bill: as long as the bill is (with a proration), then the share of it that this
     // version segment and season part cover
     Decimal v = written;

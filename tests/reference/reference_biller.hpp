@@ -8,7 +8,9 @@
 //    demand window holding the interval (fixed blocks from the start of the usage) or
 //    ending with it (sliding), by default the interval itself;
 //  - tiers split the determinant at cumulative limits (kWh/day limits × days, kWh/kW
-//    limits × the highest demand of the whole billing period, not prorated); an hours-use
+//    limits × the billing demand, not prorated: the tariff's billing_demand rule with the
+//    highest demand of the whole billing period as its `demand` term, or without a rule
+//    that highest demand itself); an hours-use
 //    block with kWh steps prices each stretch of energy that is both in the block and in a
 //    step at that step's price;
 //  - `tiers proportional`: every period column gets E_p × tier / T of every tier, at 12

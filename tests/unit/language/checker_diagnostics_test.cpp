@@ -233,3 +233,158 @@ TEST_CASE("check: a late fee's days are whole, its threshold is money, and its t
   CHECK(check(tariff("  late_fee late \"Late\": 1.5 % of past_due, after twenty days\n")) ==
         std::vector<std::string>{"E0001 7:50 syntax error: expected the days after the due date, e.g. `after 20 days`"});
 }
+
+// ---------------------------------------------------------------------------------------
+// Issue 4's checks, each form of each with its exact text: duplicate names, unused
+// definitions, tiers that do not increase, implausible values and unit mismatches, beyond
+// the first example of each above.
+
+TEST_CASE("check: a season defined twice") {
+  auto d = check(tariff("  season summer: Jun 1 - Sep 30\n  season winter: Oct 1 - May 31\n  season winter: Oct 1 - May 31\n"
+                        "  charge e \"Energy\" on energy: by season { summer: 0.2 $/kWh  winter: 0.1 $/kWh }\n"));
+  REQUIRE(d.size() == 1);
+  CHECK(d[0] == "E0501 9:10 season `winter` is defined twice");
+}
+
+TEST_CASE("check: a period defined twice, and a period named like a season") {
+  auto d = check(tariff("  season summer: Jun 1 - Sep 30\n  season winter: Oct 1 - May 31\n"
+                        "  period peak: weekday 13:00-18:00\n  period peak: weekend 13:00-18:00\n"
+                        "  period winter: weekend 01:00-02:00\n  period off: otherwise\n"
+                        "  charge e \"Energy\" on energy: by period { peak: 0.2 $/kWh  off: 0.1 $/kWh }\n"));
+  REQUIRE(d.size() == 3);
+  CHECK(d[0] == "E0501 10:10 `peak` is already defined");
+  CHECK(d[1] == "E0501 11:10 `winter` is already defined");
+  // the refused `winter` period is also unpriced
+  CHECK(d[2] == "W0502 11:10 period `winter` is not priced by any charge");
+}
+
+TEST_CASE("check: a charge named like a period, and two billing demand rules") {
+  auto d = check(tariff("  period peak: weekday 13:00-18:00\n  period off: otherwise\n"
+                        "  billing_demand: greatest of { demand  50 kW }\n"
+                        "  billing_demand: greatest of { demand  60 kW }\n"
+                        "  charge e \"Energy\" on energy: by period { peak: 0.2 $/kWh  off: 0.1 $/kWh }\n"
+                        "  charge peak \"Peak\": 1 $/month\n"
+                        "  charge d \"Demand\" on billing_demand: 10 $/kW\n"));
+  REQUIRE(d.size() == 2);
+  CHECK(d[0] == "E0501 10:3 billing demand is defined twice");
+  CHECK(d[1] == "E0501 12:10 `peak` is already defined");
+}
+
+TEST_CASE("check: an unused day set is a warning") {
+  auto result = compile_text(tariff("  days midweek: Tue, Wed, Thu\n  charge basic \"Basic\": 1 $/month\n"));
+  auto d = summary(result.diagnostics);
+  REQUIRE(d.size() == 1);
+  CHECK(d[0] == "W0502 7:8 day set `midweek` is not used");
+  CHECK(result.graph.has_value());
+}
+
+TEST_CASE("check: a period is not reported unused when no charge is priced by period") {
+  // every charge is on all energy: the periods only matter for the coverage proof
+  auto result = compile_text(tariff("  period peak: weekday 13:00-18:00\n  period off: otherwise\n"
+                                    "  charge e \"Energy\" on energy: 0.1 $/kWh\n"));
+  CHECK(result.diagnostics.empty());
+  CHECK(result.graph.has_value());
+}
+
+TEST_CASE("check: tiers that end where the tier before ends do not increase") {
+  // "First 500 kWh ... Next 0 kWh": a tier of no size
+  auto d = check(tariff("  charge e \"Energy\" on energy: tiers {\n"
+                        "    up to 500 kWh: 0.10 $/kWh\n"
+                        "    up to 500 kWh: 0.12 $/kWh\n"
+                        "    above: 0.14 $/kWh\n"
+                        "  }\n"));
+  REQUIRE(d.size() == 1);
+  CHECK(d[0] == "E0310 9:11 tiers out of order: this tier ends at 500 kWh, not above the previous tier's 500");
+}
+
+TEST_CASE("check: `next` of no size") {
+  auto d = check(tariff("  charge e \"Energy\" on energy: tiers { first 100 kWh: 0.1 $/kWh  next 0 kWh: 0.2 $/kWh  above: 0.3 $/kWh }\n"));
+  REQUIRE(d.size() == 2);
+  CHECK(d[0] == "E0310 7:71 `next` needs a positive size");
+  CHECK(d[1] == "E0310 7:71 tiers out of order: this tier ends at 100 kWh, not above the previous tier's 100");
+}
+
+TEST_CASE("check: a negative tier limit") {
+  auto d = check(tariff("  charge e \"Energy\" on energy: tiers { first -100 kWh: 0.1 $/kWh  above: 0.3 $/kWh }\n"));
+  REQUIRE(d.size() == 1);
+  CHECK(d[0] == "E0310 7:46 a tier limit cannot be negative");
+}
+
+TEST_CASE("check: `first` after the first tier, and `next` as the first tier") {
+  auto d = check(tariff("  charge e \"Energy\" on energy: tiers { first 100 kWh: 0.1 $/kWh  first 200 kWh: 0.2 $/kWh  above: 0.3 $/kWh }\n"
+                        "  charge f \"Other\" on energy: tiers { next 100 kWh: 0.1 $/kWh  above: 0.3 $/kWh }\n"));
+  REQUIRE(d.size() == 2);
+  CHECK(d[0] == "E0310 7:66 `first` can only start a tier table");
+  CHECK(d[1] == "E0310 8:39 the first tier cannot be `next`");
+}
+
+TEST_CASE("check: `next` after a limit in another unit, and `over` with nothing below it") {
+  auto d = check(tariff("  charge e \"Energy\" on energy: tiers { up to 10 kWh/day: 0.1 $/kWh  next 100 kWh: 0.2 $/kWh  above: 0.3 $/kWh }\n"
+                        "  charge f \"Other\" on energy: tiers { over 100 kWh: 0.1 $/kWh }\n"));
+  REQUIRE(d.size() == 2);
+  CHECK(d[0] == "E0310 7:74 `next 100 kWh` follows a limit in kWh/day: the two cannot be added");
+  CHECK(d[1] == "E0310 8:44 nothing prices usage up to 100");
+}
+
+TEST_CASE("check: implausible demand rates and percentages are flagged") {
+  // $900/kW: a sheet's "9.00" with two digits lost; 150 %: "1.50 %" mistyped
+  auto result = compile_text(tariff("  charge basic \"Basic\": 10 $/month\n"
+                                    "  charge d \"Demand\" on demand: 900 $/kW\n"
+                                    "  rider r \"Rider\": 150 % of basic\n"));
+  auto d = summary(result.diagnostics);
+  REQUIRE(d.size() == 2);
+  CHECK(d[0] == "W0701 8:32 $900 per kW is far above any demand rate");
+  CHECK(d[1] == "W0701 9:20 a percentage above 100 % is unusual for a rider or tax");
+  CHECK(result.diagnostics[1].hint == "check the rate sheet");
+  CHECK(result.graph.has_value());
+}
+
+TEST_CASE("check: a price in cents that is plausible in cents is not flagged") {
+  // 9.43 ¢/kWh is $0.0943: no W0701
+  auto result = compile_text(tariff("  charge e \"Energy\" on energy: 9.43 ¢/kWh\n"));
+  CHECK(result.diagnostics.empty());
+}
+
+TEST_CASE("check: more unit mismatches: $/day on energy, a minimum per kWh, steps per kW in a block") {
+  auto d = check(tariff("  charge e \"Energy\" on energy: 0.50 $/day\n"
+                        "  minimum m \"Minimum\": 5 $/kWh of charges\n"
+                        "  charge f \"Block\" on energy: tiers { up to 200 kWh/kW: tiers { first 2 kWh/kW: 0.1 $/kWh  above: 0.09 $/kWh }  above: 0.05 $/kWh }\n"));
+  REQUIRE(d.size() == 3);
+  CHECK(d[0] == "E0301 7:37 a $/day price cannot apply to energy (kWh)");
+  CHECK(d[1] == "E0301 8:26 a minimum is an amount per month, bill, day or year, not per kWh");
+  CHECK(d[2] == "E0312 9:71 steps inside a block are in cumulative kWh for the billing period");
+}
+
+TEST_CASE("check: a TOU gap in one season names the season") {
+  // on- and off-peak are written for summer only: winter days are in no period
+  auto d = check(tariff("  season summer: Jun 1 - Sep 30\n  season winter: Oct 1 - May 31\n"
+                        "  period on_peak: summer weekday 13:00-18:00\n"
+                        "  period off_peak: summer weekday 00:00-13:00, 18:00-24:00; summer weekend\n"
+                        "  charge e \"Energy\" on energy: by period { on_peak: 0.2 $/kWh  off_peak: 0.1 $/kWh }\n"));
+  REQUIRE(d.size() == 1);
+  CHECK(d[0] == "E0211 9:3 Mon 2024-01-01 00:00 is in no TOU period (season winter, 00:00-24:00 on Mon-Sun)");
+}
+
+TEST_CASE("check: a TOU overlap across midnight") {
+  // night 22:00-06:00 and early 05:00-07:00 share 05:00-06:00
+  auto d = check(tariff("  period night: 22:00-06:00\n  period early: 05:00-07:00\n  period day: otherwise\n"
+                        "  charge e \"Energy\" on energy: by period { night: 0.05 $/kWh  early: 0.1 $/kWh  day: 0.2 $/kWh }\n"));
+  REQUIRE(d.size() == 1);
+  CHECK(d[0] == "E0212 8:3 Mon 2024-01-01 05:00 is in more than one TOU period: `night` and `early` (05:00-06:00 on Mon-Sun)");
+}
+
+TEST_CASE("check: a cycle of three riders") {
+  auto d = check(tariff("  charge basic \"Basic\": 10 $/month\n"
+                        "  rider a \"A\": 1 % of basic, c\n"
+                        "  rider b \"B\": 2 % of a\n"
+                        "  rider c \"C\": 3 % of b\n"));
+  REQUIRE(d.size() == 1);
+  CHECK(d[0] == "E0402 8:9 charges depend on each other in a cycle: a -> c -> b -> a");
+}
+
+TEST_CASE("check: a price in dollars without a unit") {
+  // a sheet's "Customer Charge $14.00" copied without "per month"
+  auto d = check(tariff("  charge basic \"Basic\": 14.00 $\n"));
+  REQUIRE(d.size() == 1);
+  CHECK(d[0] == "E0301 7:31 a price needs a unit, e.g. `$/kWh` or `$/month`");
+}

@@ -168,3 +168,36 @@ TEST_CASE("reference: season_split days bills every period's share in every seas
   CHECK(kwh == Decimal(720));                        // every metered kWh is billed once
   CHECK(b.total == Decimal::parse("77.5").value());
 }
+
+// Finding 5. With a `billing_demand` rule, kWh/kW limits take the rule's billing demand
+// (docs/language.md, "Units of a limit"), whose `demand` term is "the maximum demand of
+// this billing period". In a period cut by a revision the fast biller took each SEGMENT's
+// maximum for that term (finding 2 again, for tariffs with a rule). July 2024, 1 kWh every
+// hour except 10 kWh at July 5 12:00, a rule `greatest of { demand  2 kW }` and a revision
+// on July 16 restating the same prices: the billing demand is max(10, 2) = 10 kW, so the
+// first tier holds 100 × 10 = 1000 kWh in each segment and all 753 kWh are in it:
+// 753 × 0.10 = 75.30. The fast biller took max(1, 2) = 2 kW for the second segment, a
+// 200 kWh tier, and billed 384 − 200 = 184 kWh at 0.20: 93.70. Fixed in
+// src/eval/biller.cpp (bounds() passes the whole bill's maximum demand to the rule).
+TEST_CASE("reference: hours-use limits with a billing_demand rule use the whole period's demand in revision segments") {
+  auto graph = compile(R"(tariff "Hours use, billing demand rule, revision" {
+  currency USD
+  timezone "UTC"
+  effective 2020-01-01
+  billing_demand: greatest of { demand  2 kW }
+  charge energy "Energy" on energy: tiers { first 100 kWh/kW: 0.10 $/kWh  above: 0.20 $/kWh }
+  revision 2024-07-16 {
+    charge energy "Energy" on energy: tiers { first 100 kWh/kW: 0.10 $/kWh  above: 0.20 $/kWh }
+  }
+})");
+  BillingPeriod period{year{2024} / July / 1, year{2024} / August / 1};
+  auto usage = hourly(period.from, period.to, 1);
+  usage.delivered.values[4 * 24 + 12] = 10;  // July 5 12:00
+  auto b = bill_of(*graph, usage, period);
+  INFO(lines(b));
+  // July 1-15: 15 × 24 + 9 = 369 kWh; July 16-31: 16 × 24 = 384 kWh; both in the first tier
+  REQUIRE(b.line_items.size() == 2);
+  CHECK(b.line_items[0].quantity == Decimal(369));
+  CHECK(b.line_items[1].quantity == Decimal(384));
+  CHECK(b.total == Decimal::parse("75.3").value());
+}

@@ -196,6 +196,21 @@ bool has_by_season(const Pricing& p) {
   return std::any_of(p.cases.begin(), p.cases.end(), [](const PricingCase& c) { return has_by_season(*c.pricing); });
 }
 
+bool has_kind(const Pricing& p, Pricing::Kind kind) {
+  if (p.kind == kind) return true;
+  return std::any_of(p.cases.begin(), p.cases.end(), [&](const PricingCase& c) { return has_kind(*c.pricing, kind); });
+}
+
+/// Whether the pricing has a tier limit per kW of demand (kWh/kW or kWh/kW/day).
+bool has_hours_use(const Pricing& p) {
+  if (p.kind == Pricing::Kind::tiers) {
+    if (p.tiers.unit.starts_with("kWh/kW")) return true;
+    for (auto& row : p.tiers.rows)
+      if (row.nested && row.nested->unit.starts_with("kWh/kW")) return true;
+  }
+  return std::any_of(p.cases.begin(), p.cases.end(), [](const PricingCase& c) { return has_hours_use(*c.pricing); });
+}
+
 std::map<std::string, int> features_of(const RandomCase& c, const RefBill& ref) {
   std::map<std::string, int> out;
   const auto& t = c.tariff;
@@ -239,6 +254,10 @@ std::map<std::string, int> features_of(const RandomCase& c, const RefBill& ref) 
         static const char* measures[] = {"month", "day", "energy", "demand", "bill", "meter", "billing_demand"};
         out[std::string("charge on ") + measures[static_cast<int>(ch.measure)]]++;
         if (!ch.in_periods.empty()) out["charge in some periods"]++;
+        if (has_hours_use(*ch.pricing) && !t.billing_demand.empty()) out["tiers kWh/kW with a billing_demand rule"]++;
+        if (has_hours_use(*ch.pricing) && !t.revisions.empty()) out["tiers kWh/kW with revisions"]++;
+        if (t.season_split_days && has_kind(*ch.pricing, Pricing::Kind::by_season) && has_kind(*ch.pricing, Pricing::Kind::by_period))
+          out["season_split days, by season and by period"]++;
         if (has_by_season(*ch.pricing)) {
           std::set<std::string> parts;
           for (auto& l : ref.lines)
@@ -439,7 +458,8 @@ TEST_CASE("reference: the fixed seeds cover every feature of the generator") {
       "percentage of all", "percentage of credits", "by attribute", "by month of a percentage or minimum",
       "by season of a percentage or minimum", "by attribute of a percentage or minimum", "account attributes",
       "time_of_use group", "charge on a time_of_use group", "day set", "season_split days", "season_split intervals",
-      "billing demand", "ratchet", "ratchet with a demand history", "charge on billing_demand", "usage short of the period",
+      "billing demand", "tiers kWh/kW with a billing_demand rule", "tiers kWh/kW with revisions",
+      "season_split days, by season and by period", "ratchet", "ratchet with a demand history", "charge on billing_demand", "usage short of the period",
       "demand from the data interval", "as_of", "30-min data", "5-min data", "usage from mid-month", "minimum per month", "minimum per day", "minimum tops up",
       "no rounding", "rounding half_up", "rounding half_even", "rounding half_down", "rounding toward_zero", "rounding away_from_zero",
       "rounding floor", "rounding ceiling", "rounding 0.1 half_up", "proration days_over_30", "proration days_over_days_in_month"};
