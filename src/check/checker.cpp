@@ -4,6 +4,7 @@
 #include "check/checked_tariff.hpp"
 #include "check/late_fee_rules.hpp"
 #include "check/net_metering_rules.hpp"
+#include "check/power_factor_rules.hpp"
 
 #include <algorithm>
 #include <cctype>
@@ -123,6 +124,9 @@ class Checker {
     check_billing_demand(tariff.body);
     check_charges(tariff.body);
     for (auto& d : check_net_metering(tariff.body, out_)) diags_.push_back(std::move(d));
+    auto power_factor = check_power_factor(tariff.body);
+    if (power_factor.empty() && !tariff.body.power_factor.empty()) out_.power_factor = tariff.body.power_factor.front();
+    for (auto& d : power_factor) diags_.push_back(std::move(d));
     check_unused(tariff.body);
     for (auto& revision : tariff.revisions) {
       check_revision(revision);
@@ -1023,7 +1027,8 @@ class Checker {
               "to change what a charge applies to, define a new charge");
       check_charge(c);
     }
-    if (!revision.body.seasons.empty() || !revision.body.periods.empty() || !revision.body.meta.empty() || !revision.body.rounding.empty())
+    if (!revision.body.seasons.empty() || !revision.body.periods.empty() || !revision.body.meta.empty() || !revision.body.rounding.empty() ||
+        !revision.body.power_factor.empty())
       error("E0703", "a revision can only restate charges", revision.span, "seasons, periods and header fields apply to every revision");
   }
 

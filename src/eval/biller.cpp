@@ -24,6 +24,7 @@
 #include "eval/determinants.hpp"
 #include "eval/late_payment.hpp"
 #include "eval/meter_channels.hpp"
+#include "eval/power_factor.hpp"
 #include "graph/interval_slots.hpp"
 #include "graph/tariff_graph.hpp"
 
@@ -384,6 +385,42 @@ class Evaluator {
     return units_.energy(sum);
   }
 
+  /// Demand × threshold / PF when the tariff's power factor adjustment applies (eval/power_factor.hpp):
+  /// PF over the billing period's (segment's) delivered and reactive energy.
+  Decimal power_factor_adjusted(const Cycle& c, const Decimal& kw, std::vector<std::string>& trace) {
+    if (!t_.power_factor || !channels_) return kw;
+    const auto& rule = *t_.power_factor;
+    Context all;
+    Wide delivered = 0;
+    for (auto e : c.groups[0].energy) delivered += e;
+    const Decimal kwh = units_.energy(delivered);
+    const Decimal kvarh = channels_->reactive(c.channels[0], selected_slots(c, all));
+    const auto pf = eval::power_factor(kwh, kvarh, rule);
+    const std::string percent = (rule.threshold * Decimal(100)).normalized().to_string() + " %";
+    if (!pf.defined || !pf.below) {
+      if (trace_)
+        trace.push_back(rule.label + ": " + (pf.defined ? "power factor " + pf.rounded.to_string() + " is not below " + percent
+                                                        : std::string("no energy and no reactive energy, so no power factor")) +
+                        ": demand not adjusted");
+      return kw;
+    }
+    if (pf.rounded.is_zero()) {
+      if (!power_factor_reported_)
+        error("B0044", "the power factor of " + kwh.to_string() + " kWh and " + kvarh.to_string() + " kVARh rounds to 0, and demand cannot be divided by it",
+              "check the usage's kwh and kvarh columns");
+      power_factor_reported_ = true;
+      return kw;
+    }
+    // the one division of the adjustment: kept to 12 places, half even, like other shares
+    const Decimal adjusted = (kw * rule.threshold).divided_by(pf.rounded, kShareScale, RoundingMode::half_even).normalized();
+    if (trace_) {
+      trace.push_back(rule.label + ": power factor " + kwh.to_string() + " kWh / sqrt(" + kwh.to_string() + "² + " + kvarh.to_string() +
+                      "²) = " + pf.rounded.to_string() + " (rounded " + std::string(to_string(rule.mode)) + "), below " + percent);
+      trace.push_back(kw.to_string() + " kW × " + rule.threshold.to_string() + " / " + pf.rounded.to_string() + " = " + adjusted.to_string() + " kW");
+    }
+    return adjusted;
+  }
+
   std::vector<std::size_t> selected_slots(const Cycle& c, const Context& ctx) const {
     std::vector<std::size_t> out;
     for (std::size_t s = 0; s < c.groups[ctx.group].energy.size(); ++s)
@@ -450,7 +487,16 @@ class Evaluator {
     for (auto& term : t_.billing_demand) {
       using K = graph::BillingDemandTerm::Kind;
       switch (term.kind) {
-        case K::demand: consider(measured ? *measured : demand(c, ctx), "maximum demand this period"); break;
+        case K::demand: {
+          if (measured) {   // kWh/kW limits take the measured maximum, not adjusted for power factor
+            consider(*measured, "maximum demand this period");
+            break;
+          }
+          auto kw = demand(c, ctx);
+          auto adjusted = power_factor_adjusted(c, kw, trace);
+          consider(adjusted, adjusted == kw ? "maximum demand this period" : "maximum demand this period, adjusted for power factor");
+          break;
+        }
         case K::floor: consider(term.kw, "floor"); break;
         case K::attribute: {
           auto it = account_.attributes.find(term.attribute);
@@ -669,6 +715,7 @@ class Evaluator {
         auto q = ch.determinant.measure == Measure::billing_demand ? billing_demand_kw(c, ctx, trace) : demand(c, ctx);
         if (trace_ && ch.determinant.measure == Measure::demand)
           trace.push_back("maximum demand " + q.to_string() + " kW" + describe_context(ctx) + peak_when(c, ctx));
+        if (ch.determinant.measure == Measure::demand) q = power_factor_adjusted(c, q, trace);
         // a demand charge is a monthly charge: a part of the period pays its share by days
         if (c.split) {
           q = (q * c.fraction).rounded(kShareScale, RoundingMode::half_even).normalized();
@@ -1302,6 +1349,7 @@ class Evaluator {
   RawUnits units_;
   std::shared_ptr<const graph::IntervalSlots> slots_;
   std::optional<eval::MeterChannels> channels_;
+  bool power_factor_reported_ = false;
   std::string channel_how_;                 // how the last netted or channel quantity came about (trace)
   std::vector<std::int64_t> demand_;
   std::vector<Cycle> cycles_;

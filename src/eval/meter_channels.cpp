@@ -39,13 +39,13 @@ Decimal positive(const Decimal& d) { return d.is_negative() ? Decimal(0) : d; }
 }  // namespace
 
 bool MeterChannels::needed(const graph::Tariff& t) {
-  return t.net_metering != NetMetering::none || bills(t, Measure::received) || bills(t, Measure::reactive);
+  return t.net_metering != NetMetering::none || bills(t, Measure::received) || bills(t, Measure::reactive) || t.power_factor;
 }
 
 std::optional<MeterChannels> MeterChannels::prepare(const graph::Tariff& t, const IntervalUsage& usage, std::vector<Diagnostic>& errors) {
   MeterChannels m(usage, t.net_metering);
   m.received_ = t.net_metering != NetMetering::none || bills(t, Measure::received);
-  m.reactive_ = bills(t, Measure::reactive);
+  m.reactive_ = bills(t, Measure::reactive) || t.power_factor;
   const auto& delivered = usage.delivered;
   const auto before = errors.size();
   if (m.received_ && !usage.received)
@@ -54,7 +54,9 @@ std::optional<MeterChannels> MeterChannels::prepare(const graph::Tariff& t, cons
               usage.source + " has no received channel",
           "add a kwh_received column with the energy sent to the grid in each interval");
   if (m.reactive_ && !usage.reactive)
-    error(errors, "B0041", "the tariff bills reactive energy, but the usage " + usage.source + " has no kvarh channel",
+    error(errors, "B0041",
+          std::string("the tariff bills reactive energy") + (t.power_factor ? " (its power factor adjustment)" : "") + ", but the usage " +
+              usage.source + " has no kvarh channel",
           "add a kvarh column with each interval's reactive energy");
   for (auto* channel : {m.received_ ? &usage.received : nullptr, m.reactive_ ? &usage.reactive : nullptr})
     if (channel && *channel && !same_grid(**channel, delivered))

@@ -168,6 +168,14 @@ struct Tariff {
   /// `season_split days`: each season part gets the period's usage × its share of the days).
   bool season_split_days = false;
   NetMetering net_metering = NetMetering::none;
+  /// `power_factor`: demand × threshold / PF when the period's PF is below the threshold.
+  struct PowerFactor {
+    Decimal threshold;                       ///< 0.90
+    int scale = 2;                           ///< the PF is determined to this many places ...
+    RoundingMode mode = RoundingMode::half_up;   ///< ... rounded so
+    std::string label;
+  };
+  std::optional<PowerFactor> power_factor;
   Unit usage_unit = Unit::kWh;               ///< what `energy` counts for this service (kWh, therm, gal)
   std::int32_t demand_window = 0;            ///< minutes; 0 = the data's interval
   bool demand_sliding = false;

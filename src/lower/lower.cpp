@@ -61,6 +61,12 @@ class Lowerer {
                                                              : graph::Proration::none;
     t->demand_window = c_.demand_window;
     t->season_split_days = c_.season_split_days;
+    if (c_.power_factor) {
+      const auto& pf = *c_.power_factor;
+      t->power_factor = graph::Tariff::PowerFactor{
+          pf.percent.divided_by(Decimal(100), pf.percent.scale() + 2, RoundingMode::half_even).normalized(), pf.step.normalized().scale(),
+          parse_rounding_mode(pf.mode.text).value_or(RoundingMode::half_up), pf.label.value_or("Power Factor Adjustment")};
+    }
     t->net_metering = c_.net_metering == "per_period"       ? graph::NetMetering::per_period
                     : c_.net_metering == "per_tou_period"   ? graph::NetMetering::per_tou_period
                     : c_.net_metering == "per_interval"     ? graph::NetMetering::per_interval

@@ -203,6 +203,17 @@ struct BillingDemandDecl {
   Span span;
 };
 
+/// `power_factor "Label": adjust demand below 90 %, pf rounded 0.01 half_up`
+struct PowerFactorDecl {
+  std::optional<std::string> label;
+  Decimal percent;                    ///< 90: the threshold, and the factor demand is brought to
+  Span percent_span;
+  Decimal step;                       ///< 0.01: how finely the PF is determined
+  Span step_span;
+  Name mode;                          ///< half_up ...
+  Span span;
+};
+
 struct TariffBody {
   std::vector<MetaDecl> meta;
   std::vector<SeasonDecl> seasons;
@@ -211,6 +222,7 @@ struct TariffBody {
   std::vector<ChargeDecl> charges;    ///< in the order written: the order of line items
   std::vector<RoundingDecl> rounding;
   std::vector<BillingDemandDecl> billing_demand;   ///< at most one (checked)
+  std::vector<PowerFactorDecl> power_factor;       ///< at most one (checked)
 };
 
 struct RevisionDecl {

@@ -30,7 +30,7 @@ using selector = pt::selector<
         g::by_table, g::by_axis, g::by_case, g::case_otherwise, g::rounding_decl, g::rounding_none,
         g::rounding_target, g::rounding_step, g::rounding_mode, g::holiday_decl, g::fixed_holiday,
         g::nth_weekday, g::ordinal, g::kw_last, g::weekday_word, g::observance, g::date_range,
-        g::revision_decl, g::revision_date, g::kw_observed, g::tou_group, g::group_id, g::season_range, g::nested_tiers, g::billing_demand_decl, g::limit_clause, g::limit_kind, g::grace_clause, g::grace_days, g::exempt_clause, g::ratchet_term,
+        g::revision_decl, g::revision_date, g::kw_observed, g::tou_group, g::group_id, g::season_range, g::nested_tiers, g::billing_demand_decl, g::limit_clause, g::limit_kind, g::grace_clause, g::grace_days, g::exempt_clause, g::power_factor_decl, g::pf_percent, g::pf_step, g::pf_mode, g::ratchet_term,
         g::ratchet_seasons, g::measured_demand_term, g::attribute_term>>;
 
 using Node = pt::node;
@@ -357,6 +357,18 @@ class Builder {
         bd.terms.push_back(std::move(term));
       }
       body.billing_demand.push_back(std::move(bd));
+    } else if (item.is_type<g::power_factor_decl>()) {
+      PowerFactorDecl pf;
+      pf.span = span(item);
+      if (auto* l = find<g::label>(item)) pf.label = unquote(l->string_view());
+      auto* percent = descend<g::pf_percent>(item);
+      auto* step = descend<g::pf_step>(item);
+      pf.percent = number(*percent);
+      pf.percent_span = span(*percent);
+      pf.step = number(*step);
+      pf.step_span = span(*step);
+      pf.mode = name(*descend<g::pf_mode>(item));
+      body.power_factor.push_back(std::move(pf));
     } else if (item.is_type<g::tou_group>()) {
       auto* id = find<g::group_id>(item);
       for (auto* p : all<g::period_decl>(item)) {
