@@ -59,3 +59,7 @@ docs_test(bill.net_metering_tou 0 "Night +558 kWh .*\\$44\\.64.*Excess Generatio
           bill examples/language/net_metering_tou.tariff ${solar_july})
 docs_test(bill.net_metering_no_channel 1 "error\\[B0040\\]: the tariff bills received energy \\(net metering\\)"
           bill examples/language/net_metering.tariff ${georgia_usage} ${july})
+docs_test(bill.power_factor 0 "Demand Charge +1\\.011235955056 kW +\\$10\\.00/kW +\\$10\\.11.*Total +\\$98\\.51"
+          bill examples/language/power_factor.tariff ${solar_july})
+docs_test(explain.power_factor 0 "power factor 744 kWh / sqrt\\(744² \\+ 372\\.0²\\) = 0\\.89 \\(rounded half_up\\), below 90 %"
+          explain examples/language/power_factor.tariff ${solar_july})
