@@ -200,6 +200,11 @@ struct pf_body : seq<tok<TAO_PEGTL_KEYWORD("adjust")>, tok<TAO_PEGTL_KEYWORD("de
                      pf_mode, ws> {};
 struct power_factor_decl : seq<tok<TAO_PEGTL_KEYWORD("power_factor")>, opt<label, ws>, must<tok<one<':'>>>, must<pf_body>> {};
 
+//   kva_demand: rounded 0.01 half_up
+// kVA demand = sqrt(kW² + kVAR²) of the highest demand window, determined as stated.
+struct kva_body : seq<tok<TAO_PEGTL_KEYWORD("rounded")>, pf_step, ws, pf_mode, ws> {};
+struct kva_decl : seq<tok<TAO_PEGTL_KEYWORD("kva_demand")>, must<tok<one<':'>>>, must<kva_body>> {};
+
 // ---------------------------------------------------------------- calendar
 struct month_day : seq<month_ident, ws, opt<day_of_month>> {};
 struct season_range : seq<month_day, ws, must<sor<tok<one<'-'>>, tok<kw_to>>>, must<month_day>> {};
@@ -252,7 +257,7 @@ struct meta_decl : seq<meta_key, ws, must<meta_value>, ws> {};
 
 struct revision_date : date_literal {};
 struct revision_decl;
-struct tariff_item : sor<season_decl, period_decl, tou_group, billing_demand_decl, power_factor_decl, day_set_decl, charge_decl, rounding_decl, revision_decl, meta_decl> {};
+struct tariff_item : sor<season_decl, period_decl, tou_group, billing_demand_decl, power_factor_decl, kva_decl, day_set_decl, charge_decl, rounding_decl, revision_decl, meta_decl> {};
 struct revision_decl : seq<tok<kw_revision>, must<revision_date>, ws, must<tok<one<'{'>>>, star<tariff_item>, must<tok<one<'}'>>>> {};
 struct tariff_name : string_literal {};
 struct tariff_decl : seq<tok<kw_tariff>, must<tariff_name>, ws, must<tok<one<'{'>>>, star<tariff_item>, must<tok<one<'}'>>>> {};
@@ -299,6 +304,7 @@ template <> inline constexpr const char* error_message<grace_days> = "expected t
 template <> inline constexpr const char* error_message<tok<sor<TAO_PEGTL_KEYWORD("days"), TAO_PEGTL_KEYWORD("day")>>> = "expected `days`, e.g. `after 20 days`";
 template <> inline constexpr const char* error_message<tok<TAO_PEGTL_KEYWORD("under")>> = "expected `not under` and an amount, e.g. `not under 10.00 $`";
 template <> inline constexpr const char* error_message<pf_body> = "expected the adjustment as the sheet states it: `adjust demand below 90 %, pf rounded 0.01 half_up`";
+template <> inline constexpr const char* error_message<kva_body> = "expected how kVA demand is determined, e.g. `kva_demand: rounded 0.01 half_up`";
 template <> inline constexpr const char* error_message<limit_kind> = "expected `at most` or `at least`";
 template <> inline constexpr const char* error_message<group_id> = "expected a name for the group of TOU periods";
 template <> inline constexpr const char* error_message<day_set_id> = "expected a name for the set of days";

@@ -4,6 +4,7 @@
 #include "check/checked_tariff.hpp"
 #include "check/late_fee_rules.hpp"
 #include "check/net_metering_rules.hpp"
+#include "check/kva_demand_rules.hpp"
 #include "check/power_factor_rules.hpp"
 
 #include <algorithm>
@@ -126,6 +127,9 @@ class Checker {
     for (auto& d : check_net_metering(tariff.body, out_)) diags_.push_back(std::move(d));
     auto power_factor = check_power_factor(tariff.body);
     if (power_factor.empty() && !tariff.body.power_factor.empty()) out_.power_factor = tariff.body.power_factor.front();
+    auto kva = check_kva_demand(tariff.body);
+    if (kva.empty() && !tariff.body.kva_demand.empty()) out_.kva_demand = tariff.body.kva_demand.front();
+    power_factor.insert(power_factor.end(), kva.begin(), kva.end());
     for (auto& d : power_factor) diags_.push_back(std::move(d));
     check_unused(tariff.body);
     for (auto& revision : tariff.revisions) {
@@ -625,8 +629,9 @@ class Checker {
       else if (n == "days") { ctx.dimension = Dimension::time; ctx.unit = Unit::day; }
       else if (n == "received_energy" || n == "exported_energy") { ctx.dimension = Dimension::energy; ctx.unit = Unit::kWh; }
       else if (n == "reactive_energy") { ctx.dimension = Dimension::reactive_energy; ctx.unit = Unit::kVARh; }
+      else if (n == "kva_demand" || n == "demand_kva") { ctx.dimension = Dimension::apparent_power; ctx.unit = Unit::kVA; }
       else {
-        static const std::vector<std::string> names = {"energy", "demand", "billing_demand", "days", "received_energy", "reactive_energy"};
+        static const std::vector<std::string> names = {"energy", "demand", "billing_demand", "days", "received_energy", "reactive_energy", "kva_demand"};
         auto hint = suggest(n, names);
         error("E0303", "unknown quantity `" + n + "`", d.name.span, hint.empty() ? "a charge is on one of: " + join(names) : hint);
         return;
@@ -1028,7 +1033,7 @@ class Checker {
       check_charge(c);
     }
     if (!revision.body.seasons.empty() || !revision.body.periods.empty() || !revision.body.meta.empty() || !revision.body.rounding.empty() ||
-        !revision.body.power_factor.empty())
+        !revision.body.power_factor.empty() || !revision.body.kva_demand.empty())
       error("E0703", "a revision can only restate charges", revision.span, "seasons, periods and header fields apply to every revision");
   }
 

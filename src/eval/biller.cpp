@@ -23,6 +23,7 @@
 
 #include "eval/determinants.hpp"
 #include "eval/late_payment.hpp"
+#include "eval/kva_demand.hpp"
 #include "eval/meter_channels.hpp"
 #include "eval/power_factor.hpp"
 #include "graph/interval_slots.hpp"
@@ -76,6 +77,7 @@ struct Cycle {
   bool estimated = false;                   // ... from an estimated read
   std::vector<CycleAggregate> groups;       // per period group
   std::vector<eval::ChannelAggregate> channels;   // per period group: received, reactive (when billed)
+  std::vector<std::vector<eval::UWide>> kva;      // per period group and slot: the highest kW² + kVAR² (when billed)
   unsigned month = 1;                       // 1..12: month of the period's last day
 };
 
@@ -119,6 +121,10 @@ class Evaluator {
       channels_ = eval::MeterChannels::prepare(t_, usage_, diagnostics);
       if (!channels_) return false;
     }
+    if (eval::KvaDemand::needed(t_)) {
+      kva_ = eval::KvaDemand::prepare(usage_, window_, t_.demand_sliding, diagnostics);
+      if (!kva_) return false;
+    }
     demand_ = eval::demand_series(series, window_, t_.demand_sliding);
     cycles_.reserve(periods.size());
     for (auto& p : periods) {
@@ -151,7 +157,9 @@ class Evaluator {
   bool uses_demand() const {
     auto on_demand = [&](const std::vector<Charge>& charges) {
       for (auto& ch : charges)
-        if (ch.determinant.measure == Measure::demand || ch.determinant.measure == Measure::billing_demand) return true;
+        if (ch.determinant.measure == Measure::demand || ch.determinant.measure == Measure::billing_demand ||
+            ch.determinant.measure == Measure::kva_demand)
+          return true;
       return false;
     };
     for (auto& p : t_.pricing)
@@ -167,8 +175,8 @@ class Evaluator {
   bool prepare_reads(const RegisterUsage& reads, const std::vector<BillingPeriod>& periods, const BillOptions& options) {
     reads_ = &reads;
     if (!past_due_state_ok(periods.size())) return false;
-    if (eval::MeterChannels::needed(t_)) {
-      needs_intervals("received or reactive energy");
+    if (eval::MeterChannels::needed(t_) || eval::KvaDemand::needed(t_)) {
+      needs_intervals("received, reactive or kVA quantities");
       return false;
     }
     for (auto& p : periods) {
@@ -333,10 +341,11 @@ class Evaluator {
         const auto& runs = slots_->runs[g];
         eval::aggregate(values.data(), demand_.empty() ? nullptr : demand_.data(), runs.data(), runs.size(), c.first, c.last, max_run, a);
       }
-      if (channels_) {
+      if (channels_ || kva_) {
         std::vector<std::size_t> counts;
         for (auto& a : c.groups) counts.push_back(a.energy.size());
-        channels_->aggregate(*slots_, counts, c.first, c.last, c.channels);
+        if (channels_) channels_->aggregate(*slots_, counts, c.first, c.last, c.channels);
+        if (kva_) kva_->aggregate(*slots_, counts, c.first, c.last, c.kva);
       }
     }
   }
@@ -419,6 +428,30 @@ class Evaluator {
       trace.push_back(kw.to_string() + " kW × " + rule.threshold.to_string() + " / " + pf.rounded.to_string() + " = " + adjusted.to_string() + " kW");
     }
     return adjusted;
+  }
+
+  /// The highest kVA demand window of the context (eval/kva_demand.hpp), rounded as the tariff states.
+  Decimal kva_demand(const Cycle& c, const Context& ctx, std::vector<std::string>& trace) {
+    if (c.read_energy) {
+      needs_intervals("kVA demand");
+      return Decimal(0);
+    }
+    eval::UWide best = 0;
+    std::size_t best_slot = 0;
+    bool any = false;
+    const auto& peaks = c.kva[ctx.group];
+    for (std::size_t s = 0; s < peaks.size(); ++s)
+      if (slot_matches(s, ctx) && (!any || peaks[s] > best)) best = peaks[s], best_slot = s, any = true;
+    const auto& rounding = *t_.kva_rounding;
+    auto q = kva_->kva(best, rounding);
+    if (trace_) {
+      std::string how = "maximum kVA demand " + q.to_string() + " kVA";
+      if (auto w = kva_->window_of(*slots_, ctx.group, best_slot, c.first, c.last, best))
+        how += " = sqrt(" + w->first.to_string() + " kW² + " + w->second.to_string() + " kVAR²)";
+      trace.push_back(how + ", rounded " + std::string(to_string(rounding.mode)) + " to " + std::to_string(rounding.scale) + " places" +
+                      describe_context(ctx));
+    }
+    return q;
   }
 
   std::vector<std::size_t> selected_slots(const Cycle& c, const Context& ctx) const {
@@ -691,6 +724,7 @@ class Evaluator {
       case Measure::energy: return std::string(to_string(t_.usage_unit));
       case Measure::demand:
       case Measure::billing_demand: return "kW";
+      case Measure::kva_demand: return "kVA";
       case Measure::days: return "day";
       case Measure::received: return "kWh";
       case Measure::reactive: return "kVARh";
@@ -711,8 +745,11 @@ class Evaluator {
         return q;
       }
       case Measure::demand:
-      case Measure::billing_demand: {
-        auto q = ch.determinant.measure == Measure::billing_demand ? billing_demand_kw(c, ctx, trace) : demand(c, ctx);
+      case Measure::billing_demand:
+      case Measure::kva_demand: {
+        const bool kva = ch.determinant.measure == Measure::kva_demand;
+        const std::string unit = kva ? " kVA" : " kW";
+        auto q = ch.determinant.measure == Measure::billing_demand ? billing_demand_kw(c, ctx, trace) : kva ? kva_demand(c, ctx, trace) : demand(c, ctx);
         if (trace_ && ch.determinant.measure == Measure::demand)
           trace.push_back("maximum demand " + q.to_string() + " kW" + describe_context(ctx) + peak_when(c, ctx));
         if (ch.determinant.measure == Measure::demand) q = power_factor_adjusted(c, q, trace);
@@ -720,11 +757,11 @@ class Evaluator {
         if (c.split) {
           q = (q * c.fraction).rounded(kShareScale, RoundingMode::half_even).normalized();
           if (trace_) trace.push_back("× " + c.fraction.to_string() + " (" + std::to_string(c.days) + " of " + std::to_string(c.period_days) +
-                          " days at these rates) = " + q.to_string() + " kW");
+                          " days at these rates) = " + q.to_string() + unit);
         }
         if (ctx.part) {
           q = (q * ctx.fraction).rounded(kShareScale, RoundingMode::half_even).normalized();
-          if (trace_) trace.push_back("× " + ctx.fraction.to_string() + " (the " + ctx.season_name + " part of the period) = " + q.to_string() + " kW");
+          if (trace_) trace.push_back("× " + ctx.fraction.to_string() + " (the " + ctx.season_name + " part of the period) = " + q.to_string() + unit);
         }
         return q;
       }
@@ -1349,6 +1386,7 @@ class Evaluator {
   RawUnits units_;
   std::shared_ptr<const graph::IntervalSlots> slots_;
   std::optional<eval::MeterChannels> channels_;
+  std::optional<eval::KvaDemand> kva_;
   bool power_factor_reported_ = false;
   std::string channel_how_;                 // how the last netted or channel quantity came about (trace)
   std::vector<std::int64_t> demand_;

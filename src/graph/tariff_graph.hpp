@@ -32,6 +32,7 @@ enum class Measure : std::uint8_t {
   billing_demand,  ///< the tariff's billing demand rule (ratchets, floors, contract demand)
   received,        ///< received (exported) energy, net metering
   reactive,        ///< reactive energy (kVARh)
+  kva_demand,      ///< maximum apparent demand sqrt(kW² + kVAR²) (kVA) over the demand window
 };
 
 struct Determinant {
@@ -176,6 +177,12 @@ struct Tariff {
     std::string label;
   };
   std::optional<PowerFactor> power_factor;
+  /// `kva_demand: rounded STEP MODE`: kVA demand is a square root, determined to these places.
+  struct KvaRounding {
+    int scale = 2;
+    RoundingMode mode = RoundingMode::half_up;
+  };
+  std::optional<KvaRounding> kva_rounding;
   Unit usage_unit = Unit::kWh;               ///< what `energy` counts for this service (kWh, therm, gal)
   std::int32_t demand_window = 0;            ///< minutes; 0 = the data's interval
   bool demand_sliding = false;

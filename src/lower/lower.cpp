@@ -61,6 +61,9 @@ class Lowerer {
                                                              : graph::Proration::none;
     t->demand_window = c_.demand_window;
     t->season_split_days = c_.season_split_days;
+    if (c_.kva_demand)
+      t->kva_rounding = graph::Tariff::KvaRounding{c_.kva_demand->step.normalized().scale(),
+                                                   parse_rounding_mode(c_.kva_demand->mode.text).value_or(RoundingMode::half_up)};
     if (c_.power_factor) {
       const auto& pf = *c_.power_factor;
       t->power_factor = graph::Tariff::PowerFactor{
@@ -143,6 +146,7 @@ class Lowerer {
                              : n == "days" ? graph::Measure::days
                              : (n == "received_energy" || n == "exported_energy") ? graph::Measure::received
                              : n == "reactive_energy" ? graph::Measure::reactive
+                             : (n == "kva_demand" || n == "demand_kva") ? graph::Measure::kva_demand
                                                       : graph::Measure::energy;
       if (!decl.on->periods.empty()) {
         std::uint64_t mask = 0;
@@ -162,7 +166,8 @@ class Lowerer {
     switch (decl.kind) {
       case syntax::ChargeKind::charge:
         ch.kind = ch.determinant.measure == graph::Measure::energy ? LineKind::energy
-                : (ch.determinant.measure == graph::Measure::demand || ch.determinant.measure == graph::Measure::billing_demand) ? LineKind::demand
+                : (ch.determinant.measure == graph::Measure::demand || ch.determinant.measure == graph::Measure::billing_demand ||
+                   ch.determinant.measure == graph::Measure::kva_demand) ? LineKind::demand
                 : ch.determinant.measure == graph::Measure::received ? LineKind::credit
                 : ch.determinant.measure == graph::Measure::reactive ? LineKind::adjustment
                                                                        : LineKind::fixed;

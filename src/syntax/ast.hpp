@@ -214,6 +214,14 @@ struct PowerFactorDecl {
   Span span;
 };
 
+/// `kva_demand: rounded 0.01 half_up`: how finely kVA demand is determined
+struct KvaDecl {
+  Decimal step;
+  Span step_span;
+  Name mode;
+  Span span;
+};
+
 struct TariffBody {
   std::vector<MetaDecl> meta;
   std::vector<SeasonDecl> seasons;
@@ -223,6 +231,7 @@ struct TariffBody {
   std::vector<RoundingDecl> rounding;
   std::vector<BillingDemandDecl> billing_demand;   ///< at most one (checked)
   std::vector<PowerFactorDecl> power_factor;       ///< at most one (checked)
+  std::vector<KvaDecl> kva_demand;                 ///< at most one (checked)
 };
 
 struct RevisionDecl {

@@ -30,7 +30,7 @@ using selector = pt::selector<
         g::by_table, g::by_axis, g::by_case, g::case_otherwise, g::rounding_decl, g::rounding_none,
         g::rounding_target, g::rounding_step, g::rounding_mode, g::holiday_decl, g::fixed_holiday,
         g::nth_weekday, g::ordinal, g::kw_last, g::weekday_word, g::observance, g::date_range,
-        g::revision_decl, g::revision_date, g::kw_observed, g::tou_group, g::group_id, g::season_range, g::nested_tiers, g::billing_demand_decl, g::limit_clause, g::limit_kind, g::grace_clause, g::grace_days, g::exempt_clause, g::power_factor_decl, g::pf_percent, g::pf_step, g::pf_mode, g::ratchet_term,
+        g::revision_decl, g::revision_date, g::kw_observed, g::tou_group, g::group_id, g::season_range, g::nested_tiers, g::billing_demand_decl, g::limit_clause, g::limit_kind, g::grace_clause, g::grace_days, g::exempt_clause, g::power_factor_decl, g::kva_decl, g::pf_percent, g::pf_step, g::pf_mode, g::ratchet_term,
         g::ratchet_seasons, g::measured_demand_term, g::attribute_term>>;
 
 using Node = pt::node;
@@ -369,6 +369,14 @@ class Builder {
       pf.step_span = span(*step);
       pf.mode = name(*descend<g::pf_mode>(item));
       body.power_factor.push_back(std::move(pf));
+    } else if (item.is_type<g::kva_decl>()) {
+      KvaDecl kva;
+      kva.span = span(item);
+      auto* step = descend<g::pf_step>(item);
+      kva.step = number(*step);
+      kva.step_span = span(*step);
+      kva.mode = name(*descend<g::pf_mode>(item));
+      body.kva_demand.push_back(std::move(kva));
     } else if (item.is_type<g::tou_group>()) {
       auto* id = find<g::group_id>(item);
       for (auto* p : all<g::period_decl>(item)) {
