@@ -128,6 +128,12 @@ PROFILES: list[Profile] = [
         ["hourly; 10 gallons every hour (the kwh column holds gallons):",
          "January 2024 7,440 gal, February 2024 (29 days) 6,960 gal"]),
     Profile(
+        "bchydro_tod_2024-07_12", "America/Vancouver", date(2024, 7, 1), date(2025, 1, 1), 60,
+        by_month({7: "0.8", 8: "1", 9: "1", 10: "1", 11: "1", 12: "1.5"}),
+        ["hourly, Pacific time, 2024-07-01 .. 2024-12-31: July 0.8 kWh every hour",
+         "(744 h -> 595.2 kWh); August to November 1 kWh every hour (November 3 has 25",
+         "hours); December 1.5 kWh every hour (744 h -> 1116 kWh)"]),
+    Profile(
         "enumclaw_gas_2021-01", "America/Los_Angeles", date(2021, 1, 1), date(2021, 2, 1), 60,
         constant("0.125"),
         ["hourly; 0.125 therm every hour (the kwh column holds therms): January 2021 93 therms"]),

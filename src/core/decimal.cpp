@@ -149,7 +149,18 @@ Decimal& Decimal::operator+=(const Decimal& other) {
   return *this;
 }
 
-Decimal& Decimal::operator-=(const Decimal& other) { return *this += -other; }
+Decimal& Decimal::operator-=(const Decimal& other) {
+  // as +=, without the negated copy of `other`
+  if (scale_ == other.scale_) {
+    coefficient_ -= other.coefficient_;
+  } else if (scale_ > other.scale_) {
+    coefficient_ -= other.coefficient_ * pow10(scale_ - other.scale_);
+  } else {
+    coefficient_ = coefficient_ * pow10(other.scale_ - scale_) - other.coefficient_;
+    scale_ = other.scale_;
+  }
+  return *this;
+}
 
 Decimal& Decimal::operator*=(const Decimal& other) {
   coefficient_ *= other.coefficient_;

@@ -942,8 +942,8 @@ class Evaluator {
           // splits seasons by days: then every part shares every period's usage
           if (!(t_.season_split_days && ctx.part) && interval_count(c, sub) == 0) continue;
           sub.period_name = names[k];
-          sub.label += ", " + (k < labels.size() ? labels[k] : names[k]);
-          sub.id += "." + names[k];
+          sub.label.append(", ").append(k < labels.size() ? labels[k] : names[k]);
+          sub.id.append(".").append(names[k]);
           evaluate(c, ch, p.cases[k], sub, out);
         }
         break;
@@ -1005,14 +1005,17 @@ class Evaluator {
   /// Splits q over the tiers: the portion of q between each tier's lower and upper bound.
   static std::vector<Decimal> split(const Decimal& q, const std::vector<std::optional<Decimal>>& upper) {
     std::vector<Decimal> portions;
+    portions.reserve(upper.size());
     Decimal lower;
     for (auto& u : upper) {
-      Decimal portion;
-      if (q > lower) portion = u ? min(q, *u) - lower : q - lower;
-      if (portion.is_negative()) portion = Decimal(0);
-      portions.push_back(portion);
-      if (u) lower = max(lower, *u);
-      else lower = q;  // nothing above an unlimited tier
+      auto& portion = portions.emplace_back();
+      if (q > lower) {
+        portion = u && *u < q ? *u : q;
+        portion -= lower;
+        if (portion.is_negative()) portion = Decimal(0);
+      }
+      if (!u) lower = q;  // nothing above an unlimited tier
+      else if (*u > lower) lower = *u;
     }
     return portions;
   }
@@ -1145,8 +1148,8 @@ class Evaluator {
         if (share[col][k].is_zero()) continue;
         Context sub = ctx;
         sub.period_name = names[period];
-        sub.label += ", " + (period < labels.size() ? labels[period] : names[period]);
-        sub.id += "." + names[period];
+        sub.label.append(", ").append(period < labels.size() ? labels[period] : names[period]);
+        sub.id.append(".").append(names[period]);
         auto& li = add_line(out, ch, sub, tt.label(k), tt.id(k));
         if (trace_) li.trace.insert(li.trace.end(), trace.begin(), trace.end());
         if (trace_) li.trace.insert(li.trace.end(), bound_trace.begin(), bound_trace.end());

@@ -1,0 +1,53 @@
+// The interval pass's integer arithmetic (src/eval/determinants.cpp): the overflow bound
+// that lets it sum in 64 bits, and sums and peaks over runs of slots, including the
+// vectorized clones (whichever the CPU running the test picks).
+#include "eval/determinants.hpp"
+
+#include <doctest/doctest.h>
+
+#include <cstdint>
+#include <limits>
+#include <vector>
+
+using rateline::eval::safe_run;
+
+TEST_CASE("safe_run: the longest run whose 64-bit sum cannot overflow") {
+  constexpr auto top = std::numeric_limits<std::int64_t>::max();
+  std::vector<std::int64_t> small{1, 2, 3, 7, 0};
+  CHECK(safe_run(small.data(), small.size()) == static_cast<std::size_t>(top / 8));   // |v| ≤ 7
+  std::vector<std::int64_t> negative{5, -9, 4};
+  CHECK(safe_run(negative.data(), negative.size()) == static_cast<std::size_t>(top / 9));   // -9 ^ (-9 >> 63) = 8
+  std::vector<std::int64_t> extreme{3, top, 2};
+  CHECK(safe_run(extreme.data(), extreme.size()) == 1);   // one value at a time, and no overflow computing the bound
+  std::vector<std::int64_t> lowest{std::numeric_limits<std::int64_t>::min()};
+  CHECK(safe_run(lowest.data(), lowest.size()) == 1);
+  CHECK(safe_run(nullptr, 0) == static_cast<std::size_t>(top / 2));
+}
+
+TEST_CASE("aggregate: sums, peaks and counts per slot over runs, from first up to last") {
+  // 11 intervals in slots 0 0 0 1 1 0 0 0 0 0 1 (runs [0,3) [3,5) [5,10) [10,11))
+  std::vector<std::int64_t> v{5, 1, 4, 10, 2, 3, 3, 9, 1, 1, 7};
+  std::vector<rateline::graph::IntervalSlots::Run> runs{{0, 3, 0}, {3, 5, 1}, {5, 10, 0}, {10, 11, 1}};
+  rateline::eval::CycleAggregate a;
+  a.energy.assign(2, 0);
+  a.peak.assign(2, 0);
+  a.count.assign(2, 0);
+  // intervals 1..9: slot 0 gets 1 + 4 + 3 + 3 + 9 + 1 = 21 over 6 intervals, peak 9;
+  // slot 1 gets 10 + 2 = 12 over 2, peak 10
+  rateline::eval::aggregate(v.data(), nullptr, runs.data(), runs.size(), 1, 9, safe_run(v.data(), v.size()), a);
+  CHECK(static_cast<std::int64_t>(a.energy[0]) == 21);
+  CHECK(a.peak[0] == 9);
+  CHECK(a.count[0] == 6);
+  CHECK(static_cast<std::int64_t>(a.energy[1]) == 12);
+  CHECK(a.peak[1] == 10);
+  CHECK(a.count[1] == 2);
+  // a bound of 2 values per 64-bit sum splits the runs and gives the same result
+  rateline::eval::CycleAggregate b;
+  b.energy.assign(2, 0);
+  b.peak.assign(2, 0);
+  b.count.assign(2, 0);
+  rateline::eval::aggregate(v.data(), nullptr, runs.data(), runs.size(), 1, 9, 2, b);
+  CHECK(b.energy == a.energy);
+  CHECK(b.peak == a.peak);
+  CHECK(b.count == a.count);
+}
