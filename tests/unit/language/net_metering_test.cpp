@@ -199,3 +199,26 @@ TEST_CASE("check: net metering refuses prices finer than its netting, and chrono
               "  above: day 0.20 $/kWh, night 0.10 $/kWh }\n") ==
         std::vector<std::string>{"E0920 8:42 chronological tiers fill with each interval's delivered energy and cannot bill net energy"});
 }
+
+TEST_CASE("net metering: per_tou_period nets in the main periods only; register reads carry no channels") {
+  auto check = [](const std::string& body) {
+    return summary(compile_text("tariff \"T\" {\n currency USD\n timezone \"America/New_York\"\n effective 2024-01-01\n" + body + "}\n").diagnostics);
+  };
+  CHECK(check(" net_metering per_tou_period\n period day: 09:00-15:00\n period night: otherwise\n"
+              " time_of_use demand_periods { period dpk: weekday 13:00-18:00  period doff: otherwise }\n"
+              " charge energy \"Energy\" on energy: 0.10 $/kWh\n"
+              " credit export \"Export\" on received_energy in dpk: -0.03 $/kWh\n") ==
+        std::vector<std::string>{
+            "W0502 6:9 period `day` is not priced by any charge",
+            "W0502 7:9 period `night` is not priced by any charge",
+            "W0502 8:71 period `doff` is not priced by any charge",
+            "E0920 10:47 with `net_metering per_tou_period` the excess received energy is netted within the tariff's main TOU periods; "
+            "`dpk` belongs to the group `demand_periods`"});
+  auto reads = read_register_reads("meter,read_date,reading,dials,multiplier,type\nM1,2024-07-01,04210,5,1,actual\nM1,2024-08-01,05110,5,1,actual\n",
+                                   "reads.csv", Unit::kWh);
+  REQUIRE(reads.usage.has_value());
+  auto result = bill_periods(graph_of(flat("net_metering per_period")), *reads.usage, {{ymd(2024, 7, 1), ymd(2024, 8, 1)}}, Account{}, BillOptions{});
+  REQUIRE(result.diagnostics.size() == 1);
+  CHECK(result.diagnostics[0].code == "B0021");
+  CHECK(result.diagnostics[0].message == "this tariff bills received, reactive or kVA quantities, which register reads cannot give");
+}
