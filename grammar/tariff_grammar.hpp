@@ -157,15 +157,23 @@ struct cap_clause : seq<tok<TAO_PEGTL_KEYWORD("capped")>, must<tok<kw_at>>, must
 struct determinant : seq<determinant_name, ws, opt<determinant_periods, ws>, opt<cap_clause>> {};
 struct on_clause : seq<tok<kw_on>, must<determinant>> {};
 
-struct base_list : list<identifier, tok<one<','>>, space> {};
+// `after` and `not` start a late fee's clauses (below), so they end a list of base names
+struct base_name : seq<not_at<sor<TAO_PEGTL_KEYWORD("after"), TAO_PEGTL_KEYWORD("not")>>, identifier> {};
+struct base_list : list<base_name, tok<one<','>>, space> {};
 struct of_clause : seq<tok<kw_of>, must<base_list>, ws> {};
 // "3 % of energy, at most 1.75 $": a percentage's amount limited in size (caps and floors)
 struct limit_kind : sor<TAO_PEGTL_KEYWORD("most"), TAO_PEGTL_KEYWORD("least")> {};
 struct limit_clause : seq<opt<tok<one<','>>>, tok<kw_at>, must<limit_kind>, ws, must<price>, ws> {};
+// A late fee's terms: "1.5 % of past_due, at least 5.00 $, after 20 days, not under 10.00 $":
+// it applies when payment comes more than 20 days after the due date, on balances of 10.00 $ or more.
+struct grace_days : number {};
+struct grace_clause : seq<opt<tok<one<','>>>, tok<TAO_PEGTL_KEYWORD("after")>, must<grace_days>, ws,
+                          must<tok<sor<TAO_PEGTL_KEYWORD("days"), TAO_PEGTL_KEYWORD("day")>>>> {};
+struct exempt_clause : seq<opt<tok<one<','>>>, tok<TAO_PEGTL_KEYWORD("not")>, must<tok<TAO_PEGTL_KEYWORD("under")>>, must<price>, ws> {};
 // "6 % of all unless tax_exempt": the charge does not apply to accounts with the attribute `yes`
 struct exemption_attribute : identifier {};
 struct exemption_clause : seq<tok<TAO_PEGTL_KEYWORD("unless")>, must<exemption_attribute>, ws> {};
-struct charge_body : seq<pricing, opt<of_clause>, star<limit_clause>, opt<exemption_clause>> {};
+struct charge_body : seq<pricing, opt<of_clause>, star<sor<limit_clause, grace_clause, exempt_clause>>, opt<exemption_clause>> {};
 
 struct charge_kind
     : sor<kw_charge, kw_rider, kw_tax, kw_credit, kw_minimum, kw_late_fee, kw_adjustment> {};
@@ -190,6 +198,23 @@ struct attribute_term : identifier {};
 struct billing_demand_term : sor<ratchet_term, quantity, measured_demand_term, attribute_term> {};
 struct billing_demand_decl : seq<tok<kw_billing_demand>, opt<label, ws>, must<tok<one<':'>>>, must<tok<TAO_PEGTL_KEYWORD("greatest")>>,
                                  must<tok<kw_of>>, must<tok<one<'{'>>>, plus<billing_demand_term, ws>, must<tok<one<'}'>>>> {};
+
+// ---------------------------------------------------------------- power factor
+//   power_factor "Power Factor Adjustment": adjust demand below 90 %, pf rounded 0.01 half_up
+// When the billing period's PF = kWh / sqrt(kWh² + kVARh²) is below 90 %, demand is
+// multiplied by 90 % and divided by the PF, rounded as stated.
+struct pf_percent : number {};
+struct pf_step : number {};
+struct pf_mode : seq<ident_first, star<ident_other>> {};
+struct pf_body : seq<tok<TAO_PEGTL_KEYWORD("adjust")>, tok<TAO_PEGTL_KEYWORD("demand")>, tok<TAO_PEGTL_KEYWORD("below")>, pf_percent, ws,
+                     tok<percent_sign>, opt<tok<one<','>>>, tok<TAO_PEGTL_KEYWORD("pf")>, tok<TAO_PEGTL_KEYWORD("rounded")>, pf_step, ws,
+                     pf_mode, ws> {};
+struct power_factor_decl : seq<tok<TAO_PEGTL_KEYWORD("power_factor")>, opt<label, ws>, must<tok<one<':'>>>, must<pf_body>> {};
+
+//   kva_demand: rounded 0.01 half_up
+// kVA demand = sqrt(kW² + kVAR²) of the highest demand window, determined as stated.
+struct kva_body : seq<tok<TAO_PEGTL_KEYWORD("rounded")>, pf_step, ws, pf_mode, ws> {};
+struct kva_decl : seq<tok<TAO_PEGTL_KEYWORD("kva_demand")>, must<tok<one<':'>>>, must<kva_body>> {};
 
 // ---------------------------------------------------------------- calendar
 struct month_day : seq<month_ident, ws, opt<day_of_month>> {};
@@ -259,8 +284,8 @@ struct meta_decl : seq<meta_key, ws, must<meta_value>, ws> {};
 
 struct revision_date : date_literal {};
 struct revision_decl;
-struct tariff_item : sor<season_decl, period_decl, tou_group, billing_demand_decl, day_set_decl, charge_decl, rounding_decl, revision_decl,
-                         conversion_decl, therm_factor_decl, meta_decl> {};
+struct tariff_item : sor<season_decl, period_decl, tou_group, billing_demand_decl, power_factor_decl, kva_decl, day_set_decl, charge_decl, rounding_decl,
+                         revision_decl, conversion_decl, therm_factor_decl, meta_decl> {};
 struct revision_decl : seq<tok<kw_revision>, must<revision_date>, ws, must<tok<one<'{'>>>, star<tariff_item>, must<tok<one<'}'>>>> {};
 struct tariff_name : string_literal {};
 struct tariff_decl : seq<tok<kw_tariff>, must<tariff_name>, ws, must<tok<one<'{'>>>, star<tariff_item>, must<tok<one<'}'>>>> {};
@@ -307,6 +332,11 @@ template <> inline constexpr const char* error_message<tok<TAO_PEGTL_KEYWORD("gr
 template <> inline constexpr const char* error_message<tok<sor<TAO_PEGTL_KEYWORD("months"), TAO_PEGTL_KEYWORD("month")>>> = "expected `months`, e.g. `80 % of ratchet 11 months`";
 template <> inline constexpr const char* error_message<number> = "expected a number";
 template <> inline constexpr const char* error_message<list<identifier, tok<one<','>>, space>> = "expected season names";
+template <> inline constexpr const char* error_message<grace_days> = "expected the days after the due date, e.g. `after 20 days`";
+template <> inline constexpr const char* error_message<tok<sor<TAO_PEGTL_KEYWORD("days"), TAO_PEGTL_KEYWORD("day")>>> = "expected `days`, e.g. `after 20 days`";
+template <> inline constexpr const char* error_message<tok<TAO_PEGTL_KEYWORD("under")>> = "expected `not under` and an amount, e.g. `not under 10.00 $`";
+template <> inline constexpr const char* error_message<pf_body> = "expected the adjustment as the sheet states it: `adjust demand below 90 %, pf rounded 0.01 half_up`";
+template <> inline constexpr const char* error_message<kva_body> = "expected how kVA demand is determined, e.g. `kva_demand: rounded 0.01 half_up`";
 template <> inline constexpr const char* error_message<limit_kind> = "expected `at most` or `at least`";
 template <> inline constexpr const char* error_message<group_id> = "expected a name for the group of TOU periods";
 template <> inline constexpr const char* error_message<day_set_id> = "expected a name for the set of days";

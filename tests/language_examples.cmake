@@ -42,6 +42,29 @@ docs_test(bill.ratchet_history 0 "Demand Charge +104\\.00 kW +\\$13\\.05/kW +\\$
           bill examples/language/billing_demand.tariff ${willmar_usage} --from 2024-08-01 --to 2024-09-01
           --demand-history examples/language/demand_history.csv)
 docs_test(bill.per_day 0 "Facilities Charge +31 day .*Total +\\$96\\.83" bill examples/language/per_day.tariff ${georgia_usage} ${july})
+set(late_fee_tariff examples/language/late_fee.tariff ${georgia_usage} ${july})
+docs_test(bill.late_fee_unpaid 0 "Late Payment Charge +\\$120\\.00 +1\\.5 % +\\$5\\.00.*Total +\\$99\\.59"
+          bill ${late_fee_tariff} --past-due 120.00 --due-date 2024-06-20)
+docs_test(bill.late_fee_paid_late 0 "Late Payment Charge +\\$500\\.00 +1\\.5 % +\\$7\\.50.*Total +\\$102\\.09"
+          bill ${late_fee_tariff} --past-due 500.00 --due-date 2024-06-20 --paid-on 2024-07-15)
+docs_test(bill.late_fee_in_time 0 "Total +\\$94\\.59" bill ${late_fee_tariff} --past-due 500.00 --due-date 2024-06-20 --paid-on 2024-07-10)
+docs_test(bill.late_fee_no_due_date 1 "error\\[B0030\\]: the account has a past-due balance of \\$120\\.00 but no due date"
+          bill ${late_fee_tariff} --past-due 120.00)
+docs_test(explain.late_fee 0 "unpaid on 2024-08-01, the bill's date: 42 days after the due date, more than the 20 the tariff allows"
+          explain ${late_fee_tariff} --past-due 120.00 --due-date 2024-06-20)
+set(solar_july --usage examples/usage/solar_2024-07.csv ${july})
+docs_test(bill.net_metering 0 "Energy Charge +372 kWh .*\\$37\\.20.*Excess Generation Credit +0 kWh .*Total +\\$51\\.20"
+          bill examples/language/net_metering.tariff ${solar_july})
+docs_test(bill.net_metering_tou 0 "Night +558 kWh .*\\$44\\.64.*Excess Generation Credit +186 kWh .*-\\$5\\.58.*Reactive Energy Charge +372\\.0 kVARh .*\\$0\\.74.*Total +\\$53\\.80"
+          bill examples/language/net_metering_tou.tariff ${solar_july})
+docs_test(bill.net_metering_no_channel 1 "error\\[B0040\\]: the tariff bills received energy \\(net metering\\)"
+          bill examples/language/net_metering.tariff ${georgia_usage} ${july})
+docs_test(bill.power_factor 0 "Demand Charge +1\\.011235955056 kW +\\$10\\.00/kW +\\$10\\.11.*Total +\\$98\\.51"
+          bill examples/language/power_factor.tariff ${solar_july})
+docs_test(explain.power_factor 0 "power factor 744 kWh / sqrt\\(744² \\+ 372\\.0²\\) = 0\\.89 \\(rounded half_up\\), below 90 %"
+          explain examples/language/power_factor.tariff ${solar_july})
+docs_test(bill.kva_demand 0 "Demand Charge +1\\.12 kVA +\\$8\\.00/kVA +\\$8\\.96.*Total +\\$97\\.36"
+          bill examples/language/kva_demand.tariff ${solar_july})
 # Volumes and therms: water in gallons (10 gal an hour, January 2024 7,440 gal), gas in CCF
 # (0.1 CCF an hour, January 2024 74.4 CCF).
 set(water_usage --usage examples/usage/mahanoy_water_2024-01_02.csv)
@@ -55,7 +78,7 @@ docs_test(explain.therm_factor 0 "74\\.4 CCF [^ ]+ BTU Factor 1\\.037 \\(billing
           explain examples/language/therm_factor.tariff ${gas_ccf_usage} ${january})
 docs_test(bill.sewer_cap 0 "Sewer Volume +5 kgal +\\$6\\.00/kgal +\\$30\\.00.*Total +\\$109\\.45"
           bill examples/language/sewer_cap.tariff ${water_usage} ${january} --attribute winter_average=5000)
-docs_test(bill.sewer_cap_missing 1 "error\\[B0030\\]: charge `sewer` is capped at the account attribute `winter_average` in gal, which the account does not give"
+docs_test(bill.sewer_cap_missing 1 "error\\[B0050\\]: charge `sewer` is capped at the account attribute `winter_average` in gal, which the account does not give"
           bill examples/language/sewer_cap.tariff ${water_usage} ${january})
 docs_test(bill.rounding_quantities 0 "Delivery Charge +74 CCF +\\$0\\.50/CCF +\\$37\\.00.*Total +\\$47\\.00"
           bill examples/language/rounding_quantities.tariff ${gas_ccf_usage} ${january})
@@ -67,7 +90,7 @@ docs_test(bill.per_meter 0 "Meter Charge +3 meter +\\$3\\.00/meter +\\$9\\.00"
           bill examples/language/per_bill.tariff ${georgia_usage} ${july} --attribute meters=3)
 docs_test(bill.billing_month 0 "Fuel Cost Adjustment +744 kWh +\\$0\\.0198/kWh +\\$14\\.73.*Total +\\$77\\.30"
           bill examples/language/billing_month.tariff ${georgia_usage} ${july})
-docs_test(bill.billing_month_missing 1 "error\\[B0035\\]: charge `power` has no price for the billing month 2024-09"
+docs_test(bill.billing_month_missing 1 "error\\[B0055\\]: charge `power` has no price for the billing month 2024-09"
           bill examples/language/billing_month.tariff ${georgia_usage} --from 2024-09-01 --to 2024-10-01)
 docs_test(bill.rounding_total 0 "Rounding Adjustment +1 bill +\\$0\\.4488 +\\$0\\.4488.*Total +\\$98"
           bill examples/language/rounding_total.tariff ${georgia_usage} ${july})

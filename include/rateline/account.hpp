@@ -6,12 +6,21 @@
 //   rateline::Account account;
 //   account.attributes["meter_size"] = "5/8in";
 //   account.demand_history.push_back({2024y / June, rateline::Decimal::parse("212.4").value()});
+//
+// The past-due state is what a late fee is assessed on (docs/language.md, "Late payment
+// charges"): the balance left unpaid from earlier bills, the day it was due, and the day it
+// was paid. All absent = nothing is past due.
+//
+//   account.past_due = rateline::Decimal::parse("120.00").value();
+//   account.due_date = 2024y / June / 20d;
+//   account.paid_on = 2024y / July / 15d;      // absent: unpaid when the bill is made
 #pragma once
 
 #include "rateline/decimal.hpp"
 
 #include <chrono>
 #include <map>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -29,6 +38,12 @@ struct Account {
   /// Maximum demands of billing months before the ones being billed. Bills billed
   /// together (bill_periods) add their own months as they go.
   std::vector<MonthlyDemand> demand_history;
+  /// The unpaid balance of earlier bills, in the tariff's currency (never negative).
+  std::optional<Decimal> past_due;
+  /// The day that balance was due. Required with a balance when the tariff has a late fee.
+  std::optional<std::chrono::year_month_day> due_date;
+  /// The day the balance was paid; absent = still unpaid when the bill is made (its `to` date).
+  std::optional<std::chrono::year_month_day> paid_on;
 };
 
 }  // namespace rateline

@@ -57,6 +57,10 @@ struct CheckedTariff {
   std::string proration = "none";
   bool has_billing_demand = false;
   bool season_split_days = false;
+  std::optional<syntax::PowerFactorDecl> power_factor;   ///< checked: percent in (0, 100], step a power of ten, mode known
+  std::optional<syntax::KvaDecl> kva_demand;       ///< checked like power_factor's rounding
+  std::string net_metering = "none";               ///< none | per_period | per_tou_period | per_interval
+  Span net_metering_span;
   std::int32_t demand_window = 0;
   bool demand_sliding = false;
 

@@ -2,6 +2,10 @@
 // biller relies on (units fit, tiers increase, every minute is in exactly one TOU period,
 // riders form no cycle). Each finding is a Diagnostic with a stable code.
 #include "check/checked_tariff.hpp"
+#include "check/late_fee_rules.hpp"
+#include "check/net_metering_rules.hpp"
+#include "check/kva_demand_rules.hpp"
+#include "check/power_factor_rules.hpp"
 #include "check/therm_factor.hpp"
 #include "check/volume_conversion.hpp"
 
@@ -133,8 +137,18 @@ class Checker {
     check_volumes(tariff.body);
     check_billing_demand(tariff.body);
     check_charges(tariff.body);
+    for (auto& d : check_net_metering(tariff.body, out_)) diags_.push_back(std::move(d));
+    auto power_factor = check_power_factor(tariff.body);
+    if (power_factor.empty() && !tariff.body.power_factor.empty()) out_.power_factor = tariff.body.power_factor.front();
+    auto kva = check_kva_demand(tariff.body);
+    if (kva.empty() && !tariff.body.kva_demand.empty()) out_.kva_demand = tariff.body.kva_demand.front();
+    power_factor.insert(power_factor.end(), kva.begin(), kva.end());
+    for (auto& d : power_factor) diags_.push_back(std::move(d));
     check_unused(tariff.body);
-    for (auto& revision : tariff.revisions) check_revision(revision);
+    for (auto& revision : tariff.revisions) {
+      check_revision(revision);
+      for (auto& d : check_net_metering(revision.body, out_)) diags_.push_back(std::move(d));
+    }
 
     if (!has_errors(diags_)) result.tariff = std::move(out_);
     std::stable_sort(diags_.begin(), diags_.end(), [](const Diagnostic& a, const Diagnostic& b) {
@@ -157,7 +171,7 @@ class Checker {
     static const std::vector<std::string> known = {"utility", "service", "currency", "timezone", "effective",
                                                    "expires", "source", "sector", "description", "label",
                                                    "holidays", "proration", "demand_window", "schedule", "uri",
-                                                   "season_split", "meter_unit"};
+                                                   "season_split", "net_metering", "meter_unit"};
     std::set<std::string> seen;
     for (auto& m : tariff.body.meta) {
       const auto& key = m.key.text;
@@ -213,6 +227,11 @@ class Checker {
         out_.season_split_days = v == "days";
       } else if (key == "demand_window") {
         check_demand_window(m);
+      } else if (key == "net_metering") {
+        if (v != "per_period" && v != "per_tou_period" && v != "per_interval")
+          error("E0103", "unknown net metering `" + v + "`", m.value.span,
+                "`net_metering per_period` nets over the billing period, `per_tou_period` within each TOU period, `per_interval` within each interval");
+        else out_.net_metering = v, out_.net_metering_span = m.value.span;
       } else if (key == "meter_unit") {
         meter_unit_ = &m;
       }
@@ -662,8 +681,9 @@ class Checker {
       else if (n == "days") { ctx.dimension = Dimension::time; ctx.unit = Unit::day; }
       else if (n == "received_energy" || n == "exported_energy") { ctx.dimension = Dimension::energy; ctx.unit = Unit::kWh; }
       else if (n == "reactive_energy") { ctx.dimension = Dimension::reactive_energy; ctx.unit = Unit::kVARh; }
+      else if (n == "kva_demand" || n == "demand_kva") { ctx.dimension = Dimension::apparent_power; ctx.unit = Unit::kVA; }
       else {
-        static const std::vector<std::string> names = {"energy", "demand", "billing_demand", "days", "received_energy", "reactive_energy"};
+        static const std::vector<std::string> names = {"energy", "demand", "billing_demand", "days", "received_energy", "reactive_energy", "kva_demand"};
         auto hint = suggest(n, names);
         error("E0303", "unknown quantity `" + n + "`", d.name.span, hint.empty() ? "a charge is on one of: " + join(names) : hint);
         return;
@@ -696,12 +716,8 @@ class Checker {
     }
     if (c.at_most && c.at_least && c.at_least->dollars() > c.at_most->dollars())
       error("E0406", "`at least` is above `at most`", c.at_least->span);
-    if (c.kind == syntax::ChargeKind::late_fee)
-      error("E0901", "late payment charges are not billed yet", c.id.span,
-            "rateline does not yet take the account's past-due balance and dates; leave the late fee to the billing system for now");
-    if (c.on && (c.on->name.text == "received_energy" || c.on->name.text == "exported_energy" || c.on->name.text == "reactive_energy"))
-      error("E0901", "charges on `" + c.on->name.text + "` are not billed yet", c.on->name.span,
-            "the biller reads delivered energy only; net metering and reactive charges are planned");
+    for (auto& d : check_late_fee_terms(c)) diags_.push_back(std::move(d));
+    if (c.kind == syntax::ChargeKind::late_fee) return;   // its rate is checked with its terms
     if (c.kind == syntax::ChargeKind::minimum && c.of.empty())
       error("E0405", "a minimum needs the charges it applies to", c.id.span,
             "e.g. `minimum min_bill \"Minimum Bill\": 10.00 $/month of charges`");
@@ -986,10 +1002,12 @@ class Checker {
     for (std::uint32_t i = 0; i < n; ++i) {
       auto& c = body.charges[i];
       for (auto& name : c.of) {
+        if (name.text == "past_due") continue;   // the account's balance, not a charge (check_late_fee_terms)
         if (name.text == "charges" || name.text == "riders" || name.text == "taxes" || name.text == "credits" || name.text == "all") {
           for (std::uint32_t j = 0; j < n; ++j) {
             auto k = body.charges[j].kind;
-            bool member = name.text == "all" ? (j != i && k != syntax::ChargeKind::minimum)
+            // `all` leaves out late fees: a percentage of this bill's charges is not on an earlier bill's arrears
+            bool member = name.text == "all" ? (j != i && k != syntax::ChargeKind::minimum && k != syntax::ChargeKind::late_fee)
                         : name.text == "charges" ? k == syntax::ChargeKind::charge
                         : name.text == "riders" ? k == syntax::ChargeKind::rider
                         : name.text == "taxes" ? k == syntax::ChargeKind::tax
@@ -1091,7 +1109,8 @@ class Checker {
               "to change what a charge applies to, define a new charge");
       check_charge(c);
     }
-    if (!revision.body.seasons.empty() || !revision.body.periods.empty() || !revision.body.meta.empty() || !revision.body.rounding.empty())
+    if (!revision.body.seasons.empty() || !revision.body.periods.empty() || !revision.body.meta.empty() || !revision.body.rounding.empty() ||
+        !revision.body.power_factor.empty() || !revision.body.kva_demand.empty())
       error("E0703", "a revision can only restate charges", revision.span, "seasons, periods and header fields apply to every revision");
   }
 

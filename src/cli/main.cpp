@@ -3,6 +3,7 @@
 //   rateline check TARIFF...
 //   rateline bill TARIFF --usage FILE --from DATE --to DATE [--format table|json|csv] [--cycle monthly]
 //   rateline explain TARIFF --usage FILE --from DATE --to DATE
+//   (bill and explain: [--past-due AMOUNT --due-date DATE [--paid-on DATE]] for a late fee)
 //   rateline graph TARIFF [--format dot|text]
 //
 // Exit codes: 0 success, 1 the inputs have errors (diagnostics on stderr), 2 bad command line.
@@ -20,6 +21,7 @@
 #include <iostream>
 #include <optional>
 #include <string>
+#include <tuple>
 
 namespace {
 
@@ -90,6 +92,7 @@ struct BillArgs {
   std::string tariff, usage, reads, from, to, format = "table", cycle, interval_text, start, local_time = "error", demand_window = "tariff", as_of;
   std::vector<std::string> attributes;
   std::string demand_history;
+  std::string past_due, due_date, paid_on;
   bool allow_gaps = false, allow_partial = false;
 };
 
@@ -108,6 +111,9 @@ void add_bill_options(CLI::App* cmd, BillArgs& a, bool with_format) {
   cmd->add_option("--start", a.start, "local start of the first interval of a SAM load file, YYYY-MM-DD[THH:MM]");
   cmd->add_option("--attribute", a.attributes, "account attribute NAME=VALUE (repeatable)");
   cmd->add_option("--demand-history", a.demand_history, "earlier months' maximum demands for ratchets: CSV lines YYYY-MM,kW");
+  cmd->add_option("--past-due", a.past_due, "the account's unpaid balance from earlier bills, for a late fee, e.g. 120.00");
+  cmd->add_option("--due-date", a.due_date, "the day the past-due balance was due, YYYY-MM-DD");
+  cmd->add_option("--paid-on", a.paid_on, "the day the past-due balance was paid, YYYY-MM-DD (absent: unpaid on the bill's --to date)");
   cmd->add_option("--local-time", a.local_time, "ambiguous or missing local timestamps: error, earliest or latest")
       ->check(CLI::IsMember({"error", "earliest", "latest"}));
   cmd->add_option("--demand-window", a.demand_window, "maximum demand over the tariff's demand window, or over each data interval (as NREL SAM)")
@@ -176,6 +182,21 @@ int run_bill(const BillArgs& a, bool explain) {
     account.attributes[kv.substr(0, eq)] = kv.substr(eq + 1);
   }
   if (!a.demand_history.empty() && !read_demand_history(a.demand_history, account)) return 1;
+  if (!a.past_due.empty()) {
+    account.past_due = rateline::Decimal::parse(a.past_due);
+    if (!account.past_due) {
+      std::cerr << "rateline: --past-due takes an amount such as 120.00\n";
+      return 2;
+    }
+  }
+  for (auto [text, date, option] : {std::tuple{&a.due_date, &account.due_date, "--due-date"}, std::tuple{&a.paid_on, &account.paid_on, "--paid-on"}}) {
+    if (text->empty()) continue;
+    *date = parse_date(*text);
+    if (!*date) {
+      std::cerr << "rateline: " << option << " takes a date as YYYY-MM-DD\n";
+      return 2;
+    }
+  }
   rateline::BillOptions bill_options;
   bill_options.trace = explain;
   bill_options.coverage = a.allow_partial ? rateline::CoveragePolicy::bill_available : rateline::CoveragePolicy::error;

@@ -36,7 +36,7 @@ std::optional<Decimal> billed_quantity(const graph::Tariff& tariff, const graph:
     auto it = account.attributes.find(b.cap_attribute);
     std::optional<Decimal> cap = it == account.attributes.end() ? std::nullopt : Decimal::parse(it->second);
     if (!cap || cap->is_negative()) {
-      add_error(errors, "B0030",
+      add_error(errors, "B0050",
                 "charge `" + charge.id + "` is capped at the account attribute `" + b.cap_attribute + "` in " + metered +
                     (it == account.attributes.end() ? ", which the account does not give" : ", not `" + it->second + "`"),
                 "pass it, e.g. --attribute " + b.cap_attribute + "=4500");
@@ -60,7 +60,7 @@ std::optional<Decimal> billed_quantity(const graph::Tariff& tariff, const graph:
     Decimal ccf = (q * b.multiply).normalized();
     auto factor = tariff.therm_factor ? tariff.therm_factor->at(usage.billing_month) : std::nullopt;
     if (!factor) {
-      add_error(errors, "B0031", "the therm factor has no factor for the billing month " + month_text(usage.billing_month),
+      add_error(errors, "B0051", "the therm factor has no factor for the billing month " + month_text(usage.billing_month),
                 "add `" + month_text(usage.billing_month) + ": ...` to the tariff's `therm_factor: by billing_month { ... }`");
       return std::nullopt;
     }

@@ -23,7 +23,7 @@ struct UsageToBill {
 };
 
 /// The billed quantity in `charge.billed.priced`, or nullopt after adding an error to
-/// `errors` (B0030: the cap's account attribute is missing; B0031: no therm factor for the
+/// `errors` (B0050: the cap's account attribute is missing; B0051: no therm factor for the
 /// billing month). Steps go to `trace` when it is given.
 std::optional<Decimal> billed_quantity(const graph::Tariff& tariff, const graph::Charge& charge, const Account& account,
                                        const UsageToBill& usage, std::vector<std::string>* trace, std::vector<Diagnostic>& errors);

@@ -25,6 +25,10 @@
 
 #include "eval/billed_quantity.hpp"
 #include "eval/determinants.hpp"
+#include "eval/late_payment.hpp"
+#include "eval/kva_demand.hpp"
+#include "eval/meter_channels.hpp"
+#include "eval/power_factor.hpp"
 #include "eval/exemption.hpp"
 #include "eval/meter_count.hpp"
 #include "eval/total_rounding.hpp"
@@ -78,6 +82,8 @@ struct Cycle {
   std::optional<Decimal> read_energy;       // billed from register reads: the segment's consumption
   bool estimated = false;                   // ... from an estimated read
   std::vector<CycleAggregate> groups;       // per period group
+  std::vector<eval::ChannelAggregate> channels;   // per period group: received, reactive (when billed)
+  std::vector<std::vector<eval::UWide>> kva;      // per period group and slot: the highest kW² + kVAR² (when billed)
   unsigned month = 1;                       // 1..12: month of the period's last day
 };
 
@@ -104,6 +110,7 @@ class Evaluator {
   std::vector<Diagnostic> diagnostics;
 
   bool prepare(const std::vector<BillingPeriod>& periods, const BillOptions& options) {
+    if (!past_due_state_ok(periods.size())) return false;
     const auto& series = usage_.delivered;
     if (series.empty()) {
       error("B0001", "the usage has no intervals");
@@ -117,6 +124,14 @@ class Evaluator {
       return false;
     }
     slots_ = graph::interval_slots(t_, series.start, series.minutes, series.values.size());
+    if (eval::MeterChannels::needed(t_)) {
+      channels_ = eval::MeterChannels::prepare(t_, usage_, diagnostics);
+      if (!channels_) return false;
+    }
+    if (eval::KvaDemand::needed(t_)) {
+      kva_ = eval::KvaDemand::prepare(usage_, window_, t_.demand_sliding, diagnostics);
+      if (!kva_) return false;
+    }
     demand_ = eval::demand_series(series, window_, t_.demand_sliding);
     cycles_.reserve(periods.size());
     for (auto& p : periods) {
@@ -149,7 +164,9 @@ class Evaluator {
   bool uses_demand() const {
     auto on_demand = [&](const std::vector<Charge>& charges) {
       for (auto& ch : charges)
-        if (ch.determinant.measure == Measure::demand || ch.determinant.measure == Measure::billing_demand) return true;
+        if (ch.determinant.measure == Measure::demand || ch.determinant.measure == Measure::billing_demand ||
+            ch.determinant.measure == Measure::kva_demand)
+          return true;
       return false;
     };
     for (auto& p : t_.pricing)
@@ -164,6 +181,11 @@ class Evaluator {
   /// Bills from register reads: each period must run from a read date to a read date.
   bool prepare_reads(const RegisterUsage& reads, const std::vector<BillingPeriod>& periods, const BillOptions& options) {
     reads_ = &reads;
+    if (!past_due_state_ok(periods.size())) return false;
+    if (eval::MeterChannels::needed(t_) || eval::KvaDemand::needed(t_)) {
+      needs_intervals("received, reactive or kVA quantities");
+      return false;
+    }
     for (auto& p : periods) {
       auto consumption = consumption_between(reads, p.from, p.to);
       if (!consumption) {
@@ -328,6 +350,12 @@ class Evaluator {
         const auto& runs = slots_->runs[g];
         eval::aggregate(values.data(), demand_.empty() ? nullptr : demand_.data(), runs.data(), runs.size(), c.first, c.last, max_run, a);
       }
+      if (channels_ || kva_) {
+        std::vector<std::size_t> counts;
+        for (auto& a : c.groups) counts.push_back(a.energy.size());
+        if (channels_) channels_->aggregate(*slots_, counts, c.first, c.last, c.channels);
+        if (kva_) kva_->aggregate(*slots_, counts, c.first, c.last, c.kva);
+      }
     }
   }
 
@@ -363,11 +391,103 @@ class Evaluator {
           .divided_by(Decimal(c.days), kShareScale, RoundingMode::half_even)
           .normalized();
     }
+    if (channels_ && channels_->nets()) {
+      auto q = channels_->energy(c.groups[ctx.group].energy, c.channels[ctx.group], selected_slots(c, ctx));
+      channel_how_ = std::move(q.how);
+      return q.value;
+    }
     Wide sum = 0;
     const auto& a = c.groups[ctx.group];
     for (std::size_t s = 0; s < a.energy.size(); ++s)
       if (slot_matches(s, ctx)) sum += a.energy[s];
     return units_.energy(sum);
+  }
+
+  /// Demand × threshold / PF when the tariff's power factor adjustment applies (eval/power_factor.hpp):
+  /// PF over the billing period's (segment's) delivered and reactive energy.
+  Decimal power_factor_adjusted(const Cycle& c, const Decimal& kw, std::vector<std::string>& trace) {
+    if (!t_.power_factor || !channels_) return kw;
+    const auto& rule = *t_.power_factor;
+    Context all;
+    Wide delivered = 0;
+    for (auto e : c.groups[0].energy) delivered += e;
+    const Decimal kwh = units_.energy(delivered);
+    const Decimal kvarh = channels_->reactive(c.channels[0], selected_slots(c, all));
+    const auto pf = eval::power_factor(kwh, kvarh, rule);
+    const std::string percent = (rule.threshold * Decimal(100)).normalized().to_string() + " %";
+    if (!pf.defined || !pf.below) {
+      if (trace_)
+        trace.push_back(rule.label + ": " + (pf.defined ? "power factor " + pf.rounded.to_string() + " is not below " + percent
+                                                        : std::string("no energy and no reactive energy, so no power factor")) +
+                        ": demand not adjusted");
+      return kw;
+    }
+    if (pf.rounded.is_zero()) {
+      if (!power_factor_reported_)
+        error("B0044", "the power factor of " + kwh.to_string() + " kWh and " + kvarh.to_string() + " kVARh rounds to 0, and demand cannot be divided by it",
+              "check the usage's kwh and kvarh columns");
+      power_factor_reported_ = true;
+      return kw;
+    }
+    // the one division of the adjustment: kept to 12 places, half even, like other shares
+    const Decimal adjusted = (kw * rule.threshold).divided_by(pf.rounded, kShareScale, RoundingMode::half_even).normalized();
+    if (trace_) {
+      trace.push_back(rule.label + ": power factor " + kwh.to_string() + " kWh / sqrt(" + kwh.to_string() + "² + " + kvarh.to_string() +
+                      "²) = " + pf.rounded.to_string() + " (rounded " + std::string(to_string(rule.mode)) + "), below " + percent);
+      trace.push_back(kw.to_string() + " kW × " + rule.threshold.to_string() + " / " + pf.rounded.to_string() + " = " + adjusted.to_string() + " kW");
+    }
+    return adjusted;
+  }
+
+  /// The highest kVA demand window of the context (eval/kva_demand.hpp), rounded as the tariff states.
+  Decimal kva_demand(const Cycle& c, const Context& ctx, std::vector<std::string>& trace) {
+    if (c.read_energy) {
+      needs_intervals("kVA demand");
+      return Decimal(0);
+    }
+    eval::UWide best = 0;
+    std::size_t best_slot = 0;
+    bool any = false;
+    const auto& peaks = c.kva[ctx.group];
+    for (std::size_t s = 0; s < peaks.size(); ++s)
+      if (slot_matches(s, ctx) && (!any || peaks[s] > best)) best = peaks[s], best_slot = s, any = true;
+    const auto& rounding = *t_.kva_rounding;
+    auto q = kva_->kva(best, rounding);
+    if (trace_) {
+      std::string how = "maximum kVA demand " + q.to_string() + " kVA";
+      if (auto w = kva_->window_of(*slots_, ctx.group, best_slot, c.first, c.last, best))
+        how += " = sqrt(" + w->first.to_string() + " kW² + " + w->second.to_string() + " kVAR²)";
+      trace.push_back(how + ", rounded " + std::string(to_string(rounding.mode)) + " to " + std::to_string(rounding.scale) + " places" +
+                      describe_context(ctx));
+    }
+    return q;
+  }
+
+  std::vector<std::size_t> selected_slots(const Cycle& c, const Context& ctx) const {
+    std::vector<std::size_t> out;
+    for (std::size_t s = 0; s < c.groups[ctx.group].energy.size(); ++s)
+      if (slot_matches(s, ctx)) out.push_back(s);
+    return out;
+  }
+
+  /// Received or reactive energy (eval/meter_channels.hpp), split between season parts like energy.
+  Decimal channel(const Cycle& c, const Context& ctx, Measure measure) {
+    if (t_.season_split_days && ctx.season >= 0 && ctx.part) {
+      Context whole = ctx;
+      whole.season = -1;
+      whole.part = false;
+      return (channel(c, whole, measure) * Decimal(c.season_days[static_cast<std::size_t>(ctx.season)]))
+          .divided_by(Decimal(c.days), kShareScale, RoundingMode::half_even)
+          .normalized();
+    }
+    if (measure == Measure::reactive) {
+      auto q = channels_->reactive(c.channels[ctx.group], selected_slots(c, ctx));
+      channel_how_ = "reactive energy " + q.to_string() + " kVARh as metered";
+      return q;
+    }
+    auto q = channels_->received(c.groups[ctx.group].energy, c.channels[ctx.group], selected_slots(c, ctx));
+    channel_how_ = std::move(q.how);
+    return q.value;
   }
 
   void needs_intervals(const std::string& what) {
@@ -409,7 +529,16 @@ class Evaluator {
     for (auto& term : t_.billing_demand) {
       using K = graph::BillingDemandTerm::Kind;
       switch (term.kind) {
-        case K::demand: consider(measured ? *measured : demand(c, ctx), "maximum demand this period"); break;
+        case K::demand: {
+          if (measured) {   // kWh/kW limits take the measured maximum, not adjusted for power factor
+            consider(*measured, "maximum demand this period");
+            break;
+          }
+          auto kw = demand(c, ctx);
+          auto adjusted = power_factor_adjusted(c, kw, trace);
+          consider(adjusted, adjusted == kw ? "maximum demand this period" : "maximum demand this period, adjusted for power factor");
+          break;
+        }
         case K::floor: consider(term.kw, "floor"); break;
         case K::attribute: {
           auto it = account_.attributes.find(term.attribute);
@@ -517,7 +646,7 @@ class Evaluator {
       if (!ch.exempt_if.empty()) {
         auto exempt = eval::is_exempt(account_, ch.id, ch.exempt_if, diagnostics);
         if (exempt.value_or(true)) {   // exempt, or not known (an error): no lines
-          if (exempt) bill.notes.push_back({Severity::warning, "B0034", ch.label + " is not billed: the account's " + ch.exempt_if + " is yes", {}, ""});
+          if (exempt) bill.notes.push_back({Severity::warning, "B0054", ch.label + " is not billed: the account's " + ch.exempt_if + " is yes", {}, ""});
           continue;
         }
       }
@@ -526,6 +655,7 @@ class Evaluator {
         case graph::Form::priced: priced(c, ch, out); break;
         case graph::Form::percentage: percentage(c, ch, out); break;
         case graph::Form::minimum: minimum(c, ch, out); break;
+        case graph::Form::late_fee: late_fee(c, ch, out); break;
       }
       lines_of_[index] = {first, out.size()};
       for (std::size_t line = first; line < out.size(); ++line) {
@@ -612,6 +742,7 @@ class Evaluator {
       case Measure::energy: return std::string(to_string(ch.billed.converts() ? ch.billed.priced : t_.usage_unit));
       case Measure::demand:
       case Measure::billing_demand: return "kW";
+      case Measure::kva_demand: return "kVA";
       case Measure::days: return "day";
       case Measure::received: return "kWh";
       case Measure::reactive: return "kVARh";
@@ -624,7 +755,9 @@ class Evaluator {
   Decimal quantity(const Cycle& c, const Charge& ch, const Context& ctx, std::vector<std::string>& trace) {
     switch (ch.determinant.measure) {
       case Measure::energy: {
+        channel_how_.clear();
         auto q = energy(c, ctx);
+        if (trace_ && !channel_how_.empty()) trace.push_back(channel_how_ + describe_context(ctx));
         if (trace_) trace.push_back("energy " + q.to_string() + " " + std::string(to_string(t_.usage_unit)) + " over " + std::to_string(interval_count(c, ctx)) + " intervals" +
                         describe_context(ctx));
         if (eval::transforms_usage(t_, ch)) {
@@ -636,19 +769,23 @@ class Evaluator {
         return q;
       }
       case Measure::demand:
-      case Measure::billing_demand: {
-        auto q = ch.determinant.measure == Measure::billing_demand ? billing_demand_kw(c, ctx, trace) : demand(c, ctx);
+      case Measure::billing_demand:
+      case Measure::kva_demand: {
+        const bool kva = ch.determinant.measure == Measure::kva_demand;
+        const std::string unit = kva ? " kVA" : " kW";
+        auto q = ch.determinant.measure == Measure::billing_demand ? billing_demand_kw(c, ctx, trace) : kva ? kva_demand(c, ctx, trace) : demand(c, ctx);
         if (trace_ && ch.determinant.measure == Measure::demand)
           trace.push_back("maximum demand " + q.to_string() + " kW" + describe_context(ctx) + peak_when(c, ctx));
+        if (ch.determinant.measure == Measure::demand) q = power_factor_adjusted(c, q, trace);
         // a demand charge is a monthly charge: a part of the period pays its share by days
         if (c.split) {
           q = (q * c.fraction).rounded(kShareScale, RoundingMode::half_even).normalized();
           if (trace_) trace.push_back("× " + c.fraction.to_string() + " (" + std::to_string(c.days) + " of " + std::to_string(c.period_days) +
-                          " days at these rates) = " + q.to_string() + " kW");
+                          " days at these rates) = " + q.to_string() + unit);
         }
         if (ctx.part) {
           q = (q * ctx.fraction).rounded(kShareScale, RoundingMode::half_even).normalized();
-          if (trace_) trace.push_back("× " + ctx.fraction.to_string() + " (the " + ctx.season_name + " part of the period) = " + q.to_string() + " kW");
+          if (trace_) trace.push_back("× " + ctx.fraction.to_string() + " (the " + ctx.season_name + " part of the period) = " + q.to_string() + unit);
         }
         return q;
       }
@@ -658,8 +795,11 @@ class Evaluator {
         return Decimal(d);
       }
       case Measure::received:
-      case Measure::reactive:
-        return Decimal(0);
+      case Measure::reactive: {
+        auto q = channel(c, ctx, ch.determinant.measure);
+        if (trace_) trace.push_back(channel_how_ + describe_context(ctx));
+        return q;
+      }
       case Measure::none: {
         // per month / bill / meter: one, prorated as the tariff states
         Decimal q{1};
@@ -853,7 +993,7 @@ class Evaluator {
   }
 
   /// The case of a `by billing_month` table for the bill's month (its last day's), or
-  /// `otherwise`; a month the table does not price is an error (B0035), never $0.
+  /// `otherwise`; a month the table does not price is an error (B0055), never $0.
   std::uint32_t billing_month_case(const Cycle& c, const Charge& ch, const Pricing& p) {
     auto month = format_month(bill_month(c));
     for (auto& [key, target] : p.attribute_cases)
@@ -861,7 +1001,7 @@ class Evaluator {
     if (p.otherwise != kNone) return p.otherwise;
     std::string message = "charge `" + ch.id + "` has no price for the billing month " + month;
     if (std::none_of(diagnostics.begin(), diagnostics.end(), [&](const Diagnostic& d) { return d.message == message; }))
-      error("B0035", message, "add `" + month + ": ...` to its `by billing_month` table, or `otherwise: ...`");
+      error("B0055", message, "add `" + month + ": ...` to its `by billing_month` table, or `otherwise: ...`");
     return kNone;
   }
 
@@ -1199,8 +1339,37 @@ class Evaluator {
     finish(li, amount);
   }
 
+  /// A late fee (eval/late_payment.hpp): once per bill, at the rate in force on its last day.
+  void late_fee(const Cycle& c, const Charge& ch, std::vector<LineItem>& out) {
+    if (sys_days{c.seg_to} != sys_days{c.period.to}) return;
+    auto rate = flat_price(c, ch);
+    if (!rate) return;
+    auto fee = eval::assess_late_fee(ch, *rate, account_, c.period.to, trace_);
+    if (!fee) return;
+    auto& li = add_line(out, ch, Context{});
+    li.quantity = fee->quantity;
+    li.unit = fee->unit;
+    li.rate = *rate;
+    li.trace.insert(li.trace.end(), fee->trace.begin(), fee->trace.end());
+    finish(li, fee->amount);
+  }
+
+  /// The account's past-due state, checked once for the run when the tariff has a late fee.
+  bool past_due_state_ok(std::size_t bills) {
+    auto has_late_fee = [](const std::vector<Charge>& charges) {
+      return std::any_of(charges.begin(), charges.end(), [](const Charge& ch) { return ch.form == graph::Form::late_fee; });
+    };
+    bool any = has_late_fee(t_.charges);
+    for (auto& r : t_.revisions) any = any || has_late_fee(r.charges);
+    if (!any) return true;
+    auto problems = eval::past_due_problems(account_, bills);
+    diagnostics.insert(diagnostics.end(), problems.begin(), problems.end());
+    return problems.empty();
+  }
+
   Decimal minimum_amount(const Cycle& c, const Charge& ch) {
-    Decimal price = flat_price(c, ch).value_or(Decimal(0));
+    Decimal price;   // no price for this bill: no minimum
+    if (auto found = flat_price(c, ch)) price = *found;
     if (ch.minimum_per == graph::MinimumPer::day) return price * Decimal(c.days);
     if (c.split) return (price * c.fraction).rounded(kShareScale, RoundingMode::half_even);
     return price;
@@ -1275,6 +1444,10 @@ class Evaluator {
   bool trace_;
   RawUnits units_;
   std::shared_ptr<const graph::IntervalSlots> slots_;
+  std::optional<eval::MeterChannels> channels_;
+  std::optional<eval::KvaDemand> kva_;
+  bool power_factor_reported_ = false;
+  std::string channel_how_;                 // how the last netted or channel quantity came about (trace)
   std::vector<std::int64_t> demand_;
   std::vector<Cycle> cycles_;
   std::vector<Diagnostic> notes_;

@@ -14,8 +14,8 @@ std::optional<bool> is_exempt(const Account& account, const std::string& charge_
   std::string message = "charge `" + charge_id + "` does not apply when the account attribute `" + attribute + "` is yes; " +
                         (it == account.attributes.end() ? "the account does not give it" : "the account gives `" + it->second + "`");
   for (auto& d : errors)
-    if (d.code == "B0033" && d.message == message) return std::nullopt;
-  errors.push_back({Severity::error, "B0033", message, {}, "pass --attribute " + attribute + "=yes or --attribute " + attribute + "=no"});
+    if (d.code == "B0053" && d.message == message) return std::nullopt;
+  errors.push_back({Severity::error, "B0053", message, {}, "pass --attribute " + attribute + "=yes or --attribute " + attribute + "=no"});
   return std::nullopt;
 }
 

@@ -17,8 +17,8 @@ std::optional<int> meter_count(const Account& account, std::string* trace, std::
   if (ec != std::errc{} || end != v.data() + v.size() || n < 1) {
     std::string message = "the account attribute `meters` must be a whole number of meters, not `" + v + "`";
     for (auto& d : errors)
-      if (d.code == "B0032" && d.message == message) return std::nullopt;
-    errors.push_back({Severity::error, "B0032", message, {}, "e.g. --attribute meters=2"});
+      if (d.code == "B0052" && d.message == message) return std::nullopt;
+    errors.push_back({Severity::error, "B0052", message, {}, "e.g. --attribute meters=2"});
     return std::nullopt;
   }
   if (trace) *trace = std::to_string(n) + (n == 1 ? " meter" : " meters") + " (account attribute `meters`)";

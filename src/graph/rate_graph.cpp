@@ -34,6 +34,7 @@ std::string determinant_name(const Tariff& t, const Determinant& d) {
     case Measure::billing_demand: name = "billing demand"; break;
     case Measure::received: name = "received energy"; break;
     case Measure::reactive: name = "reactive energy"; break;
+    case Measure::kva_demand: name = "max kVA demand"; break;
   }
   if (d.periods != ~0ull) {
     const auto& names = t.groups[d.group].period_names;

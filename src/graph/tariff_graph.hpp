@@ -33,6 +33,7 @@ enum class Measure : std::uint8_t {
   billing_demand,  ///< the tariff's billing demand rule (ratchets, floors, contract demand)
   received,        ///< received (exported) energy, net metering
   reactive,        ///< reactive energy (kVARh)
+  kva_demand,      ///< maximum apparent demand sqrt(kW² + kVAR²) (kVA) over the demand window
 };
 
 struct Determinant {
@@ -87,6 +88,7 @@ enum class Form : std::uint8_t {
   priced,          ///< quantity × price (fixed, energy, demand, per-unit riders)
   percentage,      ///< percent × the sum of named line items
   minimum,         ///< tops the named line items up to a minimum
+  late_fee,        ///< a percentage of the account's past-due balance, or an amount, when paid late
 };
 
 enum class MinimumPer : std::uint8_t { bill, day, year };
@@ -106,6 +108,8 @@ struct Charge {
   MinimumPer minimum_per = MinimumPer::bill;
   BilledQuantity billed;                     ///< energy charges: cap, conversion to the priced unit
   std::string exempt_if;                     ///< an account attribute: the charge is not billed when it is `yes`
+  std::int32_t grace_days = 0;               ///< late fee: applies when paid more than this many days after the due date
+  std::optional<Decimal> not_under;          ///< late fee: balances under this pay none
   std::string origin;                        ///< "tariffs/rs.tariff:14"
 };
 
@@ -122,6 +126,11 @@ struct Rounding {
   RoundingMode mode = RoundingMode::half_up;
   int scale() const { return step.scale(); }
 };
+
+/// How received (exported) energy offsets delivered energy (`net_metering ...`, see
+/// docs/language.md "Net metering"): not at all, within the billing period, within each
+/// season × TOU period of the main period group, or within each interval.
+enum class NetMetering : std::uint8_t { none, per_period, per_tou_period, per_interval };
 
 /// How a per-month charge is prorated when a billing period is not a calendar month.
 enum class Proration : std::uint8_t { none, days_over_30, days_over_days_in_month };
@@ -162,6 +171,21 @@ struct Tariff {
   /// A period spanning seasons splits usage by interval timestamps (false) or by days (true,
   /// `season_split days`: each season part gets the period's usage × its share of the days).
   bool season_split_days = false;
+  NetMetering net_metering = NetMetering::none;
+  /// `power_factor`: demand × threshold / PF when the period's PF is below the threshold.
+  struct PowerFactor {
+    Decimal threshold;                       ///< 0.90
+    int scale = 2;                           ///< the PF is determined to this many places ...
+    RoundingMode mode = RoundingMode::half_up;   ///< ... rounded so
+    std::string label;
+  };
+  std::optional<PowerFactor> power_factor;
+  /// `kva_demand: rounded STEP MODE`: kVA demand is a square root, determined to these places.
+  struct KvaRounding {
+    int scale = 2;
+    RoundingMode mode = RoundingMode::half_up;
+  };
+  std::optional<KvaRounding> kva_rounding;
   Unit usage_unit = Unit::kWh;               ///< what `energy` counts for this service (kWh, therm, gal)
   std::optional<FactorTable> therm_factor;   ///< therms per CCF, by billing month
   std::optional<QuantityRounding> therm_rounding;     ///< `rounding therms 1 half_up`

@@ -39,6 +39,8 @@ struct Rate {
   Schedule demand_weekday{}, demand_weekend{};
   Structure flat;
   std::array<int, 12> flat_months{};
+  /// `demandrateunit` / `flatdemandunit` (or `demandunits`) is kVA: the charge is on kVA demand
+  bool demand_kva = false, flat_kva = false;
 
   std::optional<Decimal> fixed;
   std::string fixed_per = "month";            ///< "month" or "day"

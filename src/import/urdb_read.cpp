@@ -218,16 +218,23 @@ class Reader {
     if (positive("demandreactivepowercharge"))
       report_.error("I0014", "reactive power demand charges (`demandreactivepowercharge`) cannot be imported", "demandreactivepowercharge",
                     "the charge needs kVAR demand, which the usage does not give");
-    auto unit_ok = [&](std::string_view key, bool used) {
+    // kVA demand is carried (the usage then needs kvarh); other units are refused
+    auto unit_ok = [&](std::string_view key, bool used, bool& kva) {
       auto t = lower(text_of(get(key)));
       if (t.empty() || t == "kw" || !used) return;
+      if (t == "kva") {
+        kva = true;
+        return;
+      }
       report_.error("I0004", "demand in `" + text_of(get(key)) + "` (`" + std::string(key) + "`) cannot be imported", key,
-                    "rateline bills demand in kW from interval kW or kWh; kVA and hp need other meter data");
+                    "rateline bills demand in kW, or in kVA from kW and kVAR; hp needs other meter data");
     };
     bool tou = get("demandratestructure") != nullptr, flat = get("flatdemandstructure") != nullptr;
-    unit_ok("demandrateunit", tou);
-    unit_ok("flatdemandunit", flat);
-    unit_ok("demandunits", tou || flat);
+    unit_ok("demandrateunit", tou, rate_.demand_kva);
+    unit_ok("flatdemandunit", flat, rate_.flat_kva);
+    bool both = false;
+    unit_ok("demandunits", tou || flat, both);
+    if (both) rate_.demand_kva = rate_.demand_kva || tou, rate_.flat_kva = rate_.flat_kva || flat;
   }
 
   // ---------------------------------------------------------------- structures and schedules
@@ -284,11 +291,14 @@ class Reader {
         }
         auto unit = text_of(t.find("unit"));
         if (demand) {
-          if (!unit.empty() && lower(unit) != "kw") {
-            report_.error("I0004", where + " is in `" + unit + "`", key, "rateline bills demand in kW");
+          const bool kva = key == "flatdemandstructure" ? rate_.flat_kva : rate_.demand_kva;
+          const std::string expected = kva ? "kva" : "kw";
+          if (!unit.empty() && lower(unit) != expected) {
+            report_.error("I0004", where + " is in `" + unit + "`", key,
+                          std::string("the structure's demand is in ") + (kva ? "kVA" : "kW") + " (its `...unit` field)");
             ok = false;
           }
-          tier.unit = "kW";
+          tier.unit = kva ? "kVA" : "kW";
         } else {
           if (unit.empty()) unit = "kWh";
           auto u = lower(unit);

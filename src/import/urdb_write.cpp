@@ -184,7 +184,8 @@ class Writer {
       body.push_back("");
       body.push_back("# Demand periods: the URDB demand schedules, independent of the energy periods");
       body.push_back("time_of_use demand_periods {");
-      append(body, indented(period_block(r_.demand_weekday, r_.demand_weekend, r_.demand, demand_periods_, "d", "Demand period", "$/kW")));
+      append(body, indented(period_block(r_.demand_weekday, r_.demand_weekend, r_.demand, demand_periods_, "d", "Demand period",
+                                         r_.demand_kva ? "$/kVA" : "$/kW")));
       body.push_back("}");
     }
     charges(body);
@@ -240,6 +241,13 @@ class Writer {
     if (r_.demand_window && (demand_used_ || flat_used_)) {
       body.push_back("# URDB demandwindow; NREL SAM ignores it and takes demand from the data interval");
       body.push_back("demand_window " + std::to_string(*r_.demand_window) + "min");
+    }
+    if ((r_.demand_kva && demand_used_) || (r_.flat_kva && flat_used_)) {
+      report_.warning("I0112", "URDB does not say how kVA demand is rounded: the tariff states `kva_demand: rounded 0.001 half_even`",
+                      r_.demand_kva ? "demandrateunit" : "flatdemandunit", "check the rate sheet and change it if it says otherwise");
+      body.push_back("# kVA demand = sqrt(kW² + kVAR²) of the highest window (bill it with a kvarh channel); URDB does not");
+      body.push_back("# say how it is rounded: check the rate sheet");
+      body.push_back("kva_demand: rounded 0.001 half_even");
     }
     body.push_back("rounding none");
   }
@@ -546,10 +554,11 @@ class Writer {
 
   Lines demand_pricing(const std::vector<int>& periods, const std::string& season_where) {
     const auto& s = r_.demand;
-    if (periods.size() == 1) return one_period(s, periods[0], "$/kW", "demandratestructure" + season_where + ", period " + std::to_string(periods[0]));
+    const std::string unit = r_.demand_kva ? "$/kVA" : "$/kW";
+    if (periods.size() == 1) return one_period(s, periods[0], unit, "demandratestructure" + season_where + ", period " + std::to_string(periods[0]));
     Lines out{"by period {"};
     for (int p : periods)
-      append(out, indented(keyed("d" + std::to_string(p + 1), one_period(s, p, "$/kW", "demandratestructure, period " + std::to_string(p)))));
+      append(out, indented(keyed("d" + std::to_string(p + 1), one_period(s, p, unit, "demandratestructure, period " + std::to_string(p)))));
     out.push_back("}");
     return out;
   }
@@ -613,7 +622,8 @@ class Writer {
         auto periods = periods_in(r_.demand_weekday, r_.demand_weekend, s.months);
         per_season.push_back(demand_pricing(periods, seasons_.size() > 1 ? " (" + s.name + ")" : ""));
       }
-      charge(body, "charge tou_demand \"TOU Demand Charge\" on demand", by_season(per_season));
+      charge(body, r_.demand_kva ? "charge tou_demand \"TOU Demand Charge\" on kva_demand" : "charge tou_demand \"TOU Demand Charge\" on demand",
+             by_season(per_season));
     } else if (!r_.demand.empty()) {
       body.push_back("");
       body.push_back("# demandratestructure: every price is 0, so there is no TOU demand charge");
@@ -623,8 +633,12 @@ class Writer {
       for (std::size_t m = 0; m < 12; ++m) {
         int index = r_.flat_months[m];
         auto& tiers = r_.flat[static_cast<std::size_t>(index)];
-        per_month[m] = tier_pricing(tiers, price_columns(r_.flat, {index}), {}, "$/kW", "flatdemandstructure, structure " + std::to_string(index), "");
+        per_month[m] = tier_pricing(tiers, price_columns(r_.flat, {index}), {}, r_.flat_kva ? "$/kVA" : "$/kW",
+                                    "flatdemandstructure, structure " + std::to_string(index), "");
       }
+      if (r_.flat_kva && r_.ratchet)
+        report_.error("I0004", "a demand ratchet (`lookbackpercent`) on kVA demand cannot be imported", "lookbackpercent",
+                      "rateline's billing demand rules are in kW");
       if (r_.ratchet) {
         static const char* names[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
         std::string months;
@@ -641,7 +655,9 @@ class Writer {
                        (all ? "" : " in " + months));
         body.push_back("}");
       }
-      charge(body, r_.ratchet ? "charge flat_demand \"Demand Charge\" on billing_demand" : "charge flat_demand \"Demand Charge\" on demand",
+      charge(body, r_.ratchet ? "charge flat_demand \"Demand Charge\" on billing_demand"
+                   : r_.flat_kva ? "charge flat_demand \"Demand Charge\" on kva_demand"
+                                 : "charge flat_demand \"Demand Charge\" on demand",
              by_month(per_month));
     }
     if (r_.fixed) {

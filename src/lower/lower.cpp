@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <stdexcept>
+#include <string>
 
 namespace rateline::lower {
 
@@ -60,6 +61,19 @@ class Lowerer {
                                                              : graph::Proration::none;
     t->demand_window = c_.demand_window;
     t->season_split_days = c_.season_split_days;
+    if (c_.kva_demand)
+      t->kva_rounding = graph::Tariff::KvaRounding{c_.kva_demand->step.normalized().scale(),
+                                                   parse_rounding_mode(c_.kva_demand->mode.text).value_or(RoundingMode::half_up)};
+    if (c_.power_factor) {
+      const auto& pf = *c_.power_factor;
+      t->power_factor = graph::Tariff::PowerFactor{
+          pf.percent.divided_by(Decimal(100), pf.percent.scale() + 2, RoundingMode::half_even).normalized(), pf.step.normalized().scale(),
+          parse_rounding_mode(pf.mode.text).value_or(RoundingMode::half_up), pf.label.value_or("Power Factor Adjustment")};
+    }
+    t->net_metering = c_.net_metering == "per_period"       ? graph::NetMetering::per_period
+                    : c_.net_metering == "per_tou_period"   ? graph::NetMetering::per_tou_period
+                    : c_.net_metering == "per_interval"     ? graph::NetMetering::per_interval
+                                                            : graph::NetMetering::none;
     t->usage_unit = c_.usage_unit;
     t->therm_factor = c_.therm_factor;
     t->therm_rounding = c_.therm_rounding;
@@ -136,6 +150,7 @@ class Lowerer {
                              : n == "days" ? graph::Measure::days
                              : (n == "received_energy" || n == "exported_energy") ? graph::Measure::received
                              : n == "reactive_energy" ? graph::Measure::reactive
+                             : (n == "kva_demand" || n == "demand_kva") ? graph::Measure::kva_demand
                                                       : graph::Measure::energy;
       if (!decl.on->periods.empty()) {
         std::uint64_t mask = 0;
@@ -155,7 +170,8 @@ class Lowerer {
     switch (decl.kind) {
       case syntax::ChargeKind::charge:
         ch.kind = ch.determinant.measure == graph::Measure::energy ? LineKind::energy
-                : (ch.determinant.measure == graph::Measure::demand || ch.determinant.measure == graph::Measure::billing_demand) ? LineKind::demand
+                : (ch.determinant.measure == graph::Measure::demand || ch.determinant.measure == graph::Measure::billing_demand ||
+                   ch.determinant.measure == graph::Measure::kva_demand) ? LineKind::demand
                 : ch.determinant.measure == graph::Measure::received ? LineKind::credit
                 : ch.determinant.measure == graph::Measure::reactive ? LineKind::adjustment
                                                                        : LineKind::fixed;
@@ -168,6 +184,7 @@ class Lowerer {
       case syntax::ChargeKind::adjustment: ch.kind = LineKind::adjustment; break;
     }
     ch.form = decl.kind == syntax::ChargeKind::minimum ? graph::Form::minimum
+            : decl.kind == syntax::ChargeKind::late_fee ? graph::Form::late_fee
             : !decl.of.empty() ? graph::Form::percentage
                                : graph::Form::priced;
     const syntax::Price* leaf = first_price(decl.pricing);
@@ -177,7 +194,7 @@ class Lowerer {
       if (ch.form == graph::Form::minimum) {
         ch.minimum_per = per == "day" ? graph::MinimumPer::day : per == "year" ? graph::MinimumPer::year : graph::MinimumPer::bill;
         ch.unit = per == "day" ? Unit::day : Unit::month;
-      } else if (ch.form == graph::Form::percentage) {
+      } else if (ch.form == graph::Form::percentage || (ch.form == graph::Form::late_fee && leaf->percent)) {
         ch.unit = Unit::percent;
       } else if (ch.determinant.measure == graph::Measure::none) {
         ch.unit = parse_unit(per).value_or(Unit::month);
@@ -188,7 +205,9 @@ class Lowerer {
     }
     if (auto it = c_.billed.find(&decl); it != c_.billed.end()) ch.billed = it->second;
     if (decl.unless) ch.exempt_if = decl.unless->text;
-    ch.pricing = pricing(decl.pricing, ch.form == graph::Form::percentage);
+    ch.pricing = pricing(decl.pricing, ch.form == graph::Form::percentage || ch.unit == Unit::percent);
+    if (decl.grace_days) ch.grace_days = static_cast<std::int32_t>(std::stol(decl.grace_days->normalized().to_string()));
+    if (decl.not_under) ch.not_under = decl.not_under->dollars();
     if (decl.at_most) ch.at_most = decl.at_most->dollars();
     if (decl.at_least) ch.at_least = decl.at_least->dollars();
     return ch;

@@ -110,6 +110,9 @@ struct ChargeDecl {
   std::optional<Price> at_most;       ///< `at most 1.75 $`: the amount's size is capped
   std::optional<Price> at_least;      ///< `at least 5.00 $`: ... and floored
   std::optional<Name> unless;         ///< `unless tax_exempt`: not billed when the attribute is yes
+  std::optional<Decimal> grace_days;  ///< late fee: `after 20 days` past the due date
+  Span grace_span;
+  std::optional<Price> not_under;     ///< late fee: `not under 10.00 $`: smaller balances pay none
   Span span;
 };
 
@@ -237,6 +240,25 @@ struct NamedThermFactor {
   ThermFactorDecl factor;
 };
 
+/// `power_factor "Label": adjust demand below 90 %, pf rounded 0.01 half_up`
+struct PowerFactorDecl {
+  std::optional<std::string> label;
+  Decimal percent;                    ///< 90: the threshold, and the factor demand is brought to
+  Span percent_span;
+  Decimal step;                       ///< 0.01: how finely the PF is determined
+  Span step_span;
+  Name mode;                          ///< half_up ...
+  Span span;
+};
+
+/// `kva_demand: rounded 0.01 half_up`: how finely kVA demand is determined
+struct KvaDecl {
+  Decimal step;
+  Span step_span;
+  Name mode;
+  Span span;
+};
+
 struct TariffBody {
   std::vector<MetaDecl> meta;
   std::vector<SeasonDecl> seasons;
@@ -247,6 +269,8 @@ struct TariffBody {
   std::vector<BillingDemandDecl> billing_demand;   ///< at most one (checked)
   std::vector<ConversionDecl> conversions;
   std::vector<ThermFactorDecl> therm_factors;      ///< at most one (checked)
+  std::vector<PowerFactorDecl> power_factor;       ///< at most one (checked)
+  std::vector<KvaDecl> kva_demand;                 ///< at most one (checked)
 };
 
 struct RevisionDecl {

@@ -30,7 +30,7 @@ using selector = pt::selector<
         g::by_table, g::by_axis, g::by_case, g::case_otherwise, g::rounding_decl, g::rounding_none,
         g::rounding_target, g::rounding_step, g::rounding_mode, g::holiday_decl, g::fixed_holiday,
         g::nth_weekday, g::ordinal, g::kw_last, g::weekday_word, g::observance, g::date_range,
-        g::revision_decl, g::revision_date, g::kw_observed, g::tou_group, g::group_id, g::season_range, g::nested_tiers, g::billing_demand_decl, g::limit_clause, g::limit_kind, g::ratchet_term,
+        g::revision_decl, g::revision_date, g::kw_observed, g::tou_group, g::group_id, g::season_range, g::nested_tiers, g::billing_demand_decl, g::limit_clause, g::limit_kind, g::grace_clause, g::grace_days, g::exempt_clause, g::power_factor_decl, g::kva_decl, g::pf_percent, g::pf_step, g::pf_mode, g::ratchet_term,
         g::ratchet_seasons, g::measured_demand_term, g::attribute_term, g::cap_clause, g::cap_attribute,
         g::conversion_decl, g::therm_factor_decl, g::factor_table, g::factor_case, g::factor_key, g::factor_value,
         g::exemption_clause, g::exemption_attribute, g::case_key,
@@ -225,6 +225,12 @@ class Builder {
       if (find<g::limit_kind>(*limit)->string_view() == "most") c.at_most = p;
       else c.at_least = p;
     }
+    if (auto* grace = find<g::grace_clause>(*body)) {
+      auto* days = find<g::grace_days>(*grace);
+      c.grace_days = number(*days);
+      c.grace_span = span(*days);
+    }
+    if (auto* exempt = find<g::exempt_clause>(*body)) c.not_under = price(*find<g::price>(*exempt));
     if (auto* unless = find<g::exemption_clause>(*body)) c.unless = name(*find<g::exemption_attribute>(*unless));
     return c;
   }
@@ -385,6 +391,26 @@ class Builder {
         bd.terms.push_back(std::move(term));
       }
       body.billing_demand.push_back(std::move(bd));
+    } else if (item.is_type<g::power_factor_decl>()) {
+      PowerFactorDecl pf;
+      pf.span = span(item);
+      if (auto* l = find<g::label>(item)) pf.label = unquote(l->string_view());
+      auto* percent = descend<g::pf_percent>(item);
+      auto* step = descend<g::pf_step>(item);
+      pf.percent = number(*percent);
+      pf.percent_span = span(*percent);
+      pf.step = number(*step);
+      pf.step_span = span(*step);
+      pf.mode = name(*descend<g::pf_mode>(item));
+      body.power_factor.push_back(std::move(pf));
+    } else if (item.is_type<g::kva_decl>()) {
+      KvaDecl kva;
+      kva.span = span(item);
+      auto* step = descend<g::pf_step>(item);
+      kva.step = number(*step);
+      kva.step_span = span(*step);
+      kva.mode = name(*descend<g::pf_mode>(item));
+      body.kva_demand.push_back(std::move(kva));
     } else if (item.is_type<g::tou_group>()) {
       auto* id = find<g::group_id>(item);
       for (auto* p : all<g::period_decl>(item)) {

@@ -282,9 +282,9 @@ TEST_CASE("urdb import: fields that change the bill and cannot be carried are er
     CHECK(d.span.file);
   }
   SUBCASE("coincident peak at $0 changes nothing") { tariff(rate(kFlat + R"(, "coincidentratestructure": [[{"rate": 0}]])")); }
-  SUBCASE("kVA demand") {
-    auto d = refused(rate(kFlat + R"(, "demandratestructure": [[{"rate": 3}]], "demandrateunit": "kVA")"), "I0004");
-    CHECK(contains(d.message, "kVA"));
+  SUBCASE("hp TOU demand (kVA demand is imported: urdb_kva_test.cpp)") {
+    auto d = refused(rate(kFlat + R"(, "demandratestructure": [[{"rate": 3}]], "demandrateunit": "hp")"), "I0004");
+    CHECK(contains(d.message, "hp"));
   }
   SUBCASE("hp flat demand") { refused(rate(kFlat + R"(, "flatdemandstructure": [[{"rate": 3}]], "flatdemandmonths": [0,0,0,0,0,0,0,0,0,0,0,0], "flatdemandunit": "hp")"), "I0004"); }
   SUBCASE("ratchet lookback percent") { CHECK(contains(refused(rate(kFlat + R"(, "lookbackpercent": 0.8)"), "I0005").message, "lookbackpercent")); }

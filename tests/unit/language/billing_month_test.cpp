@@ -76,7 +76,7 @@ TEST_CASE("billing month: a month the table does not price is refused") {
   auto september = bill_month(g, 9);
   CHECK_FALSE(september.bill.has_value());
   REQUIRE(september.diagnostics.size() == 1);
-  CHECK(september.diagnostics[0].code == "B0035");
+  CHECK(september.diagnostics[0].code == "B0055");
   CHECK(september.diagnostics[0].message == "charge `pca` has no price for the billing month 2024-09");
 }
 

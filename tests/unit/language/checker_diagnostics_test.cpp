@@ -208,6 +208,32 @@ TEST_CASE("check: a missing holiday calendar") {
   CHECK(d[0] == "E0106 7:12 no holiday calendar named `nerc`");
 }
 
+TEST_CASE("check: a late fee says when it applies, and is a percentage of past_due or an amount per bill") {
+  CHECK(check(tariff("  late_fee late \"Late Payment Charge\": 1.5 % of past_due, at least 5.00 $\n")) ==
+        std::vector<std::string>{"E0911 7:12 the late fee does not say how many days after the due date it applies"});
+  CHECK(check(tariff("  late_fee late \"Late\" on energy: 1.5 % of past_due, after 20 days\n")) ==
+        std::vector<std::string>{"E0910 7:27 a late fee is charged on the past-due balance, not on `energy`"});
+  CHECK(check(tariff("  charge basic \"Basic\": 10.00 $/month\n  late_fee late \"Late\": 1.5 % of basic, after 20 days\n")) ==
+        std::vector<std::string>{"E0910 8:31 a late fee is a percentage of `past_due` only, the account's past-due balance"});
+  CHECK(check(tariff("  late_fee late \"Late\": 5.00 $/month, after 20 days\n")) ==
+        std::vector<std::string>{"E0910 7:30 a flat late fee is a positive amount per bill, e.g. `5.00 $/bill`"});
+  CHECK(check(tariff("  late_fee late \"Late\": tiers { first 100 kWh: 1 $/bill  above: 2 $/bill }, after 20 days\n")).at(0).rfind(
+            "E0910 7:25 a late fee has one rate", 0) == 0);
+}
+
+TEST_CASE("check: a late fee's days are whole, its threshold is money, and its terms belong to late fees") {
+  CHECK(check(tariff("  late_fee late \"Late\": 1.5 % of past_due, after 2.5 days\n")) ==
+        std::vector<std::string>{"E0912 7:50 `after` takes a whole number of days, from 0 to 3650"});
+  CHECK(check(tariff("  late_fee late \"Late\": 1.5 % of past_due, after 20 days, not under 10 %\n")) ==
+        std::vector<std::string>{"E0912 7:69 `not under` takes an amount of money, e.g. `10.00 $`"});
+  CHECK(check(tariff("  charge basic \"Basic\": 10.00 $/month, after 20 days\n")) ==
+        std::vector<std::string>{"E0912 7:46 `after ... days` is a late fee's term, and `basic` is not a late fee"});
+  CHECK(check(tariff("  rider r \"Rider\": 2 % of past_due\n")) ==
+        std::vector<std::string>{"E0913 7:27 only a late fee is charged on `past_due`, the account's past-due balance"});
+  CHECK(check(tariff("  late_fee late \"Late\": 1.5 % of past_due, after twenty days\n")) ==
+        std::vector<std::string>{"E0001 7:50 syntax error: expected the days after the due date, e.g. `after 20 days`"});
+}
+
 // ---------------------------------------------------------------------------------------
 // Issue 4's checks, each form of each with its exact text: duplicate names, unused
 // definitions, tiers that do not increase, implausible values and unit mismatches, beyond

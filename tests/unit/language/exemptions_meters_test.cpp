@@ -68,7 +68,7 @@ TEST_CASE("meters: a $/meter charge counts the account's meters, else the usage'
   auto bad = bill_of(g, {{"meters", "2.5"}});
   CHECK_FALSE(bad.bill);
   REQUIRE(bad.diagnostics.size() == 1);
-  CHECK(bad.diagnostics[0].code == "B0032");
+  CHECK(bad.diagnostics[0].code == "B0052");
   CHECK(bad.diagnostics[0].message == "the account attribute `meters` must be a whole number of meters, not `2.5`");
 }
 
@@ -96,7 +96,7 @@ TEST_CASE("exemptions: an account that does not say is refused, not taxed or unt
   auto missing = bill_of(g, {});
   CHECK_FALSE(missing.bill);
   REQUIRE(missing.diagnostics.size() == 1);
-  CHECK(missing.diagnostics[0].code == "B0033");
+  CHECK(missing.diagnostics[0].code == "B0053");
   CHECK(missing.diagnostics[0].message ==
         "charge `state` does not apply when the account attribute `tax_exempt` is yes; the account does not give it");
   auto unclear = bill_of(g, {{"tax_exempt", "maybe"}});

@@ -98,7 +98,7 @@ TEST_CASE("proration: a tie is rounded from the exact amount") {
   CHECK(find_item(b, "basic")->unrounded.to_string() == "10.695");
 }
 
-TEST_CASE("checks: $/year outside minimums, bad clock times, demand tiers with period columns, not-yet features") {
+TEST_CASE("checks: $/year outside minimums, bad clock times, demand tiers with period columns, a late fee on charges") {
   auto d = rateline::test::summary(compile_text(R"(tariff "T" {
   currency USD timezone "UTC" effective 2024-01-01 rounding line_items 0.01 up
   period pk: weekday 13:75-18:00
@@ -112,6 +112,6 @@ TEST_CASE("checks: $/year outside minimums, bad clock times, demand tiers with p
   CHECK(d[0] == "E0213 3:22 not a time of day");
   CHECK(d[1] == "E0301 5:30 a $/year price is only for annual minimums");
   CHECK(d[2] == "E0313 6:32 one price per period applies to energy tiers; demand tiers are priced per period with `by period { ... }`");
-  CHECK(d[3] == "E0901 7:12 late payment charges are not billed yet");
-  CHECK(d[4] == "E0901 8:38 charges on `received_energy` are not billed yet");
+  CHECK(d[3] == "E0911 7:12 the late fee does not say how many days after the due date it applies");
+  CHECK(d[4] == "E0910 7:46 a late fee is a percentage of `past_due` only, the account's past-due balance");
 }

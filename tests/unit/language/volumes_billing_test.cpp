@@ -213,7 +213,7 @@ TEST_CASE("therms: factors by billing month; a month the table does not give is 
   auto march = bill_of(g, usage, ymd(2024, 3, 1), ymd(2024, 4, 1));
   CHECK_FALSE(march.bill.has_value());
   REQUIRE(march.diagnostics.size() == 1);
-  CHECK(march.diagnostics[0].code == "B0031");
+  CHECK(march.diagnostics[0].code == "B0051");
   CHECK(march.diagnostics[0].message == "the therm factor has no factor for the billing month 2024-03");
 }
 
@@ -240,7 +240,7 @@ TEST_CASE("sewer: volume capped at the account's winter average") {
   auto missing = bill_of(g, usage, ymd(2024, 7, 1), ymd(2024, 8, 1));
   CHECK_FALSE(missing.bill.has_value());
   REQUIRE(missing.diagnostics.size() == 1);
-  CHECK(missing.diagnostics[0].code == "B0030");
+  CHECK(missing.diagnostics[0].code == "B0050");
   CHECK(missing.diagnostics[0].message ==
         "charge `sewer` is capped at the account attribute `winter_average` in gal, which the account does not give");
   auto bad = bill_of(g, usage, ymd(2024, 7, 1), ymd(2024, 8, 1), {{"winter_average", "lots"}});

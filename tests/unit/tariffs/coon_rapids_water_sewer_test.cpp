@@ -82,5 +82,5 @@ TEST_CASE("tariff: Coon Rapids, an account without its winter quarter is refused
                                rateline::BillOptions{});
   CHECK_FALSE(result.bill.has_value());
   REQUIRE(result.diagnostics.size() == 1);
-  CHECK(result.diagnostics[0].code == "B0030");
+  CHECK(result.diagnostics[0].code == "B0050");
 }

@@ -56,6 +56,6 @@ TEST_CASE("tariff: Sioux Center natural gas, March 2021 has no published GCA and
                                rateline::BillOptions{});
   CHECK_FALSE(result.bill.has_value());
   REQUIRE(result.diagnostics.size() == 1);
-  CHECK(result.diagnostics[0].code == "B0035");
+  CHECK(result.diagnostics[0].code == "B0055");
   CHECK(result.diagnostics[0].message == "charge `gca` has no price for the billing month 2021-03");
 }

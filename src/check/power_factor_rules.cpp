@@ -1,0 +1,31 @@
+// The checks of check/power_factor_rules.hpp; the adjustment is in eval/power_factor.cpp.
+#include "check/power_factor_rules.hpp"
+
+namespace rateline::check {
+
+std::vector<Diagnostic> check_power_factor(const syntax::TariffBody& body) {
+  std::vector<Diagnostic> out;
+  auto error = [&](std::string message, Span span, std::string hint = "") {
+    out.push_back({Severity::error, "E0930", std::move(message), std::move(span), std::move(hint)});
+  };
+  if (body.power_factor.empty()) return out;
+  if (body.power_factor.size() > 1) error("the power factor adjustment is stated twice", body.power_factor[1].span, "a tariff has one");
+  const auto& pf = body.power_factor.front();
+  if (pf.percent.sign() <= 0 || pf.percent > Decimal(100))
+    error("a power factor threshold is above 0 and at most 100 %", pf.percent_span);
+  const auto step = pf.step.normalized();
+  if (step.coefficient() != 1 || step.scale() < 1 || step.scale() > 6)
+    error("the power factor is determined to a power of ten from 0.1 to 0.000001", pf.step_span,
+          "write it as the sheet does: `pf rounded 0.01 half_up` (\"to the nearest whole percent\")");
+  if (!parse_rounding_mode(pf.mode.text))
+    error("unknown rounding mode `" + pf.mode.text + "`", pf.mode.span,
+          "use half_up, half_even, half_down, toward_zero, away_from_zero, floor or ceiling");
+  bool bills_demand = false;
+  for (auto& c : body.charges)
+    if (c.on && (c.on->name.text == "demand" || c.on->name.text == "billing_demand")) bills_demand = true;
+  if (!bills_demand)
+    error("the power factor adjusts demand, but no charge is on demand", pf.span, "add the demand charge it adjusts, or remove the statement");
+  return out;
+}
+
+}  // namespace rateline::check
