@@ -137,8 +137,8 @@ TEST_CASE("tariff: Dallas water and sewer, an account without a winter average i
   account.attributes = {{"meter_size", "in_5_8"}};
   auto result = rateline::bill(graph, usage(kJanuary, kZone), rateline::BillingPeriod{ymd(2025, 1, 1), ymd(2025, 2, 1)},
                                account, rateline::BillOptions{});
-  // The sewer is never billed on the whole water use by default (B0030).
+  // The sewer is never billed on the whole water use by default (B0050).
   CHECK_FALSE(result.bill.has_value());
   REQUIRE(result.diagnostics.size() == 1);
-  CHECK(result.diagnostics[0].code == "B0030");
+  CHECK(result.diagnostics[0].code == "B0050");
 }
