@@ -157,8 +157,9 @@ struct cap_clause : seq<tok<TAO_PEGTL_KEYWORD("capped")>, must<tok<kw_at>>, must
 struct determinant : seq<determinant_name, ws, opt<determinant_periods, ws>, opt<cap_clause>> {};
 struct on_clause : seq<tok<kw_on>, must<determinant>> {};
 
-// `after` and `not` start a late fee's clauses (below), so they end a list of base names
-struct base_name : seq<not_at<sor<TAO_PEGTL_KEYWORD("after"), TAO_PEGTL_KEYWORD("not")>>, identifier> {};
+// `after` and `not` start a late fee's clauses and `rounded` a charge's rounding rule (below),
+// so they end a list of base names
+struct base_name : seq<not_at<sor<TAO_PEGTL_KEYWORD("after"), TAO_PEGTL_KEYWORD("not"), TAO_PEGTL_KEYWORD("rounded")>>, identifier> {};
 struct base_list : list<base_name, tok<one<','>>, space> {};
 struct of_clause : seq<tok<kw_of>, must<base_list>, ws> {};
 // "3 % of energy, at most 1.75 $": a percentage's amount limited in size (caps and floors)
@@ -170,10 +171,16 @@ struct grace_days : number {};
 struct grace_clause : seq<opt<tok<one<','>>>, tok<TAO_PEGTL_KEYWORD("after")>, must<grace_days>, ws,
                           must<tok<sor<TAO_PEGTL_KEYWORD("days"), TAO_PEGTL_KEYWORD("day")>>>> {};
 struct exempt_clause : seq<opt<tok<one<','>>>, tok<TAO_PEGTL_KEYWORD("not")>, must<tok<TAO_PEGTL_KEYWORD("under")>>, must<price>, ws> {};
+// "6 % of all, rounded 0.01 toward_zero": this charge's own rounding rule for its line items
+struct rounding_step : number {};
+struct rounding_mode : seq<ident_first, star<ident_other>> {};   // `up` is a keyword elsewhere
+// the mode is on the step's line: a missing mode is reported, not taken from the next statement
+struct rounded_clause : seq<opt<tok<one<','>>>, tok<TAO_PEGTL_KEYWORD("rounded")>, must<rounding_step>, star<blank>, must<rounding_mode>, ws> {};
 // "6 % of all unless tax_exempt": the charge does not apply to accounts with the attribute `yes`
 struct exemption_attribute : identifier {};
 struct exemption_clause : seq<tok<TAO_PEGTL_KEYWORD("unless")>, must<exemption_attribute>, ws> {};
-struct charge_body : seq<pricing, opt<of_clause>, star<sor<limit_clause, grace_clause, exempt_clause>>, opt<exemption_clause>> {};
+struct charge_body
+    : seq<pricing, opt<of_clause>, star<sor<limit_clause, grace_clause, exempt_clause, rounded_clause>>, opt<exemption_clause>> {};
 
 struct charge_kind
     : sor<kw_charge, kw_rider, kw_tax, kw_credit, kw_minimum, kw_late_fee, kw_adjustment> {};
@@ -256,9 +263,7 @@ struct calendar_decl : seq<tok<kw_calendar>, must<calendar_id>, ws, must<tok<one
 // ---------------------------------------------------------------- tariff
 struct rounding_none : TAO_PEGTL_KEYWORD("none") {};
 struct rounding_target : identifier {};    // line_items | total | ...
-struct rounding_step : number {};
-struct rounding_mode : seq<ident_first, star<ident_other>> {};   // `up` is a keyword elsewhere
-struct rounding_decl : seq<tok<kw_rounding>, must<sor<seq<rounding_none, ws>, seq<rounding_target, ws, must<rounding_step>, ws, opt<rounding_mode, ws>>>>> {};
+struct rounding_decl : seq<tok<kw_rounding>, must<sor<seq<rounding_none, ws>, seq<rounding_target, ws, must<rounding_step>, star<blank>, opt<rounding_mode>, ws>>>> {};
 
 // Volumes and heat content, as the sheet states them:
 //   convert 1 CCF = 748 gal
@@ -351,7 +356,7 @@ template <> inline constexpr const char* error_message<date_literal> = "expected
 template <> inline constexpr const char* error_message<revision_date> = "expected the revision's effective date as YYYY-MM-DD";
 template <> inline constexpr const char* error_message<import_path> = "expected the file to import, in quotes";
 template <> inline constexpr const char* error_message<meta_value> = "expected a value: a \"string\", a date, a number or a word";
-template <> inline constexpr const char* error_message<sor<seq<rounding_none, ws>, seq<rounding_target, ws, must<rounding_step>, ws, opt<rounding_mode, ws>>>> = "expected `rounding none` or `rounding line_items 0.01 half_up`";
+template <> inline constexpr const char* error_message<sor<seq<rounding_none, ws>, seq<rounding_target, ws, must<rounding_step>, star<blank>, opt<rounding_mode>, ws>>> = "expected `rounding none` or `rounding line_items 0.01 half_up`";
 template <> inline constexpr const char* error_message<table_id> = "expected the table's name, e.g. `table fuel_2024`";
 template <> inline constexpr const char* error_message<by_table> = "expected a table such as `by billing_month { 2024-01: 0.0213 $/kWh ... }`";
 template <> inline constexpr const char* error_message<exemption_attribute> = "expected the account attribute that exempts the account, e.g. `unless tax_exempt`";
@@ -362,6 +367,7 @@ template <> inline constexpr const char* error_message<tok<one<'='>>> = "expecte
 template <> inline constexpr const char* error_message<factor_body> = "expected a factor such as `1.037`, a table `by month { Jan: 1.037 ... }` or the name of one in an imported file";
 template <> inline constexpr const char* error_message<factor_id> = "expected the therm factor table's name, e.g. `therm_factor btu_2024: by billing_month { ... }`";
 template <> inline constexpr const char* error_message<factor_value> = "expected the factor, a number such as `1.037`";
+template <> inline constexpr const char* error_message<rounding_mode> = "expected the rounding mode, e.g. `half_up` (half_even, toward_zero, ...)";
 template <> inline constexpr const char* error_message<rounding_step> = "expected the rounding step, e.g. `0.01`";
 // clang-format on
 

@@ -96,3 +96,7 @@ docs_test(bill.rounding_total 0 "Rounding Adjustment +1 bill +\\$0\\.4488 +\\$0\
           bill examples/language/rounding_total.tariff ${georgia_usage} ${july})
 docs_test(bill.therm_factor_file 0 "Delivery Charge +73 therm +\\$0\\.4512/therm +\\$32\\.94"
           bill examples/language/therm_factor_file.tariff ${gas_ccf_usage} --from 2024-02-01 --to 2024-03-01)
+docs_test(bill.rounding_per_charge 0 "Sales Tax +\\$97\\.55 +6\\.25 % +\\$6\\.09.*Total +\\$103\\.64"
+          bill examples/language/rounding_per_charge.tariff ${georgia_usage} ${july})
+docs_test(bill.rounding_limits 0 "up to 22\\.1918 kWh/day +688 kWh.*over 22\\.1918 kWh/day +56 kWh.*Total +\\$90\\.33"
+          bill examples/language/rounding_limits.tariff ${georgia_usage} ${july})

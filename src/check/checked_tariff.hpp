@@ -70,6 +70,7 @@ struct CheckedTariff {
   std::optional<graph::QuantityRounding> therm_rounding;
   std::optional<graph::QuantityRounding> quantity_rounding;
   std::optional<graph::QuantityRounding> total_rounding;
+  std::optional<graph::QuantityRounding> limit_rounding;   ///< `rounding limits 1 half_up`: tier limits of a bill
 };
 
 struct CheckResult {

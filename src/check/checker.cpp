@@ -573,40 +573,52 @@ class Checker {
   }
 
   // ------------------------------------------------------------------ rounding
+  /// A rounding step and mode as written (`0.01 half_up`): the step a power of ten, the mode
+  /// one of the seven. nullopt (with the error reported) when either is wrong or the mode is missing.
+  std::optional<graph::QuantityRounding> step_and_mode(const syntax::RoundingDecl& r, const std::string& how) {
+    // the step must be a power of ten: 1, 0.1, 0.01 ...
+    auto n = r.step.normalized();
+    if (n.coefficient() != 1) {
+      error("E0601", "rounding step must be a power of ten such as 0.01", r.span);
+      return std::nullopt;
+    }
+    if (!r.mode) {
+      error("E0602", "the rounding mode is not stated", r.span, "say how ties round, e.g. `" + how + " " + r.step.to_string() + " half_up`");
+      return std::nullopt;
+    }
+    auto mode = parse_rounding_mode(r.mode->text);
+    if (!mode) {
+      error("E0601", "unknown rounding mode `" + r.mode->text + "`", r.mode->span,
+            "use half_up, half_even, half_down, toward_zero, away_from_zero, floor or ceiling");
+      return std::nullopt;
+    }
+    return graph::QuantityRounding{n, *mode};
+  }
+
   void check_rounding(const syntax::TariffBody& body) {
     for (auto& r : body.rounding) {
       if (r.none) { out_.round_line_items = false; continue; }
       const auto& target = r.target.text;
-      if (target != "line_items" && target != "quantities" && target != "therms" && target != "total") {
+      if (target != "line_items" && target != "quantities" && target != "therms" && target != "total" && target != "limits") {
         error("E0601", "unknown rounding target `" + target + "`", r.target.span,
               "write `rounding line_items 0.01 half_up`, `rounding quantities 1 half_up`, `rounding therms 1 half_up`, "
-              "`rounding total 1 half_up` or `rounding none`");
+              "`rounding limits 1 half_up`, `rounding total 1 half_up` or `rounding none`");
         continue;
       }
-      // the step must be a power of ten: 1, 0.1, 0.01 ...
-      auto n = r.step.normalized();
-      if (n.coefficient() != 1 && !(n.coefficient() == 1 && n.scale() == 0)) {
-        error("E0601", "rounding step must be a power of ten such as 0.01", r.span);
+      auto checked = step_and_mode(r, "rounding " + target);
+      if (!checked) continue;
+      if (target == "line_items") {
+        out_.round_line_items = true;
+        out_.rounding_step = checked->step;
+        out_.rounding_mode = checked->mode;
         continue;
       }
-      std::optional<RoundingMode> mode;
-      if (r.mode) {
-        mode = parse_rounding_mode(r.mode->text);
-        if (!mode) error("E0601", "unknown rounding mode `" + r.mode->text + "`", r.mode->span,
-                         "use half_up, half_even, half_down, toward_zero, away_from_zero, floor or ceiling");
-      } else {
-        error("E0602", "the rounding mode is not stated", r.span,
-              "say how ties round, e.g. `rounding " + target + " " + r.step.to_string() + " half_up`");
-      }
-      if (target == "quantities" || target == "therms" || target == "total") {
-        auto& slot = target == "quantities" ? out_.quantity_rounding : target == "therms" ? out_.therm_rounding : out_.total_rounding;
-        if (slot) error("E0601", "`rounding " + target + "` is given twice", r.target.span, "keep one");
-        slot = graph::QuantityRounding{n, mode.value_or(RoundingMode::half_up)};
-        continue;
-      }
-      out_.round_line_items = true;
-      out_.rounding_step = n;
-      if (mode) out_.rounding_mode = *mode;
+      auto& slot = target == "quantities" ? out_.quantity_rounding
+                   : target == "therms"   ? out_.therm_rounding
+                   : target == "limits"   ? out_.limit_rounding
+                                          : out_.total_rounding;
+      if (slot) error("E0601", "`rounding " + target + "` is given twice", r.target.span, "keep one");
+      slot = checked;
     }
   }
 
@@ -662,6 +674,7 @@ class Checker {
   void check_charge(const syntax::ChargeDecl& c) {
     Context ctx;
     ctx.charge = &c;
+    if (c.rounded) step_and_mode(*c.rounded, "rounded");
     if (c.on) {
       const auto& d = *c.on;
       const auto& n = d.name.text;

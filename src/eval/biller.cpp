@@ -643,6 +643,7 @@ class Evaluator {
     lines_of_.assign(charges.size(), {0, 0});
     for (auto index : t_.evaluation_order) {
       const auto& ch = charges[index];
+      rounding_ = line_rounding(ch);
       if (!ch.exempt_if.empty()) {
         auto exempt = eval::is_exempt(account_, ch.id, ch.exempt_if, diagnostics);
         if (exempt.value_or(true)) {   // exempt, or not known (an error): no lines
@@ -693,9 +694,12 @@ class Evaluator {
     return bill;
   }
 
-  Decimal round_line(const Decimal& amount) const {
-    if (!t_.rounding.line_items) return amount;
-    return amount.rounded(t_.rounding.scale(), t_.rounding.mode);
+  /// The rule the current charge's lines round by: its own (`rounded 0.01 toward_zero`),
+  /// else the tariff's `rounding line_items`; none when neither is stated.
+  std::optional<graph::QuantityRounding> line_rounding(const Charge& ch) const {
+    if (ch.rounding) return ch.rounding;
+    if (t_.rounding.line_items) return graph::QuantityRounding{t_.rounding.step, t_.rounding.mode};
+    return std::nullopt;
   }
 
   /// A new line item at the end of `out`, built in place (a LineItem is large to move).
@@ -729,11 +733,11 @@ class Evaluator {
 
   void finish(LineItem& li, const Decimal& unrounded) {
     li.unrounded = unrounded;
-    li.amount = round_line(unrounded);
+    li.amount = rounding_ ? unrounded.rounded(rounding_->scale(), rounding_->mode) : unrounded;
     if (!trace_) return;
     std::string step = "amount " + money(unrounded);
-    if (t_.rounding.line_items && li.amount != unrounded)
-      step += ", rounded " + std::string(to_string(t_.rounding.mode)) + " to " + t_.rounding.step.to_string() + ": " + money(li.amount);
+    if (rounding_ && li.amount != unrounded)
+      step += ", rounded " + std::string(to_string(rounding_->mode)) + " to " + rounding_->step.to_string() + ": " + money(li.amount);
     li.trace.push_back(step);
   }
 
@@ -1037,6 +1041,14 @@ class Evaluator {
           v = v * *demand_kw;
           if (b->unit == BoundUnit::per_kw_per_day) v = v * Decimal(days_here);
           break;
+      }
+      if (t_.limit_rounding) {
+        // "the threshold is rounded to the nearest kWh": the limit of this bill, as the sheet rounds it
+        auto rounded = v.rounded(t_.limit_rounding->scale(), t_.limit_rounding->mode);
+        if (trace_ && rounded != v)
+          trace.push_back("tier limit " + v.to_string() + " rounded " + std::string(to_string(t_.limit_rounding->mode)) + " to " +
+                          rounded.to_string());
+        v = std::move(rounded);
       }
       out.push_back(v);
     }
@@ -1427,6 +1439,7 @@ class Evaluator {
         li.rate_unit = "$";
         if (trace_) li.trace.push_back("annual minimum over bills " + std::to_string(start + 1) + ".." + std::to_string(end) + ": the charges it covers come to " +
                            money(base) + ", below " + money(floor_amount));
+        rounding_ = line_rounding(ch);
         finish(li, floor_amount - base);
         auto& last = bills[end - 1];
         last.total += li.amount;
@@ -1455,6 +1468,7 @@ class Evaluator {
   std::vector<std::string> plain_tier_ids_;                    // tier_ids()
   const bool in_written_order_ = std::is_sorted(t_.evaluation_order.begin(), t_.evaluation_order.end());
   std::size_t lines_hint_ = 8;
+  std::optional<graph::QuantityRounding> rounding_;   // the charge being billed: how its lines round (finish())
   std::vector<LineItem> scratch_;                              // bill_cycle's lines, in evaluation order
   std::vector<std::pair<std::size_t, std::size_t>> lines_of_;  // per charge: its lines in scratch_
   const std::vector<Charge>* charges_ = &t_.charges;

@@ -108,6 +108,7 @@ struct Charge {
   MinimumPer minimum_per = MinimumPer::bill;
   BilledQuantity billed;                     ///< energy charges: cap, conversion to the priced unit
   std::string exempt_if;                     ///< an account attribute: the charge is not billed when it is `yes`
+  std::optional<QuantityRounding> rounding;  ///< `rounded 0.01 toward_zero`: its lines round so, not as the tariff's line_items
   std::int32_t grace_days = 0;               ///< late fee: applies when paid more than this many days after the due date
   std::optional<Decimal> not_under;          ///< late fee: balances under this pay none
   std::string origin;                        ///< "tariffs/rs.tariff:14"
@@ -191,6 +192,7 @@ struct Tariff {
   std::optional<QuantityRounding> therm_rounding;     ///< `rounding therms 1 half_up`
   std::optional<QuantityRounding> quantity_rounding;  ///< `rounding quantities 1 half_up`
   std::optional<QuantityRounding> total_rounding;     ///< `rounding total 1 half_up`: an adjustment line
+  std::optional<QuantityRounding> limit_rounding;     ///< `rounding limits 1 half_up`: a bill's tier limits
   std::int32_t demand_window = 0;            ///< minutes; 0 = the data's interval
   bool demand_sliding = false;
 

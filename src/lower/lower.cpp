@@ -79,6 +79,7 @@ class Lowerer {
     t->therm_rounding = c_.therm_rounding;
     t->quantity_rounding = c_.quantity_rounding;
     t->total_rounding = c_.total_rounding;
+    t->limit_rounding = c_.limit_rounding;
     t->demand_sliding = c_.demand_sliding;
     tariff_ = t.get();
     if (!c_.decl->body.billing_demand.empty()) {
@@ -210,6 +211,9 @@ class Lowerer {
     if (decl.not_under) ch.not_under = decl.not_under->dollars();
     if (decl.at_most) ch.at_most = decl.at_most->dollars();
     if (decl.at_least) ch.at_least = decl.at_least->dollars();
+    if (decl.rounded && decl.rounded->mode)   // checked: a power of ten and a known mode
+      ch.rounding = graph::QuantityRounding{decl.rounded->step.normalized(),
+                                            parse_rounding_mode(decl.rounded->mode->text).value_or(RoundingMode::half_up)};
     return ch;
   }
 

@@ -98,6 +98,14 @@ struct Determinant {
 
 enum class ChargeKind { charge, rider, tax, credit, minimum, late_fee, adjustment };
 
+struct RoundingDecl {
+  bool none = false;
+  Name target;                        ///< line_items | total
+  Decimal step;                       ///< 0.01
+  std::optional<Name> mode;           ///< half_up, half_even, ...
+  Span span;
+};
+
 struct ChargeDecl {
   ChargeKind kind = ChargeKind::charge;
   Name id;
@@ -113,6 +121,7 @@ struct ChargeDecl {
   std::optional<Decimal> grace_days;  ///< late fee: `after 20 days` past the due date
   Span grace_span;
   std::optional<Price> not_under;     ///< late fee: `not under 10.00 $`: smaller balances pay none
+  std::optional<RoundingDecl> rounded;  ///< `rounded 0.01 toward_zero`: this charge's line items round so
   Span span;
 };
 
@@ -156,13 +165,6 @@ struct DaySetDecl {
   Span span;
 };
 
-struct RoundingDecl {
-  bool none = false;
-  Name target;                        ///< line_items | total
-  Decimal step;                       ///< 0.01
-  std::optional<Name> mode;           ///< half_up, half_even, ...
-  Span span;
-};
 
 struct MetaValue {
   enum class Kind { string, date, number, word } kind = Kind::word;

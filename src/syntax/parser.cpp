@@ -33,7 +33,7 @@ using selector = pt::selector<
         g::revision_decl, g::revision_date, g::kw_observed, g::tou_group, g::group_id, g::season_range, g::nested_tiers, g::billing_demand_decl, g::limit_clause, g::limit_kind, g::grace_clause, g::grace_days, g::exempt_clause, g::power_factor_decl, g::kva_decl, g::pf_percent, g::pf_step, g::pf_mode, g::ratchet_term,
         g::ratchet_seasons, g::measured_demand_term, g::attribute_term, g::cap_clause, g::cap_attribute,
         g::conversion_decl, g::therm_factor_decl, g::factor_table, g::factor_case, g::factor_key, g::factor_value,
-        g::exemption_clause, g::exemption_attribute, g::case_key,
+        g::exemption_clause, g::exemption_attribute, g::rounded_clause, g::case_key,
         g::table_decl, g::table_id, g::table_ref, g::factor_ref, g::factor_id, g::named_therm_factor>>;
 
 using Node = pt::node;
@@ -232,6 +232,14 @@ class Builder {
     }
     if (auto* exempt = find<g::exempt_clause>(*body)) c.not_under = price(*find<g::price>(*exempt));
     if (auto* unless = find<g::exemption_clause>(*body)) c.unless = name(*find<g::exemption_attribute>(*unless));
+    if (auto* rounded = find<g::rounded_clause>(*body)) {
+      RoundingDecl r;
+      r.target.text = "line_items";
+      r.step = number(*find<g::rounding_step>(*rounded));
+      r.mode = name(*find<g::rounding_mode>(*rounded));
+      r.span = span(*find<g::rounding_step>(*rounded));
+      c.rounded = std::move(r);
+    }
     return c;
   }
 
