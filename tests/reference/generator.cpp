@@ -1,4 +1,24 @@
 // Random tariffs and usage for the reference test (see generator.hpp).
+//
+// What the random cases leave out, and why (each also commented where it is decided):
+//  - kW data in 5-minute intervals: kWh of 1/12 kW per interval is not a finite decimal.
+//  - chronological tiers under `season_split days`: a part split by days has no intervals
+//    to fill the tiers with.
+//  - proportional tiers (TOU columns) on `received_energy`: the fast biller shares them
+//    out by delivered (or net) energy; fast_biller_findings_test.cpp, finding 6.
+//  - `season_split days` together with net metering or charges on received or reactive
+//    energy: docs/language.md does not say how netting cells or the other channels split
+//    by days (the days split is written for "the period's usage").
+//  - tiers on `reactive_energy` and `kva_demand`: docs/language.md describes `in`, `by
+//    period` and proration for them, not tier limits in kVARh or kVA.
+//  - refusals are not generated: usage without a needed channel (B0040, B0041), channels
+//    on other intervals (B0042), kW data with `per_interval` or kVA demand (B0043, B0045),
+//    a power factor that rounds to 0 (B0044: kVARh is kept at most 1.5 × each interval's
+//    kWh, so the PF is at least 0.55), and bad past-due states (B0030-B0032). A series
+//    (bill_periods) is billed without the past-due state (B0033: it belongs to one bill).
+//  - chronological tiers on netted, received or reactive energy are refused by the
+//    language (E0920) and so never written; likewise periods or season parts of netted
+//    quantities under `per_period`, and other period groups under `per_tou_period`.
 #include "reference/generator.hpp"
 
 #include "rateline/time_zone.hpp"
