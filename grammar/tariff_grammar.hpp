@@ -134,19 +134,27 @@ struct tier_row : seq<tier_bound, ws, must<tok<one<':'>>>, must<tier_prices>> {}
 struct tier_allocation : identifier {};   // proportional | chronological
 struct tiers : seq<tok<kw_tiers>, opt<tier_allocation, ws>, must<tok<one<'{'>>>, plus<tier_row>, must<tok<one<'}'>>>> {};
 
-struct case_keys : list<identifier, tok<one<','>>, space> {};
+struct year_month_key : seq<rep<4, digit>, one<'-'>, rep<2, digit>> {};   // a billing month: 2024-01
+struct case_key : sor<year_month_key, identifier> {};
+struct case_keys : list<case_key, tok<one<','>>, space> {};
 struct case_otherwise : kw_otherwise {};
 struct by_case : seq<sor<case_otherwise, case_keys>, ws, must<tok<one<':'>>>, must<pricing>> {};
 struct by_axis : seq<ident_first, star<ident_other>> {};   // season and period are keywords elsewhere
 struct by_table : seq<tok<kw_by>, must<by_axis>, ws, must<tok<one<'{'>>>, plus<by_case>, must<tok<one<'}'>>>> {};
 
-struct pricing : sor<by_table, tiers, seq<price, ws>> {};
+// A table of prices defined at the top of this or an imported file: `table fuel_2024`
+struct table_id : identifier {};
+struct table_ref : seq<tok<TAO_PEGTL_KEYWORD("table")>, must<table_id>, ws> {};
+struct pricing : sor<by_table, tiers, table_ref, seq<price, ws>> {};
 
 // ---------------------------------------------------------------- charges
 struct period_list : list<identifier, tok<one<','>>, space> {};
 struct determinant_periods : seq<tok<kw_in>, must<period_list>> {};
 struct determinant_name : seq<ident_first, star<ident_other>> {};   // billing_demand is a keyword elsewhere
-struct determinant : seq<determinant_name, ws, opt<determinant_periods, ws>> {};
+// "on usage capped at winter_average": the quantity is at most an account attribute
+struct cap_attribute : identifier {};
+struct cap_clause : seq<tok<TAO_PEGTL_KEYWORD("capped")>, must<tok<kw_at>>, must<cap_attribute>, ws> {};
+struct determinant : seq<determinant_name, ws, opt<determinant_periods, ws>, opt<cap_clause>> {};
 struct on_clause : seq<tok<kw_on>, must<determinant>> {};
 
 // `after` and `not` start a late fee's clauses (below), so they end a list of base names
@@ -162,7 +170,10 @@ struct grace_days : number {};
 struct grace_clause : seq<opt<tok<one<','>>>, tok<TAO_PEGTL_KEYWORD("after")>, must<grace_days>, ws,
                           must<tok<sor<TAO_PEGTL_KEYWORD("days"), TAO_PEGTL_KEYWORD("day")>>>> {};
 struct exempt_clause : seq<opt<tok<one<','>>>, tok<TAO_PEGTL_KEYWORD("not")>, must<tok<TAO_PEGTL_KEYWORD("under")>>, must<price>, ws> {};
-struct charge_body : seq<pricing, opt<of_clause>, star<sor<limit_clause, grace_clause, exempt_clause>>> {};
+// "6 % of all unless tax_exempt": the charge does not apply to accounts with the attribute `yes`
+struct exemption_attribute : identifier {};
+struct exemption_clause : seq<tok<TAO_PEGTL_KEYWORD("unless")>, must<exemption_attribute>, ws> {};
+struct charge_body : seq<pricing, opt<of_clause>, star<sor<limit_clause, grace_clause, exempt_clause>>, opt<exemption_clause>> {};
 
 struct charge_kind
     : sor<kw_charge, kw_rider, kw_tax, kw_credit, kw_minimum, kw_late_fee, kw_adjustment> {};
@@ -249,6 +260,22 @@ struct rounding_step : number {};
 struct rounding_mode : seq<ident_first, star<ident_other>> {};   // `up` is a keyword elsewhere
 struct rounding_decl : seq<tok<kw_rounding>, must<sor<seq<rounding_none, ws>, seq<rounding_target, ws, must<rounding_step>, ws, opt<rounding_mode, ws>>>>> {};
 
+// Volumes and heat content, as the sheet states them:
+//   convert 1 CCF = 748 gal
+//   therm_factor "BTU Factor": by month { Jan: 1.037  Feb: 1.035 ... }
+//   therm_factor: by billing_month { 2024-01: 1.037  2024-02: 1.035 }
+struct conversion_decl : seq<tok<TAO_PEGTL_KEYWORD("convert")>, must<quantity>, ws, must<tok<one<'='>>>, must<quantity>, ws> {};
+struct factor_key : sor<year_month_key, identifier> {};
+struct factor_value : number {};
+struct factor_case : seq<list<factor_key, tok<one<','>>, space>, ws, must<tok<one<':'>>>, must<factor_value>, ws> {};
+struct factor_table : seq<tok<kw_by>, must<by_axis>, ws, must<tok<one<'{'>>>, plus<factor_case>, must<tok<one<'}'>>>> {};
+struct factor_ref : identifier {};   // a therm factor table defined in an imported file
+struct factor_body : sor<factor_table, seq<factor_value, ws>, seq<factor_ref, ws>> {};
+struct therm_factor_decl : seq<tok<TAO_PEGTL_KEYWORD("therm_factor")>, opt<label, ws>, must<tok<one<':'>>>, must<factor_body>> {};
+// At the top of a factor file: `therm_factor btu_2024 "BTU Factor": by billing_month { ... }`
+struct factor_id : identifier {};
+struct named_therm_factor : seq<tok<TAO_PEGTL_KEYWORD("therm_factor")>, must<factor_id>, ws, opt<label, ws>, must<tok<one<':'>>>, must<factor_body>> {};
+
 struct meta_key : identifier {};
 struct meta_word_with_digits : seq<plus<digit>, ident_first, star<ident_other>> {};   // 30min, 15min_sliding
 struct meta_word : seq<ident_first, star<ident_other>> {};   // any word, keywords too: `season_split days`
@@ -257,7 +284,8 @@ struct meta_decl : seq<meta_key, ws, must<meta_value>, ws> {};
 
 struct revision_date : date_literal {};
 struct revision_decl;
-struct tariff_item : sor<season_decl, period_decl, tou_group, billing_demand_decl, power_factor_decl, kva_decl, day_set_decl, charge_decl, rounding_decl, revision_decl, meta_decl> {};
+struct tariff_item : sor<season_decl, period_decl, tou_group, billing_demand_decl, power_factor_decl, kva_decl, day_set_decl, charge_decl, rounding_decl,
+                         revision_decl, conversion_decl, therm_factor_decl, meta_decl> {};
 struct revision_decl : seq<tok<kw_revision>, must<revision_date>, ws, must<tok<one<'{'>>>, star<tariff_item>, must<tok<one<'}'>>>> {};
 struct tariff_name : string_literal {};
 struct tariff_decl : seq<tok<kw_tariff>, must<tariff_name>, ws, must<tok<one<'{'>>>, star<tariff_item>, must<tok<one<'}'>>>> {};
@@ -265,7 +293,11 @@ struct tariff_decl : seq<tok<kw_tariff>, must<tariff_name>, ws, must<tok<one<'{'
 struct import_path : string_literal {};
 struct import_decl : seq<tok<kw_import>, must<import_path>, ws> {};
 
-struct top_item : sor<import_decl, calendar_decl, tariff_decl> {};
+// A table of prices by billing month (or any `by` axis) kept apart from the tariff, e.g. in a
+// factor file that changes every month: `table fuel_2024 "Fuel Factor": by billing_month { ... }`
+struct table_decl : seq<tok<TAO_PEGTL_KEYWORD("table")>, must<table_id>, ws, opt<label, ws>, must<tok<one<':'>>>, must<by_table>> {};
+
+struct top_item : sor<import_decl, calendar_decl, table_decl, named_therm_factor, tariff_decl> {};
 struct file : seq<ws, star<top_item>, must<eof>> {};
 
 // ---------------------------------------------------------------- error messages
@@ -273,7 +305,7 @@ template <typename Rule>
 inline constexpr const char* error_message = nullptr;
 
 // clang-format off
-template <> inline constexpr const char* error_message<eof> = "expected `tariff \"Name\" { ... }`, `calendar NAME { ... }` or `import \"file\"`";
+template <> inline constexpr const char* error_message<eof> = "expected `tariff \"Name\" { ... }`, `calendar NAME { ... }`, `table NAME: by ... { ... }` or `import \"file\"`";
 template <> inline constexpr const char* error_message<one<'"'>> = "unterminated string: add the closing \"";
 template <> inline constexpr const char* error_message<tariff_name> = "expected the tariff's name in quotes after `tariff`";
 template <> inline constexpr const char* error_message<tok<one<'{'>>> = "expected `{`";
@@ -320,6 +352,16 @@ template <> inline constexpr const char* error_message<revision_date> = "expecte
 template <> inline constexpr const char* error_message<import_path> = "expected the file to import, in quotes";
 template <> inline constexpr const char* error_message<meta_value> = "expected a value: a \"string\", a date, a number or a word";
 template <> inline constexpr const char* error_message<sor<seq<rounding_none, ws>, seq<rounding_target, ws, must<rounding_step>, ws, opt<rounding_mode, ws>>>> = "expected `rounding none` or `rounding line_items 0.01 half_up`";
+template <> inline constexpr const char* error_message<table_id> = "expected the table's name, e.g. `table fuel_2024`";
+template <> inline constexpr const char* error_message<by_table> = "expected a table such as `by billing_month { 2024-01: 0.0213 $/kWh ... }`";
+template <> inline constexpr const char* error_message<exemption_attribute> = "expected the account attribute that exempts the account, e.g. `unless tax_exempt`";
+template <> inline constexpr const char* error_message<tok<kw_at>> = "expected `capped at` and an account attribute, e.g. `on usage capped at winter_average`";
+template <> inline constexpr const char* error_message<cap_attribute> = "expected the account attribute that caps the quantity, e.g. `winter_average`";
+template <> inline constexpr const char* error_message<quantity> = "expected a quantity such as `1 CCF` or `748 gal`";
+template <> inline constexpr const char* error_message<tok<one<'='>>> = "expected `=`, e.g. `convert 1 CCF = 748 gal`";
+template <> inline constexpr const char* error_message<factor_body> = "expected a factor such as `1.037`, a table `by month { Jan: 1.037 ... }` or the name of one in an imported file";
+template <> inline constexpr const char* error_message<factor_id> = "expected the therm factor table's name, e.g. `therm_factor btu_2024: by billing_month { ... }`";
+template <> inline constexpr const char* error_message<factor_value> = "expected the factor, a number such as `1.037`";
 template <> inline constexpr const char* error_message<rounding_step> = "expected the rounding step, e.g. `0.01`";
 // clang-format on
 

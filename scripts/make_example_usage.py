@@ -141,6 +141,45 @@ PROFILES: list[Profile] = [
         "enumclaw_gas_2021-07", "America/Los_Angeles", date(2021, 7, 1), date(2021, 8, 1), 60,
         constant("0.025"),
         ["hourly; 0.025 therm every hour (the kwh column holds therms): July 2021 18.6 therms"]),
+    Profile(
+        "gas_ccf_2024-01_02", "America/New_York", date(2024, 1, 1), date(2024, 3, 1), 60,
+        constant("0.1"),
+        ["hourly; 0.1 CCF every hour (the kwh column holds CCF; the tariff says `meter_unit CCF`):",
+         "January 2024 74.4 CCF, February 2024 (29 days) 69.6 CCF"]),
+    Profile(
+        "sioux_center_gas_2021-01_03", "America/Chicago", date(2021, 1, 1), date(2021, 4, 1), 60,
+        constant("10"),
+        ["hourly; 10 cubic feet every hour (the kwh column holds CF; the tariff says `meter_unit CF`):",
+         "January 2021 7,440 CF, February 2021 (28 days) 6,720 CF, March 2021 7,430 CF (23-hour March 14)"]),
+    Profile(
+        "coon_rapids_water_2024-01_06", "America/Chicago", date(2024, 1, 1), date(2024, 7, 1), 60,
+        lambda t: "10" if t.month <= 3 else "20",
+        ["hourly; 10 gallons every hour January-March 2024 (2,183 h: 21,830 gal), 20 gallons",
+         "every hour April-June 2024 (2,184 h: 43,680 gal); the kwh column holds gallons"]),
+    Profile(
+        "dallas_water_2025-01", "America/Chicago", date(2025, 1, 1), date(2025, 2, 1), 60,
+        constant("10"),
+        ["hourly; 10 gallons every hour (the kwh column holds gallons): January 2025 7,440 gal"]),
+    Profile(
+        "dallas_water_2025-07_08", "America/Chicago", date(2025, 7, 1), date(2025, 9, 1), 60,
+        by_month({7: "25", 8: "75"}),
+        ["hourly (the kwh column holds gallons); July 2025 25 gallons every hour (744 h ->",
+         "18,600 gal); August 2025 75 gallons every hour (744 h -> 55,800 gal)"]),
+    Profile(
+        "gru_gas_2017-01", "America/New_York", date(2017, 1, 1), date(2017, 2, 1), 60,
+        constant("0.1"),
+        ["hourly; 0.1 CCF every hour (the kwh column holds CCF; the tariff says `meter_unit CCF`):",
+         "January 2017 74.4 CCF"]),
+    Profile(
+        "gru_gas_2017-04_05", "America/New_York", date(2017, 4, 18), date(2017, 5, 19), 60,
+        lambda t: "1" if t.hour == 6 and t.replace(tzinfo=None) < local(2017, 5, 5) else "0",
+        ["hourly (the kwh column holds CCF); the meter reading period of GRU's example bill,",
+         "4/18/2017 .. 5/19/2017 (31 days): 1 CCF in the 06:00 hour of each of the first 17 days",
+         "(2017-04-18 .. 2017-05-04), 0 otherwise: 17 CCF, the example's 3221 - 3204"]),
+    Profile(
+        "gru_gas_2017-07", "America/New_York", date(2017, 7, 1), date(2017, 8, 1), 60,
+        constant("0.02"),
+        ["hourly; 0.02 CCF every hour (the kwh column holds CCF): July 2017 14.88 CCF"]),
 ]
 
 

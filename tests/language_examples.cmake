@@ -65,3 +65,34 @@ docs_test(explain.power_factor 0 "power factor 744 kWh / sqrt\\(744² \\+ 372\\.
           explain examples/language/power_factor.tariff ${solar_july})
 docs_test(bill.kva_demand 0 "Demand Charge +1\\.12 kVA +\\$8\\.00/kVA +\\$8\\.96.*Total +\\$97\\.36"
           bill examples/language/kva_demand.tariff ${solar_july})
+# Volumes and therms: water in gallons (10 gal an hour, January 2024 7,440 gal), gas in CCF
+# (0.1 CCF an hour, January 2024 74.4 CCF).
+set(water_usage --usage examples/usage/mahanoy_water_2024-01_02.csv)
+set(gas_ccf_usage --usage examples/usage/gas_ccf_2024-01_02.csv)
+set(january --from 2024-01-01 --to 2024-02-01)
+docs_test(bill.volume_units 0 "Volume Charge, over 5 kgal +2\\.44 kgal +\\$6\\.00/kgal +\\$14\\.64.*Total +\\$51\\.39"
+          bill examples/language/volume_units.tariff ${water_usage} ${january})
+docs_test(bill.stated_conversion 0 "Water Volume +55\\.6512 kgal +\\$4\\.00/kgal +\\$222\\.60.*Total +\\$293\\.28"
+          bill examples/language/stated_conversion.tariff ${gas_ccf_usage} ${january})
+docs_test(explain.therm_factor 0 "74\\.4 CCF [^ ]+ BTU Factor 1\\.037 \\(billing month 2024-01\\) = 77\\.1528 therm, rounded half_up to 1: 77 therm.*Total \\$94\\.71"
+          explain examples/language/therm_factor.tariff ${gas_ccf_usage} ${january})
+docs_test(bill.sewer_cap 0 "Sewer Volume +5 kgal +\\$6\\.00/kgal +\\$30\\.00.*Total +\\$109\\.45"
+          bill examples/language/sewer_cap.tariff ${water_usage} ${january} --attribute winter_average=5000)
+docs_test(bill.sewer_cap_missing 1 "error\\[B0050\\]: charge `sewer` is capped at the account attribute `winter_average` in gal, which the account does not give"
+          bill examples/language/sewer_cap.tariff ${water_usage} ${january})
+docs_test(bill.rounding_quantities 0 "Delivery Charge +74 CCF +\\$0\\.50/CCF +\\$37\\.00.*Total +\\$47\\.00"
+          bill examples/language/rounding_quantities.tariff ${gas_ccf_usage} ${january})
+docs_test(bill.exemptions_taxed 0 "State Sales Tax +\\$74\\.40 +6 % +\\$4\\.46.*Total +\\$80\\.35"
+          bill examples/language/exemptions.tariff ${georgia_usage} ${july} --attribute tax_exempt=no)
+docs_test(bill.exemptions_exempt 0 "City Utility Tax.*Total +\\$75\\.89.*not billed: the account's tax_exempt is yes"
+          bill examples/language/exemptions.tariff ${georgia_usage} ${july} --attribute tax_exempt=yes)
+docs_test(bill.per_meter 0 "Meter Charge +3 meter +\\$3\\.00/meter +\\$9\\.00"
+          bill examples/language/per_bill.tariff ${georgia_usage} ${july} --attribute meters=3)
+docs_test(bill.billing_month 0 "Fuel Cost Adjustment +744 kWh +\\$0\\.0198/kWh +\\$14\\.73.*Total +\\$77\\.30"
+          bill examples/language/billing_month.tariff ${georgia_usage} ${july})
+docs_test(bill.billing_month_missing 1 "error\\[B0055\\]: charge `power` has no price for the billing month 2024-09"
+          bill examples/language/billing_month.tariff ${georgia_usage} --from 2024-09-01 --to 2024-10-01)
+docs_test(bill.rounding_total 0 "Rounding Adjustment +1 bill +\\$0\\.4488 +\\$0\\.4488.*Total +\\$98"
+          bill examples/language/rounding_total.tariff ${georgia_usage} ${july})
+docs_test(bill.therm_factor_file 0 "Delivery Charge +73 therm +\\$0\\.4512/therm +\\$32\\.94"
+          bill examples/language/therm_factor_file.tariff ${gas_ccf_usage} --from 2024-02-01 --to 2024-03-01)

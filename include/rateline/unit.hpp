@@ -20,7 +20,7 @@ enum class Dimension : std::uint8_t {
   power,            // kW (demand)
   reactive_energy,  // kVARh
   apparent_power,   // kVA
-  gas,              // therm, CCF, MCF (gas is billed by volume or heat content)
+  gas,              // therm, CF, CCF, MCF (gas is billed by volume or heat content)
   water,            // gal, kgal, CCF of water
   time,             // day, month
   count,            // bill, meter
@@ -32,6 +32,7 @@ enum class Unit : std::uint8_t {
   therm, CCF, MCF, gal, kgal,
   day, month, bill, meter,
   percent,
+  CF,               // cubic feet (gas or water, as the service says); 100 CF = 1 CCF
 };
 
 std::optional<Unit> parse_unit(std::string_view text);

@@ -6,6 +6,7 @@
 // compiled TOU tables, and the order in which charges must be evaluated.
 #pragma once
 
+#include "graph/billed_quantity.hpp"
 #include "rateline/calendar.hpp"
 #include "rateline/rate_graph.hpp"
 #include "rateline/time_zone.hpp"
@@ -62,6 +63,13 @@ struct CheckedTariff {
   Span net_metering_span;
   std::int32_t demand_window = 0;
   bool demand_sliding = false;
+
+  std::map<const syntax::ChargeDecl*, graph::BilledQuantity> billed;   ///< charges on usage
+  std::map<std::string, const syntax::ByTable*> tables;   ///< `table NAME: by ...` of this file and its imports
+  std::optional<graph::FactorTable> therm_factor;
+  std::optional<graph::QuantityRounding> therm_rounding;
+  std::optional<graph::QuantityRounding> quantity_rounding;
+  std::optional<graph::QuantityRounding> total_rounding;
 };
 
 struct CheckResult {

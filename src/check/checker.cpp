@@ -6,6 +6,8 @@
 #include "check/net_metering_rules.hpp"
 #include "check/kva_demand_rules.hpp"
 #include "check/power_factor_rules.hpp"
+#include "check/therm_factor.hpp"
+#include "check/volume_conversion.hpp"
 
 #include <algorithm>
 #include <cctype>
@@ -18,6 +20,15 @@ namespace rateline::check {
 using syntax::Name;
 
 namespace {
+
+// "2024-01": a year and a month 01..12
+bool is_billing_month(std::string_view s) {
+  if (s.size() != 7 || s[4] != '-') return false;
+  for (std::size_t i : {0u, 1u, 2u, 3u, 5u, 6u})
+    if (!std::isdigit(static_cast<unsigned char>(s[i]))) return false;
+  int month = (s[5] - '0') * 10 + (s[6] - '0');
+  return month >= 1 && month <= 12;
+}
 
 std::string lower(std::string_view s) {
   std::string out;
@@ -118,10 +129,12 @@ class Checker {
     out_.decl = &tariff;
     out_.info.name = tariff.name;
     out_.info.path = file_.source->path();
+    collect_tables();
     check_meta(tariff);
     check_seasons(tariff.body);
     check_periods(tariff);
     check_rounding(tariff.body);
+    check_volumes(tariff.body);
     check_billing_demand(tariff.body);
     check_charges(tariff.body);
     for (auto& d : check_net_metering(tariff.body, out_)) diags_.push_back(std::move(d));
@@ -158,7 +171,7 @@ class Checker {
     static const std::vector<std::string> known = {"utility", "service", "currency", "timezone", "effective",
                                                    "expires", "source", "sector", "description", "label",
                                                    "holidays", "proration", "demand_window", "schedule", "uri",
-                                                   "season_split", "net_metering"};
+                                                   "season_split", "net_metering", "meter_unit"};
     std::set<std::string> seen;
     for (auto& m : tariff.body.meta) {
       const auto& key = m.key.text;
@@ -219,6 +232,8 @@ class Checker {
           error("E0103", "unknown net metering `" + v + "`", m.value.span,
                 "`net_metering per_period` nets over the billing period, `per_tou_period` within each TOU period, `per_interval` within each interval");
         else out_.net_metering = v, out_.net_metering_span = m.value.span;
+      } else if (key == "meter_unit") {
+        meter_unit_ = &m;
       }
     }
     auto require = [&](const char* key, const char* example) {
@@ -230,9 +245,31 @@ class Checker {
     require("timezone", "timezone \"America/New_York\"");
     require("effective", "effective 2024-01-01");
     if (out_.info.service.empty()) out_.info.service = "electric";
+    check_meter_unit();
     if (out_.info.expires.ok() && out_.info.effective.ok() && std::chrono::sys_days{out_.info.expires} <= std::chrono::sys_days{out_.info.effective})
       error("E0103", "the tariff expires before it takes effect", tariff.name_span);
     resolve_holidays();
+  }
+
+  // `meter_unit CCF`: what the service's meters count, when it is not the service's default
+  void check_meter_unit() {
+    if (!meter_unit_) return;
+    const auto& v = meter_unit_->value.text;
+    auto unit = parse_unit(v);
+    if (!unit || !fits_service(*unit, out_.info.service)) {
+      const auto& service = out_.info.service;
+      error("E0103", "`" + v + "` is not a unit " + service + " is metered in", meter_unit_->value.span,
+            service == "gas" ? "gas is metered in therm, CF, CCF or MCF"
+            : service == "electric" ? "electricity is metered in kWh or MWh"
+                                    : "water is metered in gal, kgal, CF, CCF or MCF");
+      return;
+    }
+    out_.usage_unit = *unit;
+  }
+
+  Dimension usage_dimension() const {
+    const auto& service = out_.info.service;
+    return service == "gas" ? Dimension::gas : service == "water" || service == "sewer" ? Dimension::water : Dimension::energy;
   }
 
   void check_demand_window(const syntax::MetaDecl& m) {
@@ -539,8 +576,11 @@ class Checker {
   void check_rounding(const syntax::TariffBody& body) {
     for (auto& r : body.rounding) {
       if (r.none) { out_.round_line_items = false; continue; }
-      if (r.target.text != "line_items") {
-        error("E0601", "unknown rounding target `" + r.target.text + "`", r.target.span, "write `rounding line_items 0.01 half_up` or `rounding none`");
+      const auto& target = r.target.text;
+      if (target != "line_items" && target != "quantities" && target != "therms" && target != "total") {
+        error("E0601", "unknown rounding target `" + target + "`", r.target.span,
+              "write `rounding line_items 0.01 half_up`, `rounding quantities 1 half_up`, `rounding therms 1 half_up`, "
+              "`rounding total 1 half_up` or `rounding none`");
         continue;
       }
       // the step must be a power of ten: 1, 0.1, 0.01 ...
@@ -549,16 +589,24 @@ class Checker {
         error("E0601", "rounding step must be a power of ten such as 0.01", r.span);
         continue;
       }
-      out_.round_line_items = true;
-      out_.rounding_step = n;
+      std::optional<RoundingMode> mode;
       if (r.mode) {
-        auto mode = parse_rounding_mode(r.mode->text);
+        mode = parse_rounding_mode(r.mode->text);
         if (!mode) error("E0601", "unknown rounding mode `" + r.mode->text + "`", r.mode->span,
                          "use half_up, half_even, half_down, toward_zero, away_from_zero, floor or ceiling");
-        else out_.rounding_mode = *mode;
       } else {
-        error("E0602", "the rounding mode is not stated", r.span, "say how ties round, e.g. `rounding line_items 0.01 half_up`");
+        error("E0602", "the rounding mode is not stated", r.span,
+              "say how ties round, e.g. `rounding " + target + " " + r.step.to_string() + " half_up`");
       }
+      if (target == "quantities" || target == "therms" || target == "total") {
+        auto& slot = target == "quantities" ? out_.quantity_rounding : target == "therms" ? out_.therm_rounding : out_.total_rounding;
+        if (slot) error("E0601", "`rounding " + target + "` is given twice", r.target.span, "keep one");
+        slot = graph::QuantityRounding{n, mode.value_or(RoundingMode::half_up)};
+        continue;
+      }
+      out_.round_line_items = true;
+      out_.rounding_step = n;
+      if (mode) out_.rounding_mode = *mode;
     }
   }
 
@@ -617,7 +665,11 @@ class Checker {
     if (c.on) {
       const auto& d = *c.on;
       const auto& n = d.name.text;
-      if (n == "energy" || n == "usage") { ctx.dimension = dimension_of(out_.usage_unit); ctx.unit = out_.usage_unit; }
+      if (n == "energy" || n == "usage") {
+        ctx.dimension = usage_dimension();
+        ctx.unit = out_.usage_unit;
+        plan_billed_quantity(c, ctx);
+      }
       else if (n == "demand") { ctx.dimension = Dimension::power; ctx.unit = Unit::kW; }
       else if (n == "billing_demand") {
         ctx.dimension = Dimension::power;
@@ -647,6 +699,9 @@ class Checker {
           error("E0305", "periods from different `time_of_use` groups in one charge", p.span);
         ctx.group = it->second.group;
       }
+      if (d.cap && n != "energy" && n != "usage")
+        error("E0334", "only usage can be capped at an account attribute", d.cap->span,
+              "write `on usage capped at " + d.cap->text + "`");
     } else {
       ctx.fixed = true;
     }
@@ -682,6 +737,19 @@ class Checker {
       check_price(*price, ctx);
     } else if (auto* tiers = std::get_if<syntax::Tiers>(&pricing.node)) {
       check_tiers(*tiers, ctx);
+    } else if (auto* ref = std::get_if<syntax::TableRef>(&pricing.node)) {
+      auto it = out_.tables.find(ref->name.text);
+      if (it == out_.tables.end()) {
+        std::vector<std::string> names;
+        for (auto& [n, _] : out_.tables) names.push_back(n);
+        auto hint = suggest(ref->name.text, names);
+        error("E0323", "no table named `" + ref->name.text + "`", ref->name.span,
+              !hint.empty() ? hint
+              : names.empty() ? "define `table " + ref->name.text + ": by billing_month { ... }` in this file or an imported one"
+                              : "known tables: " + join(names));
+        return;
+      }
+      check_by(*it->second, ctx);
     } else {
       check_by(std::get<syntax::ByTable>(pricing.node), ctx);
     }
@@ -717,7 +785,7 @@ class Checker {
     auto unit = price_unit(price);
     if (!unit) {
       error("E0302", "unknown unit `" + unit_text + "`", price.per.front().span,
-            "units: kWh, kW, kVARh, therm, CCF, gal, kgal, month, day, bill, meter, year (minimums)");
+            "units: kWh, MWh, kW, kVARh, therm, CF, CCF, MCF, gal, kgal, month, day, bill, meter, year (minimums)");
       return;
     }
     if (c.kind == syntax::ChargeKind::minimum) {
@@ -845,6 +913,9 @@ class Checker {
         ctx.dimension != Dimension::water)
       error("E0313", "one price per period applies to energy tiers; demand tiers are priced per period with `by period { ... }`",
             tiers.span, "write `by period { on_peak: tiers { ... }  off_peak: tiers { ... } }`");
+    if (!columns.empty() && !nested && transforms_quantity(ctx.charge))
+      error("E0335", "tiers with one price per period split interval energy as metered: they cannot be capped, converted or rounded",
+            tiers.span, "write `by period { on_peak: tiers { ... } }`, or price the metered unit");
     if (!columns.empty() && !nested) {
       if (!tiers.allocation) {
         error("E0313", "tiers with one price per period must say how usage is split across tiers", tiers.span,
@@ -906,6 +977,9 @@ class Checker {
             if (ctx.group && *ctx.group != it->second.group) error("E0305", "periods from different `time_of_use` groups in one charge", k.span);
             ctx.group = it->second.group;
           }
+        } else if (axis == "billing_month") {
+          if (!is_billing_month(k.text))
+            error("E0321", "`" + k.text + "` is not a billing month", k.span, "write the year and month, e.g. `2024-01`");
         } else if (axis == "month") {
           bool ok = false;
           for (auto* m : kMonthNames) ok |= lower(m) == lower(k.text.substr(0, 3)) && k.text.size() >= 3;
@@ -1025,8 +1099,11 @@ class Checker {
       std::vector<std::string> a, b;
       for (auto& n : original.of) a.push_back(n.text);
       for (auto& n : c.of) b.push_back(n.text);
+      auto text_of = [](const std::optional<Name>& n) { return n ? n->text : std::string(); };
       bool same_on = (original.on.has_value() == c.on.has_value()) &&
-                     (!c.on || (c.on->name.text == original.on->name.text && c.on->periods.size() == original.on->periods.size()));
+                     (!c.on || (c.on->name.text == original.on->name.text && c.on->periods.size() == original.on->periods.size() &&
+                                text_of(c.on->cap) == text_of(original.on->cap))) &&
+                     text_of(c.unless) == text_of(original.unless);
       if (original.kind != c.kind || a != b || !same_on)
         error("E0704", "revision of `" + c.id.text + "` must keep what it is (kind, `on` and `of`) and change only prices", c.id.span,
               "to change what a charge applies to, define a new charge");
@@ -1037,8 +1114,85 @@ class Checker {
       error("E0703", "a revision can only restate charges", revision.span, "seasons, periods and header fields apply to every revision");
   }
 
+  // ------------------------------------------------------------------ named tables
+  void collect_tables() {
+    auto collect = [&](const syntax::File& f) {
+      for (auto& t : f.tables)
+        if (!out_.tables.emplace(t.id.text, &t.table).second)
+          error("E0501", "table `" + t.id.text + "` is defined twice", t.id.span, "table names must be unique across the tariff and its imports");
+    };
+    collect(file_);
+    for (auto* f : imported_) collect(*f);
+  }
+
+  // ------------------------------------------------------------------ volumes and therms
+  void check_volumes(const syntax::TariffBody& body) {
+    stated_ = stated_conversions(body.conversions, diags_);
+    if (body.therm_factors.size() > 1)
+      error("E0332", "the therm factor is stated twice", body.therm_factors[1].span, "a tariff has one therm factor table");
+    if (body.therm_factors.empty()) return;
+    const auto& decl = body.therm_factors.front();
+    const syntax::ThermFactorDecl* stated = &decl;
+    if (decl.ref) {
+      // `therm_factor: btu_2024`: a table kept in a factor file the tariff imports
+      std::vector<std::string> names;
+      stated = nullptr;
+      auto look = [&](const syntax::File& f) {
+        for (auto& named : f.therm_factors) {
+          names.push_back(named.id.text);
+          if (named.id.text == decl.ref->text) stated = &named.factor;
+        }
+      };
+      look(file_);
+      for (auto* f : imported_) look(*f);
+      if (!stated || stated->ref) {
+        error("E0332", stated ? "therm factor table `" + decl.ref->text + "` names another table instead of stating factors"
+                              : "no therm factor table named `" + decl.ref->text + "`",
+              decl.ref->span,
+              names.empty() ? "define `therm_factor " + decl.ref->text + ": by billing_month { ... }` in a file the tariff imports"
+                            : "known therm factor tables: " + join(names));
+        return;
+      }
+    }
+    out_.therm_factor = therm_factor_table(*stated, diags_);
+    if (decl.label) out_.therm_factor->label = *decl.label;
+    if (out_.info.service != "gas")
+      error("E0332", "a therm factor is for gas service", decl.span, "add `service gas` and `meter_unit CCF`");
+    else if (!out_.therm_rounding)
+      error("E0332", "the rounding of therms is not stated", decl.span,
+            "say how the sheet rounds CCF × factor, e.g. `rounding therms 1 half_up` (whole therms)");
+  }
+
+  // A charge on usage priced in another unit of the service (kgal on gallons, therms on CCF).
+  void plan_billed_quantity(const syntax::ChargeDecl& c, Context& ctx) {
+    graph::BilledQuantity billed;
+    billed.metered = billed.priced = out_.usage_unit;
+    if (const auto* price = first_money_price(c.pricing, out_.tables)) {
+      auto unit = price_unit(*price);
+      if (unit && *unit != out_.usage_unit && fits_service(*unit, out_.info.service)) {
+        auto plan = plan_conversion(out_.usage_unit, *unit, stated_, out_.therm_factor.has_value(),
+                                    out_.quantity_rounding.has_value());
+        ctx.unit = *unit;   // the charge's prices and tier limits are in its unit
+        if (!plan.billed) {
+          error(plan.code, plan.message, price->unit_span, plan.hint);
+          return;
+        }
+        billed = *plan.billed;
+      }
+    }
+    if (c.on->cap) billed.cap_attribute = c.on->cap->text;
+    out_.billed[&c] = billed;
+  }
+
+  bool transforms_quantity(const syntax::ChargeDecl* c) const {
+    auto it = out_.billed.find(c);
+    return out_.quantity_rounding || (it != out_.billed.end() && (it->second.converts() || !it->second.cap_attribute.empty()));
+  }
+
   const syntax::File& file_;
   const std::vector<const syntax::File*>& imported_;
+  const syntax::MetaDecl* meter_unit_ = nullptr;
+  std::vector<StatedConversion> stated_;
   std::vector<Diagnostic> diags_;
   CheckedTariff out_;
   std::string holidays_name_;

@@ -8,7 +8,7 @@ namespace rateline {
 
 namespace {
 struct UnitInfo { Unit unit; std::string_view name; Dimension dimension; };
-constexpr std::array<UnitInfo, 15> kUnits{{
+constexpr std::array<UnitInfo, 16> kUnits{{
     {Unit::kWh, "kWh", Dimension::energy},       {Unit::MWh, "MWh", Dimension::energy},
     {Unit::kW, "kW", Dimension::power},          {Unit::kVARh, "kVARh", Dimension::reactive_energy},
     {Unit::kVA, "kVA", Dimension::apparent_power},
@@ -17,6 +17,7 @@ constexpr std::array<UnitInfo, 15> kUnits{{
     {Unit::kgal, "kgal", Dimension::water},      {Unit::day, "day", Dimension::time},
     {Unit::month, "month", Dimension::time},     {Unit::bill, "bill", Dimension::count},
     {Unit::meter, "meter", Dimension::count},    {Unit::percent, "%", Dimension::ratio},
+    {Unit::CF, "CF", Dimension::gas},
 }};
 }  // namespace
 

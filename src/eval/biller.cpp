@@ -17,15 +17,21 @@
 // - percentages apply to the rounded amounts of the line items they name;
 // - fixed charges are price × days / days with one division; proportional shares and
 //   shown prorations keep 12 decimal places (half even) before line rounding;
-// - kWh/kW limits use the tariff's billing demand rule, else the period's highest demand.
+// - kWh/kW limits use the tariff's billing demand rule, else the period's highest demand;
+// - usage is capped, converted to the priced unit (× the billing month's therm factor) and
+//   rounded before pricing (eval/billed_quantity.hpp); a cap is prorated like tier limits.
 #include "rateline/bill.hpp"
 #include "rateline/register_reads.hpp"
 
+#include "eval/billed_quantity.hpp"
 #include "eval/determinants.hpp"
 #include "eval/late_payment.hpp"
 #include "eval/kva_demand.hpp"
 #include "eval/meter_channels.hpp"
 #include "eval/power_factor.hpp"
+#include "eval/exemption.hpp"
+#include "eval/meter_count.hpp"
+#include "eval/total_rounding.hpp"
 #include "graph/interval_slots.hpp"
 #include "graph/tariff_graph.hpp"
 
@@ -90,6 +96,7 @@ struct Context {
   std::string label;                        // ", summer, on-peak"
   std::string id;                           // ".summer.on_peak"
   std::string season_name, period_name;
+  std::string table_note;                   // which case of a table applies, for the trace
 };
 
 class Evaluator {
@@ -299,6 +306,8 @@ class Evaluator {
       }
     }
     apply_annual_minimums(bills);
+    if (t_.total_rounding)
+      for (auto& b : bills) eval::round_total(b, *t_.total_rounding, trace_);
     return bills;
   }
 
@@ -634,6 +643,13 @@ class Evaluator {
     lines_of_.assign(charges.size(), {0, 0});
     for (auto index : t_.evaluation_order) {
       const auto& ch = charges[index];
+      if (!ch.exempt_if.empty()) {
+        auto exempt = eval::is_exempt(account_, ch.id, ch.exempt_if, diagnostics);
+        if (exempt.value_or(true)) {   // exempt, or not known (an error): no lines
+          if (exempt) bill.notes.push_back({Severity::warning, "B0054", ch.label + " is not billed: the account's " + ch.exempt_if + " is yes", {}, ""});
+          continue;
+        }
+      }
       const auto first = out.size();
       switch (ch.form) {
         case graph::Form::priced: priced(c, ch, out); break;
@@ -644,6 +660,7 @@ class Evaluator {
       lines_of_[index] = {first, out.size()};
       for (std::size_t line = first; line < out.size(); ++line) {
         auto& li = out[line];
+        if (trace_ && !ch.exempt_if.empty()) li.trace.insert(li.trace.begin() + 1, "billed: the account's " + ch.exempt_if + " is no");
         li.version = c.version;
         if (c.split) {
           li.id += "@" + c.version;
@@ -707,6 +724,7 @@ class Evaluator {
     li.period = ctx.period_name;
     li.rate_unit = ch.rate_unit;
     if (trace_) li.trace.push_back(ch.origin.empty() ? "charge " + ch.id : "charge " + ch.id + " (" + ch.origin + ")");
+    if (trace_ && !ctx.table_note.empty()) li.trace.push_back(ctx.table_note);
   }
 
   void finish(LineItem& li, const Decimal& unrounded) {
@@ -721,7 +739,7 @@ class Evaluator {
 
   std::string unit_of(const Charge& ch) const {
     switch (ch.determinant.measure) {
-      case Measure::energy: return std::string(to_string(t_.usage_unit));
+      case Measure::energy: return std::string(to_string(ch.billed.converts() ? ch.billed.priced : t_.usage_unit));
       case Measure::demand:
       case Measure::billing_demand: return "kW";
       case Measure::kva_demand: return "kVA";
@@ -740,8 +758,14 @@ class Evaluator {
         channel_how_.clear();
         auto q = energy(c, ctx);
         if (trace_ && !channel_how_.empty()) trace.push_back(channel_how_ + describe_context(ctx));
-        if (trace_) trace.push_back("energy " + q.to_string() + " " + unit_of(ch) + " over " + std::to_string(interval_count(c, ctx)) + " intervals" +
+        if (trace_) trace.push_back("energy " + q.to_string() + " " + std::string(to_string(t_.usage_unit)) + " over " + std::to_string(interval_count(c, ctx)) + " intervals" +
                         describe_context(ctx));
+        if (eval::transforms_usage(t_, ch)) {
+          eval::UsageToBill usage{q, std::nullopt, bill_month(c)};
+          if (c.split || ctx.part)
+            usage.share_days = {ctx.part ? c.season_days[static_cast<std::size_t>(ctx.season)] : c.days, c.period_days};
+          q = eval::billed_quantity(t_, ch, account_, usage, trace_ ? &trace : nullptr, diagnostics).value_or(Decimal(0));
+        }
         return q;
       }
       case Measure::demand:
@@ -779,6 +803,13 @@ class Evaluator {
       case Measure::none: {
         // per month / bill / meter: one, prorated as the tariff states
         Decimal q{1};
+        fixed_count_ = 1;
+        if (ch.unit == Unit::meter) {
+          std::string why;
+          fixed_count_ = eval::meter_count(account_, trace_ ? &why : nullptr, diagnostics).value_or(0);
+          q = Decimal(fixed_count_);
+          if (trace_) trace.push_back(why);
+        }
         if (ch.unit == Unit::month && t_.proration != graph::Proration::none) {
           int month_days = 30;
           if (t_.proration == graph::Proration::days_over_days_in_month) {
@@ -898,7 +929,7 @@ class Evaluator {
         li.rate = p.price;
         auto amount = li.quantity * p.price;
         if (ch.determinant.measure == Measure::none && fixed_ratio_.second != 1)
-          amount = (p.price * Decimal(fixed_ratio_.first))
+          amount = (p.price * Decimal(fixed_ratio_.first) * Decimal(fixed_count_))
                        .divided_by(Decimal(fixed_ratio_.second), p.price.scale() + kShareScale, RoundingMode::half_even)
                        .normalized();
         if (trace_) li.trace.push_back(li.quantity.to_string() + " " + li.unit + " × " + p.price.to_string() + " " + ch.rate_unit + " = " + money(amount));
@@ -912,6 +943,13 @@ class Evaluator {
       case Pricing::Kind::by_month:
         evaluate(c, ch, p.cases[c.month - 1], ctx, out);
         break;
+      case Pricing::Kind::by_billing_month: {
+        auto pick = billing_month_case(c, ch, p);
+        Context sub = ctx;
+        if (trace_) sub.table_note = "billing month " + format_month(bill_month(c)) + " (the month of the period's last day)";
+        if (pick != kNone) evaluate(c, ch, pick, sub, out);
+        break;
+      }
       case Pricing::Kind::by_attribute: {
         auto it = account_.attributes.find(p.attribute);
         std::uint32_t pick = p.otherwise;
@@ -952,6 +990,19 @@ class Evaluator {
         tiers(c, ch, p, ctx, out);
         break;
     }
+  }
+
+  /// The case of a `by billing_month` table for the bill's month (its last day's), or
+  /// `otherwise`; a month the table does not price is an error (B0055), never $0.
+  std::uint32_t billing_month_case(const Cycle& c, const Charge& ch, const Pricing& p) {
+    auto month = format_month(bill_month(c));
+    for (auto& [key, target] : p.attribute_cases)
+      if (key == month) return target;
+    if (p.otherwise != kNone) return p.otherwise;
+    std::string message = "charge `" + ch.id + "` has no price for the billing month " + month;
+    if (std::none_of(diagnostics.begin(), diagnostics.end(), [&](const Diagnostic& d) { return d.message == message; }))
+      error("B0055", message, "add `" + month + ": ...` to its `by billing_month` table, or `otherwise: ...`");
+    return kNone;
   }
 
   /// Tier limits for this bill, in the determinant's unit.
@@ -1230,6 +1281,10 @@ class Evaluator {
       const auto& n = t_.pricing[id];
       switch (n.kind) {
         case Pricing::Kind::by_month: id = n.cases[c.month - 1]; break;
+        case Pricing::Kind::by_billing_month:
+          id = billing_month_case(c, ch, n);
+          if (id == kNone) return std::nullopt;
+          break;
         case Pricing::Kind::by_season: id = n.cases[season_of(year_month_day{sys_days{c.period.to} - days{1}})]; break;
         case Pricing::Kind::by_attribute: {
           auto it = account_.attributes.find(n.attribute);
@@ -1313,7 +1368,8 @@ class Evaluator {
   }
 
   Decimal minimum_amount(const Cycle& c, const Charge& ch) {
-    Decimal price = flat_price(c, ch).value_or(Decimal(0));
+    Decimal price;   // no price for this bill: no minimum
+    if (auto found = flat_price(c, ch)) price = *found;
     if (ch.minimum_per == graph::MinimumPer::day) return price * Decimal(c.days);
     if (c.split) return (price * c.fraction).rounded(kShareScale, RoundingMode::half_even);
     return price;
@@ -1404,6 +1460,7 @@ class Evaluator {
   const std::vector<Charge>* charges_ = &t_.charges;
   std::vector<const Cycle*> first_segment_;
   std::map<int, Decimal> demand_history_;
+  int fixed_count_ = 1;                     // the last fixed charge's meters (1 unless `$/meter`)
   std::pair<int, int> fixed_ratio_{1, 1};   // the last fixed charge's days / days (see quantity())   // month key -> maximum demand (kW)
   std::size_t bill_count_ = 0;
 };

@@ -99,6 +99,7 @@ void describe_pricing(const graph::Tariff& t, std::uint32_t id, const std::strin
       break;
     }
     case graph::Pricing::Kind::by_attribute:
+    case graph::Pricing::Kind::by_billing_month:
       for (auto& [value, c] : p.attribute_cases) {
         out << indent << p.attribute << " = " << value << ":\n";
         describe_pricing(t, c, indent + "  ", out);

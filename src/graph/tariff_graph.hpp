@@ -7,6 +7,7 @@
 // refers to source text: `origin` strings ("rs.tariff:14") are all the biller sees.
 #pragma once
 
+#include "graph/billed_quantity.hpp"
 #include "rateline/calendar.hpp"
 #include "rateline/decimal.hpp"
 #include "rateline/rate_graph.hpp"
@@ -72,14 +73,14 @@ struct TierTable {
 };
 
 struct Pricing {
-  enum class Kind : std::uint8_t { flat, tiers, by_season, by_period, by_month, by_attribute };
+  enum class Kind : std::uint8_t { flat, tiers, by_season, by_period, by_month, by_attribute, by_billing_month };
   Kind kind = Kind::flat;
   Decimal price;                             ///< flat (in currency per unit, or percent)
   TierTable tiers;
   std::vector<std::uint32_t> cases;          ///< by_season: per season; by_period: per period of the group; by_month: 12
   std::uint32_t group = 0;                   ///< by_period: the period group
   std::string attribute;                     ///< by_attribute
-  std::vector<std::pair<std::string, std::uint32_t>> attribute_cases;
+  std::vector<std::pair<std::string, std::uint32_t>> attribute_cases;   ///< also by_billing_month: "2024-01"
   std::uint32_t otherwise = kNone;
 };
 
@@ -105,6 +106,8 @@ struct Charge {
   std::optional<Decimal> at_most;            ///< percentage: the amount's size is at most this
   std::optional<Decimal> at_least;           ///< ... and at least this (same sign as the amount)
   MinimumPer minimum_per = MinimumPer::bill;
+  BilledQuantity billed;                     ///< energy charges: cap, conversion to the priced unit
+  std::string exempt_if;                     ///< an account attribute: the charge is not billed when it is `yes`
   std::int32_t grace_days = 0;               ///< late fee: applies when paid more than this many days after the due date
   std::optional<Decimal> not_under;          ///< late fee: balances under this pay none
   std::string origin;                        ///< "tariffs/rs.tariff:14"
@@ -184,6 +187,10 @@ struct Tariff {
   };
   std::optional<KvaRounding> kva_rounding;
   Unit usage_unit = Unit::kWh;               ///< what `energy` counts for this service (kWh, therm, gal)
+  std::optional<FactorTable> therm_factor;   ///< therms per CCF, by billing month
+  std::optional<QuantityRounding> therm_rounding;     ///< `rounding therms 1 half_up`
+  std::optional<QuantityRounding> quantity_rounding;  ///< `rounding quantities 1 half_up`
+  std::optional<QuantityRounding> total_rounding;     ///< `rounding total 1 half_up`: an adjustment line
   std::int32_t demand_window = 0;            ///< minutes; 0 = the data's interval
   bool demand_sliding = false;
 

@@ -75,6 +75,10 @@ class Lowerer {
                     : c_.net_metering == "per_interval"     ? graph::NetMetering::per_interval
                                                             : graph::NetMetering::none;
     t->usage_unit = c_.usage_unit;
+    t->therm_factor = c_.therm_factor;
+    t->therm_rounding = c_.therm_rounding;
+    t->quantity_rounding = c_.quantity_rounding;
+    t->total_rounding = c_.total_rounding;
     t->demand_sliding = c_.demand_sliding;
     tariff_ = t.get();
     if (!c_.decl->body.billing_demand.empty()) {
@@ -199,6 +203,8 @@ class Lowerer {
         ch.unit = parse_unit(per).value_or(Unit::kWh);
       }
     }
+    if (auto it = c_.billed.find(&decl); it != c_.billed.end()) ch.billed = it->second;
+    if (decl.unless) ch.exempt_if = decl.unless->text;
     ch.pricing = pricing(decl.pricing, ch.form == graph::Form::percentage || ch.unit == Unit::percent);
     if (decl.grace_days) ch.grace_days = static_cast<std::int32_t>(std::stol(decl.grace_days->normalized().to_string()));
     if (decl.not_under) ch.not_under = decl.not_under->dollars();
@@ -207,8 +213,14 @@ class Lowerer {
     return ch;
   }
 
+  // `table NAME`: the checker resolved it to a table of this file or an imported one
+  const syntax::ByTable* by_table_of(const syntax::Pricing& p) const {
+    if (auto* ref = std::get_if<syntax::TableRef>(&p.node)) return c_.tables.at(ref->name.text);
+    return std::get_if<syntax::ByTable>(&p.node);
+  }
+
   void find_group(const syntax::Pricing& p) {
-    if (auto* by = std::get_if<syntax::ByTable>(&p.node)) {
+    if (auto* by = by_table_of(p)) {
       if (by->axis.text == "period")
         for (auto& c : by->cases)
           for (auto& k : c.keys) group_ = c_.period_index.at(k.text).group;
@@ -220,15 +232,15 @@ class Lowerer {
     }
   }
 
-  static const syntax::Price* first_price(const syntax::Pricing& p) {
+  const syntax::Price* first_price(const syntax::Pricing& p) const {
     if (auto* price = std::get_if<syntax::Price>(&p.node)) return price;
     if (auto* t = std::get_if<syntax::Tiers>(&p.node)) return first_price(*t);
-    for (auto& c : std::get<syntax::ByTable>(p.node).cases)
+    for (auto& c : by_table_of(p)->cases)
       if (auto* found = first_price(*c.pricing)) return found;
     return nullptr;
   }
 
-  static const syntax::Price* first_price(const syntax::Tiers& t) {
+  const syntax::Price* first_price(const syntax::Tiers& t) const {
     for (auto& row : t.rows) {
       if (!row.prices.empty()) return &row.prices.front().second;
       if (row.nested)
@@ -252,7 +264,7 @@ class Lowerer {
       return add(std::move(node));
     }
     if (auto* tiers = std::get_if<syntax::Tiers>(&p.node)) return add(tier_table(*tiers));
-    const auto& table = std::get<syntax::ByTable>(p.node);
+    const auto& table = *by_table_of(p);
     graph::Pricing node;
     const auto& axis = table.axis.text;
     std::uint32_t otherwise = graph::kNone;
@@ -287,7 +299,7 @@ class Lowerer {
               if (lower_text(k.text).substr(0, 3) == months[m]) node.cases[m] = id;
         }
     } else {
-      node.kind = graph::Pricing::Kind::by_attribute;
+      node.kind = axis == "billing_month" ? graph::Pricing::Kind::by_billing_month : graph::Pricing::Kind::by_attribute;
       node.attribute = axis;
       node.otherwise = otherwise;
       for (auto& c : table.cases)

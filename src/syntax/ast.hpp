@@ -77,8 +77,14 @@ struct ByTable {
   Span span;
 };
 
+/// `table fuel_2024`: a table defined with `table NAME: by ...` in this or an imported file.
+struct TableRef {
+  Name name;
+  Span span;
+};
+
 struct Pricing {
-  std::variant<Price, Tiers, ByTable> node;
+  std::variant<Price, Tiers, ByTable, TableRef> node;
   Span span;
 };
 
@@ -86,6 +92,7 @@ struct Pricing {
 struct Determinant {
   Name name;
   std::vector<Name> periods;
+  std::optional<Name> cap;            ///< `capped at winter_average`: an account attribute
   Span span;
 };
 
@@ -102,6 +109,7 @@ struct ChargeDecl {
   Span of_span;
   std::optional<Price> at_most;       ///< `at most 1.75 $`: the amount's size is capped
   std::optional<Price> at_least;      ///< `at least 5.00 $`: ... and floored
+  std::optional<Name> unless;         ///< `unless tax_exempt`: not billed when the attribute is yes
   std::optional<Decimal> grace_days;  ///< late fee: `after 20 days` past the due date
   Span grace_span;
   std::optional<Price> not_under;     ///< late fee: `not under 10.00 $`: smaller balances pay none
@@ -203,6 +211,35 @@ struct BillingDemandDecl {
   Span span;
 };
 
+/// `convert 1 CCF = 748 gal`: a conversion the sheet states.
+struct ConversionDecl {
+  Quantity from, to;
+  Span span;
+};
+
+/// `therm_factor: by month { Jan: 1.037 ... }`, `by billing_month { 2024-01: 1.037 }` or `1.037`.
+struct ThermFactorDecl {
+  struct Case {
+    std::vector<Name> keys;           ///< Jan .. Dec, or 2024-01 ...
+    Decimal value;
+    Span value_span;
+    Span span;
+  };
+  std::optional<std::string> label;
+  std::optional<Name> axis;           ///< month | billing_month; absent for one factor
+  std::optional<Decimal> constant;
+  Span constant_span;
+  std::vector<Case> cases;
+  std::optional<Name> ref;            ///< `therm_factor: btu_2024`: a named table of an imported file
+  Span span;
+};
+
+/// `therm_factor btu_2024 "BTU Factor": by billing_month { ... }` at the top of a factor file.
+struct NamedThermFactor {
+  Name id;
+  ThermFactorDecl factor;
+};
+
 /// `power_factor "Label": adjust demand below 90 %, pf rounded 0.01 half_up`
 struct PowerFactorDecl {
   std::optional<std::string> label;
@@ -230,6 +267,8 @@ struct TariffBody {
   std::vector<ChargeDecl> charges;    ///< in the order written: the order of line items
   std::vector<RoundingDecl> rounding;
   std::vector<BillingDemandDecl> billing_demand;   ///< at most one (checked)
+  std::vector<ConversionDecl> conversions;
+  std::vector<ThermFactorDecl> therm_factors;      ///< at most one (checked)
   std::vector<PowerFactorDecl> power_factor;       ///< at most one (checked)
   std::vector<KvaDecl> kva_demand;                 ///< at most one (checked)
 };
@@ -249,6 +288,14 @@ struct TariffDecl {
   Span span;
 };
 
+/// `table fuel_2024 "Fuel Factor": by billing_month { 2024-01: 0.0213 $/kWh ... }`
+struct TableDecl {
+  Name id;
+  std::optional<std::string> label;
+  ByTable table;
+  Span span;
+};
+
 struct ImportDecl {
   std::string path;
   Span span;
@@ -258,6 +305,8 @@ struct File {
   std::shared_ptr<const SourceFile> source;
   std::vector<ImportDecl> imports;
   std::vector<CalendarDecl> calendars;
+  std::vector<TableDecl> tables;
+  std::vector<NamedThermFactor> therm_factors;
   std::vector<TariffDecl> tariffs;
 };
 

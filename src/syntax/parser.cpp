@@ -31,7 +31,10 @@ using selector = pt::selector<
         g::rounding_target, g::rounding_step, g::rounding_mode, g::holiday_decl, g::fixed_holiday,
         g::nth_weekday, g::ordinal, g::kw_last, g::weekday_word, g::observance, g::date_range,
         g::revision_decl, g::revision_date, g::kw_observed, g::tou_group, g::group_id, g::season_range, g::nested_tiers, g::billing_demand_decl, g::limit_clause, g::limit_kind, g::grace_clause, g::grace_days, g::exempt_clause, g::power_factor_decl, g::kva_decl, g::pf_percent, g::pf_step, g::pf_mode, g::ratchet_term,
-        g::ratchet_seasons, g::measured_demand_term, g::attribute_term>>;
+        g::ratchet_seasons, g::measured_demand_term, g::attribute_term, g::cap_clause, g::cap_attribute,
+        g::conversion_decl, g::therm_factor_decl, g::factor_table, g::factor_case, g::factor_key, g::factor_value,
+        g::exemption_clause, g::exemption_attribute, g::case_key,
+        g::table_decl, g::table_id, g::table_ref, g::factor_ref, g::factor_id, g::named_therm_factor>>;
 
 using Node = pt::node;
 
@@ -155,22 +158,28 @@ class Builder {
     return t;
   }
 
+  ByTable by_table(const Node& by) const {
+    ByTable table;
+    table.span = span(by);
+    table.axis = name(*find<g::by_axis>(by));
+    for (auto* c : all<g::by_case>(by)) {
+      ByCase bc;
+      bc.span = span(*c);
+      bc.otherwise = find<g::case_otherwise>(*c) != nullptr;
+      for (auto* k : all<g::case_key>(*c)) bc.keys.push_back(name(*k));
+      bc.pricing = std::make_unique<Pricing>(pricing(*find<g::pricing>(*c)));
+      table.cases.push_back(std::move(bc));
+    }
+    return table;
+  }
+
   Pricing pricing(const Node& n) const {
     Pricing p;
     p.span = span(n);
     if (auto* by = find<g::by_table>(n)) {
-      ByTable table;
-      table.span = span(*by);
-      table.axis = name(*find<g::by_axis>(*by));
-      for (auto* c : all<g::by_case>(*by)) {
-        ByCase bc;
-        bc.span = span(*c);
-        bc.otherwise = find<g::case_otherwise>(*c) != nullptr;
-        for (auto* k : all<g::identifier>(*c)) bc.keys.push_back(name(*k));
-        bc.pricing = std::make_unique<Pricing>(pricing(*find<g::pricing>(*c)));
-        table.cases.push_back(std::move(bc));
-      }
-      p.node = std::move(table);
+      p.node = by_table(*by);
+    } else if (auto* ref = find<g::table_ref>(n)) {
+      p.node = TableRef{name(*find<g::table_id>(*ref)), span(*ref)};
     } else if (auto* t = find<g::tiers>(n)) {
       p.node = tiers(*t);
     } else {
@@ -202,6 +211,7 @@ class Builder {
       det.name = name(*find<g::determinant_name>(*d));
       if (auto* periods = find<g::determinant_periods>(*d))
         for (auto* id : all<g::identifier>(*periods)) det.periods.push_back(name(*id));
+      if (auto* cap = find<g::cap_clause>(*d)) det.cap = name(*find<g::cap_attribute>(*cap));
       c.on = std::move(det);
     }
     auto* body = find<g::charge_body>(n);
@@ -221,6 +231,7 @@ class Builder {
       c.grace_span = span(*days);
     }
     if (auto* exempt = find<g::exempt_clause>(*body)) c.not_under = price(*find<g::price>(*exempt));
+    if (auto* unless = find<g::exemption_clause>(*body)) c.unless = name(*find<g::exemption_attribute>(*unless));
     return c;
   }
 
@@ -294,6 +305,29 @@ class Builder {
       }
     }
     return h;
+  }
+
+  ThermFactorDecl therm_factor(const Node& item) const {
+    ThermFactorDecl f;
+    f.span = span(item);
+    if (auto* l = find<g::label>(item)) f.label = unquote(l->string_view());
+    if (auto* table = find<g::factor_table>(item)) {
+      f.axis = name(*find<g::by_axis>(*table));
+      for (auto* c : all<g::factor_case>(*table)) {
+        ThermFactorDecl::Case fc;
+        fc.span = span(*c);
+        for (auto* k : all<g::factor_key>(*c)) fc.keys.push_back(name(*k));
+        auto* v = find<g::factor_value>(*c);
+        fc.value = number(*v);
+        fc.value_span = span(*v);
+        f.cases.push_back(std::move(fc));
+      }
+    } else if (auto* v = find<g::factor_value>(item)) {
+      f.constant = number(*v);
+      f.constant_span = span(*v);
+    }
+    if (auto* ref = find<g::factor_ref>(item)) f.ref = name(*ref);
+    return f;
   }
 
   void body_item(const Node& item, TariffBody& body, std::vector<RevisionDecl>* revisions) const {
@@ -404,6 +438,11 @@ class Builder {
         if (auto* m = find<g::rounding_mode>(item)) r.mode = name(*m);
       }
       body.rounding.push_back(std::move(r));
+    } else if (item.is_type<g::conversion_decl>()) {
+      auto quantities = all<g::quantity>(item);
+      body.conversions.push_back({quantity(*quantities.at(0)), quantity(*quantities.at(1)), span(item)});
+    } else if (item.is_type<g::therm_factor_decl>()) {
+      body.therm_factors.push_back(therm_factor(item));
     } else if (item.is_type<g::revision_decl>() && revisions) {
       RevisionDecl rev;
       rev.span = span(item);
@@ -427,6 +466,15 @@ class Builder {
         cal.id = name(*find<g::calendar_id>(*c));
         for (auto* h : all<g::holiday_decl>(*c)) cal.holidays.push_back(holiday(*h));
         f.calendars.push_back(std::move(cal));
+      } else if (c->is_type<g::table_decl>()) {
+        TableDecl t;
+        t.span = span(*c);
+        t.id = name(*find<g::table_id>(*c));
+        if (auto* l = find<g::label>(*c)) t.label = unquote(l->string_view());
+        t.table = by_table(*find<g::by_table>(*c));
+        f.tables.push_back(std::move(t));
+      } else if (c->is_type<g::named_therm_factor>()) {
+        f.therm_factors.push_back({name(*find<g::factor_id>(*c)), therm_factor(*c)});
       } else if (c->is_type<g::tariff_decl>()) {
         TariffDecl t;
         t.span = span(*c);
