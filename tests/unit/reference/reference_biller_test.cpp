@@ -44,7 +44,7 @@ std::optional<std::uint64_t> env_number(const char* name) {
   return std::strtoull(v, nullptr, 10);
 }
 
-/// Random cases of the fixed-seed test (RATELINE_REFERENCE_CASES, default 2000: about 2-3 s
+/// Random cases of the fixed-seed test (RATELINE_REFERENCE_CASES, default 2000: about 7 s
 /// in a RelWithDebInfo build); the fresh-seed test runs 30 % of that, the CSV test 1/32.
 std::size_t case_count() { return static_cast<std::size_t>(env_number("RATELINE_REFERENCE_CASES").value_or(2000)); }
 
