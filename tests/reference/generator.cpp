@@ -1,4 +1,24 @@
 // Random tariffs and usage for the reference test (see generator.hpp).
+//
+// What the random cases leave out, and why (each also commented where it is decided):
+//  - kW data in 5-minute intervals: kWh of 1/12 kW per interval is not a finite decimal.
+//  - chronological tiers under `season_split days`: a part split by days has no intervals
+//    to fill the tiers with.
+//  - proportional tiers (TOU columns) on `received_energy`: the fast biller shares them
+//    out by delivered (or net) energy; fast_biller_findings_test.cpp, finding 6.
+//  - `season_split days` together with net metering or charges on received or reactive
+//    energy: docs/language.md does not say how netting cells or the other channels split
+//    by days (the days split is written for "the period's usage").
+//  - tiers on `reactive_energy` and `kva_demand`: docs/language.md describes `in`, `by
+//    period` and proration for them, not tier limits in kVARh or kVA.
+//  - refusals are not generated: usage without a needed channel (B0040, B0041), channels
+//    on other intervals (B0042), kW data with `per_interval` or kVA demand (B0043, B0045),
+//    a power factor that rounds to 0 (B0044: kVARh is kept at most 1.5 × each interval's
+//    kWh, so the PF is at least 0.55), and bad past-due states (B0030-B0032). A series
+//    (bill_periods) is billed without the past-due state (B0033: it belongs to one bill).
+//  - chronological tiers on netted, received or reactive energy are refused by the
+//    language (E0920) and so never written; likewise periods or season parts of netted
+//    quantities under `per_period`, and other period groups under `per_tou_period`.
 #include "reference/generator.hpp"
 
 #include "rateline/time_zone.hpp"
@@ -144,7 +164,9 @@ struct Generator {
     auto& s = c.usage.delivered;
     s.scale = 3;
     // kW of 5-minute intervals would be kWh of 1/12 kW: not a finite decimal; left out
-    s.unit = options.allow_kw_usage && s.minutes != 5 && r.chance(25) ? Unit::kW : Unit::kWh;
+    // per-interval netting and kVA demand need energy per interval (B0043, B0045)
+    bool kwh_only = c.tariff.netting == Netting::per_interval || want_kva;
+    s.unit = options.allow_kw_usage && s.minutes != 5 && !kwh_only && r.chance(25) ? Unit::kW : Unit::kWh;
     // the usage runs from local midnight of its first day, or a few intervals earlier, to
     // local midnight after its last day, or a few intervals later
     s.start = zone.start_of_day(usage_from) - std::chrono::minutes(s.minutes) * (r.chance(25) ? r.between(1, 8) : 0);
@@ -169,9 +191,123 @@ struct Generator {
       s.start += std::chrono::minutes(s.minutes) * static_cast<std::int64_t>(front);
       c.options.coverage = CoveragePolicy::bill_available;
     }
+    make_channels_usage();
     if (c.tariff.demand_window && r.chance(10)) c.options.demand_window = DemandWindowPolicy::data_interval;
     if (!c.tariff.revisions.empty() && r.chance(25))
       c.options.as_of = year_month_day{sys_days{c.period.from} + std::chrono::days{r.between_int(-40, c.period.days() + 10)}};
+  }
+
+  // ------------------------------------------------------------------ other meter channels
+  bool want_received = false;          // a charge on received_energy
+  bool want_reactive = false;          // a charge on reactive_energy
+  bool want_kva = false;               // a charge on kva_demand
+  bool want_late = false;              // a late fee
+
+  /// Net metering, the other channels' charges, the power factor and late fees: decided
+  /// first, since they restrict the usage's unit and some pricings.
+  void make_channel_features() {
+    auto& t = c.tariff;
+    int roll = r.between_int(0, 99);
+    t.netting = roll < 9 ? Netting::per_period : roll < 18 ? Netting::per_tou_period : roll < 27 ? Netting::per_interval : Netting::none;
+    want_received = t.netting != Netting::none ? r.chance(75) : r.chance(10);
+    want_reactive = r.chance(14);
+    want_kva = r.chance(14);
+    static const std::vector<RoundingMode> modes = {RoundingMode::half_up, RoundingMode::half_up, RoundingMode::half_even, RoundingMode::half_down,
+                                                    RoundingMode::toward_zero, RoundingMode::away_from_zero, RoundingMode::floor, RoundingMode::ceiling};
+    if (want_kva) {
+      static const std::vector<Decimal> steps = {dec(1, 2), dec(1, 2), dec(1, 1), Decimal(1), dec(1, 3), dec(1, 6)};
+      t.kva_rounding = Rounding{r.pick(steps), r.pick(modes)};
+    }
+    if (r.chance(14)) {
+      static const std::vector<Decimal> steps = {dec(1, 2), dec(1, 2), dec(1, 1), dec(1, 3), dec(1, 4), dec(1, 6)};
+      PowerFactor pf;
+      int k = r.between_int(0, 99);
+      pf.threshold = k < 60 ? Decimal(90) : k < 80 ? Decimal(r.between(80, 100)) : dec(r.between(700, 999), 1);
+      pf.step = r.pick(steps);
+      pf.mode = r.pick(modes);
+      pf.text = std::string("power_factor") + (r.chance(70) ? " \"Power Factor Adjustment\"" : "") + ": adjust demand below " +
+                pf.threshold.to_string() + " %, pf rounded " + pf.step.to_string() + " " + std::string(to_string(pf.mode));
+      t.power_factor = pf;
+    }
+    want_late = r.chance(22);
+    // `season_split days` gives each season part the period's usage × its share of the days;
+    // with netting or the other channels' energy the random tariffs leave it out (the docs
+    // do not say how netting cells or other channels split by days)
+    if ((t.netting != Netting::none || want_received || want_reactive) && t.season_split_days) {
+      t.season_split_days = false;
+      t.season_split_text = r.chance(50) ? "intervals" : "";
+    }
+  }
+
+  /// The received (kWh) and reactive (kVARh) channels, on the delivered energy's
+  /// intervals, when the tariff bills them (and now and then when it does not).
+  void make_channels_usage() {
+    const auto& t = c.tariff;
+    const auto& s = c.usage.delivered;
+    bool received = t.netting != Netting::none || want_received || r.chance(4);
+    bool reactive = want_reactive || want_kva || t.power_factor || r.chance(4);
+    // kWh of each delivered interval at 3 decimals (approximate for kW data: only a level)
+    std::vector<std::int64_t> kwh(s.values.size());
+    for (std::size_t i = 0; i < kwh.size(); ++i) kwh[i] = s.unit == Unit::kW ? s.values[i] * s.minutes / 60 : s.values[i];
+    std::int64_t peak = 0;
+    for (auto v : kwh) peak = std::max(peak, v);
+    if (received) {
+      IntervalSeries rs;
+      rs.start = s.start;
+      rs.minutes = s.minutes;
+      rs.unit = Unit::kWh;
+      rs.scale = r.chance(30) ? 2 : 3;
+      int sun = r.between_int(10, 70);
+      std::int64_t level = std::max<std::int64_t>(1, peak);
+      for (std::size_t i = 0; i < kwh.size(); ++i) {
+        std::int64_t v = r.chance(sun) ? r.between(0, level) : 0;
+        rs.values.push_back(rs.scale == 2 ? v / 10 : v);
+      }
+      c.usage.received = std::move(rs);
+    }
+    if (reactive) {
+      // kVARh up to 1.5 × the interval's kWh: a power factor of at least 0.55, never one
+      // that rounds to 0 (B0044), and none at all where there is no energy
+      IntervalSeries q;
+      q.start = s.start;
+      q.minutes = s.minutes;
+      q.unit = Unit::kVARh;
+      q.scale = r.chance(25) ? 1 : 3;
+      int lo = r.between_int(0, 60), hi = r.between_int(lo, 150);
+      for (auto v : kwh) {
+        std::int64_t x = v * r.between(lo, hi) / 100;
+        q.values.push_back(q.scale == 1 ? x / 100 : x);
+      }
+      c.usage.reactive = std::move(q);
+    }
+  }
+
+  /// The account's past-due state: mostly when the tariff has a late fee, now and then
+  /// when it has none (then it is ignored).
+  void make_past_due() {
+    bool fee = std::any_of(c.tariff.charges.begin(), c.tariff.charges.end(), [](const ChargeDef& ch) { return ch.form == Form::late_fee; });
+    if (!r.chance(fee ? 85 : 8)) return;
+    c.account.past_due = r.chance(15) ? dec(r.between(1, 1500), 2) : dec(r.between(1000, 90000), 2);
+    if (r.chance(10)) c.account.past_due = dec(r.between(1, 20), 0);
+    c.account.due_date = year_month_day{sys_days{c.period.to} - days{r.between_int(-5, 70)}};
+    if (r.chance(50)) c.account.paid_on = year_month_day{sys_days{*c.account.due_date} + days{r.between_int(0, 45)}};
+  }
+
+  /// A late fee's amounts (a revision keeps its form, `after` and `not under`).
+  LateFee late_fee_terms(LateFee fee, bool choose_form) {
+    if (choose_form) fee.percent = r.chance(75);
+    auto money_amount = [&](std::int64_t lo, std::int64_t hi) { return dec(r.between(lo, hi), r.chance(70) ? 2 : 0) ; };
+    if (fee.percent) {
+      int decimals = r.between_int(0, 2);
+      fee.value = dec(r.between(1, 3 * pow10i(decimals)), decimals);
+      fee.at_least = r.chance(40) ? std::optional<Decimal>(money_amount(1, 1000)) : std::nullopt;
+      if (fee.at_least && fee.at_least->scale() == 0) fee.at_least = Decimal(r.between(1, 10));
+      fee.at_most = r.chance(30) ? std::optional<Decimal>(dec(r.between(1000, 5000), 2)) : std::nullopt;
+    } else {
+      fee.value = dec(r.between(100, 2500), 2);
+      fee.at_least = fee.at_most = std::nullopt;
+    }
+    return fee;
   }
 
   void make_billing_demand() {
@@ -436,6 +572,9 @@ struct Generator {
       case Measure::billing_demand: return money(r, 500'000, 25'000'000, "kW", false);
       case Measure::bill: return money(r, 500'000, 5'000'000, "bill", false);
       case Measure::meter: return money(r, 500'000, 5'000'000, "meter", false);
+      case Measure::received_energy: return money(r, 10'000, 200'000, "kWh", true);
+      case Measure::reactive_energy: return money(r, 1'000, 50'000, "kVARh", false);
+      case Measure::kva_demand: return money(r, 500'000, 25'000'000, "kVA", false);
     }
     return {};
   }
@@ -513,6 +652,8 @@ struct Generator {
     if (m == Measure::demand || m == Measure::billing_demand) {
       t.unit = "kW";
       first_lo = 1, first_hi = 12, next_lo = 1, next_hi = 10;
+    } else if (m == Measure::received_energy) {
+      t.unit = "kWh";  // received energy: limits in kWh per bill
     } else if (nested) {
       t.unit = "kWh";  // steps inside an hours-use block: cumulative kWh of the bill
       first_lo = 100, first_hi = 3000, next_lo = 100, next_hi = 2000;
@@ -615,13 +756,20 @@ struct Generator {
   std::shared_ptr<const Pricing> pricing(Measure m, bool season_ok, bool period_ok, int depth, bool month_ok = true, bool attribute_ok = true) {
     auto p = std::make_shared<Pricing>();
     bool can_season = season_ok && seasonal() && depth < 2;
-    bool can_period = period_ok && tou() && (m == Measure::energy || m == Measure::demand) && depth < 2;
+    bool can_period = period_ok && tou() &&
+                      (m == Measure::energy || m == Measure::demand || m == Measure::received_energy || m == Measure::reactive_energy ||
+                       m == Measure::kva_demand) &&
+                      depth < 2;
     bool can_month = month_ok && depth < 2;
     bool can_attribute = attribute_ok && depth < 2 && r.chance(40);
-    bool can_tiers = m == Measure::energy || m == Measure::demand || m == Measure::billing_demand;
+    bool can_tiers = m == Measure::energy || m == Measure::demand || m == Measure::billing_demand || m == Measure::received_energy;
+    // Proportional tiers on received energy are left out: the fast biller shares them out by
+    // each column's delivered (or net) energy instead of its received energy (see
+    // "reference: proportional tiers on received energy" in fast_biller_findings_test.cpp).
     bool can_columns = m == Measure::energy && tou() && period_ok;
     // chronological fill in a season part split by days has no intervals to walk: left out
-    bool can_chronological = can_columns && !c.tariff.season_split_days;
+    // chronological tiers fill with delivered energy: not for netted or received energy (E0920)
+    bool can_chronological = can_columns && !c.tariff.season_split_days && m == Measure::energy && c.tariff.netting == Netting::none;
     std::vector<Pricing::Kind> options = {Pricing::Kind::flat, Pricing::Kind::flat};
     if (can_season) options.insert(options.end(), 2, Pricing::Kind::by_season);
     if (can_period) options.insert(options.end(), 2, Pricing::Kind::by_period);
@@ -675,7 +823,30 @@ struct Generator {
   /// billing_demand rule (the rule's billing demand sets the limits, docs/language.md
   /// "Units of a limit"), and charges priced both by season and by period under
   /// `season_split days` (see fast_biller_findings_test.cpp, findings 2 and 4).
-  std::shared_ptr<const Pricing> charge_pricing(Measure m) { return pricing(m, true, true, 0); }
+  /// Under `net_metering per_period` net energy and excess have no season parts or period
+  /// shares (E0920).
+  std::shared_ptr<const Pricing> charge_pricing(Measure m) {
+    bool whole = netted(m) && c.tariff.netting == Netting::per_period;
+    return pricing(m, !whole, !whole, 0);
+  }
+
+  bool netted(Measure m) const {
+    return c.tariff.netting != Netting::none && (m == Measure::energy || m == Measure::received_energy);
+  }
+
+  /// The pricing with every price negated (a credit on received energy).
+  static std::shared_ptr<const Pricing> negated(const Pricing& p) {
+    auto out = std::make_shared<Pricing>(p);
+    auto flip = [](Money& m) {
+      m.dollars = -m.dollars;
+      m.text = "-" + m.text;
+    };
+    if (p.kind == Pricing::Kind::flat) flip(out->price);
+    for (auto& row : out->tiers.rows)
+      for (auto& price : row.prices) flip(price);
+    for (auto& pc : out->cases) pc.pricing = negated(*pc.pricing);
+    return out;
+  }
 
   /// A flat price (`leaf`), or a table of them by month, by season (the season of the
   /// period's last day) or by attribute; `complete`: every bill finds a case.
@@ -751,11 +922,16 @@ struct Generator {
   void reprice(ChargeDef& ch) {
     group_ = ch.group;
     switch (ch.form) {
-      case Form::priced: ch.pricing = ch.kind == ChargeKind::credit ? credit_pricing(ch.measure) : charge_pricing(ch.measure); break;
+      case Form::priced:
+        ch.pricing = ch.measure == Measure::received_energy && ch.kind == ChargeKind::credit ? negated(*charge_pricing(ch.measure))
+                   : ch.kind == ChargeKind::credit                                          ? credit_pricing(ch.measure)
+                                                                                            : charge_pricing(ch.measure);
+        break;
       case Form::percentage:
         ch.pricing = percent_pricing(ch.kind == ChargeKind::credit ? 100 : ch.kind == ChargeKind::rider ? 15 : 0);
         break;
       case Form::minimum: ch.pricing = minimum_pricing(ch.minimum_per_day); break;
+      case Form::late_fee: ch.late = late_fee_terms(ch.late, false); break;
     }
   }
 
@@ -801,8 +977,12 @@ struct Generator {
       ch.kind = kind;
       ch.form = Form::priced;
       ch.measure = m;
-      ch.group = group_ = c.tariff.groups.size() > 1 && (m == Measure::energy || m == Measure::demand) && r.chance(40) ? 1 : 0;
-      if (allow_in && tou() && r.chance(35)) ch.in_periods = some_periods();
+      // under `net_metering per_tou_period` netted quantities are priced by the main periods (E0920)
+      bool grouped = m == Measure::energy || m == Measure::demand || m == Measure::received_energy || m == Measure::reactive_energy ||
+                     m == Measure::kva_demand;
+      if (netted(m) && c.tariff.netting == Netting::per_tou_period) grouped = false;
+      ch.group = group_ = c.tariff.groups.size() > 1 && grouped && r.chance(40) ? 1 : 0;
+      if (allow_in && tou() && !(netted(m) && c.tariff.netting == Netting::per_period) && r.chance(35)) ch.in_periods = some_periods();
       ch.pricing = charge_pricing(m);
       charges.push_back(std::move(ch));
       return charges.back();
@@ -812,7 +992,20 @@ struct Generator {
     if (r.chance(12)) priced("meter_fee", "Meter Charge", ChargeKind::charge, r.chance(50) ? Measure::meter : Measure::bill, false);
     priced("energy", "Energy Charge", ChargeKind::charge, Measure::energy, true);
     if (r.chance(30)) priced("energy2", "Fuel Adjustment", ChargeKind::charge, Measure::energy, true);
-    if (r.chance(50)) priced("dem", "Demand Charge", ChargeKind::charge, Measure::demand, true);
+    // the power factor adjusts charges on demand: a tariff with one has one (E0930)
+    if (c.tariff.power_factor || r.chance(50)) priced("dem", "Demand Charge", ChargeKind::charge, Measure::demand, true);
+    if (want_kva) {
+      auto& kva = priced("kva_dem", "kVA Demand Charge", ChargeKind::charge, Measure::kva_demand, true);
+      if (r.chance(20)) kva.on_word = "demand_kva";
+    }
+    if (want_received) {
+      bool credit = r.chance(80);
+      auto& exp = priced("export", credit ? "Excess Generation Credit" : "Export Charge", credit ? ChargeKind::credit : ChargeKind::charge,
+                         Measure::received_energy, true);
+      if (credit) exp.pricing = negated(*exp.pricing);
+      if (r.chance(20)) exp.on_word = "exported_energy";
+    }
+    if (want_reactive) priced("reactive", "Reactive Energy Charge", ChargeKind::charge, Measure::reactive_energy, true);
     if (!c.tariff.billing_demand.empty()) priced("bill_dem", "Billing Demand Charge", ChargeKind::charge, Measure::billing_demand, false);
     if (r.chance(15)) priced("fuel_rider", "Fuel Rider", ChargeKind::rider, Measure::energy, true);
     if (r.chance(15)) {
@@ -873,6 +1066,19 @@ struct Generator {
       m.pricing = minimum_pricing(m.minimum_per_day);
       m.of = r.chance(70) ? std::vector<std::string>{"charges"} : subset(priced_ids);
       charges.push_back(std::move(m));
+    }
+    if (want_late) {
+      ChargeDef fee;
+      fee.id = "late";
+      fee.label = r.chance(85) ? "Late Payment Charge" : "";
+      fee.kind = ChargeKind::late_fee;
+      fee.form = Form::late_fee;
+      fee.late = late_fee_terms({}, true);
+      fee.late.after_days = r.chance(15) ? 0 : r.between_int(1, 30);
+      if (r.chance(40)) fee.late.not_under = dec(r.between(100, 3000), 2);
+      charges.push_back(std::move(fee));
+      if (r.chance(30)) percentage("late_tax", "Tax on Late Charges", ChargeKind::tax, 0, r.chance(70) ? std::vector<std::string>{"late"}
+                                                                                                      : std::vector<std::string>{"late", "charges"});
     }
     if (r.chance(30)) r.shuffle(charges);
   }
@@ -959,8 +1165,31 @@ std::string pricing_text(const TariffModel& t, const Pricing& p, const std::stri
 }
 
 std::string charge_text(const TariffModel& t, const ChargeDef& ch, const std::string& indent) {
-  static const char* kinds[] = {"charge", "rider", "tax", "minimum", "credit", "adjustment"};
+  static const char* kinds[] = {"charge", "rider", "tax", "minimum", "credit", "adjustment", "late_fee"};
   std::string out = indent + kinds[static_cast<int>(ch.kind)] + " " + ch.id + (ch.label.empty() ? "" : " \"" + ch.label + "\"");
+  if (ch.form == Form::late_fee) {
+    const auto& fee = ch.late;
+    out += ": ";
+    if (fee.percent) {
+      out += fee.value.to_string() + " % of past_due";
+      if (fee.at_least) out += ", at least " + fee.at_least->to_string() + " $";
+      if (fee.at_most) out += ", at most " + fee.at_most->to_string() + " $";
+    } else {
+      out += fee.value.to_string() + " $/bill";
+    }
+    out += ", after " + std::to_string(fee.after_days) + " days";
+    if (fee.not_under) out += ", not under " + fee.not_under->to_string() + " $";
+    return out + "\n";
+  }
+  if (ch.form == Form::priced && ch.measure == Measure::received_energy) out += " on " + (ch.on_word.empty() ? std::string("received_energy") : ch.on_word);
+  if (ch.form == Form::priced && ch.measure == Measure::reactive_energy) out += " on reactive_energy";
+  if (ch.form == Form::priced && ch.measure == Measure::kva_demand) out += " on " + (ch.on_word.empty() ? std::string("kva_demand") : ch.on_word);
+  if (ch.form == Form::priced && (ch.measure == Measure::received_energy || ch.measure == Measure::reactive_energy || ch.measure == Measure::kva_demand) &&
+      !ch.in_periods.empty()) {
+    std::vector<std::string> names;
+    for (auto p : ch.in_periods) names.push_back(t.periods[p].name);
+    out += " in " + list_text(names);
+  }
   if (ch.form == Form::priced && ch.measure == Measure::billing_demand) out += " on billing_demand";
   if (ch.form == Form::priced && (ch.measure == Measure::energy || ch.measure == Measure::demand)) {
     out += ch.measure == Measure::energy ? " on energy" : " on demand";
@@ -990,6 +1219,11 @@ std::string to_text(const TariffModel& t) {
            "\n";
   if (t.demand_window) out += "  demand_window " + t.demand_window_text + "\n";
   if (!t.season_split_text.empty()) out += "  season_split " + t.season_split_text + "\n";
+  if (t.netting != Netting::none)
+    out += std::string("  net_metering ") +
+           (t.netting == Netting::per_period ? "per_period" : t.netting == Netting::per_tou_period ? "per_tou_period" : "per_interval") + "\n";
+  if (t.kva_rounding) out += "  kva_demand: rounded " + t.kva_rounding->step.to_string() + " " + std::string(to_string(t.kva_rounding->mode)) + "\n";
+  if (t.power_factor) out += "  " + t.power_factor->text + "\n";
   if (!t.billing_demand.empty()) {
     out += "  billing_demand \"Billing Demand\": greatest of {\n";
     for (auto& term : t.billing_demand) out += "    " + term.text + "\n";
@@ -1042,6 +1276,7 @@ std::string to_text(const TariffModel& t) {
 RandomCase generate_case(std::uint64_t seed, const GeneratorOptions& options) {
   Generator g(seed);
   g.make_header();
+  g.make_channel_features();
   g.make_dates();
   g.make_demand_window();
   g.make_seasons();
@@ -1050,6 +1285,7 @@ RandomCase generate_case(std::uint64_t seed, const GeneratorOptions& options) {
   g.make_billing_demand();
   g.make_charges();
   g.make_revisions();
+  g.make_past_due();
   g.make_usage(options);
   g.c.text = to_text(g.c.tariff);
   g.c.usage_from = g.usage_from;
@@ -1071,18 +1307,34 @@ std::string iso_utc(sys_seconds t, bool zulu) {
 }  // namespace
 
 std::string shuffled_csv(const IntervalSeries& series, std::uint64_t seed) {
+  IntervalUsage usage;
+  usage.delivered = series;
+  return shuffled_csv(usage, seed);
+}
+
+std::string shuffled_csv(const IntervalUsage& usage, std::uint64_t seed) {
   Rng r(seed);
+  const auto& series = usage.delivered;
   std::vector<std::string> rows;
   rows.reserve(series.values.size());
   bool zulu = r.chance(70);
+  auto value = [&](const IntervalSeries& s, std::size_t i) {
+    Decimal v(Decimal::Int(s.values[i]), s.scale);
+    if (r.chance(50)) v = v.normalized();
+    return v.to_string();
+  };
   for (std::size_t i = 0; i < series.values.size(); ++i) {
     auto start = series.start + std::chrono::minutes(series.minutes) * static_cast<std::int64_t>(i);
-    Decimal v(Decimal::Int(series.values[i]), series.scale);
-    if (r.chance(50)) v = v.normalized();
-    rows.push_back(iso_utc(start, zulu) + "," + v.to_string());
+    std::string row = iso_utc(start, zulu) + "," + value(series, i);
+    if (usage.received) row += "," + value(*usage.received, i);
+    if (usage.reactive) row += "," + value(*usage.reactive, i);
+    rows.push_back(std::move(row));
   }
   r.shuffle(rows);
-  std::string out = series.unit == Unit::kW ? "start,kw\n" : "start,kwh\n";
+  std::string out = series.unit == Unit::kW ? "start,kw" : "start,kwh";
+  if (usage.received) out += ",kwh_received";
+  if (usage.reactive) out += ",kvarh";
+  out += "\n";
   for (auto& row : rows) out += row + "\n";
   return out;
 }

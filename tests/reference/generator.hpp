@@ -26,7 +26,7 @@ struct RandomCase {
   TariffModel tariff;
   std::string text;             ///< to_text(tariff)
   IntervalUsage usage;
-  Account account;                                       ///< attributes for `by ATTRIBUTE` tables
+  Account account;                                       ///< attributes for `by ATTRIBUTE` tables, demand history, past-due state
   std::chrono::year_month_day usage_from{}, usage_to{};  ///< local days the usage covers: one or two calendar months
   BillingPeriod period;                                  ///< within [usage_from, usage_to)
   BillOptions options;                                   ///< coverage (usage cut short), demand window policy, as_of
@@ -37,6 +37,8 @@ RandomCase generate_case(std::uint64_t seed, const GeneratorOptions& options = {
 /// The usage as interval CSV (`start,kwh` or `start,kw`, UTC starts) with its rows in a
 /// random order and values written with a varying number of decimals.
 std::string shuffled_csv(const IntervalSeries& series, std::uint64_t seed);
+/// The same with the usage's received (`kwh_received`) and reactive (`kvarh`) channels as columns.
+std::string shuffled_csv(const IntervalUsage& usage, std::uint64_t seed);
 
 /// "2024-03-10 .. 2024-04-01, 15-min kWh from 2024-03-01T05:00Z, 2880 intervals"
 std::string describe_usage(const RandomCase& c);

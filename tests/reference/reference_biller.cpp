@@ -82,6 +82,30 @@ const Pricing* case_for(const Pricing& table, std::size_t key) {
   return nullptr;
 }
 
+/// The square root of num / den (both >= 0, den > 0) to `places` decimals, rounded by
+/// `mode`: the largest d of that many places with d² × den <= num, found by bisection on
+/// exact squares; then whether the root is exact, below, at or above d + half a unit
+/// decides the rounding (through Decimal::rounded on a stand-in of two more places).
+Decimal sqrt_rounded(const Decimal& num, const Decimal& den, int places, RoundingMode mode) {
+  auto fits = [&](const Decimal::Int& k) {
+    Decimal d(k, places);
+    return d * d * den <= num;
+  };
+  Decimal bound = num.divided_by(den, 0, RoundingMode::ceiling) + Decimal(2);
+  Decimal::Int lo = 0, hi = bound.scaled_to(places).value();  // fits(lo), !fits(hi)
+  while (hi - lo > 1) {
+    Decimal::Int mid = (lo + hi) / 2;
+    if (fits(mid)) lo = mid;
+    else hi = mid;
+  }
+  Decimal d(lo, places);
+  if (d * d * den == num) return d;
+  Decimal half(Decimal::Int((lo * 2 + 1) * 5), places + 1);  // d + half a unit
+  Decimal half_sq = half * half * den;
+  Decimal::Int stand_in = lo * 100 + (half_sq < num ? 75 : half_sq > num ? 25 : 50);
+  return Decimal(stand_in, places + 2).rounded(places, mode);
+}
+
 struct Context {
   int season = -1;               // -1: the whole billing period
   bool part = false;             // a season part of a period that spans seasons
@@ -101,9 +125,11 @@ class ReferenceBiller {
         zone_(TimeZone::locate(t.zone).value()) {
     seasons_ = std::max<std::size_t>(1, t.seasons.size());
     periods_ = std::max<std::size_t>(1, t.periods.size());
-    energy_.assign(seasons_, std::vector<Decimal>(periods_, Decimal(0)));
-    demand_.assign(seasons_, std::vector<Decimal>(periods_, Decimal(0)));
-    accumulate(usage.delivered);
+    for (auto* table : {&energy_, &demand_, &delivered_, &metered_received_, &received_, &reactive_, &kva2_})
+      table->assign(seasons_, std::vector<Decimal>(periods_, Decimal(0)));
+    last_segment_ = sys_days{to} == sys_days{period.to};
+    accumulate(usage);
+    power_factor();
     days_ = static_cast<int>((sys_days{to} - sys_days{from}).count());
     period_days_ = period.days();
     split_ = split;
@@ -126,6 +152,9 @@ class ReferenceBiller {
       if (charges_[i].form == Form::priced) {
         priced(charges_[i], lines[i]);
         finish(i);
+      } else if (charges_[i].form == Form::late_fee) {
+        if (last_segment_) late_fee(charges_[i], lines[i]);  // once per bill, at the rate of the period's last day
+        finish(i);
       }
     // riders, taxes and minimums once everything they name is known
     for (bool progress = true; progress;) {
@@ -146,6 +175,7 @@ class ReferenceBiller {
     if (!std::all_of(done.begin(), done.end(), [](bool d) { return d; })) throw std::logic_error("reference: charges depend on each other in a cycle");
     RefBill bill;
     bill.max_demand = billing_demand_;
+    bill.power_factor = pf_;
     for (auto& group : lines)
       for (auto& l : group) {
         bill.total += l.amount;
@@ -156,26 +186,46 @@ class ReferenceBiller {
 
  private:
   // ------------------------------------------------------------------ usage
-  void accumulate(const IntervalSeries& s) {
+  /// The energy of every interval of a series (kWh, or kVARh for the reactive channel).
+  static std::vector<Decimal> energies(const IntervalSeries& s) {
     const Decimal minutes(static_cast<std::int64_t>(s.minutes));
-    // energy of every interval of the series, in kWh
-    std::vector<Decimal> kwh(s.values.size());
+    std::vector<Decimal> out(s.values.size());
     for (std::size_t i = 0; i < s.values.size(); ++i) {
       Decimal value(Decimal::Int(s.values[i]), s.scale);
-      kwh[i] = s.unit == Unit::kW ? (value * minutes).divided_by(Decimal(60), s.scale + 6, RoundingMode::half_even) : value;
+      out[i] = s.unit == Unit::kW ? (value * minutes).divided_by(Decimal(60), s.scale + 6, RoundingMode::half_even) : value;
+    }
+    return out;
+  }
+
+  void accumulate(const IntervalUsage& usage) {
+    const IntervalSeries& s = usage.delivered;
+    // energy of every interval of the series, in kWh
+    std::vector<Decimal> kwh = energies(s);
+    // the other channels, on the same intervals (the generator makes them so)
+    std::vector<Decimal> received(kwh.size(), Decimal(0)), kvarh(kwh.size(), Decimal(0));
+    for (auto [channel, out] : {std::pair{&usage.received, &received}, std::pair{&usage.reactive, &kvarh}}) {
+      if (!*channel) continue;
+      if ((*channel)->start != s.start || (*channel)->minutes != s.minutes || (*channel)->values.size() != s.values.size())
+        throw std::logic_error("reference: a channel not on the delivered energy's intervals");
+      *out = energies(**channel);
     }
     // demand of every interval: average kW over the demand window that holds it (fixed
     // blocks counted from the start of the usage), or that ends with it (sliding)
     const int window = t_.demand_window > 0 && options_.demand_window == DemandWindowPolicy::tariff ? t_.demand_window : s.minutes;
     const std::size_t k = static_cast<std::size_t>(window / s.minutes);
-    std::vector<Decimal> kw(s.values.size());
-    for (std::size_t i = 0; i < s.values.size(); ++i) {
-      std::size_t first = t_.demand_sliding ? (i + 1 >= k ? i + 1 - k : 0) : i / k * k;
-      std::size_t last = t_.demand_sliding ? i + 1 : std::min(s.values.size(), first + k);
-      Decimal sum{0};
-      for (std::size_t j = first; j < last; ++j) sum += kwh[j];
-      kw[i] = (sum * Decimal(60)).divided_by(Decimal(static_cast<std::int64_t>(window)), s.scale + 8, RoundingMode::half_even);
-    }
+    auto window_average = [&](const std::vector<Decimal>& e) {
+      std::vector<Decimal> avg(e.size());
+      for (std::size_t i = 0; i < e.size(); ++i) {
+        std::size_t first = t_.demand_sliding ? (i + 1 >= k ? i + 1 - k : 0) : i / k * k;
+        std::size_t last = t_.demand_sliding ? i + 1 : std::min(e.size(), first + k);
+        Decimal sum{0};
+        for (std::size_t j = first; j < last; ++j) sum += e[j];
+        avg[i] = (sum * Decimal(60)).divided_by(Decimal(static_cast<std::int64_t>(window)), s.scale + 8, RoundingMode::half_even);
+      }
+      return avg;
+    };
+    std::vector<Decimal> kw = window_average(kwh);
+    std::vector<Decimal> kvar = window_average(kvarh);
     for (std::size_t i = 0; i < s.values.size(); ++i) {
       sys_seconds start = s.start + std::chrono::minutes(s.minutes) * static_cast<std::int64_t>(i);
       local_seconds local = zone_.to_local(start);
@@ -188,12 +238,63 @@ class ReferenceBiller {
       unsigned monday_based = (weekday{local_day}.c_encoding() + 6) % 7;
       int minute = static_cast<int>(duration_cast<std::chrono::minutes>(local - local_day).count());
       auto periods = periods_of(t_, season, monday_based, minute);  // one per period group
+      // kVA² of the window: kW² + kVAR², compared exactly
+      Decimal kva2 = kw[i] * kw[i] + kvar[i] * kvar[i];
+      segment_kwh_ += kwh[i];
+      segment_kvarh_ += kvarh[i];
+      segment_received_ += received[i];
+      Decimal net = kwh[i] - received[i];
       for (auto period : periods) {
-        energy_[season][period] += kwh[i];
+        delivered_[season][period] += kwh[i];
+        metered_received_[season][period] += received[i];
+        reactive_[season][period] += kvarh[i];
         demand_[season][period] = max(demand_[season][period], kw[i]);
+        kva2_[season][period] = max(kva2_[season][period], kva2);
+        if (t_.netting == Netting::per_interval) {
+          // every interval's net: consumption if positive, export if negative
+          if (net.sign() > 0) energy_[season][period] += net;
+          else received_[season][period] -= net;
+        }
       }
       intervals_.push_back({season, periods, kwh[i]});
     }
+    switch (t_.netting) {
+      case Netting::none:
+        energy_ = delivered_;
+        received_ = metered_received_;
+        break;
+      case Netting::per_interval: break;
+      case Netting::per_tou_period:
+        // each season × TOU period of the main periods (group 0) is a netting cell
+        for (std::size_t se = 0; se < seasons_; ++se)
+          for (std::size_t p = 0; p < periods_; ++p) {
+            if (!t_.periods.empty() && t_.periods[p].group != 0) continue;
+            Decimal n = delivered_[se][p] - metered_received_[se][p];
+            energy_[se][p] = max(n, Decimal(0));
+            received_[se][p] = max(-n, Decimal(0));
+          }
+        break;
+      case Netting::per_period: break;  // the whole segment is one cell: energy(), received()
+    }
+  }
+
+  /// The power factor of the segment when it is below the tariff's threshold (the demand is
+  /// then adjusted), decided exactly on squares; nullopt otherwise.
+  void power_factor() {
+    if (!t_.power_factor) return;
+    const auto& pf = *t_.power_factor;
+    Decimal e2 = segment_kwh_ * segment_kwh_, apparent2 = e2 + segment_kvarh_ * segment_kvarh_;
+    if (apparent2.is_zero()) return;  // neither energy nor reactive energy: no PF
+    // kWh² < (T/100)² × (kWh² + kVARh²)  <=>  kWh² × 100² < T² × (kWh² + kVARh²)
+    if (!(e2 * Decimal(10000) < pf.threshold * pf.threshold * apparent2)) return;
+    pf_ = sqrt_rounded(e2, apparent2, pf.step.normalized().scale(), pf.mode);
+    if (pf_->is_zero()) throw std::logic_error("reference: a power factor that rounds to 0 (the generator keeps kVARh moderate)");
+  }
+
+  /// Demand adjusted by the power factor: demand × T/100 / PF, to 12 places half_even.
+  Decimal pf_adjusted(const Decimal& kw) const {
+    if (!pf_) return kw;
+    return (kw * t_.power_factor->threshold).divided_by(Decimal(100) * *pf_, kShareScale, RoundingMode::half_even);
   }
 
   // ------------------------------------------------------------------ helpers
@@ -215,7 +316,26 @@ class ReferenceBiller {
 
   bool season_counts(const Context& ctx, std::size_t s) const { return ctx.season < 0 || static_cast<std::size_t>(ctx.season) == s; }
 
+  Decimal sum_of(const std::vector<std::vector<Decimal>>& table, const Context& ctx) const {
+    Decimal sum{0};
+    for (std::size_t s = 0; s < seasons_; ++s)
+      for (std::size_t p = 0; p < periods_; ++p)
+        if (season_counts(ctx, s) && ctx.periods[p]) sum += table[s][p];
+    return sum;
+  }
+
+  /// The excess of received over delivered energy (under net metering), or the received
+  /// energy as metered.
+  Decimal received(const Context& ctx) const {
+    if (t_.netting == Netting::per_period) return max(segment_received_ - segment_kwh_, Decimal(0));
+    return sum_of(received_, ctx);
+  }
+
+  /// What `on energy` or `on received_energy` bills.
+  Decimal volume(const ChargeDef& ch, const Context& ctx) const { return ch.measure == Measure::received_energy ? received(ctx) : energy(ctx); }
+
   Decimal energy(const Context& ctx) const {
+    if (t_.netting == Netting::per_period) return max(segment_kwh_ - segment_received_, Decimal(0));
     if (t_.season_split_days && ctx.part) {
       // the tariff splits by days: the part's share of the period's (segment's) energy
       Context whole = ctx;
@@ -239,8 +359,20 @@ class ReferenceBiller {
     return peak;
   }
 
-  /// The tariff's billing demand: the greatest of its terms.
-  Decimal billing_demand_kw(const Context& ctx) const { return billing_demand_rule(demand(ctx)); }
+  /// The tariff's billing demand: the greatest of its terms (the `demand` term adjusted by
+  /// the power factor).
+  Decimal billing_demand_kw(const Context& ctx) const { return billing_demand_rule(pf_adjusted(demand(ctx))); }
+
+  /// kVA demand: the square root of the highest kW² + kVAR² of the context, once, to the
+  /// tariff's `kva_demand: rounded` step and mode.
+  Decimal kva(const Context& ctx) const {
+    Decimal peak{0};
+    for (std::size_t s = 0; s < seasons_; ++s)
+      for (std::size_t p = 0; p < periods_; ++p)
+        if (season_counts(ctx, s) && ctx.periods[p]) peak = max(peak, kva2_[s][p]);
+    const auto& r = t_.kva_rounding.value();
+    return sqrt_rounded(peak, Decimal(1), r.step.normalized().scale(), r.mode);
+  }
 
   /// The billing demand that sets kWh/kW limits (docs/language.md, "Units of a limit"): the
   /// tariff's billing_demand rule when it has one, its `demand` term being the highest demand
@@ -294,11 +426,16 @@ class ReferenceBiller {
   Decimal quantity(const ChargeDef& ch, const Context& ctx) const {
     switch (ch.measure) {
       case Measure::energy: return energy(ctx);
+      case Measure::received_energy: return received(ctx);
+      case Measure::reactive_energy: return sum_of(reactive_, ctx);
       case Measure::demand:
-      case Measure::billing_demand: {
+      case Measure::billing_demand:
+      case Measure::kva_demand: {
         // a demand charge is a monthly charge: a version segment or season part of the
         // period pays its share of the demand, by days
-        Decimal q = ch.measure == Measure::demand ? demand(ctx) : billing_demand_kw(ctx);
+        Decimal q = ch.measure == Measure::demand ? pf_adjusted(demand(ctx))
+                  : ch.measure == Measure::kva_demand ? kva(ctx)
+                                                      : billing_demand_kw(ctx);
         if (split_) q = (q * segment_fraction_).rounded(kShareScale, RoundingMode::half_even);
         if (ctx.part) q = (q * ctx.fraction).rounded(kShareScale, RoundingMode::half_even);
         return q;
@@ -532,7 +669,7 @@ class ReferenceBiller {
 
   void proportional(const ChargeDef& ch, const TierTable& tt, const Context& ctx, std::vector<RefLine>& out) const {
     Context all = columns_context(tt, ctx);
-    Decimal total = energy(all);
+    Decimal total = volume(ch, all);
     if (total.is_zero()) return;
     auto segs = segments(tt, ctx);
     for (std::size_t col = 0; col < tt.columns.size(); ++col) {
@@ -541,7 +678,7 @@ class ReferenceBiller {
       Context one = all;
       one.periods.assign(periods_, false);
       one.periods[period] = true;
-      Decimal e = energy(one);
+      Decimal e = volume(ch, one);
       for (auto& seg : segs) {
         Decimal share = (e * portion(total, seg)).divided_by(total, kShareScale, RoundingMode::half_even);
         if (!share.is_zero()) emit(ch, join(join(ctx.detail, t_.periods[period].name), seg.label), share, (*seg.prices)[col].dollars, out);
@@ -581,7 +718,7 @@ class ReferenceBiller {
                     : name == "riders"  ? k == ChargeKind::rider
                     : name == "taxes"   ? k == ChargeKind::tax
                     : name == "credits" ? k == ChargeKind::credit
-                    : name == "all"     ? charges_[j].form != Form::minimum
+                    : name == "all"     ? charges_[j].form != Form::minimum && charges_[j].form != Form::late_fee
                                         : charges_[j].id == name;
         if (member && std::find(out.begin(), out.end(), j) == out.end()) out.push_back(j);
       }
@@ -599,6 +736,37 @@ class ReferenceBiller {
     l.rate = *percent;
     // exact: base × percent / 100 has at most two more decimals than the product
     l.unrounded = (base * *percent).divided_by(Decimal(100), base.scale() + percent->scale() + 2, RoundingMode::half_even);
+    l.amount = round_line(l.unrounded);
+    out.push_back(std::move(l));
+  }
+
+  /// A late fee: when the account's positive past-due balance (not under the tariff's
+  /// amount) was paid, or is still unpaid on the bill's date (the period's `to`), more
+  /// than `after` days after its due date.
+  void late_fee(const ChargeDef& ch, std::vector<RefLine>& out) const {
+    const auto& fee = ch.late;
+    if (!account_.past_due) return;
+    Decimal balance = *account_.past_due;
+    if (!(balance.sign() > 0)) return;
+    if (fee.not_under && balance < *fee.not_under) return;
+    year_month_day paid = account_.paid_on.value_or(period_.to);
+    auto days_late = (sys_days{paid} - sys_days{account_.due_date.value()}).count();
+    if (days_late <= fee.after_days) return;
+    RefLine l;
+    l.charge = ch.id;
+    if (fee.percent) {
+      l.detail = fee.value.to_string() + " % of past due $" + balance.to_string();
+      l.quantity = balance;
+      l.rate = fee.value;
+      l.unrounded = (balance * fee.value).divided_by(Decimal(100), balance.scale() + fee.value.scale() + 2, RoundingMode::half_even);
+      if (fee.at_least && l.unrounded < *fee.at_least) l.unrounded = *fee.at_least;
+      if (fee.at_most && l.unrounded > *fee.at_most) l.unrounded = *fee.at_most;
+    } else {
+      l.detail = "per bill";
+      l.quantity = Decimal(1);
+      l.rate = fee.value;
+      l.unrounded = fee.value;
+    }
     l.amount = round_line(l.unrounded);
     out.push_back(std::move(l));
   }
@@ -631,6 +799,14 @@ class ReferenceBiller {
   std::size_t seasons_ = 1, periods_ = 1;
   std::vector<std::vector<Decimal>> energy_;  // [season][period] kWh
   std::vector<std::vector<Decimal>> demand_;  // [season][period] highest kW
+  std::vector<std::vector<Decimal>> delivered_;         // [season][period] delivered kWh
+  std::vector<std::vector<Decimal>> metered_received_;  // [season][period] received kWh as metered
+  std::vector<std::vector<Decimal>> received_;          // [season][period] what `on received_energy` bills
+  std::vector<std::vector<Decimal>> reactive_;          // [season][period] kVARh
+  std::vector<std::vector<Decimal>> kva2_;              // [season][period] highest kW² + kVAR²
+  Decimal segment_kwh_{0}, segment_kvarh_{0}, segment_received_{0};  // totals of [from_, to_)
+  std::optional<Decimal> pf_;                 // the power factor, when demand is adjusted
+  bool last_segment_ = true;                  // [from_, to_) ends with the bill (late fees)
   Decimal billing_demand_{0};                 // highest kW of the whole billing period (for kWh/kW limits)
   struct Interval {
     std::size_t season;
@@ -683,6 +859,7 @@ RefBill reference_bill(const TariffModel& tariff, const IntervalUsage& usage, co
     for (auto& l : part.lines) bill.lines.push_back(std::move(l));
     bill.total += part.total;
     bill.max_demand = max(bill.max_demand, part.max_demand);
+    if (part.power_factor) bill.power_factor = part.power_factor;
   }
   return bill;
 }

@@ -37,6 +37,24 @@
 //    months, seasons and months); prorated to segments and season parts like demand;
 //  - `season_split days`: a season part's energy is the period's (segment's) energy × part
 //    days / days;
+//  - net metering (docs/language.md, "Net metering"): in each netting cell net =
+//    delivered − received; positive nets are the energy `on energy` bills, negative ones
+//    the excess `on received_energy` bills. Cells: the segment (`per_period`), each season
+//    × main TOU period (`per_tou_period`), each interval (`per_interval`). Without netting
+//    `on energy` is delivered energy and `on received_energy` the received channel;
+//  - `on reactive_energy` sums the kVARh channel like energy;
+//  - `on kva_demand`: per demand window kW and kVAR (the kVARh channel over the same
+//    window), the highest kW² + kVAR² of the context (compared exactly), its square root
+//    once, by bisection on exact squares, to the `kva_demand: rounded` step and mode; then
+//    prorated to segments and season parts like demand;
+//  - the power factor of a segment, kWh / sqrt(kWh² + kVARh²) rounded to its step and
+//    mode, adjusts `on demand` charges and the billing demand's `demand` term to
+//    demand × T/100 / PF (12 places, half_even; before any proration) when kWh² <
+//    (T/100)² × (kWh² + kVARh²); kWh/kW limits and the ratchet history stay unadjusted;
+//  - a late fee: once per bill, in the segment that ends with the bill, from the
+//    account's past-due state (a balance > 0, not under `not under`, paid — or unpaid on
+//    the period's `to` — more than `after` days after the due date): balance × N / 100,
+//    floored and capped, or the flat amount; not in `all` and the groups;
 //  - the total is the sum of the line amounts.
 #pragma once
 
@@ -46,6 +64,7 @@
 #include "rateline/bill.hpp"
 #include "rateline/usage.hpp"
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -65,9 +84,10 @@ struct RefBill {
   Decimal total;
   std::chrono::year_month month;   ///< the month of the period's last day
   Decimal max_demand;              ///< the period's maximum demand, for later bills' ratchets
+  std::optional<Decimal> power_factor;  ///< the power factor when it adjusted demand (of any segment)
 };
 
-/// Bills `usage` (delivered channel only) for `period` under `tariff`. The usage must
+/// Bills `usage` (delivered, received and reactive channels, all on the same intervals) for `period` under `tariff`. The usage must
 /// cover the period (the caller makes sure); intervals outside it are ignored.
 /// `options`: the demand window policy, `as_of` (one version for the whole period); the
 /// coverage policy changes nothing here (the reference bills whatever intervals there are).

@@ -48,8 +48,29 @@ struct PeriodDef {
 };
 
 /// What a priced charge is measured on: `$/month`, `$/day`, `$/bill`, `$/meter` (no `on`),
-/// `on energy`, `on demand`, `on billing_demand`.
-enum class Measure { month, day, energy, demand, bill, meter, billing_demand };
+/// `on energy`, `on demand`, `on billing_demand`, and the other meter channels:
+/// `on received_energy`, `on reactive_energy`, `on kva_demand`.
+enum class Measure { month, day, energy, demand, bill, meter, billing_demand, received_energy, reactive_energy, kva_demand };
+
+/// `net_metering ...`: how received energy offsets delivered energy (none: not netted).
+enum class Netting { none, per_period, per_tou_period, per_interval };
+
+/// `power_factor "...": adjust demand below T %, pf rounded STEP MODE`.
+struct PowerFactor {
+  Decimal threshold;                                ///< T, in percent
+  Decimal step;                                     ///< 0.01, 0.001, ...
+  RoundingMode mode = RoundingMode::half_up;
+  std::string text;                                 ///< the whole statement as written
+};
+
+/// `late_fee ID: N % of past_due [, at least A $] [, at most A $], after D days [, not under A $]`
+/// or `late_fee ID: A $/bill, after D days [, not under A $]`.
+struct LateFee {
+  bool percent = true;                              ///< N % of past_due; else a flat amount per bill
+  Decimal value;                                    ///< N (percent) or the amount in dollars
+  std::optional<Decimal> at_least, at_most, not_under;
+  int after_days = 0;
+};
 
 /// A term of `billing_demand: greatest of { ... }`.
 struct BillingDemandTerm {
@@ -113,13 +134,14 @@ struct Pricing {
   std::vector<PricingCase> cases;                   ///< the by_ tables
 };
 
-enum class ChargeKind { charge, rider, tax, minimum, credit, adjustment };
+enum class ChargeKind { charge, rider, tax, minimum, credit, adjustment, late_fee };
 
 /// How a charge's amount comes about.
 enum class Form {
   priced,          ///< quantity × price
   percentage,      ///< percent × the rounded amounts of the charges it is `of`
   minimum,         ///< tops the charges it is `of` up to an amount
+  late_fee,        ///< from the account's past-due state (ChargeDef::late)
 };
 
 struct ChargeDef {
@@ -135,6 +157,8 @@ struct ChargeDef {
   std::shared_ptr<const Pricing> pricing;
   std::vector<std::string> of;                      ///< charge ids, or "charges" / "riders" / "taxes" / "credits" / "all"
   bool minimum_per_day = false;                     ///< a `$/day` minimum
+  LateFee late;                                     ///< late_fee
+  std::string on_word;                              ///< the `on` word when it has a synonym ("exported_energy", "demand_kva"); "" = the usual one
 };
 
 /// `revision DATE { ... }`: from DATE on, these charges replace the ones with their ids
@@ -175,6 +199,9 @@ struct TariffModel {
   int demand_window = 0;                            ///< minutes; 0 = the data interval
   bool demand_sliding = false;
   std::string demand_window_text;                   ///< "30min", "60min_sliding"
+  Netting netting = Netting::none;
+  std::optional<Rounding> kva_rounding;             ///< `kva_demand: rounded STEP MODE`
+  std::optional<PowerFactor> power_factor;
 };
 
 /// The tariff in the rateline language.
