@@ -1187,8 +1187,16 @@ class Evaluator {
     for (auto col : tt.column_period) mask |= 1ull << col;
     all.periods = ctx.periods & mask;
     std::vector<std::string> trace;
-    Decimal total = energy(c, all);
-    if (trace_) trace.push_back("energy " + total.to_string() + " kWh in the tiered periods" + describe_context(ctx));
+    // the charge's own quantity in the periods: delivered (or netted) energy, or the
+    // received / reactive channel for a charge on one of those
+    const auto measure = ch.determinant.measure;
+    auto quantity_in = [&](const Context& periods) {
+      return measure == Measure::received || measure == Measure::reactive ? channel(c, periods, measure) : energy(c, periods);
+    };
+    Decimal total = quantity_in(all);
+    if (trace_)
+      trace.push_back(std::string(measure == Measure::received ? "received energy " : measure == Measure::reactive ? "reactive energy " : "energy ") +
+                      total.to_string() + " " + unit_of(ch) + " in the tiered periods" + describe_context(ctx));
     auto portions = split(total, upper);
     const auto& names = t_.groups[p.group].period_names;
     const auto& labels = t_.groups[p.group].period_labels;
@@ -1197,7 +1205,7 @@ class Evaluator {
       for (std::size_t col = 0; col < tt.column_period.size(); ++col) {
         Context one = all;
         one.periods = all.periods & (1ull << tt.column_period[col]);
-        Decimal e = energy(c, one);
+        Decimal e = quantity_in(one);
         for (std::size_t k = 0; k < portions.size(); ++k)
           share[col][k] = total.is_zero() ? Decimal(0) : (e * portions[k]).divided_by(total, kShareScale, RoundingMode::half_even);
       }

@@ -4,8 +4,6 @@
 //  - kW data in 5-minute intervals: kWh of 1/12 kW per interval is not a finite decimal.
 //  - chronological tiers under `season_split days`: a part split by days has no intervals
 //    to fill the tiers with.
-//  - proportional tiers (TOU columns) on `received_energy`: the fast biller shares them
-//    out by delivered (or net) energy; fast_biller_findings_test.cpp, finding 6.
 //  - `season_split days` together with net metering or charges on received or reactive
 //    energy: docs/language.md does not say how netting cells or the other channels split
 //    by days (the days split is written for "the period's usage").
@@ -763,10 +761,7 @@ struct Generator {
     bool can_month = month_ok && depth < 2;
     bool can_attribute = attribute_ok && depth < 2 && r.chance(40);
     bool can_tiers = m == Measure::energy || m == Measure::demand || m == Measure::billing_demand || m == Measure::received_energy;
-    // Proportional tiers on received energy are left out: the fast biller shares them out by
-    // each column's delivered (or net) energy instead of its received energy (see
-    // "reference: proportional tiers on received energy" in fast_biller_findings_test.cpp).
-    bool can_columns = m == Measure::energy && tou() && period_ok;
+    bool can_columns = (m == Measure::energy || m == Measure::received_energy) && tou() && period_ok;
     // chronological fill in a season part split by days has no intervals to walk: left out
     // chronological tiers fill with delivered energy: not for netted or received energy (E0920)
     bool can_chronological = can_columns && !c.tariff.season_split_days && m == Measure::energy && c.tariff.netting == Netting::none;

@@ -66,6 +66,19 @@ inline Bill bill_or_fail(const RateGraph& graph, const IntervalUsage& usage, std
   return *result.bill;
 }
 
+/// A tariff holding `body` (USD, America/New_York, effective 2024-01-01, and `rounding`),
+/// compiled; throws with the rendered diagnostics when it does not compile.
+inline RateGraph graph_of(const std::string& body, const std::string& rounding = "rounding line_items 0.01 half_up") {
+  auto result = compile_text("tariff \"T\" {\n currency USD\n timezone \"America/New_York\"\n effective 2024-01-01\n " + rounding + "\n" +
+                             body + "\n}\n");
+  if (!result.graph) {
+    std::string all;
+    for (auto& d : result.diagnostics) all += render(d);
+    throw std::runtime_error("the tariff does not compile: " + all);
+  }
+  return *result.graph;
+}
+
 inline const LineItem* find_item(const Bill& bill, const std::string& id) {
   for (auto& li : bill.line_items)
     if (li.id == id) return &li;

@@ -9,6 +9,7 @@
 #include "support/test_support.hpp"
 
 using namespace rateline;
+using rateline::test::graph_of;
 using rateline::test::bill_or_fail;
 using rateline::test::compile_text;
 using rateline::test::find_item;
@@ -16,16 +17,6 @@ using rateline::test::usage_for;
 using rateline::test::ymd;
 
 namespace {
-
-RateGraph graph_of(const std::string& body, const std::string& rounding = "rounding line_items 0.01 half_up") {
-  auto result = compile_text("tariff \"T\" {\n currency USD\n timezone \"America/New_York\"\n effective 2024-01-01\n " + rounding + "\n" + body +
-                             "\n}\n");
-  std::string all;
-  for (auto& d : result.diagnostics) all += render(d);
-  INFO(all);
-  REQUIRE(result.graph.has_value());
-  return *result.graph;
-}
 
 // 1 kWh an hour (scale 0), 3 kWh in the hour starting 2024-07-10 15:00 local (a Wednesday, on peak)
 IntervalUsage july(bool with_peak = true) {

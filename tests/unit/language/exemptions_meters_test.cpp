@@ -6,6 +6,7 @@
 #include "support/test_support.hpp"
 
 using namespace rateline;
+using rateline::test::graph_of;
 using rateline::test::compile_text;
 using rateline::test::find_item;
 using rateline::test::summary;
@@ -13,16 +14,6 @@ using rateline::test::usage_for;
 using rateline::test::ymd;
 
 namespace {
-
-RateGraph graph_of(const std::string& body) {
-  auto result = compile_text("tariff \"T\" {\n currency USD\n timezone \"America/New_York\"\n effective 2024-01-01\n"
-                             " rounding line_items 0.01 half_up\n" + body + "\n}\n");
-  std::string all;
-  for (auto& d : result.diagnostics) all += render(d);
-  INFO(all);
-  REQUIRE(result.graph.has_value());
-  return *result.graph;
-}
 
 IntervalUsage july() {
   return usage_for("America/New_York", ymd(2024, 7, 1), ymd(2024, 8, 1), 60, 0, [](std::size_t, std::chrono::local_seconds) { return 1; });

@@ -14,6 +14,7 @@
 #include "support/test_support.hpp"
 
 using namespace rateline;
+using rateline::test::graph_of;
 using rateline::test::bill_or_fail;
 using rateline::test::compile_text;
 using rateline::test::find_item;
@@ -21,16 +22,6 @@ using rateline::test::usage_for;
 using rateline::test::ymd;
 
 namespace {
-
-RateGraph graph_of(const std::string& body) {
-  auto result = compile_text("tariff \"T\" {\n currency USD\n timezone \"America/New_York\"\n effective 2024-01-01\n"
-                             " rounding line_items 0.01 half_up\n" + body + "\n}\n");
-  std::string all;
-  for (auto& d : result.diagnostics) all += render(d);
-  INFO(all);
-  REQUIRE(result.graph.has_value());
-  return *result.graph;
-}
 
 const char* kSheet = R"(
     charge basic "Customer Charge": 10.00 $/month

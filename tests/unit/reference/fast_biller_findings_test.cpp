@@ -211,10 +211,10 @@ TEST_CASE("reference: hours-use limits with a billing_demand rule use the whole 
 // 1 kWh delivered every hour, 3 kWh received in each on-peak hour (12:00-18:00): received
 // is 36 kWh on-peak and 0 off-peak, so the credit is 36 × −0.05 = −1.80 (one line,
 // export.on_peak.t1, 36 kWh). The fast biller bills the delivered 12 kWh on-peak and
-// 36 kWh off-peak: 12 × −0.05 + 36 × −0.02 = −1.32. Found by the random tariffs, which
-// leave proportional tiers on received energy out until this is fixed (generator.cpp,
-// `can_columns`).
-TEST_CASE("reference: proportional tiers on received energy share out the received energy" * doctest::may_fail()) {
+// 36 kWh off-peak: 12 × −0.05 + 36 × −0.02 = −1.32. Found by the random tariffs; fixed
+// (the period columns share out the charge's own quantity), and the random tariffs now
+// include proportional tiers on received energy.
+TEST_CASE("reference: proportional tiers on received energy share out the received energy") {
   auto graph = compile(R"(tariff "Received energy in proportional tiers" {
   currency USD
   timezone "UTC"
@@ -248,7 +248,7 @@ TEST_CASE("reference: proportional tiers on received energy share out the receiv
 // 3 − 1 = 2 kWh in each of the 12 on-peak hours, 24 kWh (and 36 kWh of off-peak energy),
 // so the credit is 24 × −0.05 = −1.20 on 24 kWh; the fast biller shares the tiers out by
 // the columns' net energy instead.
-TEST_CASE("reference: proportional tiers on received energy under net metering share out the excess" * doctest::may_fail()) {
+TEST_CASE("reference: proportional tiers on received energy under net metering share out the excess") {
   auto graph = compile(R"(tariff "Excess in proportional tiers" {
   currency USD
   timezone "UTC"

@@ -20,22 +20,6 @@ const char* kJanuary = "dallas_water_2025-01.csv";
 const char* kSummer = "dallas_water_2025-07_08.csv";
 const char* kZone = "America/Chicago";
 
-/// The line item's trace (as `rateline explain` prints it) has this step.
-bool traced(const rateline::RateGraph& graph, const rateline::IntervalUsage& usage, std::chrono::year_month_day from,
-            std::chrono::year_month_day to, std::map<std::string, std::string> attributes, const std::string& id,
-            const std::string& step) {
-  rateline::Account account;
-  account.attributes = std::move(attributes);
-  rateline::BillOptions options;
-  options.trace = true;
-  auto result = rateline::bill(graph, usage, rateline::BillingPeriod{from, to}, account, options);
-  if (!result.bill) return false;
-  for (auto& li : result.bill->line_items)
-    if (li.id == id)
-      for (auto& t : li.trace)
-        if (t == step) return true;
-  return false;
-}
 }  // namespace
 
 TEST_CASE("tariff: Dallas water and sewer, January 2025, use below the winter average") {
