@@ -14,6 +14,13 @@
 //    a power factor that rounds to 0 (B0044: kVARh is kept at most 1.5 × each interval's
 //    kWh, so the PF is at least 0.55), and bad past-due states (B0030-B0032). A series
 //    (bill_periods) is billed without the past-due state (B0033: it belongs to one bill).
+//  - `on usage capped at winter_average` only on an energy charge without `by period`, TOU
+//    tier columns (E0335), `in PERIODS` or a time_of_use group, and not with net metering
+//    or `proration`: docs/language.md does not say whether each period (or the sum) is
+//    capped, whether the net is, or whether the cap ("a per-bill limit") follows
+//    `proration` like a tier limit (see make_cap).
+//  - a late fee has no `rounded STEP MODE` and no `unless` (its clauses are a grammar of
+//    their own); an exempt charge's attribute is always given (B0053 otherwise).
 //  - chronological tiers on netted, received or reactive energy are refused by the
 //    language (E0920) and so never written; likewise periods or season parts of netted
 //    quantities under `per_period`, and other period groups under `per_tou_period`.
@@ -1078,6 +1085,94 @@ struct Generator {
     if (r.chance(30)) r.shuffle(charges);
   }
 
+  /// The rounding rules beyond `rounding line_items` (docs/language.md, "Rounding"):
+  /// `rounding limits`, `rounding total` and a charge's own `rounded STEP MODE`. They draw
+  /// from a stream of their own so that the rest of every case stays as it was.
+  void make_rounding_rules() {
+    Rng rr(c.seed ^ 0x5eed0fa11ull);
+    static const std::vector<RoundingMode> modes = {RoundingMode::half_up, RoundingMode::half_even, RoundingMode::half_down,
+                                                    RoundingMode::toward_zero, RoundingMode::away_from_zero,
+                                                    RoundingMode::floor, RoundingMode::ceiling};
+    static const std::vector<Decimal> steps = {dec(1, 2), dec(1, 2), dec(1, 1), Decimal(1), dec(1, 3)};
+    static const std::vector<Decimal> limit_steps = {Decimal(1), Decimal(1), dec(1, 1), dec(1, 2)};
+    static const std::vector<Decimal> total_steps = {Decimal(1), dec(1, 1), dec(1, 2)};
+    auto& t = c.tariff;
+    if (rr.chance(25)) t.rounding_limits = Rounding{rr.pick(limit_steps), rr.pick(modes)};
+    if (rr.chance(25)) t.rounding_total = Rounding{rr.pick(total_steps), rr.pick(modes)};
+    // a late fee has a grammar of its own (no `rounded` clause is generated for it)
+    for (auto& ch : t.charges)
+      if (ch.form != Form::late_fee && rr.chance(12)) ch.rounded = Rounding{rr.pick(steps), rr.pick(modes)};
+    // a revision restates a charge with new prices, its rounding rule as before
+    for (auto& rev : t.revisions)
+      for (auto& restated : rev.charges)
+        for (auto& ch : t.charges)
+          if (ch.id == restated.id) restated.rounded = ch.rounded;
+  }
+
+  /// `on usage capped at winter_average` (docs/language.md, "Volumes and therms"): one
+  /// energy charge of some tariffs is capped at an account attribute near the period's
+  /// energy (so that the cap binds in most cases, not all). Left out (each a question the
+  /// docs do not answer): a cap together with `by period` or TOU tier columns (E0335 for
+  /// the columns; for `by period` whether each period is capped or the sum), `in PERIODS`,
+  /// a time_of_use group, net metering (is the net capped?) and `proration` (does the cap,
+  /// "a per-bill limit", follow it like a tier limit?). Its own stream, like the rounding rules.
+  void make_cap() {
+    Rng rc(c.seed ^ 0xca9bedull);
+    auto& t = c.tariff;
+    if (t.netting != Netting::none || t.proration != Proration::none || !rc.chance(30)) return;
+    std::function<bool(const Pricing&)> plain = [&](const Pricing& p) {
+      if (p.kind == Pricing::Kind::by_period) return false;
+      if (p.kind == Pricing::Kind::tiers && p.tiers.allocation != Allocation::single) return false;
+      return std::all_of(p.cases.begin(), p.cases.end(), [&](const PricingCase& pc) { return plain(*pc.pricing); });
+    };
+    std::vector<ChargeDef*> candidates;
+    for (auto& ch : t.charges)
+      if (ch.form == Form::priced && ch.measure == Measure::energy && ch.in_periods.empty() && ch.group == 0 && plain(*ch.pricing)) {
+        bool revised_ok = true;
+        for (auto& rev : t.revisions)
+          for (auto& restated : rev.charges)
+            if (restated.id == ch.id && !plain(*restated.pricing)) revised_ok = false;
+        if (revised_ok) candidates.push_back(&ch);
+      }
+    if (candidates.empty()) return;
+    ChargeDef& capped = *candidates[rc.index(candidates.size())];
+    capped.cap = "winter_average";
+    for (auto& rev : t.revisions)
+      for (auto& restated : rev.charges)
+        if (restated.id == capped.id) restated.cap = capped.cap;
+    // the period's delivered energy, roughly (the usage may run past it): the cap is 30 % to 130 % of it
+    const auto& s = c.usage.delivered;
+    Decimal total{0};
+    for (auto v : s.values) total += Decimal(Decimal::Int(v), s.scale);
+    if (s.unit == Unit::kW) total = (total * Decimal(static_cast<std::int64_t>(s.minutes))).divided_by(Decimal(60), 3, RoundingMode::half_even);
+    Decimal cap = (total * Decimal(rc.between(30, 130))).divided_by(Decimal(100), rc.between_int(0, 2), RoundingMode::half_even);
+    c.account.attributes["winter_average"] = cap.to_string();
+  }
+
+  /// `$/meter` charges with the account's `meters` (docs/language.md, "Prices and units":
+  /// 1 when not given) and `unless ATTRIBUTE` exemptions ("Exemptions"): the account always
+  /// gives the attribute an exempt charge names (B0053 otherwise). Their own stream.
+  void make_meters_and_exemptions() {
+    Rng re(c.seed ^ 0xe8e3b7ull);
+    auto& t = c.tariff;
+    if (std::any_of(t.charges.begin(), t.charges.end(), [](const ChargeDef& ch) { return ch.form == Form::priced && ch.measure == Measure::meter; }) &&
+        re.chance(60))
+      c.account.attributes["meters"] = std::to_string(re.between_int(1, 4));
+    if (!re.chance(35)) return;
+    static const std::vector<std::string> values = {"yes", "no", "true", "false", "yes", "no"};
+    std::string name = re.chance(50) ? "tax_exempt" : "senior_exempt";
+    bool any = false;
+    for (auto& ch : t.charges)
+      if (ch.form != Form::late_fee && re.chance(25)) {
+        ch.unless = name;
+        any = true;
+        for (auto& rev : t.revisions)
+          for (auto& restated : rev.charges)
+            if (restated.id == ch.id) restated.unless = name;
+      }
+    if (any) c.account.attributes[name] = re.pick(values);
+  }
+
   void make_header() {
     auto& t = c.tariff;
     t.name = "Random " + std::to_string(c.seed);
@@ -1187,7 +1282,7 @@ std::string charge_text(const TariffModel& t, const ChargeDef& ch, const std::st
   }
   if (ch.form == Form::priced && ch.measure == Measure::billing_demand) out += " on billing_demand";
   if (ch.form == Form::priced && (ch.measure == Measure::energy || ch.measure == Measure::demand)) {
-    out += ch.measure == Measure::energy ? " on energy" : " on demand";
+    out += ch.measure == Measure::demand ? " on demand" : !ch.cap.empty() ? " on usage capped at " + ch.cap : " on energy";
     if (!ch.in_periods.empty()) {
       std::vector<std::string> names;
       for (auto p : ch.in_periods) names.push_back(t.periods[p].name);
@@ -1196,6 +1291,8 @@ std::string charge_text(const TariffModel& t, const ChargeDef& ch, const std::st
   }
   out += ": " + pricing_text(t, *ch.pricing, indent);
   if (ch.form != Form::priced) out += " of " + list_text(ch.of);
+  if (ch.rounded) out += ", rounded " + ch.rounded->step.to_string() + " " + std::string(to_string(ch.rounded->mode));
+  if (!ch.unless.empty()) out += " unless " + ch.unless;
   return out + "\n";
 }
 
@@ -1226,6 +1323,8 @@ std::string to_text(const TariffModel& t) {
   }
   if (t.rounding) out += "  rounding line_items " + t.rounding->step.to_string() + " " + std::string(to_string(t.rounding->mode)) + "\n";
   else if (t.write_rounding_none) out += "  rounding none\n";
+  if (t.rounding_limits) out += "  rounding limits " + t.rounding_limits->step.to_string() + " " + std::string(to_string(t.rounding_limits->mode)) + "\n";
+  if (t.rounding_total) out += "  rounding total " + t.rounding_total->step.to_string() + " " + std::string(to_string(t.rounding_total->mode)) + "\n";
   for (auto& s : t.seasons) {
     std::vector<std::string> ranges;
     for (auto& r : s.ranges) ranges.push_back(r.text);
@@ -1282,6 +1381,9 @@ RandomCase generate_case(std::uint64_t seed, const GeneratorOptions& options) {
   g.make_revisions();
   g.make_past_due();
   g.make_usage(options);
+  g.make_rounding_rules();
+  g.make_cap();
+  g.make_meters_and_exemptions();
   g.c.text = to_text(g.c.tariff);
   g.c.usage_from = g.usage_from;
   g.c.usage_to = g.usage_to;

@@ -148,8 +148,12 @@ class ReferenceBiller {
       amounts_[i] = sum;
       done[i] = true;
     };
+    // `unless ATTRIBUTE`: an exempt charge has no line item and counts as $0
     for (std::size_t i = 0; i < charges_.size(); ++i)
-      if (charges_[i].form == Form::priced) {
+      if (exempt(charges_[i])) finish(i);
+    for (std::size_t i = 0; i < charges_.size(); ++i)
+      if (done[i]) continue;
+      else if (charges_[i].form == Form::priced) {
         priced(charges_[i], lines[i]);
         finish(i);
       } else if (charges_[i].form == Form::late_fee) {
@@ -298,9 +302,29 @@ class ReferenceBiller {
   }
 
   // ------------------------------------------------------------------ helpers
-  Decimal round_line(const Decimal& amount) const {
-    if (!t_.rounding) return amount;
-    return amount.rounded(t_.rounding->step.normalized().scale(), t_.rounding->mode);
+  /// `unless ATTRIBUTE`: exempt when the account's attribute is `yes` or `true` (the
+  /// generator always gives it, as yes, no, true or false).
+  bool exempt(const ChargeDef& ch) const {
+    if (ch.unless.empty()) return false;
+    const auto& v = account_.attributes.at(ch.unless);
+    if (v == "yes" || v == "true") return true;
+    if (v == "no" || v == "false") return false;
+    throw std::logic_error("reference: an exemption attribute that is neither yes nor no");
+  }
+
+  /// `$/meter`: the account's `meters` (1 when not given).
+  Decimal meters() const {
+    auto it = account_.attributes.find("meters");
+    return it == account_.attributes.end() ? Decimal(1) : Decimal::parse(it->second).value();
+  }
+
+  /// A line amount rounded by the charge's own `rounded STEP MODE`, else by `rounding
+  /// line_items` (docs/language.md, "Rounding": the charge's rule is "in place of" the
+  /// tariff's, also where the tariff rounds nothing).
+  Decimal round_line(const ChargeDef& ch, const Decimal& amount) const {
+    const auto& rule = ch.rounded ? ch.rounded : t_.rounding;
+    if (!rule) return amount;
+    return amount.rounded(rule->step.normalized().scale(), rule->mode);
   }
 
   void emit(const ChargeDef& ch, std::string detail, const Decimal& quantity, const Decimal& rate, std::vector<RefLine>& out) const {
@@ -310,7 +334,7 @@ class ReferenceBiller {
     l.quantity = quantity;
     l.rate = rate;
     l.unrounded = quantity * rate;
-    l.amount = round_line(l.unrounded);
+    l.amount = round_line(ch, l.unrounded);
     out.push_back(std::move(l));
   }
 
@@ -425,7 +449,16 @@ class ReferenceBiller {
 
   Decimal quantity(const ChargeDef& ch, const Context& ctx) const {
     switch (ch.measure) {
-      case Measure::energy: return energy(ctx);
+      case Measure::energy: {
+        // `on usage capped at ATTRIBUTE`: at most the attribute; a revision segment or
+        // season part at its share of the days, cap × part days / period days, one division
+        Decimal q = energy(ctx);
+        if (ch.cap.empty()) return q;
+        Decimal cap = Decimal::parse(account_.attributes.at(ch.cap)).value();
+        if (split_ || ctx.part)
+          cap = (cap * Decimal(days_here(ctx))).divided_by(Decimal(period_days_), kShareScale, RoundingMode::half_even);  // 12 places, as every proration
+        return min(q, cap);
+      }
       case Measure::received_energy: return received(ctx);
       case Measure::reactive_energy: return sum_of(reactive_, ctx);
       case Measure::demand:
@@ -443,8 +476,9 @@ class ReferenceBiller {
       case Measure::day: return Decimal(days_here(ctx));
       case Measure::bill:
       case Measure::meter: {
-        // one per bill, not prorated by `proration`; a segment or season part takes its share
-        Decimal q{1};
+        // one per bill (`meters` per bill), not prorated by `proration`; a segment or season
+        // part takes its share
+        Decimal q = ch.measure == Measure::meter ? meters() : Decimal(1);
         if (split_) q = (q * segment_fraction_).rounded(kShareScale, RoundingMode::half_even);
         if (ctx.part) q = (q * ctx.fraction).rounded(kShareScale, RoundingMode::half_even);
         return q;
@@ -485,16 +519,25 @@ class ReferenceBiller {
 
   /// A limit as written ("10 kWh/day") -> the limit of this bill or season part.
   Decimal bill_limit(const Decimal& written, const std::string& unit, const Context& ctx) const {
-    if (unit.ends_with("/kW/day")) return written * hours_use_kw() * Decimal(days_here(ctx));
-    if (unit.ends_with("/day")) return written * Decimal(days_here(ctx));
-    if (unit.ends_with("/kW")) return written * hours_use_kw();  // hours use (docs/language.md: not prorated)
+    if (unit.ends_with("/kW/day")) return round_limit(written * hours_use_kw() * Decimal(days_here(ctx)));
+    if (unit.ends_with("/day")) return round_limit(written * Decimal(days_here(ctx)));
+    if (unit.ends_with("/kW")) return round_limit(written * hours_use_kw());  // hours use (docs/language.md: not prorated)
     // per bill: as long as the bill is (with a proration), then the share of it that this
     // version segment and season part cover
     Decimal v = written;
     if (t_.proration != Proration::none) v = (v * Decimal(period_days_)).divided_by(Decimal(month_days()), kShareScale, RoundingMode::half_even);
     if (split_) v = (v * segment_fraction_).rounded(kShareScale, RoundingMode::half_even);
     if (ctx.part) v = (v * ctx.fraction).rounded(kShareScale, RoundingMode::half_even);
-    return v;
+    // "Limits written as a fixed quantity are already whole": rounding one is no change;
+    // one written with more places than the step (5.8 kW under `rounding limits 1`) is
+    // rounded too, as every limit the bill uses (docs/language.md does not say otherwise)
+    return round_limit(v);
+  }
+
+  /// `rounding limits STEP MODE`: a computed (cumulative) tier limit rounded before the tiers fill.
+  Decimal round_limit(const Decimal& v) const {
+    if (!t_.rounding_limits) return v;
+    return v.rounded(t_.rounding_limits->step.normalized().scale(), t_.rounding_limits->mode);
   }
 
   /// A stretch [lower, upper) of the determinant priced at one row (or one step of a block).
@@ -582,8 +625,8 @@ class ReferenceBiller {
                                                                                     : 0;
           if (over) {
             auto& l = out.back();
-            l.unrounded = (p.price.dollars * Decimal(part_days)).divided_by(Decimal(over), p.price.dollars.scale() + kShareScale, RoundingMode::half_even);
-            l.amount = round_line(l.unrounded);
+            l.unrounded = (p.price.dollars * (ch.measure == Measure::meter ? meters() : Decimal(1)) * Decimal(part_days)).divided_by(Decimal(over), p.price.dollars.scale() + kShareScale, RoundingMode::half_even);
+            l.amount = round_line(ch, l.unrounded);
           }
         }
         break;
@@ -736,7 +779,7 @@ class ReferenceBiller {
     l.rate = *percent;
     // exact: base × percent / 100 has at most two more decimals than the product
     l.unrounded = (base * *percent).divided_by(Decimal(100), base.scale() + percent->scale() + 2, RoundingMode::half_even);
-    l.amount = round_line(l.unrounded);
+    l.amount = round_line(ch, l.unrounded);
     out.push_back(std::move(l));
   }
 
@@ -767,7 +810,7 @@ class ReferenceBiller {
       l.rate = fee.value;
       l.unrounded = fee.value;
     }
-    l.amount = round_line(l.unrounded);
+    l.amount = round_line(ch, l.unrounded);
     out.push_back(std::move(l));
   }
 
@@ -784,7 +827,7 @@ class ReferenceBiller {
     l.quantity = Decimal(1);
     l.rate = floor_amount - base;
     l.unrounded = floor_amount - base;
-    l.amount = round_line(l.unrounded);
+    l.amount = round_line(ch, l.unrounded);
     out.push_back(std::move(l));
   }
 
@@ -860,6 +903,22 @@ RefBill reference_bill(const TariffModel& tariff, const IntervalUsage& usage, co
     bill.total += part.total;
     bill.max_demand = max(bill.max_demand, part.max_demand);
     if (part.power_factor) bill.power_factor = part.power_factor;
+  }
+  // `rounding total STEP MODE`: applied last, to the whole bill; the difference is a line
+  // `rounding` of its own, none when the total is already on the step
+  if (tariff.rounding_total) {
+    Decimal rounded = bill.total.rounded(tariff.rounding_total->step.normalized().scale(), tariff.rounding_total->mode);
+    if (rounded != bill.total) {
+      RefLine l;
+      l.charge = "rounding";
+      l.detail = "Rounding Adjustment";
+      l.quantity = Decimal(1);
+      l.rate = rounded - bill.total;
+      l.unrounded = l.rate;
+      l.amount = l.rate;
+      bill.lines.push_back(std::move(l));
+      bill.total = rounded;
+    }
   }
   return bill;
 }

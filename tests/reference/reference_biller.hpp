@@ -55,7 +55,18 @@
 //    account's past-due state (a balance > 0, not under `not under`, paid — or unpaid on
 //    the period's `to` — more than `after` days after the due date): balance × N / 100,
 //    floored and capped, or the flat amount; not in `all` and the groups;
-//  - the total is the sum of the line amounts.
+//  - a charge's own `rounded STEP MODE` rounds its line items in place of `rounding
+//    line_items` (also where the tariff rounds nothing); `rounding limits STEP MODE` rounds
+//    every tier limit the bill computes (× days, × the billing demand, a per-bill limit
+//    prorated or shared out to a revision segment or season part; the cumulative limit, not
+//    each tier's width) before the tiers fill, a limit as written stays as it is;
+//  - `on usage capped at ATTRIBUTE`: the energy, at most the attribute (a revision segment
+//    or season part: attribute × part days / period days, 12 places half_even);
+//  - `$/meter` is × the account's `meters` (1 when not given); `unless ATTRIBUTE` drops a
+//    charge (no line, $0 in percentages and minimums) when the attribute is yes or true;
+//  - the total is the sum of the line amounts; `rounding total STEP MODE` then rounds it,
+//    for the whole bill (after the segments are joined), with the difference as a line of
+//    its own, id `rounding` (none when the total is on the step).
 #pragma once
 
 #include "reference/tariff_model.hpp"

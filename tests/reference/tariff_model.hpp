@@ -134,6 +134,11 @@ struct Pricing {
   std::vector<PricingCase> cases;                   ///< the by_ tables
 };
 
+struct Rounding {
+  Decimal step;                                     ///< 0.01, 0.1, 1, 0.001
+  RoundingMode mode = RoundingMode::half_up;
+};
+
 enum class ChargeKind { charge, rider, tax, minimum, credit, adjustment, late_fee };
 
 /// How a charge's amount comes about.
@@ -159,6 +164,9 @@ struct ChargeDef {
   bool minimum_per_day = false;                     ///< a `$/day` minimum
   LateFee late;                                     ///< late_fee
   std::string on_word;                              ///< the `on` word when it has a synonym ("exported_energy", "demand_kva"); "" = the usual one
+  std::string unless;                               ///< `unless ATTRIBUTE`: "" = never exempt
+  std::string cap;                                  ///< `on usage capped at ATTRIBUTE` (energy only): "" = not capped
+  std::optional<Rounding> rounded;                  ///< `, rounded STEP MODE`: this charge's line items round so (not as `rounding line_items`)
 };
 
 /// `revision DATE { ... }`: from DATE on, these charges replace the ones with their ids
@@ -169,11 +177,6 @@ struct Revision {
 };
 
 enum class Proration { none, days_over_30, days_over_days_in_month };
-
-struct Rounding {
-  Decimal step;                                     ///< 0.01, 0.1, 1, 0.001
-  RoundingMode mode = RoundingMode::half_up;
-};
 
 struct TariffModel {
   std::string name;
@@ -191,6 +194,8 @@ struct TariffModel {
   std::vector<Revision> revisions;                  ///< in date order
   std::optional<Rounding> rounding;                 ///< nullopt = amounts are not rounded
   bool write_rounding_none = false;                 ///< `rounding none` (vs. no rounding statement)
+  std::optional<Rounding> rounding_limits;          ///< `rounding limits STEP MODE`: computed tier limits rounded before the tiers fill
+  std::optional<Rounding> rounding_total;           ///< `rounding total STEP MODE`: a Rounding Adjustment line (id `rounding`)
   Proration proration = Proration::none;
   bool write_proration = false;
   bool season_split_days = false;                   ///< `season_split days`: season parts get the period's energy × their share of the days

@@ -72,16 +72,19 @@ std::string compare(const Bill& fast, const RefBill& ref, const TariffModel& tar
   for (auto& l : ref.lines) ref_lines[l.charge].push_back(l.amount);
   if (fast.total != fast_sum) out += "fast total " + fast.total.to_string() + " is not the sum of its line items " + fast_sum.to_string() + "\n";
   for (auto& [id, _] : fast_lines)
-    if (std::none_of(tariff.charges.begin(), tariff.charges.end(), [&](const ChargeDef& c) { return c.id == id; }))
+    if (!(id == "rounding" && tariff.rounding_total) && std::none_of(tariff.charges.begin(), tariff.charges.end(), [&](const ChargeDef& c) { return c.id == id; }))
       out += "fast line items for `" + id + "`, which is not a charge of the tariff\n";
-  for (auto& ch : tariff.charges) {
+  std::vector<std::string> ids;
+  for (auto& ch : tariff.charges) ids.push_back(ch.id);
+  if (tariff.rounding_total) ids.push_back("rounding");  // the Rounding Adjustment line
+  for (auto& id : ids) {
     auto nonzero_sorted = [](std::vector<Decimal> v) {
       v.erase(std::remove_if(v.begin(), v.end(), [](const Decimal& d) { return d.is_zero(); }), v.end());
       std::sort(v.begin(), v.end());
       return v;
     };
-    auto f = nonzero_sorted(fast_lines[ch.id]);
-    auto g = nonzero_sorted(ref_lines[ch.id]);
+    auto f = nonzero_sorted(fast_lines[id]);
+    auto g = nonzero_sorted(ref_lines[id]);
     Decimal fs{0}, gs{0};
     for (auto& d : f) fs += d;
     for (auto& d : g) gs += d;
@@ -92,7 +95,7 @@ std::string compare(const Bill& fast, const RefBill& ref, const TariffModel& tar
         for (auto& d : v) s += (s.empty() ? "" : ", ") + d.to_string();
         return s;
       };
-      out += "charge `" + ch.id + "`: fast " + fs.to_string() + " [" + list(f) + "], reference " + gs.to_string() + " [" + list(g) + "]\n";
+      out += "charge `" + id + "`: fast " + fs.to_string() + " [" + list(f) + "], reference " + gs.to_string() + " [" + list(g) + "]\n";
     }
   }
   if (fast.total != ref.total) out += "total: fast " + fast.total.to_string() + ", reference " + ref.total.to_string() + "\n";
@@ -317,6 +320,38 @@ std::map<std::string, int> features_of(const RandomCase& c, const RefBill& ref) 
   if (!t.day_sets.empty()) out["day set"]++;
   for (auto& ch : t.charges)
     if (ch.group > 0) out["charge on a time_of_use group"]++;
+  if (t.rounding_limits) {
+    out["rounding limits"]++;
+    for (auto& ch : t.charges)
+      if (ch.form == Form::priced && has_kind(*ch.pricing, Pricing::Kind::tiers)) {
+        out["rounding limits with tiers"]++;
+        break;
+      }
+  }
+  if (t.rounding_total) {
+    out["rounding total"]++;
+    if (std::any_of(ref.lines.begin(), ref.lines.end(), [](const RefLine& l) { return l.charge == "rounding"; })) out["rounding total adjusts"]++;
+  }
+  for (auto& ch : t.charges)
+    if (!ch.cap.empty()) {
+      out["usage capped"]++;
+      if (has_kind(*ch.pricing, Pricing::Kind::tiers)) out["usage capped, tiers"]++;
+      if (has_by_season(*ch.pricing)) out["usage capped, by season"]++;
+    }
+  for (auto& ch : t.charges)
+    if (!ch.unless.empty()) {
+      const auto& v = c.account.attributes.at(ch.unless);
+      out[v == "yes" || v == "true" ? "charge exempt" : "charge not exempt"]++;
+      if (ch.form == Form::percentage) out["percentage with unless"]++;
+    }
+  if (c.account.attributes.count("meters") && std::any_of(t.charges.begin(), t.charges.end(), [](const ChargeDef& ch) { return ch.measure == Measure::meter && ch.form == Form::priced; }))
+    out[c.account.attributes.at("meters") == "1" ? "meters 1" : "meters > 1"]++;
+  for (auto& ch : t.charges) {
+    if (!ch.rounded) continue;
+    out["charge rounded"]++;
+    if (!t.rounding) out["charge rounded, the tariff rounds nothing"]++;
+    if (ch.form == Form::percentage) out["percentage rounded"]++;
+  }
   return out;
 }
 
@@ -491,6 +526,8 @@ TEST_CASE("reference: the fixed seeds cover every feature of the generator") {
       "net_metering per_period", "net_metering per_tou_period", "net_metering per_interval", "net metering with an excess",
       "charge on received_energy", "charge on reactive_energy", "charge on kva_demand", "usage with a received channel", "usage with a kVARh channel",
       "power factor", "power factor adjusts demand", "late_fee, late fee", "late fee percent", "late fee per bill", "late fee charged", "late fee not charged",
-      "account with past-due state"};
+      "account with past-due state", "rounding limits with tiers", "rounding total", "rounding total adjusts", "charge rounded",
+      "charge rounded, the tariff rounds nothing", "percentage rounded", "usage capped", "usage capped, tiers",
+      "charge exempt", "charge not exempt", "meters > 1"};
   for (auto* feature : required) CHECK_MESSAGE(seen[feature] >= 2, "feature `" << std::string(feature) << "` in " << seen[feature] << " cases");
 }
