@@ -19,6 +19,8 @@
 //    or `proration`: docs/language.md does not say whether each period (or the sum) is
 //    capped, whether the net is, or whether the cap ("a per-bill limit") follows
 //    `proration` like a tier limit (see make_cap).
+//  - $/MWh only on energy charges without tiers (their limits would be in MWh; not
+//    generated); gallons, therms and `rounding quantities` are not generated (electric only).
 //  - a late fee has no `rounded STEP MODE` and no `unless` (its clauses are a grammar of
 //    their own); an exempt charge's attribute is always given (B0053 otherwise).
 //  - chronological tiers on netted, received or reactive energy are refused by the
@@ -1173,6 +1175,43 @@ struct Generator {
     if (any) c.account.attributes[name] = re.pick(values);
   }
 
+  /// Energy priced in a scaled unit (docs/language.md, "Volumes and therms": kWh → MWh is
+  /// ÷ 1000, exact): some energy charges without tiers (a charge's tier limits would be in
+  /// MWh too; not generated) have every price restated per MWh. Its own stream.
+  void make_scaled_units() {
+    Rng rm(c.seed ^ 0x3e6a77ull);
+    std::function<std::shared_ptr<const Pricing>(const Pricing&)> per_mwh = [&](const Pricing& p) {
+      auto out = std::make_shared<Pricing>(p);
+      if (p.kind == Pricing::Kind::flat) {
+        out->price.dollars = p.price.dollars * Decimal(1000);
+        out->price.text = out->price.dollars.to_string() + " $/MWh";
+      }
+      for (auto& pc : out->cases) pc.pricing = per_mwh(*pc.pricing);
+      return out;
+    };
+    std::function<bool(const Pricing&)> no_tiers = [&](const Pricing& p) {
+      return p.kind != Pricing::Kind::tiers &&
+             std::all_of(p.cases.begin(), p.cases.end(), [&](const PricingCase& pc) { return no_tiers(*pc.pricing); });
+    };
+    auto& t = c.tariff;
+    for (auto& ch : t.charges) {
+      if (ch.form != Form::priced || ch.measure != Measure::energy || !no_tiers(*ch.pricing) || !rm.chance(20)) continue;
+      bool revised_ok = true;
+      for (auto& rev : t.revisions)
+        for (auto& restated : rev.charges)
+          if (restated.id == ch.id && !no_tiers(*restated.pricing)) revised_ok = false;
+      if (!revised_ok) continue;
+      ch.mwh = true;
+      ch.pricing = per_mwh(*ch.pricing);
+      for (auto& rev : t.revisions)
+        for (auto& restated : rev.charges)
+          if (restated.id == ch.id) {
+            restated.mwh = true;
+            restated.pricing = per_mwh(*restated.pricing);
+          }
+    }
+  }
+
   void make_header() {
     auto& t = c.tariff;
     t.name = "Random " + std::to_string(c.seed);
@@ -1384,6 +1423,7 @@ RandomCase generate_case(std::uint64_t seed, const GeneratorOptions& options) {
   g.make_rounding_rules();
   g.make_cap();
   g.make_meters_and_exemptions();
+  g.make_scaled_units();
   g.c.text = to_text(g.c.tariff);
   g.c.usage_from = g.usage_from;
   g.c.usage_to = g.usage_to;

@@ -453,11 +453,15 @@ class ReferenceBiller {
         // `on usage capped at ATTRIBUTE`: at most the attribute; a revision segment or
         // season part at its share of the days, cap × part days / period days, one division
         Decimal q = energy(ctx);
-        if (ch.cap.empty()) return q;
-        Decimal cap = Decimal::parse(account_.attributes.at(ch.cap)).value();
-        if (split_ || ctx.part)
-          cap = (cap * Decimal(days_here(ctx))).divided_by(Decimal(period_days_), kShareScale, RoundingMode::half_even);  // 12 places, as every proration
-        return min(q, cap);
+        if (!ch.cap.empty()) {
+          Decimal cap = Decimal::parse(account_.attributes.at(ch.cap)).value();
+          if (split_ || ctx.part)
+            cap = (cap * Decimal(days_here(ctx))).divided_by(Decimal(period_days_), kShareScale, RoundingMode::half_even);  // 12 places, as every proration
+          q = min(q, cap);
+        }
+        // priced in $/MWh: usage → cap → conversion, kWh ÷ 1000 (exact)
+        if (ch.mwh) q = q.divided_by(Decimal(1000), q.scale() + 3, RoundingMode::half_even);
+        return q;
       }
       case Measure::received_energy: return received(ctx);
       case Measure::reactive_energy: return sum_of(reactive_, ctx);

@@ -165,6 +165,7 @@ struct ChargeDef {
   LateFee late;                                     ///< late_fee
   std::string on_word;                              ///< the `on` word when it has a synonym ("exported_energy", "demand_kva"); "" = the usual one
   std::string unless;                               ///< `unless ATTRIBUTE`: "" = never exempt
+  bool mwh = false;                                 ///< energy priced in $/MWh (the prices' dollars are per MWh; no tiers)
   std::string cap;                                  ///< `on usage capped at ATTRIBUTE` (energy only): "" = not capped
   std::optional<Rounding> rounded;                  ///< `, rounded STEP MODE`: this charge's line items round so (not as `rounding line_items`)
 };

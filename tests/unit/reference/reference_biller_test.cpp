@@ -346,6 +346,11 @@ std::map<std::string, int> features_of(const RandomCase& c, const RefBill& ref) 
     }
   if (c.account.attributes.count("meters") && std::any_of(t.charges.begin(), t.charges.end(), [](const ChargeDef& ch) { return ch.measure == Measure::meter && ch.form == Form::priced; }))
     out[c.account.attributes.at("meters") == "1" ? "meters 1" : "meters > 1"]++;
+  for (auto& ch : t.charges)
+    if (ch.mwh) {
+      out["energy priced in $/MWh"]++;
+      if (!ch.cap.empty()) out["energy priced in $/MWh, capped"]++;
+    }
   for (auto& ch : t.charges) {
     if (!ch.rounded) continue;
     out["charge rounded"]++;
@@ -528,6 +533,6 @@ TEST_CASE("reference: the fixed seeds cover every feature of the generator") {
       "power factor", "power factor adjusts demand", "late_fee, late fee", "late fee percent", "late fee per bill", "late fee charged", "late fee not charged",
       "account with past-due state", "rounding limits with tiers", "rounding total", "rounding total adjusts", "charge rounded",
       "charge rounded, the tariff rounds nothing", "percentage rounded", "usage capped", "usage capped, tiers",
-      "charge exempt", "charge not exempt", "meters > 1"};
+      "charge exempt", "charge not exempt", "meters > 1", "energy priced in $/MWh"};
   for (auto* feature : required) CHECK_MESSAGE(seen[feature] >= 2, "feature `" << std::string(feature) << "` in " << seen[feature] << " cases");
 }
