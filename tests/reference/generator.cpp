@@ -19,6 +19,10 @@
 //    or `proration`: docs/language.md does not say whether each period (or the sum) is
 //    capped, whether the net is, or whether the cap ("a per-bill limit") follows
 //    `proration` like a tier limit (see make_cap).
+//  - `by billing_month` only replaces a priced charge's flat price (not nested in other
+//    tables, not percentages or minimums), always with `otherwise` (B0055: a bill_periods
+//    series has other months); tables imported from a factors file (`table NAME`) are not
+//    generated.
 //  - $/MWh only on energy charges without tiers (their limits would be in MWh; not
 //    generated); gallons, therms and `rounding quantities` are not generated (electric only).
 //  - a late fee has no `rounded STEP MODE` and no `unless` (its clauses are a grammar of
@@ -804,6 +808,7 @@ struct Generator {
         p->cases = attribute_cases(attribute.second, [&] { return pricing(m, season_ok, period_ok, depth + 1, month_ok, false); });
         break;
       }
+      case Pricing::Kind::by_billing_month: break;  // not drawn here: see make_billing_month_prices
     }
     return p;
   }
@@ -1212,6 +1217,44 @@ struct Generator {
     }
   }
 
+  /// `by billing_month { 2024-07: ... otherwise: ... }` (docs/language.md, "Prices by
+  /// billing month"): some flat-priced charges get a table naming months around the
+  /// bill's billing month (the month of the period's last day), often that month itself,
+  /// and always `otherwise` (a month the table does not price is refused, B0055, and the
+  /// months of a bill_periods series vary). Its own stream.
+  void make_billing_month_prices() {
+    Rng rb(c.seed ^ 0xb1117a0ull);
+    year_month_day last{sys_days{c.period.to} - days{1}};
+    const int billing = static_cast<int>(last.year()) * 12 + static_cast<int>(static_cast<unsigned>(last.month())) - 1;
+    for (auto& ch : c.tariff.charges) {
+      if (ch.form != Form::priced || ch.pricing->kind != Pricing::Kind::flat || !rb.chance(15)) continue;
+      auto p = std::make_shared<Pricing>();
+      p->kind = Pricing::Kind::by_billing_month;
+      std::vector<std::size_t> months;
+      for (int d = -2; d <= 2; ++d)
+        if (rb.chance(d == 0 ? 70 : 40)) months.push_back(static_cast<std::size_t>(billing + d));
+      for (auto m : months) {
+        PricingCase pc;
+        pc.keys = {m};
+        auto price = std::make_shared<Pricing>(*ch.pricing);
+        // another price of the same unit: the written one scaled by 50 % .. 150 %
+        Decimal factor = dec(rb.between(50, 150), 2);
+        price->price.dollars = ch.pricing->price.dollars * factor;
+        auto unit = ch.pricing->price.text.substr(ch.pricing->price.text.find(' '));
+        if (unit.find("¢") != std::string::npos || unit.find("cents") != std::string::npos) unit = unit.substr(unit.find('/'));
+        if (unit.front() == '/') unit = " $" + unit;
+        price->price.text = price->price.dollars.to_string() + unit;
+        pc.pricing = price;
+        p->cases.push_back(std::move(pc));
+      }
+      PricingCase other;
+      other.otherwise = true;
+      other.pricing = ch.pricing;
+      p->cases.push_back(std::move(other));
+      ch.pricing = p;
+    }
+  }
+
   void make_header() {
     auto& t = c.tariff;
     t.name = "Random " + std::to_string(c.seed);
@@ -1273,16 +1316,24 @@ std::string pricing_text(const TariffModel& t, const Pricing& p, const std::stri
     case Pricing::Kind::by_season:
     case Pricing::Kind::by_period:
     case Pricing::Kind::by_month:
-    case Pricing::Kind::by_attribute: {
-      std::string out = p.kind == Pricing::Kind::by_season   ? "by season {\n"
-                        : p.kind == Pricing::Kind::by_period ? "by period {\n"
-                        : p.kind == Pricing::Kind::by_month  ? "by month {\n"
-                                                             : "by " + p.attribute + " {\n";
+    case Pricing::Kind::by_attribute:
+    case Pricing::Kind::by_billing_month: {
+      std::string out = p.kind == Pricing::Kind::by_season          ? "by season {\n"
+                        : p.kind == Pricing::Kind::by_period        ? "by period {\n"
+                        : p.kind == Pricing::Kind::by_month         ? "by month {\n"
+                        : p.kind == Pricing::Kind::by_billing_month ? "by billing_month {\n"
+                                                                    : "by " + p.attribute + " {\n";
+      auto year_month_text = [](std::size_t k) {
+        char buf[16];
+        std::snprintf(buf, sizeof buf, "%04d-%02d", static_cast<int>(k / 12), static_cast<int>(k % 12) + 1);
+        return std::string(buf);
+      };
       for (auto& c : p.cases) {
         std::vector<std::string> keys = c.values;
         for (auto k : c.keys)
-          keys.push_back(p.kind == Pricing::Kind::by_season   ? t.seasons[k].name
-                         : p.kind == Pricing::Kind::by_period ? t.periods[k].name
+          keys.push_back(p.kind == Pricing::Kind::by_season          ? t.seasons[k].name
+                         : p.kind == Pricing::Kind::by_period        ? t.periods[k].name
+                         : p.kind == Pricing::Kind::by_billing_month ? year_month_text(k)
                          : k % 3 == 0                         ? kLongMonths[k]
                                                               : kMonths[k]);
         out += indent + "  " + (c.otherwise ? std::string("otherwise") : list_text(keys)) + ": " + pricing_text(t, *c.pricing, indent + "  ") + "\n";
@@ -1424,6 +1475,7 @@ RandomCase generate_case(std::uint64_t seed, const GeneratorOptions& options) {
   g.make_cap();
   g.make_meters_and_exemptions();
   g.make_scaled_units();
+  g.make_billing_month_prices();
   g.c.text = to_text(g.c.tariff);
   g.c.usage_from = g.usage_from;
   g.c.usage_to = g.usage_to;

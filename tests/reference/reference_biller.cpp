@@ -653,6 +653,14 @@ class ReferenceBiller {
       case Pricing::Kind::by_month:
         if (auto* c = case_for(p, bill_month())) evaluate(ch, *c, ctx, out);
         break;
+      case Pricing::Kind::by_billing_month: {
+        // the billing month: the year and month of the period's last day
+        year_month_day last{sys_days{period_.to} - days{1}};
+        auto key = static_cast<std::size_t>(static_cast<int>(last.year()) * 12 + static_cast<int>(static_cast<unsigned>(last.month())) - 1);
+        if (auto* c = case_for(p, key)) evaluate(ch, *c, ctx, out);
+        else throw std::logic_error("reference: a billing month the table does not price (the generator always writes `otherwise`)");
+        break;
+      }
       case Pricing::Kind::by_attribute:
         if (auto* c = attribute_case(p)) evaluate(ch, *c, ctx, out);
         else throw std::logic_error("reference: no price for the account's attribute (the generator gives every table `otherwise`)");

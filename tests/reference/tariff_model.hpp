@@ -127,7 +127,8 @@ struct PricingCase {
 };
 
 struct Pricing {
-  enum class Kind { flat, tiers, by_season, by_period, by_month, by_attribute } kind = Kind::flat;
+  /// by_billing_month: keys are year × 12 + month − 1 (`2024-07` is 2024 × 12 + 6)
+  enum class Kind { flat, tiers, by_season, by_period, by_month, by_attribute, by_billing_month } kind = Kind::flat;
   Money price;                                      ///< flat (a percentage: dollars holds the percent)
   TierTable tiers;                                  ///< tiers
   std::string attribute;                            ///< by_attribute: the account attribute

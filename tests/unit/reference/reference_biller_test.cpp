@@ -184,8 +184,9 @@ void features_of(const Pricing& p, const ChargeDef& ch, const TariffModel& t, st
     case Pricing::Kind::by_season:
     case Pricing::Kind::by_period:
     case Pricing::Kind::by_month:
-    case Pricing::Kind::by_attribute: {
-      static const char* names[] = {"", "", "by season", "by period", "by month", "by attribute"};
+    case Pricing::Kind::by_attribute:
+    case Pricing::Kind::by_billing_month: {
+      static const char* names[] = {"", "", "by season", "by period", "by month", "by attribute", "by billing_month"};
       out[std::string(names[static_cast<int>(p.kind)]) + (ch.form == Form::priced ? "" : " of a percentage or minimum")]++;
       std::size_t keys = 0;
       for (auto& c : p.cases) {
@@ -196,7 +197,8 @@ void features_of(const Pricing& p, const ChargeDef& ch, const TariffModel& t, st
       }
       bool has_otherwise = std::any_of(p.cases.begin(), p.cases.end(), [](const PricingCase& c) { return c.otherwise; });
       std::size_t all_keys = p.kind == Pricing::Kind::by_season ? t.seasons.size() : p.kind == Pricing::Kind::by_period ? t.periods.size() : 12;
-      if (!has_otherwise && keys < all_keys && p.kind != Pricing::Kind::by_attribute) out["by table with an unpriced key"]++;
+      if (!has_otherwise && keys < all_keys && p.kind != Pricing::Kind::by_attribute && p.kind != Pricing::Kind::by_billing_month)
+        out["by table with an unpriced key"]++;
       break;
     }
   }
@@ -346,6 +348,14 @@ std::map<std::string, int> features_of(const RandomCase& c, const RefBill& ref) 
     }
   if (c.account.attributes.count("meters") && std::any_of(t.charges.begin(), t.charges.end(), [](const ChargeDef& ch) { return ch.measure == Measure::meter && ch.form == Form::priced; }))
     out[c.account.attributes.at("meters") == "1" ? "meters 1" : "meters > 1"]++;
+  for (auto& ch : t.charges)
+    if (ch.pricing && ch.pricing->kind == Pricing::Kind::by_billing_month) {
+      std::chrono::year_month_day last{std::chrono::sys_days{c.period.to} - std::chrono::days{1}};
+      auto key = static_cast<std::size_t>(static_cast<int>(last.year()) * 12 + static_cast<int>(static_cast<unsigned>(last.month())) - 1);
+      bool named = std::any_of(ch.pricing->cases.begin(), ch.pricing->cases.end(),
+                               [&](const PricingCase& pc) { return std::find(pc.keys.begin(), pc.keys.end(), key) != pc.keys.end(); });
+      out[named ? "by billing_month names the bill's month" : "by billing_month, otherwise"]++;
+    }
   for (auto& ch : t.charges)
     if (ch.mwh) {
       out["energy priced in $/MWh"]++;
@@ -533,6 +543,7 @@ TEST_CASE("reference: the fixed seeds cover every feature of the generator") {
       "power factor", "power factor adjusts demand", "late_fee, late fee", "late fee percent", "late fee per bill", "late fee charged", "late fee not charged",
       "account with past-due state", "rounding limits with tiers", "rounding total", "rounding total adjusts", "charge rounded",
       "charge rounded, the tariff rounds nothing", "percentage rounded", "usage capped", "usage capped, tiers",
-      "charge exempt", "charge not exempt", "meters > 1", "energy priced in $/MWh"};
+      "charge exempt", "charge not exempt", "meters > 1", "energy priced in $/MWh", "by billing_month",
+      "by billing_month names the bill's month", "by billing_month, otherwise"};
   for (auto* feature : required) CHECK_MESSAGE(seen[feature] >= 2, "feature `" << std::string(feature) << "` in " << seen[feature] << " cases");
 }
