@@ -25,6 +25,9 @@
 //    generated.
 //  - $/MWh only on energy charges without tiers (their limits would be in MWh; not
 //    generated); gallons, therms and `rounding quantities` are not generated (electric only).
+//  - `rounding quantities` only without TOU tier columns (E0335); the reference rounds
+//    only what `on energy` bills, as the fast biller does: whether received (excess) and
+//    reactive energy are "billed usage quantities" docs/language.md does not say.
 //  - a late fee has no `rounded STEP MODE` and no `unless` (its clauses are a grammar of
 //    their own); an exempt charge's attribute is always given (B0053 otherwise).
 //  - chronological tiers on netted, received or reactive energy are refused by the
@@ -1106,6 +1109,16 @@ struct Generator {
     auto& t = c.tariff;
     if (rr.chance(25)) t.rounding_limits = Rounding{rr.pick(limit_steps), rr.pick(modes)};
     if (rr.chance(25)) t.rounding_total = Rounding{rr.pick(total_steps), rr.pick(modes)};
+    // `rounding quantities`: not with tier tables of TOU columns (E0335)
+    std::function<bool(const Pricing&)> columns = [&](const Pricing& p) {
+      if (p.kind == Pricing::Kind::tiers && p.tiers.allocation != Allocation::single) return true;
+      return std::any_of(p.cases.begin(), p.cases.end(), [&](const PricingCase& pc) { return columns(*pc.pricing); });
+    };
+    bool any_columns = false;
+    for (auto& ch : t.charges) any_columns = any_columns || (ch.pricing && columns(*ch.pricing));
+    for (auto& rev : t.revisions)
+      for (auto& ch : rev.charges) any_columns = any_columns || (ch.pricing && columns(*ch.pricing));
+    if (rr.chance(25) && !any_columns) t.rounding_quantities = Rounding{rr.pick(limit_steps), rr.pick(modes)};
     // a late fee has a grammar of its own (no `rounded` clause is generated for it)
     for (auto& ch : t.charges)
       if (ch.form != Form::late_fee && rr.chance(12)) ch.rounded = Rounding{rr.pick(steps), rr.pick(modes)};
@@ -1414,6 +1427,8 @@ std::string to_text(const TariffModel& t) {
   if (t.rounding) out += "  rounding line_items " + t.rounding->step.to_string() + " " + std::string(to_string(t.rounding->mode)) + "\n";
   else if (t.write_rounding_none) out += "  rounding none\n";
   if (t.rounding_limits) out += "  rounding limits " + t.rounding_limits->step.to_string() + " " + std::string(to_string(t.rounding_limits->mode)) + "\n";
+  if (t.rounding_quantities)
+    out += "  rounding quantities " + t.rounding_quantities->step.to_string() + " " + std::string(to_string(t.rounding_quantities->mode)) + "\n";
   if (t.rounding_total) out += "  rounding total " + t.rounding_total->step.to_string() + " " + std::string(to_string(t.rounding_total->mode)) + "\n";
   for (auto& s : t.seasons) {
     std::vector<std::string> ranges;

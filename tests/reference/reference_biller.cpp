@@ -312,6 +312,15 @@ class ReferenceBiller {
     throw std::logic_error("reference: an exemption attribute that is neither yes nor no");
   }
 
+  /// `rounding quantities STEP MODE`: a billed usage quantity (of this season part or
+  /// segment, in the priced unit, after a cap and conversion) rounded before it is priced.
+  /// Usage is what `on energy` (`on usage`) bills; received and reactive energy are other
+  /// channels and stay as they are (docs/language.md names only usage).
+  Decimal round_quantity(const Decimal& q) const {
+    if (!t_.rounding_quantities) return q;
+    return q.rounded(t_.rounding_quantities->step.normalized().scale(), t_.rounding_quantities->mode);
+  }
+
   /// `$/meter`: the account's `meters` (1 when not given).
   Decimal meters() const {
     auto it = account_.attributes.find("meters");
@@ -461,7 +470,7 @@ class ReferenceBiller {
         }
         // priced in $/MWh: usage → cap → conversion, kWh ÷ 1000 (exact)
         if (ch.mwh) q = q.divided_by(Decimal(1000), q.scale() + 3, RoundingMode::half_even);
-        return q;
+        return round_quantity(q);
       }
       case Measure::received_energy: return received(ctx);
       case Measure::reactive_energy: return sum_of(reactive_, ctx);

@@ -62,6 +62,9 @@
 //    each tier's width) before the tiers fill, a limit as written stays as it is;
 //  - `on usage capped at ATTRIBUTE`: the energy, at most the attribute (a revision segment
 //    or season part: attribute × part days / period days, 12 places half_even);
+//  - `rounding quantities STEP MODE` rounds the quantity of an `on energy` charge (after
+//    the cap and the MWh conversion; per segment, season part and period), not received
+//    or reactive energy;
 //  - `by billing_month` prices by the year and month of the period's last day;
 //  - energy priced in $/MWh is kWh ÷ 1000 (exact), after the cap, before the price;
 //  - `$/meter` is × the account's `meters` (1 when not given); `unless ATTRIBUTE` drops a

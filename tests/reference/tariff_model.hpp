@@ -197,6 +197,7 @@ struct TariffModel {
   std::optional<Rounding> rounding;                 ///< nullopt = amounts are not rounded
   bool write_rounding_none = false;                 ///< `rounding none` (vs. no rounding statement)
   std::optional<Rounding> rounding_limits;          ///< `rounding limits STEP MODE`: computed tier limits rounded before the tiers fill
+  std::optional<Rounding> rounding_quantities;      ///< `rounding quantities STEP MODE`: usage quantities rounded in the priced unit before pricing
   std::optional<Rounding> rounding_total;           ///< `rounding total STEP MODE`: a Rounding Adjustment line (id `rounding`)
   Proration proration = Proration::none;
   bool write_proration = false;

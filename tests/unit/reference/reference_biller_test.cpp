@@ -330,6 +330,12 @@ std::map<std::string, int> features_of(const RandomCase& c, const RefBill& ref) 
         break;
       }
   }
+  if (t.rounding_quantities) {
+    out["rounding quantities"]++;
+    if (t.netting != Netting::none) out["rounding quantities with net metering"]++;
+    if (std::any_of(t.charges.begin(), t.charges.end(), [](const ChargeDef& ch) { return ch.mwh; })) out["rounding quantities in MWh"]++;
+    if (std::any_of(t.charges.begin(), t.charges.end(), [](const ChargeDef& ch) { return !ch.cap.empty(); })) out["rounding quantities of a capped usage"]++;
+  }
   if (t.rounding_total) {
     out["rounding total"]++;
     if (std::any_of(ref.lines.begin(), ref.lines.end(), [](const RefLine& l) { return l.charge == "rounding"; })) out["rounding total adjusts"]++;
@@ -544,6 +550,7 @@ TEST_CASE("reference: the fixed seeds cover every feature of the generator") {
       "account with past-due state", "rounding limits with tiers", "rounding total", "rounding total adjusts", "charge rounded",
       "charge rounded, the tariff rounds nothing", "percentage rounded", "usage capped", "usage capped, tiers",
       "charge exempt", "charge not exempt", "meters > 1", "energy priced in $/MWh", "by billing_month",
-      "by billing_month names the bill's month", "by billing_month, otherwise"};
+      "by billing_month names the bill's month", "by billing_month, otherwise", "rounding quantities", "rounding quantities with net metering",
+      "rounding quantities in MWh"};
   for (auto* feature : required) CHECK_MESSAGE(seen[feature] >= 2, "feature `" << std::string(feature) << "` in " << seen[feature] << " cases");
 }
