@@ -198,8 +198,10 @@ struct charge_decl : seq<charge_kind, ws, must<charge_id>, ws, opt<label, ws>, o
 //     50 kW                                    a floor
 //   }
 struct ratchet_seasons : seq<tok<kw_in>, must<list<identifier, tok<one<','>>, space>>> {};
+// "75 % of ratchet 11 months of billing_demand": the history is of billing demands, not maximum demands
+struct ratchet_of_billing_demand : seq<tok<kw_of>, tok<kw_billing_demand>> {};
 struct ratchet_term : seq<number, ws, percent_sign, ws, tok<kw_of>, tok<TAO_PEGTL_KEYWORD("ratchet")>, must<number>, ws,
-                          must<tok<sor<TAO_PEGTL_KEYWORD("months"), TAO_PEGTL_KEYWORD("month")>>>, opt<ratchet_seasons>> {};
+                          must<tok<sor<TAO_PEGTL_KEYWORD("months"), TAO_PEGTL_KEYWORD("month")>>>, opt<ratchet_seasons>, opt<ratchet_of_billing_demand>> {};
 struct measured_demand_term : TAO_PEGTL_KEYWORD("demand") {};
 struct attribute_term : identifier {};
 struct billing_demand_term : sor<ratchet_term, quantity, measured_demand_term, attribute_term> {};

@@ -35,8 +35,9 @@ struct MonthlyDemand {
 struct Account {
   std::string id;
   std::map<std::string, std::string> attributes;
-  /// Maximum demands of billing months before the ones being billed. Bills billed
-  /// together (bill_periods) add their own months as they go.
+  /// Maximum demands of billing months before the ones being billed (billing demands, for
+  /// a tariff whose ratchet is `of billing_demand`). Bills billed together (bill_periods)
+  /// add their own months as they go.
   std::vector<MonthlyDemand> demand_history;
   /// The unpaid balance of earlier bills, in the tariff's currency (never negative).
   std::optional<Decimal> past_due;

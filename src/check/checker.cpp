@@ -628,9 +628,15 @@ class Checker {
       error("E0501", "billing demand is defined twice", body.billing_demand[1].span, "a tariff has one billing demand rule");
     if (body.billing_demand.empty()) return;
     out_.has_billing_demand = true;
+    const syntax::BillingDemandTerm* first_ratchet = nullptr;
     for (auto& t : body.billing_demand.front().terms) {
       using K = syntax::BillingDemandTerm::Kind;
       if (t.kind == K::ratchet) {
+        // the months billed keep one history: of maximum demands, or of billing demands
+        if (!first_ratchet) first_ratchet = &t;
+        else if (first_ratchet->of_billing_demand != t.of_billing_demand)
+          error("E0802", "the ratchets of one billing demand rule look back at one history", t.span,
+                "write `of billing_demand` on every ratchet of the rule, or on none");
         if (t.percent.sign() <= 0 || t.percent > Decimal(100))
           error("E0801", "a ratchet percentage is between 0 and 100 %", t.span);
         auto months = t.months.normalized();

@@ -595,11 +595,15 @@ class Evaluator {
     return last.year() / last.month();
   }
 
-  /// Records a bill's maximum demand as its month's, for later bills' ratchets.
+  /// Records a bill's maximum demand (its billing demand for ratchets `of billing_demand`) as its month's, for later bills' ratchets.
   void record_demand(const Cycle& c) {
     if (c.read_energy) return;
     Context all;
-    auto kw = demand(c, all);
+    // a ratchet `of billing_demand` looks back at what each month billed (after its own
+    // ratchet); an invalid rule has been reported while billing, and records nothing
+    if (t_.ratchet_of_billing_demand && has_errors(diagnostics)) return;
+    std::vector<std::string> unused;
+    auto kw = t_.ratchet_of_billing_demand ? billing_demand_kw(c, all, unused) : demand(c, all);
     auto key = month_key(bill_month(c));
     auto it = demand_history_.find(key);
     if (it == demand_history_.end() || kw > it->second) demand_history_[key] = kw;

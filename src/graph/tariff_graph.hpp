@@ -167,6 +167,9 @@ struct Tariff {
   std::vector<std::uint32_t> evaluation_order;
   std::vector<BillingDemandTerm> billing_demand;   ///< empty when the tariff has no rule
   std::string billing_demand_label = "Billing Demand";
+  /// The ratchets look back at earlier billing demands (`of billing_demand`), not maximum
+  /// demands: each bill records its billing demand for the months after it.
+  bool ratchet_of_billing_demand = false;
   Rounding rounding;
   Proration proration = Proration::none;
   /// A period spanning seasons splits usage by interval timestamps (false) or by days (true,

@@ -93,6 +93,7 @@ class Lowerer {
           case K::ratchet: {
             g.kind = graph::BillingDemandTerm::Kind::ratchet;
             g.percent = term.percent;
+            if (term.of_billing_demand) t->ratchet_of_billing_demand = true;
             g.months = static_cast<int>(static_cast<long long>(term.months.normalized().coefficient()));
             static const char* months[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
             bool any_season = false, any_month = false;

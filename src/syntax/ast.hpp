@@ -202,6 +202,7 @@ struct BillingDemandTerm {
   Decimal percent;                    ///< ratchet: 80 (%)
   Decimal months;                     ///< ratchet: the previous N months
   std::vector<Name> seasons;          ///< ratchet: only months of these seasons
+  bool of_billing_demand = false;     ///< ratchet: of earlier billing demands (`of billing_demand`), not maximum demands
   std::optional<Quantity> floor;      ///< floor: 50 kW
   Name attribute;                     ///< attribute: an account attribute in kW
   Span span;

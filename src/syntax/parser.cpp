@@ -31,7 +31,7 @@ using selector = pt::selector<
         g::rounding_target, g::rounding_step, g::rounding_mode, g::holiday_decl, g::fixed_holiday,
         g::nth_weekday, g::ordinal, g::kw_last, g::weekday_word, g::observance, g::date_range,
         g::revision_decl, g::revision_date, g::kw_observed, g::tou_group, g::group_id, g::season_range, g::nested_tiers, g::billing_demand_decl, g::limit_clause, g::limit_kind, g::grace_clause, g::grace_days, g::exempt_clause, g::power_factor_decl, g::kva_decl, g::pf_percent, g::pf_step, g::pf_mode, g::ratchet_term,
-        g::ratchet_seasons, g::measured_demand_term, g::attribute_term, g::cap_clause, g::cap_attribute,
+        g::ratchet_seasons, g::ratchet_of_billing_demand, g::measured_demand_term, g::attribute_term, g::cap_clause, g::cap_attribute,
         g::conversion_decl, g::therm_factor_decl, g::factor_table, g::factor_case, g::factor_key, g::factor_value,
         g::exemption_clause, g::exemption_attribute, g::rounded_clause, g::case_key,
         g::table_decl, g::table_id, g::table_ref, g::factor_ref, g::factor_id, g::named_therm_factor>>;
@@ -385,6 +385,7 @@ class Builder {
           term.months = number(*numbers.at(1));
           if (auto* seasons = find<g::ratchet_seasons>(*c))
             for (auto* id : all<g::identifier>(*seasons)) term.seasons.push_back(name(*id));
+          term.of_billing_demand = find<g::ratchet_of_billing_demand>(*c) != nullptr;
         } else if (c->is_type<g::quantity>()) {
           term.kind = BillingDemandTerm::Kind::floor;
           term.floor = quantity(*c);

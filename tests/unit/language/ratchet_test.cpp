@@ -109,3 +109,54 @@ TEST_CASE("ratchet: checks") {
   CHECK(d[2] == "E0312 3:69 a billing demand floor is in kW");
   CHECK(d[3] == "E0303 5:19 unknown quantity `billing_demnd`");
 }
+
+TEST_CASE("ratchet of billing demand: each month's billing demand, not its maximum demand, is looked back at") {
+  // "75% of the highest billing demand during the preceding month" (one month back, so the
+  // two histories part at once). Demand: 100 kW every month but June 300 and July 400 kW.
+  const char* by_billing = R"(tariff "Ratchet" {
+  currency USD
+  timezone "America/Chicago"
+  effective 2024-01-01
+  rounding line_items 0.01 half_up
+  billing_demand "Billing Demand": greatest of {
+    demand
+    75 % of ratchet 1 month of billing_demand
+  }
+  charge d "Demand Charge" on billing_demand: 10 $/kW
+})";
+  auto amounts = demand_amounts(Account{}, by_billing);
+  // Jul 400 kW -> $4,000.00; Aug: 75 % × Jul's 400 = 300 kW -> $3,000.00
+  CHECK(amounts[6] == "4000.00");
+  CHECK(amounts[7] == "3000.00");
+  // Sep: 75 % × Aug's BILLING demand 300 = 225 kW -> $2,250.00 (of maximum demands it
+  // would be 75 % × 100 = 75, so the measured 100 kW: $1,000.00)
+  CHECK(amounts[8] == "2250.00");
+  // Oct: 75 % × 225 = 168.75 kW -> $1,687.50; Nov: 75 % × 168.75 = 126.5625 kW ->
+  // 1,265.625 -> $1,265.63 (half up); Dec: 75 % × 126.5625 = 94.921875 < 100 measured -> $1,000.00
+  CHECK(amounts[9] == "1687.50");
+  CHECK(amounts[10] == "1265.63");
+  CHECK(amounts[11] == "1000.00");
+
+  // the same rule of maximum demands, for contrast: Sep is back at the measured 100 kW
+  std::string by_demand = by_billing;
+  by_demand.replace(by_demand.find(" of billing_demand"), std::string(" of billing_demand").size(), "");
+  auto plain = demand_amounts(Account{}, by_demand.c_str());
+  CHECK(plain[7] == "3000.00");
+  CHECK(plain[8] == "1000.00");
+}
+
+TEST_CASE("check: the ratchets of one rule look back at one history") {
+  auto compiled = compile_text(R"(tariff "Ratchet" {
+  currency USD
+  timezone "America/Chicago"
+  effective 2024-01-01
+  billing_demand: greatest of {
+    demand
+    75 % of ratchet 11 months of billing_demand
+    50 % of ratchet 3 months
+  }
+  charge d "Demand Charge" on billing_demand: 10 $/kW
+})");
+  REQUIRE(compiled.diagnostics.size() == 1);
+  CHECK(rateline::test::summary(compiled.diagnostics)[0] == "E0802 8:5 the ratchets of one billing demand rule look back at one history");
+}

@@ -71,7 +71,8 @@ TEST_CASE("tariff: Osage large industrial, July 2024, the measured demand sets t
 
 TEST_CASE("tariff: Osage large industrial, July 2024, the 75 % ratchet sets the billing demand") {
   auto graph = compile(kTariff);
-  // History: July 2023 900 kW (12 months back: outside "the preceding 11 months",
+  // History of billing demands ("the highest billing demand during the preceding 11 months"):
+  // July 2023 900 kW (12 months back: outside "the preceding 11 months",
   // August 2023 – June 2024), January 2024 500 kW, June 2024 380 kW.
   // Highest in the window: 500 kW (January). 75 % × 500 = 375 kW > measured 300 kW > 20 kW.
   // Billing demand 375 kW.
