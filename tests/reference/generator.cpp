@@ -28,6 +28,8 @@
 //  - `rounding quantities` only without TOU tier columns (E0335); the reference rounds
 //    only what `on energy` bills, as the fast biller does: whether received (excess) and
 //    reactive energy are "billed usage quantities" docs/language.md does not say.
+//  - ratchets `of billing_demand` (months remember their billing demands) are not
+//    generated yet: every ratchet looks back at maximum demands.
 //  - a late fee has no `rounded STEP MODE` and no `unless` (its clauses are a grammar of
 //    their own); an exempt charge's attribute is always given (B0053 otherwise).
 //  - chronological tiers on netted, received or reactive energy are refused by the
