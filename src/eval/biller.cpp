@@ -322,6 +322,9 @@ class Evaluator {
   }
 
   void error(std::string code, std::string message, std::string hint = "") {
+    // one missing attribute found by two charges (or two bills) is one error to fix
+    for (auto& d : diagnostics)
+      if (d.code == code && d.message == message) return;
     diagnostics.push_back({Severity::error, std::move(code), std::move(message), {}, std::move(hint)});
   }
   /// The next day, by fields (a bill walks its days; converting each through sys_days costs more).

@@ -160,3 +160,26 @@ TEST_CASE("check: the ratchets of one rule look back at one history") {
   REQUIRE(compiled.diagnostics.size() == 1);
   CHECK(rateline::test::summary(compiled.diagnostics)[0] == "E0802 8:5 the ratchets of one billing demand rule look back at one history");
 }
+
+TEST_CASE("ratchet: a missing contract demand is one error, however many charges need it") {
+  // the demand charge and the kWh/kW tier limits both need the billing demand
+  auto compiled = compile_text(R"(tariff "Contract" {
+  currency USD
+  timezone "America/Chicago"
+  effective 2024-01-01
+  billing_demand: greatest of {
+    demand
+    contract_kw
+  }
+  charge d "Demand Charge" on billing_demand: 10 $/kW
+  charge e "Energy Charge" on energy: tiers {
+    up to 200 kWh/kW: 0.08 $/kWh
+    above: 0.05 $/kWh
+  }
+})");
+  REQUIRE(compiled.graph.has_value());
+  auto result = bill(*compiled.graph, year_2024(), BillingPeriod{ymd(2024, 7, 1), ymd(2024, 8, 1)}, Account{}, {});
+  CHECK_FALSE(result.bill.has_value());
+  REQUIRE(result.diagnostics.size() == 1);
+  CHECK(result.diagnostics[0].code == "B0012");
+}
