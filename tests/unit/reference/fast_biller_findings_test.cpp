@@ -214,11 +214,19 @@ TEST_CASE("reference: hours-use limits with a billing_demand rule use the whole 
 // 36 kWh off-peak: 12 × −0.05 + 36 × −0.02 = −1.32. Found by the random tariffs; fixed
 // (the period columns share out the charge's own quantity), and the random tariffs now
 // include proportional tiers on received energy.
-TEST_CASE("reference: proportional tiers on received energy share out the received energy") {
+namespace {
+
+// Finding 6's bill: the export credit's kWh and amount, and the total. Hourly usage July 1-2
+// 2024 (UTC): 1 kWh delivered every hour, 3 kWh received in each on-peak hour.
+struct ExportCredit {
+  Decimal kwh, credit, total;
+};
+ExportCredit export_credit(const std::string& netting) {
   auto graph = compile(R"(tariff "Received energy in proportional tiers" {
   currency USD
   timezone "UTC"
   effective 2020-01-01
+)" + netting + R"(
   period on_peak: weekday 12:00-18:00
   period off_peak: otherwise
   charge energy "Energy" on energy: 0.10 $/kWh
@@ -233,15 +241,22 @@ TEST_CASE("reference: proportional tiers on received energy share out the receiv
   for (std::size_t h = 0; h < usage.received->values.size(); ++h) usage.received->values[h] = h % 24 >= 12 && h % 24 < 18 ? 3 : 0;
   auto b = bill_of(*graph, usage, period);
   INFO(lines(b));
-  Decimal credit{0}, kwh{0};
+  ExportCredit out{Decimal(0), Decimal(0), b.total};
   for (auto& li : b.line_items)
     if (li.id.starts_with("export")) {
-      credit += li.amount;
-      kwh += li.quantity;
+      out.credit += li.amount;
+      out.kwh += li.quantity;
     }
-  CHECK(kwh == Decimal(36));                           // the received energy, all on-peak
-  CHECK(credit == Decimal::parse("-1.8").value());
-  CHECK(b.total == Decimal(3));                        // 48 × 0.10 − 1.80
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("reference: proportional tiers on received energy share out the received energy") {
+  auto e = export_credit("");
+  CHECK(e.kwh == Decimal(36));                           // the received energy, all on-peak
+  CHECK(e.credit == Decimal::parse("-1.8").value());
+  CHECK(e.total == Decimal(3));                          // 48 × 0.10 − 1.80
 }
 
 // Finding 6, under net metering: the same usage netted `per_interval` has an excess of
@@ -249,32 +264,8 @@ TEST_CASE("reference: proportional tiers on received energy share out the receiv
 // so the credit is 24 × −0.05 = −1.20 on 24 kWh; the fast biller shares the tiers out by
 // the columns' net energy instead.
 TEST_CASE("reference: proportional tiers on received energy under net metering share out the excess") {
-  auto graph = compile(R"(tariff "Excess in proportional tiers" {
-  currency USD
-  timezone "UTC"
-  effective 2020-01-01
-  net_metering per_interval
-  period on_peak: weekday 12:00-18:00
-  period off_peak: otherwise
-  charge energy "Energy" on energy: 0.10 $/kWh
-  credit export "Export Credit" on received_energy: tiers proportional {
-    first 1000 kWh: on_peak -0.05 $/kWh, off_peak -0.02 $/kWh
-    above: on_peak -0.05 $/kWh, off_peak -0.02 $/kWh
-  }
-})");
-  BillingPeriod period{year{2024} / July / 1, year{2024} / July / 3};
-  auto usage = hourly(period.from, period.to, 1);
-  usage.received = usage.delivered;
-  for (std::size_t h = 0; h < usage.received->values.size(); ++h) usage.received->values[h] = h % 24 >= 12 && h % 24 < 18 ? 3 : 0;
-  auto b = bill_of(*graph, usage, period);
-  INFO(lines(b));
-  Decimal credit{0}, kwh{0};
-  for (auto& li : b.line_items)
-    if (li.id.starts_with("export")) {
-      credit += li.amount;
-      kwh += li.quantity;
-    }
-  CHECK(kwh == Decimal(24));                           // the excess, all on-peak
-  CHECK(credit == Decimal::parse("-1.2").value());
-  CHECK(b.total == Decimal::parse("2.4").value());     // 36 × 0.10 − 1.20
+  auto e = export_credit("  net_metering per_interval");
+  CHECK(e.kwh == Decimal(24));                           // the excess, all on-peak
+  CHECK(e.credit == Decimal::parse("-1.2").value());
+  CHECK(e.total == Decimal::parse("2.4").value());       // 36 × 0.10 − 1.20
 }
