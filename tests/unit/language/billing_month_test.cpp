@@ -5,6 +5,7 @@
 
 #include "rateline/tariff.hpp"
 #include "support/test_support.hpp"
+#include "test_paths.hpp"
 
 using namespace rateline;
 using rateline::test::compile_text;

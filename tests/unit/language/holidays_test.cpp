@@ -5,6 +5,7 @@
 #include "graph/tariff_graph.hpp"
 #include "rateline/calendar.hpp"
 #include "support/test_support.hpp"
+#include "test_paths.hpp"
 
 using namespace rateline;
 using rateline::test::bill_or_fail;

@@ -9,6 +9,7 @@
 #include "rateline/register_reads.hpp"
 #include "rateline/tariff.hpp"
 #include "support/test_support.hpp"
+#include "test_paths.hpp"
 
 using namespace rateline;
 using rateline::test::compile_text;

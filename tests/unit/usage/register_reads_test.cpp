@@ -8,6 +8,7 @@
 #include <string>
 #include <string_view>
 #include <vector>
+#include "test_paths.hpp"
 
 using namespace std::chrono;
 using rateline::Decimal;

@@ -2,6 +2,7 @@
 #include "usage_test_support.hpp"
 
 #include <string>
+#include "test_paths.hpp"
 
 using namespace usage_test;
 using rateline::UsageReadOptions;
