@@ -3,10 +3,12 @@
 // check_tariff() walks the AST once, reports every mistake as a Diagnostic (codes are
 // listed in docs/diagnostics.md) and, when there are none, returns the resolution tables
 // that `lower` needs: which season, period group and charge each name denotes, the
-// compiled TOU tables, and the order in which charges must be evaluated.
+// compiled TOU tables, and the order in which charges must be evaluated. Checked facts are
+// typed (the graph's enums and values), so lowering never reads a word of the source again.
 #pragma once
 
 #include "graph/billed_quantity.hpp"
+#include "graph/tariff_graph.hpp"
 #include "rateline/calendar.hpp"
 #include "rateline/rate_graph.hpp"
 #include "rateline/time_zone.hpp"
@@ -51,20 +53,20 @@ struct CheckedTariff {
   std::vector<std::vector<std::uint32_t>> bases;   ///< per charge: the charges its `of` names
   std::vector<std::chrono::year_month_day> revision_dates;  ///< one per `revision`, in order
 
-  bool round_line_items = false;
-  Decimal rounding_step;
-  RoundingMode rounding_mode = RoundingMode::half_up;
-  std::string proration = "none";
+  graph::Rounding rounding;                        ///< `rounding line_items STEP MODE` (or none)
+  graph::Proration proration = graph::Proration::none;
   bool has_billing_demand = false;
   bool season_split_days = false;
-  std::optional<syntax::PowerFactorDecl> power_factor;   ///< checked: percent in (0, 100], step a power of ten, mode known
-  std::optional<syntax::KvaDecl> kva_demand;       ///< checked like power_factor's rounding
-  std::string net_metering = "none";               ///< none | per_period | per_tou_period | per_interval
+  std::optional<graph::Tariff::PowerFactor> power_factor;   ///< from `power_factor: ...`, checked
+  std::optional<graph::Tariff::KvaRounding> kva_rounding;   ///< from `kva_demand: rounded ...`, checked
+  graph::NetMetering net_metering = graph::NetMetering::none;
   Span net_metering_span;
   std::int32_t demand_window = 0;
   bool demand_sliding = false;
 
   std::map<const syntax::ChargeDecl*, graph::BilledQuantity> billed;   ///< charges on usage
+  std::map<const syntax::ChargeDecl*, graph::QuantityRounding> charge_rounding;   ///< `rounded STEP MODE`
+  std::map<const syntax::Tiers*, graph::Allocation> allocations;   ///< `tiers proportional|chronological`
   std::map<std::string, const syntax::ByTable*> tables;   ///< `table NAME: by ...` of this file and its imports
   std::optional<graph::FactorTable> therm_factor;
   std::optional<graph::QuantityRounding> therm_rounding;

@@ -2,14 +2,12 @@
 // root, so a tariff that bills it must say how finely it is determined and how it rounds.
 #pragma once
 
-#include "rateline/diagnostic.hpp"
-#include "syntax/ast.hpp"
-
-#include <vector>
+#include "check/check_context.hpp"
 
 namespace rateline::check {
 
-/// Diagnostics (E0940) about `kva_demand: rounded ...` and the charges `on kva_demand`.
-std::vector<Diagnostic> check_kva_demand(const syntax::TariffBody& body);
+/// A rule (check/rules.hpp): diagnostics (E0940) about `kva_demand: rounded ...` and the
+/// charges `on kva_demand`; without them, records the rounding in cx.out.kva_rounding.
+void check_kva_demand(CheckContext& cx);
 
 }  // namespace rateline::check

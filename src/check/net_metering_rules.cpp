@@ -2,6 +2,9 @@
 // docs/language.md, "Net metering", and eval/meter_channels.cpp.
 #include "check/net_metering_rules.hpp"
 
+#include "check/rules.hpp"
+#include "graph/measures.hpp"
+
 #include <variant>
 
 namespace rateline::check {
@@ -16,8 +19,8 @@ struct Rules {
     out.push_back({Severity::error, "E0920", std::move(message), std::move(span), std::move(hint)});
   }
 
-  bool per_period() const { return t.net_metering == "per_period"; }
-  bool per_tou_period() const { return t.net_metering == "per_tou_period"; }
+  bool per_period() const { return t.net_metering == graph::NetMetering::per_period; }
+  bool per_tou_period() const { return t.net_metering == graph::NetMetering::per_tou_period; }
 
   // a TOU period named where a charge on a netted quantity prices it
   void period_named(const syntax::Name& period, const std::string& quantity) {
@@ -59,15 +62,16 @@ struct Rules {
 
 }  // namespace
 
-std::vector<Diagnostic> check_net_metering(const syntax::TariffBody& body, const CheckedTariff& t) {
+std::vector<Diagnostic> net_metering_diagnostics(const syntax::TariffBody& body, const CheckedTariff& t) {
   Rules rules{t, {}};
-  const bool netting = t.net_metering != "none";
+  const bool netting = t.net_metering != graph::NetMetering::none;
   for (auto& c : body.charges) {
     if (!c.on) continue;
-    const auto& n = c.on->name.text;
-    const bool received = n == "received_energy" || n == "exported_energy";
-    const bool energy = n == "energy" || n == "usage";
-    if (!received && !energy && n != "reactive_energy") continue;
+    const auto* measure = graph::measure_named(c.on->name.text);
+    if (!measure) continue;
+    const bool received = measure->measure == graph::Measure::received;
+    const bool energy = measure->measure == graph::Measure::energy;
+    if (!received && !energy && measure->measure != graph::Measure::reactive) continue;
     const bool netted = netting && (received || energy);
     const std::string quantity = received ? (netting ? "the excess received energy" : "received energy")
                                : energy   ? "net energy"
@@ -79,5 +83,7 @@ std::vector<Diagnostic> check_net_metering(const syntax::TariffBody& body, const
   }
   return rules.out;
 }
+
+void check_net_metering(CheckContext& cx) { cx.add(net_metering_diagnostics(cx.tariff.body, cx.out)); }
 
 }  // namespace rateline::check

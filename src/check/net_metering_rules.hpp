@@ -7,6 +7,7 @@
 // interval's delivered energy, cannot bill a netted or received quantity.
 #pragma once
 
+#include "check/check_context.hpp"
 #include "check/checked_tariff.hpp"
 #include "rateline/diagnostic.hpp"
 #include "syntax/ast.hpp"
@@ -15,7 +16,11 @@
 
 namespace rateline::check {
 
-/// Diagnostics (E0920) for the charges of `body` under the tariff's netting rule.
-std::vector<Diagnostic> check_net_metering(const syntax::TariffBody& body, const CheckedTariff& tariff);
+/// Diagnostics (E0920) for the charges of `body` (the tariff's or a revision's) under the
+/// tariff's netting rule.
+std::vector<Diagnostic> net_metering_diagnostics(const syntax::TariffBody& body, const CheckedTariff& tariff);
+
+/// A rule (check/rules.hpp): net_metering_diagnostics of the tariff's own charges.
+void check_net_metering(CheckContext& cx);
 
 }  // namespace rateline::check

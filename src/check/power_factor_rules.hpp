@@ -5,14 +5,12 @@
 // so the tariff must bill demand.
 #pragma once
 
-#include "rateline/diagnostic.hpp"
-#include "syntax/ast.hpp"
-
-#include <vector>
+#include "check/check_context.hpp"
 
 namespace rateline::check {
 
-/// Diagnostics (E0930) about the tariff's `power_factor` statement, if it has one.
-std::vector<Diagnostic> check_power_factor(const syntax::TariffBody& body);
+/// A rule (check/rules.hpp): diagnostics (E0930) about the tariff's `power_factor`
+/// statement, if it has one; without them, records the adjustment in cx.out.power_factor.
+void check_power_factor(CheckContext& cx);
 
 }  // namespace rateline::check

@@ -1,7 +1,13 @@
 // Lowering: the checked AST becomes graph::Tariff. Names become indices, prices become
 // currency amounts (cents / 100), tier tables become cumulative bounds, and `by` tables
-// become arrays indexed by season, period or month. Checks are not repeated here.
+// become arrays indexed by season, period or month. Checks are not repeated here, and
+// nothing falls back to a default: the checker proved every name and recorded every fact,
+// so a name or unit that does not resolve is a broken invariant (std::logic_error).
 #include "lower/lower.hpp"
+
+#include "check/dates.hpp"
+#include "check/words.hpp"
+#include "graph/measures.hpp"
 
 #include <algorithm>
 #include <stdexcept>
@@ -13,16 +19,19 @@ namespace {
 
 using check::CheckedTariff;
 
-std::string lower_text(std::string_view s) {
-  std::string out;
-  for (char c : s) out += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return out;
-}
-
 std::string unit_text(const std::vector<syntax::Name>& names) {
   std::string out;
   for (auto& n : names) out += (out.empty() ? "" : "/") + n.text;
   return out;
+}
+
+[[noreturn]] void broken(const std::string& what) { throw std::logic_error("lowering a checked tariff: " + what); }
+
+// The unit of a `$/unit` price the checker accepted.
+Unit checked_unit(const std::string& per) {
+  auto unit = parse_unit(per);
+  if (!unit) broken("the price unit `" + per + "` was not checked");
+  return *unit;
 }
 
 std::string origin(const Span& span) {
@@ -51,29 +60,13 @@ class Lowerer {
       group.schedule = g.schedule;
       t->groups.push_back(std::move(group));
     }
-    t->rounding.line_items = c_.round_line_items;
-    if (c_.round_line_items) {
-      t->rounding.step = c_.rounding_step;
-      t->rounding.mode = c_.rounding_mode;
-    }
-    t->proration = c_.proration == "days_over_30" ? graph::Proration::days_over_30
-                 : c_.proration == "days_over_days_in_month" ? graph::Proration::days_over_days_in_month
-                                                             : graph::Proration::none;
+    t->rounding = c_.rounding;
+    t->proration = c_.proration;
     t->demand_window = c_.demand_window;
     t->season_split_days = c_.season_split_days;
-    if (c_.kva_demand)
-      t->kva_rounding = graph::Tariff::KvaRounding{c_.kva_demand->step.normalized().scale(),
-                                                   parse_rounding_mode(c_.kva_demand->mode.text).value_or(RoundingMode::half_up)};
-    if (c_.power_factor) {
-      const auto& pf = *c_.power_factor;
-      t->power_factor = graph::Tariff::PowerFactor{
-          pf.percent.divided_by(Decimal(100), pf.percent.scale() + 2, RoundingMode::half_even).normalized(), pf.step.normalized().scale(),
-          parse_rounding_mode(pf.mode.text).value_or(RoundingMode::half_up), pf.label.value_or("Power Factor Adjustment")};
-    }
-    t->net_metering = c_.net_metering == "per_period"       ? graph::NetMetering::per_period
-                    : c_.net_metering == "per_tou_period"   ? graph::NetMetering::per_tou_period
-                    : c_.net_metering == "per_interval"     ? graph::NetMetering::per_interval
-                                                            : graph::NetMetering::none;
+    t->kva_rounding = c_.kva_rounding;
+    t->power_factor = c_.power_factor;
+    t->net_metering = c_.net_metering;
     t->usage_unit = c_.usage_unit;
     t->therm_factor = c_.therm_factor;
     t->therm_rounding = c_.therm_rounding;
@@ -95,7 +88,6 @@ class Lowerer {
             g.percent = term.percent;
             if (term.of_billing_demand) t->ratchet_of_billing_demand = true;
             g.months = static_cast<int>(static_cast<long long>(term.months.normalized().coefficient()));
-            static const char* months[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
             bool any_season = false, any_month = false;
             std::uint32_t seasons = 0;
             std::uint16_t month_bits = 0;
@@ -104,11 +96,10 @@ class Lowerer {
                 seasons |= 1u << it->second;
                 any_season = true;
               }
-              for (unsigned m = 0; m < 12; ++m)
-                if (s.text == months[m]) {
-                  month_bits = static_cast<std::uint16_t>(month_bits | (1u << m));
-                  any_month = true;
-                }
+              if (auto m = check::month_index(s.text)) {
+                month_bits = static_cast<std::uint16_t>(month_bits | (1u << (*m - 1)));
+                any_month = true;
+              }
             }
             if (any_season) g.season_mask = seasons;
             if (any_month) g.month_mask = month_bits;
@@ -146,14 +137,9 @@ class Lowerer {
     ch.origin = origin(decl.span);
     group_ = 0;
     if (decl.on) {
-      const auto& n = decl.on->name.text;
-      ch.determinant.measure = n == "demand" ? graph::Measure::demand
-                             : n == "billing_demand" ? graph::Measure::billing_demand
-                             : n == "days" ? graph::Measure::days
-                             : (n == "received_energy" || n == "exported_energy") ? graph::Measure::received
-                             : n == "reactive_energy" ? graph::Measure::reactive
-                             : (n == "kva_demand" || n == "demand_kva") ? graph::Measure::kva_demand
-                                                      : graph::Measure::energy;
+      const auto* measure = graph::measure_named(decl.on->name.text);
+      if (!measure) broken("`on " + decl.on->name.text + "` is not a measure");
+      ch.determinant.measure = measure->measure;
       if (!decl.on->periods.empty()) {
         std::uint64_t mask = 0;
         for (auto& p : decl.on->periods) {
@@ -170,14 +156,11 @@ class Lowerer {
     ch.determinant.group = group_;
 
     switch (decl.kind) {
-      case syntax::ChargeKind::charge:
-        ch.kind = ch.determinant.measure == graph::Measure::energy ? LineKind::energy
-                : (ch.determinant.measure == graph::Measure::demand || ch.determinant.measure == graph::Measure::billing_demand ||
-                   ch.determinant.measure == graph::Measure::kva_demand) ? LineKind::demand
-                : ch.determinant.measure == graph::Measure::received ? LineKind::credit
-                : ch.determinant.measure == graph::Measure::reactive ? LineKind::adjustment
-                                                                       : LineKind::fixed;
+      case syntax::ChargeKind::charge: {
+        const auto* measure = graph::measure_row(ch.determinant.measure);
+        ch.kind = measure ? measure->line_kind : LineKind::fixed;   // no measure: a fixed charge
         break;
+      }
       case syntax::ChargeKind::rider: ch.kind = LineKind::rider; break;
       case syntax::ChargeKind::tax: ch.kind = LineKind::tax; break;
       case syntax::ChargeKind::credit: ch.kind = LineKind::credit; break;
@@ -199,10 +182,10 @@ class Lowerer {
       } else if (ch.form == graph::Form::percentage || (ch.form == graph::Form::late_fee && leaf->percent)) {
         ch.unit = Unit::percent;
       } else if (ch.determinant.measure == graph::Measure::none) {
-        ch.unit = parse_unit(per).value_or(Unit::month);
+        ch.unit = checked_unit(per);
         if (ch.unit == Unit::day) ch.determinant.measure = graph::Measure::days;
       } else {
-        ch.unit = parse_unit(per).value_or(Unit::kWh);
+        ch.unit = checked_unit(per);
       }
     }
     if (auto it = c_.billed.find(&decl); it != c_.billed.end()) ch.billed = it->second;
@@ -212,9 +195,8 @@ class Lowerer {
     if (decl.not_under) ch.not_under = decl.not_under->dollars();
     if (decl.at_most) ch.at_most = decl.at_most->dollars();
     if (decl.at_least) ch.at_least = decl.at_least->dollars();
-    if (decl.rounded && decl.rounded->mode)   // checked: a power of ten and a known mode
-      ch.rounding = graph::QuantityRounding{decl.rounded->step.normalized(),
-                                            parse_rounding_mode(decl.rounded->mode->text).value_or(RoundingMode::half_up)};
+    if (auto it = c_.charge_rounding.find(&decl); it != c_.charge_rounding.end()) ch.rounding = it->second;
+    else if (decl.rounded) broken("the rounding of `" + decl.id.text + "` was not checked");
     return ch;
   }
 
@@ -293,7 +275,6 @@ class Lowerer {
           for (auto& k : c.keys) node.cases[c_.period_index.at(k.text).index] = id;
         }
     } else if (axis == "month") {
-      static const char* months[] = {"jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"};
       node.kind = graph::Pricing::Kind::by_month;
       node.cases.assign(12, otherwise);
       for (auto& c : table.cases)
@@ -301,7 +282,7 @@ class Lowerer {
           auto id = pricing(*c.pricing, percent);
           for (auto& k : c.keys)
             for (std::size_t m = 0; m < 12; ++m)
-              if (lower_text(k.text).substr(0, 3) == months[m]) node.cases[m] = id;
+              if (check::lowercase(k.text).substr(0, 3) == check::lowercase(check::kMonthNames[m])) node.cases[m] = id;
         }
     } else {
       node.kind = axis == "billing_month" ? graph::Pricing::Kind::by_billing_month : graph::Pricing::Kind::by_attribute;
@@ -322,9 +303,7 @@ class Lowerer {
     node.kind = graph::Pricing::Kind::tiers;
     node.group = group_;
     auto& t = node.tiers;
-    t.allocation = !tiers.allocation ? graph::Allocation::single
-                 : tiers.allocation->text == "chronological" ? graph::Allocation::chronological
-                                                              : graph::Allocation::proportional;
+    t.allocation = tiers.allocation ? c_.allocations.at(&tiers) : graph::Allocation::single;
     std::optional<Decimal> previous;
     std::string previous_unit;
     for (auto& row : tiers.rows) {
