@@ -20,7 +20,7 @@ void check_billing_demand(CheckContext& cx) {
       if (!first_ratchet) first_ratchet = &t;
       else if (first_ratchet->of_billing_demand != t.of_billing_demand)
         cx.error("E0802", "the ratchets of one billing demand rule look back at one history", t.span,
-              "write `of billing_demand` on every ratchet of the rule, or on none");
+                 "write `of billing_demand` on every ratchet of the rule, or on none");
       if (t.percent.sign() <= 0 || t.percent > Decimal(100))
         cx.error("E0801", "a ratchet percentage is between 0 and 100 %", t.span);
       auto months = t.months.normalized();

@@ -35,7 +35,7 @@ void check_charge_order(CheckContext& cx) {
         for (auto& [k, _] : cx.out.charge_index) names.push_back(k);
         auto hint = suggest(name.text, names);
         cx.error("E0401", "`" + name.text + "` is not a charge of this tariff", name.span,
-              hint.empty() ? "name charges by their id, or use `charges`, `riders`, `taxes`" : hint);
+                 hint.empty() ? "name charges by their id, or use `charges`, `riders`, `taxes`" : hint);
         continue;
       }
       if (it->second == i) {
@@ -56,7 +56,7 @@ void check_charge_order(CheckContext& cx) {
       for (auto it = at; it != stack.end(); ++it) cycle.push_back(body.charges[*it].id.text);
       cycle.push_back(body.charges[v].id.text);
       cx.error("E0402", "charges depend on each other in a cycle: " + join(cycle, " -> "), body.charges[v].id.span,
-            "a rider or tax can only be computed from charges that do not depend on it");
+               "a rider or tax can only be computed from charges that do not depend on it");
       return false;
     }
     state[v] = 1;

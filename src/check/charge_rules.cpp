@@ -63,7 +63,7 @@ void check_charge(CheckContext& cx, const syntax::ChargeDecl& c) {
     }
     if (d.cap && measure->measure != graph::Measure::energy)
       cx.error("E0334", "only usage can be capped at an account attribute", d.cap->span,
-            "write `on usage capped at " + d.cap->text + "`");
+               "write `on usage capped at " + d.cap->text + "`");
   } else {
     ctx.fixed = true;
   }
@@ -72,7 +72,7 @@ void check_charge(CheckContext& cx, const syntax::ChargeDecl& c) {
     if (!*limit) continue;
     if (c.of.empty() || c.kind == syntax::ChargeKind::minimum)
       cx.error("E0406", "`at most` / `at least` limit a percentage of other charges", (*limit)->span,
-            "write it after `of ...`: `3 % of energy, at most 1.75 $`");
+               "write it after `of ...`: `3 % of energy, at most 1.75 $`");
     else if ((*limit)->percent || !(*limit)->per.empty() || (*limit)->amount.is_negative())
       cx.error("E0406", "a limit is an amount of money, e.g. `1.75 $`", (*limit)->span);
   }
@@ -82,7 +82,7 @@ void check_charge(CheckContext& cx, const syntax::ChargeDecl& c) {
   if (c.kind == syntax::ChargeKind::late_fee) return;   // its rate is checked with its terms
   if (c.kind == syntax::ChargeKind::minimum && c.of.empty())
     cx.error("E0405", "a minimum needs the charges it applies to", c.id.span,
-          "e.g. `minimum min_bill \"Minimum Bill\": 10.00 $/month of charges`");
+             "e.g. `minimum min_bill \"Minimum Bill\": 10.00 $/month of charges`");
   check_pricing(cx, c.pricing, ctx);
 }
 

@@ -20,8 +20,8 @@ void check_meter_unit(CheckContext& cx) {
   if (!unit || !fits_service(*unit, cx.out.info.service)) {
     const auto& service = cx.out.info.service;
     cx.error("E0103", "`" + v + "` is not a unit " + service + " is metered in", cx.meter_unit->value.span,
-          service == "gas" ? "gas is metered in therm, CF, CCF or MCF"
-          : service == "electric" ? "electricity is metered in kWh or MWh"
+             service == "gas" ? "gas is metered in therm, CF, CCF or MCF"
+             : service == "electric" ? "electricity is metered in kWh or MWh"
                                   : "water is metered in gal, kgal, CF, CCF or MCF");
     return;
   }
@@ -39,7 +39,7 @@ void check_demand_window(CheckContext& cx, const syntax::MetaDecl& m) {
   bool fixed = rest == "min" || rest == "_min" || rest == "min_fixed" || rest == "_min_fixed" || rest == "minute";
   if (minutes <= 0 || 1440 % minutes != 0 || (!sliding && !fixed)) {
     cx.error("E0103", "cannot read the demand window `" + v + "`", m.value.span,
-          "write e.g. `demand_window 15min` (fixed blocks) or `demand_window 30min_sliding`");
+             "write e.g. `demand_window 15min` (fixed blocks) or `demand_window 30min_sliding`");
     return;
   }
   cx.out.demand_window = minutes;
@@ -62,7 +62,7 @@ void check_header(CheckContext& cx) {
       static const std::vector<std::string> statements = {"charge", "rider", "tax", "credit", "minimum", "season", "period", "rounding"};
       if (hint.empty()) hint = suggest(key, statements);
       cx.error("E0101", "unknown tariff field or statement `" + key + "`", m.key.span,
-            hint.empty() ? "known fields: " + join(known) : hint);
+               hint.empty() ? "known fields: " + join(known) : hint);
       continue;
     }
     if (!seen.insert(key).second) {
@@ -106,7 +106,7 @@ void check_header(CheckContext& cx) {
     } else if (key == "season_split") {
       if (v != "intervals" && v != "days")
         cx.error("E0103", "unknown season split `" + v + "`", m.value.span,
-              "`season_split intervals` splits usage by interval timestamps, `season_split days` by days");
+                 "`season_split intervals` splits usage by interval timestamps, `season_split days` by days");
       cx.out.season_split_days = v == "days";
     } else if (key == "demand_window") {
       check_demand_window(cx, m);
@@ -124,7 +124,7 @@ void check_header(CheckContext& cx) {
   auto require = [&](const char* key, const char* example) {
     if (!seen.count(key))
       cx.error("E0102", std::string("the tariff does not say its `") + key + "`", tariff.name_span,
-            std::string("add `") + example + "` to the tariff block");
+               std::string("add `") + example + "` to the tariff block");
   };
   require("currency", "currency USD");
   require("timezone", "timezone \"America/New_York\"");

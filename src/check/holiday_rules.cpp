@@ -19,7 +19,7 @@ void check_holidays(CheckContext& cx) {
   for (auto* f : cx.imported) look(*f);
   if (!found) {
     cx.error("E0106", "no holiday calendar named `" + cx.holidays_name + "`", cx.holidays_span,
-          names.empty() ? "define `calendar " + cx.holidays_name + " { ... }` or import a file that does, e.g. `import \"../calendars/nerc.calendar\"`"
+             names.empty() ? "define `calendar " + cx.holidays_name + " { ... }` or import a file that does, e.g. `import \"../calendars/nerc.calendar\"`"
                         : "known calendars: " + join(names));
     return;
   }
@@ -37,7 +37,7 @@ void check_holidays(CheckContext& cx) {
           if (o == "nearest_weekday" || o == "federal") rule.observance = Observance::nearest_weekday;
           else if (o == "sunday_to_monday" || o == "nerc") rule.observance = Observance::sunday_to_monday;
           else cx.error("E0107", "unknown observance rule `" + o + "`", h.observance->span,
-                     "use `observed` (Saturday -> Friday, Sunday -> Monday) or `observed sunday_to_monday`");
+                        "use `observed` (Saturday -> Friday, Sunday -> Monday) or `observed sunday_to_monday`");
         }
         break;
       }

@@ -60,13 +60,13 @@ void report_coverage(CheckContext& cx, const Group& group, const std::vector<Tou
     Span span = group.periods.empty() ? tariff.name_span : group.periods.front()->span;
     if (p.kind == TouCoverageProblem::Kind::gap) {
       cx.error("E0211", when + " is in no TOU period" + where + " " + range, span,
-            "add the hours to a period, or give one period `otherwise`");
+               "add the hours to a period, or give one period `otherwise`");
     } else {
       std::vector<std::string> names;
       for (auto i : p.periods) names.push_back("`" + group.periods[i]->id.text + "`");
       if (!p.periods.empty()) span = group.periods[p.periods.back()]->span;
       cx.error("E0212", when + " is in more than one TOU period: " + join(names, " and ") + " " + range, span,
-            "every minute belongs to exactly one period");
+               "every minute belongs to exactly one period");
     }
   }
 }
@@ -126,7 +126,7 @@ void check_periods(CheckContext& cx) {
               for (auto& r : other->rules)
                 if (r.otherwise && other < p)
                   cx.error("E0215", "two periods claim `otherwise`: `" + other->id.text + "` and `" + p->id.text + "`", rule.span,
-                        "only one period can take the remaining hours");
+                           "only one period can take the remaining hours");
           def.otherwise = true;
           continue;
         }
@@ -148,7 +148,7 @@ void check_periods(CheckContext& cx) {
             for (auto& [n, _] : day_sets) candidates.push_back(n);
             auto hint = suggest(w.text, candidates);
             cx.error("E0210", "`" + w.text + "` is not a season or a day type", w.span,
-                  hint.empty() ? "a period rule names seasons (" + join(cx.out.season_names) + ") and day types (weekday, weekend, holiday, Mon..Sun)" : hint);
+                     hint.empty() ? "a period rule names seasons (" + join(cx.out.season_names) + ") and day types (weekday, weekend, holiday, Mon..Sun)" : hint);
           }
         }
         if (seasons) tr.season_mask = seasons;

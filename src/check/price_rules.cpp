@@ -20,8 +20,8 @@ void check_pricing(CheckContext& cx, const syntax::Pricing& pricing, ChargeConte
       for (auto& [n, _] : cx.out.tables) names.push_back(n);
       auto hint = suggest(ref->name.text, names);
       cx.error("E0323", "no table named `" + ref->name.text + "`", ref->name.span,
-            !hint.empty() ? hint
-            : names.empty() ? "define `table " + ref->name.text + ": by billing_month { ... }` in this file or an imported one"
+               !hint.empty() ? hint
+               : names.empty() ? "define `table " + ref->name.text + ": by billing_month { ... }` in this file or an imported one"
                             : "known tables: " + join(names));
       return;
     }
@@ -37,7 +37,7 @@ void check_price(CheckContext& cx, const syntax::Price& price, ChargeContext& ct
   if (price.percent) {
     if (!ctx.percentage)
       cx.error("E0404", "a percentage needs the charges it is a percentage of", price.span,
-            "add `of` and the charge names, e.g. `2.5 % of energy, basic`, or `of charges`");
+               "add `of` and the charge names, e.g. `2.5 % of energy, basic`, or `of charges`");
     if (price.amount > Decimal(100) || price.amount < Decimal(-100))
       cx.warning("W0701", "a percentage above 100 % is unusual for a rider or tax", price.span, "check the rate sheet");
     return;
@@ -55,13 +55,13 @@ void check_price(CheckContext& cx, const syntax::Price& price, ChargeContext& ct
   if (unit_text == "year") {
     if (c.kind != syntax::ChargeKind::minimum)
       cx.error("E0301", "a $/year price is only for annual minimums", price.unit_span,
-            "write the charge per month or per day as the sheet bills it");
+               "write the charge per month or per day as the sheet bills it");
     return;
   }
   auto unit = price_unit(price);
   if (!unit) {
     cx.error("E0302", "unknown unit `" + unit_text + "`", price.per.front().span,
-          "units: kWh, MWh, kW, kVARh, therm, CF, CCF, MCF, gal, kgal, month, day, bill, meter, year (minimums)");
+             "units: kWh, MWh, kW, kVARh, therm, CF, CCF, MCF, gal, kgal, month, day, bill, meter, year (minimums)");
     return;
   }
   if (c.kind == syntax::ChargeKind::minimum) {
@@ -89,7 +89,7 @@ void check_price(CheckContext& cx, const syntax::Price& price, ChargeContext& ct
   auto dollars = price.dollars();
   if (*unit == Unit::kWh && dollars.abs() > Decimal(5))
     cx.warning("W0701", "$" + dollars.to_string() + " per kWh is far above any retail energy rate", price.span,
-            price.cents ? "" : "was this written in cents? use `¢/kWh`");
+               price.cents ? "" : "was this written in cents? use `¢/kWh`");
   if (*unit == Unit::kW && dollars.abs() > Decimal(500))
     cx.warning("W0701", "$" + dollars.to_string() + " per kW is far above any demand rate", price.span);
 }

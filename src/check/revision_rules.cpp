@@ -27,7 +27,7 @@ void check_revision(CheckContext& cx, const syntax::RevisionDecl& revision) {
     auto it = cx.out.charge_index.find(c.id.text);
     if (it == cx.out.charge_index.end()) {
       cx.error("E0702", "revision changes `" + c.id.text + "`, which the tariff does not define", c.id.span,
-            "a revision restates charges of the tariff with new prices");
+               "a revision restates charges of the tariff with new prices");
       continue;
     }
     const auto& original = base[it->second];
@@ -41,7 +41,7 @@ void check_revision(CheckContext& cx, const syntax::RevisionDecl& revision) {
                    text_of(c.unless) == text_of(original.unless);
     if (original.kind != c.kind || a != b || !same_on)
       cx.error("E0704", "revision of `" + c.id.text + "` must keep what it is (kind, `on` and `of`) and change only prices", c.id.span,
-            "to change what a charge applies to, define a new charge");
+               "to change what a charge applies to, define a new charge");
     check_charge(cx, c);
   }
   if (!revision.body.seasons.empty() || !revision.body.periods.empty() || !revision.body.meta.empty() || !revision.body.rounding.empty() ||

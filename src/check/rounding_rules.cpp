@@ -20,7 +20,7 @@ std::optional<graph::QuantityRounding> step_and_mode(CheckContext& cx, const syn
   auto mode = parse_rounding_mode(r.mode->text);
   if (!mode) {
     cx.error("E0601", "unknown rounding mode `" + r.mode->text + "`", r.mode->span,
-          "use half_up, half_even, half_down, toward_zero, away_from_zero, floor or ceiling");
+             "use half_up, half_even, half_down, toward_zero, away_from_zero, floor or ceiling");
     return std::nullopt;
   }
   return graph::QuantityRounding{n, *mode};
@@ -33,8 +33,8 @@ void check_rounding(CheckContext& cx) {
     const auto& target = r.target.text;
     if (target != "line_items" && target != "quantities" && target != "therms" && target != "total" && target != "limits") {
       cx.error("E0601", "unknown rounding target `" + target + "`", r.target.span,
-            "write `rounding line_items 0.01 half_up`, `rounding quantities 1 half_up`, `rounding therms 1 half_up`, "
-            "`rounding limits 1 half_up`, `rounding total 1 half_up` or `rounding none`");
+               "write `rounding line_items 0.01 half_up`, `rounding quantities 1 half_up`, `rounding therms 1 half_up`, "
+               "`rounding limits 1 half_up`, `rounding total 1 half_up` or `rounding none`");
       continue;
     }
     auto checked = step_and_mode(cx, r, "rounding " + target);

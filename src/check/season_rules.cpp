@@ -34,7 +34,7 @@ void check_seasons(CheckContext& cx) {
         auto& o = owner[d.month][d.day];
         if (!o.empty() && o != s.id.text) {
           cx.error("E0202", std::string(kMonthNames[d.month - 1]) + " " + std::to_string(d.day) + " is in both season `" + o + "` and season `" + s.id.text + "`",
-                s.span, "each day of the year belongs to exactly one season");
+                   s.span, "each day of the year belongs to exactly one season");
           break;
         }
         o = s.id.text;
@@ -50,7 +50,7 @@ void check_seasons(CheckContext& cx) {
       if (m == 2 && d == 29) continue;  // the leap day follows Feb 28 (see TouSchedule::season_of)
       if (owner[m][d].empty()) {
         cx.error("E0202", std::string(kMonthNames[m - 1]) + " " + std::to_string(d) + " is in no season",
-              body.seasons.front().span, "seasons must cover every day of the year");
+                 body.seasons.front().span, "seasons must cover every day of the year");
         return;
       }
     }

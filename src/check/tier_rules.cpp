@@ -20,7 +20,7 @@ void check_bound_unit(CheckContext& cx, const syntax::Quantity& q, const std::st
   if (!ok)
     cx.error("E0312", "a tier limit in " + unit_text + " does not fit " + std::string(to_string(ctx.dimension)) + " in " +
               std::string(to_string(ctx.unit)),
-          q.span, "limits are in " + std::string(to_string(ctx.unit)) + (ctx.dimension == Dimension::power ? "" : ", per day (`/day`) or per kW of demand (`/kW`)"));
+             q.span, "limits are in " + std::string(to_string(ctx.unit)) + (ctx.dimension == Dimension::power ? "" : ", per day (`/day`) or per kW of demand (`/kW`)"));
 }
 
 }  // namespace
@@ -55,7 +55,7 @@ std::vector<std::string> check_tiers(CheckContext& cx, const syntax::Tiers& tier
         if (!first_row && previous && previous_unit != unit_text)
           cx.error("E0310", "`next " + row.quantity->amount.to_string() + " " + unit_text + "` follows a limit in " + previous_unit +
                              ": the two cannot be added",
-                row.quantity->span, "write the limit as `up to N " + unit_text + "`, counted from zero");
+                   row.quantity->span, "write the limit as `up to N " + unit_text + "`, counted from zero");
         upper = (previous ? *previous : Decimal(0)) + row.quantity->amount;
         if (row.quantity->amount.sign() <= 0) cx.error("E0310", "`next` needs a positive size", row.quantity->span);
         break;
@@ -66,7 +66,7 @@ std::vector<std::string> check_tiers(CheckContext& cx, const syntax::Tiers& tier
         unlimited_seen = true;
         if (previous && *previous != row.quantity->amount)
           cx.error("E0310", "this tier starts over " + row.quantity->amount.to_string() + " but the tier before it ends at " + previous->to_string(),
-                row.quantity->span, "tiers must follow one another without gaps or overlaps");
+                   row.quantity->span, "tiers must follow one another without gaps or overlaps");
         if (!previous && row.quantity->amount.sign() != 0 && first_row)
           cx.error("E0310", "nothing prices usage up to " + row.quantity->amount.to_string(), row.quantity->span, "add a tier `first N` before it");
         break;
@@ -78,7 +78,7 @@ std::vector<std::string> check_tiers(CheckContext& cx, const syntax::Tiers& tier
       if (previous && previous_unit == unit_text && *upper <= *previous)
         cx.error("E0310", "tiers out of order: this tier ends at " + upper->to_string() + " " + unit_text +
                   ", not above the previous tier's " + previous->to_string(),
-              row.quantity->span, "list tiers from the lowest usage to the highest, with increasing limits");
+                 row.quantity->span, "list tiers from the lowest usage to the highest, with increasing limits");
       previous = upper;
       previous_unit = unit_text;
     }
@@ -92,7 +92,7 @@ std::vector<std::string> check_tiers(CheckContext& cx, const syntax::Tiers& tier
     }
     if (nested && row.quantity && row.quantity->unit.size() > 1)
       cx.error("E0312", "steps inside a block are in cumulative kWh for the billing period", row.quantity->span,
-            "write the step limit in " + std::string(to_string(ctx.unit)) + ", e.g. `up to 3000 kWh`");
+               "write the step limit in " + std::string(to_string(ctx.unit)) + ", e.g. `up to 3000 kWh`");
     for (auto& [period, price] : row.prices) {
       if (period) {
         row_columns.push_back(period->text);
@@ -111,22 +111,22 @@ std::vector<std::string> check_tiers(CheckContext& cx, const syntax::Tiers& tier
       columns = row_columns;
     } else if (row_columns != columns) {
       cx.error("E0314", "this tier prices different periods than the first tier (" + (columns.empty() ? std::string("one price") : join(columns)) + ")",
-            row.span, "every tier row needs the same period columns in the same order");
+               row.span, "every tier row needs the same period columns in the same order");
     }
     first_row = false;
   }
   if (!columns.empty() && !nested && ctx.dimension != Dimension::energy && ctx.dimension != Dimension::gas &&
       ctx.dimension != Dimension::water)
     cx.error("E0313", "one price per period applies to energy tiers; demand tiers are priced per period with `by period { ... }`",
-          tiers.span, "write `by period { on_peak: tiers { ... }  off_peak: tiers { ... } }`");
+             tiers.span, "write `by period { on_peak: tiers { ... }  off_peak: tiers { ... } }`");
   if (!columns.empty() && !nested && transforms_quantity(cx, ctx.charge))
     cx.error("E0335", "tiers with one price per period split interval energy as metered: they cannot be capped, converted or rounded",
-          tiers.span, "write `by period { on_peak: tiers { ... } }`, or price the metered unit");
+             tiers.span, "write `by period { on_peak: tiers { ... } }`, or price the metered unit");
   if (!columns.empty() && !nested) {
     if (!tiers.allocation) {
       cx.error("E0313", "tiers with one price per period must say how usage is split across tiers", tiers.span,
-            "write `tiers proportional { ... }` (each period gets its share of every tier, as NREL SAM does) or "
-            "`tiers chronological { ... }` (tiers fill in time order)");
+               "write `tiers proportional { ... }` (each period gets its share of every tier, as NREL SAM does) or "
+               "`tiers chronological { ... }` (tiers fill in time order)");
     }
   }
   if (tiers.allocation) {
@@ -136,13 +136,13 @@ std::vector<std::string> check_tiers(CheckContext& cx, const syntax::Tiers& tier
   }
   if (tiers.allocation && columns.empty())
     cx.error("E0313", "`" + tiers.allocation->text + "` applies to tiers with one price per period", tiers.allocation->span,
-          "remove it, or give each tier one price per period");
+             "remove it, or give each tier one price per period");
   if (!unlimited_seen && !tiers.rows.empty() && !nested)
     cx.warning("W0312", "usage above the last tier is not charged", tiers.rows.back().span,
-            "end the table with `above: ...` if the sheet prices all usage");
+               "end the table with `above: ...` if the sheet prices all usage");
   if (!unlimited_seen && !tiers.rows.empty() && nested)
     cx.error("E0316", "the steps inside a block must cover the whole block", tiers.rows.back().span,
-          "end the steps with `above: ...`: the rest of the block, up to its limit");
+             "end the steps with `above: ...`: the rest of the block, up to its limit");
   return columns;
 }
 

@@ -14,7 +14,7 @@ void check_unused(CheckContext& cx) {
       bool any_tou_charge = std::any_of(cx.period_used.begin(), cx.period_used.end(), [](auto& kv) { return kv.second; });
       if (any_tou_charge)
         cx.warning("W0502", "period `" + p.id.text + "` is not priced by any charge", p.id.span,
-                "usage in it is only billed by charges on all energy");
+                   "usage in it is only billed by charges on all energy");
     }
   // Seasons are never "unused": a season that no rule names still completes the year.
   for (auto& ds : body.day_sets)

@@ -29,8 +29,8 @@ void check_volumes(CheckContext& cx) {
     if (!stated || stated->ref) {
       cx.error("E0332", stated ? "therm factor table `" + decl.ref->text + "` names another table instead of stating factors"
                             : "no therm factor table named `" + decl.ref->text + "`",
-            decl.ref->span,
-            names.empty() ? "define `therm_factor " + decl.ref->text + ": by billing_month { ... }` in a file the tariff imports"
+               decl.ref->span,
+               names.empty() ? "define `therm_factor " + decl.ref->text + ": by billing_month { ... }` in a file the tariff imports"
                           : "known therm factor tables: " + join(names));
       return;
     }
@@ -41,7 +41,7 @@ void check_volumes(CheckContext& cx) {
     cx.error("E0332", "a therm factor is for gas service", decl.span, "add `service gas` and `meter_unit CCF`");
   else if (!cx.out.therm_rounding)
     cx.error("E0332", "the rounding of therms is not stated", decl.span,
-          "say how the sheet rounds CCF × factor, e.g. `rounding therms 1 half_up` (whole therms)");
+             "say how the sheet rounds CCF × factor, e.g. `rounding therms 1 half_up` (whole therms)");
 }
 
 }  // namespace rateline::check

@@ -8,8 +8,9 @@
 //   ctest --test-dir build -L corpus --output-on-failure
 //
 // One TEST_CASE per known case (ctest lists each by name); cases added to the corpus later
-// are billed by the last TEST_CASE, one SUBCASE each. Without the corpus every case prints
-// a skip message and passes.
+// are billed by the last TEST_CASE, one SUBCASE each. Without the corpus every case is
+// reported "Skipped" to CTest (tests/support/skip.hpp), and fails under CI=true.
+// RATELINE_CORPUS_DIR in the environment points the cases at another corpus directory.
 #include "rateline/bill.hpp"
 #include "rateline/tariff.hpp"
 #include "rateline/urdb.hpp"
@@ -22,12 +23,14 @@
 #include <array>
 #include <chrono>
 #include <cmath>
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <set>
 #include <sstream>
 #include <string>
 #include <vector>
+#include "support/skip.hpp"
 #include "test_paths.hpp"
 
 namespace {
@@ -72,7 +75,17 @@ constexpr const char* kCases[] = {RATELINE_URDB_CORPUS(RATELINE_AS_ITEM)};
 
 constexpr double kTolerance = 1e-6;   // $ per line per month
 
-fs::path corpus_dir() { return fs::path(RATELINE_CORPUS_DIR); }
+fs::path corpus_dir() {
+  if (const char* dir = std::getenv("RATELINE_CORPUS_DIR"); dir && *dir) return fs::path(dir);
+  return fs::path(RATELINE_CORPUS_DIR);
+}
+
+/// Whether the corpus is there; when not, the case is skipped (or fails under CI=true).
+bool corpus_present() {
+  if (fs::is_directory(corpus_dir())) return true;
+  rateline::test::skip_or_fail_in_ci("the URDB corpus is not at " + corpus_dir().string());
+  return false;
+}
 
 std::string slurp(const fs::path& path) {
   std::ifstream in(path, std::ios::binary);
@@ -231,10 +244,7 @@ double compare_chronological(const fs::path& dir, const nlohmann::json& expected
 }
 
 void check_case(const std::string& name) {
-  if (!fs::is_directory(corpus_dir())) {
-    MESSAGE("skipped: the URDB corpus is not at " << corpus_dir().string());
-    return;
-  }
+  if (!corpus_present()) return;
   const fs::path dir = corpus_dir() / name;
   REQUIRE_MESSAGE(fs::is_directory(dir), "corpus case missing: " << dir.string());
   auto expected = nlohmann::json::parse(slurp(dir / "expected.json"));
@@ -254,10 +264,7 @@ RATELINE_URDB_CORPUS(RATELINE_CORPUS_TEST)
 #undef RATELINE_CORPUS_TEST
 
 TEST_CASE("urdb corpus: cases not listed above") {
-  if (!fs::is_directory(corpus_dir())) {
-    MESSAGE("skipped: the URDB corpus is not at " << corpus_dir().string());
-    return;
-  }
+  if (!corpus_present()) return;
   std::set<std::string> known(std::begin(kCases), std::end(kCases));
   std::vector<std::string> others;
   for (auto& entry : fs::directory_iterator(corpus_dir()))
