@@ -66,11 +66,25 @@ inline Bill bill_or_fail(const RateGraph& graph, const IntervalUsage& usage, std
   return *result.bill;
 }
 
-/// A tariff holding `body` (USD, America/New_York, effective 2024-01-01, and `rounding`),
-/// compiled; throws with the rendered diagnostics when it does not compile.
+/// The test tariff's text: `tariff "T" {`, the fields every tariff needs (currency USD,
+/// timezone America/New_York, effective 2024-01-01) one a line, then `body` from line 5 on,
+/// and `}`. Diagnostic positions in the tests count from these lines.
+inline std::string tariff_text(const std::string& body) {
+  return "tariff \"T\" {\n"                  // 1
+         " currency USD\n"                    // 2
+         " timezone \"America/New_York\"\n"   // 3
+         " effective 2024-01-01\n" +          // 4
+         body + "}\n";
+}
+
+/// tariff_text with ` rounding line_items 0.01 half_up` (line 5) and an empty line 6:
+/// `body` starts on line 7.
+inline std::string rounded_tariff_text(const std::string& body) { return tariff_text(" rounding line_items 0.01 half_up\n\n" + body); }
+
+/// A tariff holding `body` (tariff_text, and `rounding`), compiled; throws with the
+/// rendered diagnostics when it does not compile.
 inline RateGraph graph_of(const std::string& body, const std::string& rounding = "rounding line_items 0.01 half_up") {
-  auto result = compile_text("tariff \"T\" {\n currency USD\n timezone \"America/New_York\"\n effective 2024-01-01\n " + rounding + "\n" +
-                             body + "\n}\n");
+  auto result = compile_text(tariff_text(" " + rounding + "\n" + body + "\n"));
   if (!result.graph) {
     std::string all;
     for (auto& d : result.diagnostics) all += render(d);

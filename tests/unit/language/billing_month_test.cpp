@@ -10,21 +10,12 @@
 using namespace rateline;
 using rateline::test::compile_text;
 using rateline::test::find_item;
+using rateline::test::rounded_tariff_text;   // the lines under test start on line 7
 using rateline::test::summary;
 using rateline::test::usage_for;
 using rateline::test::ymd;
 
 namespace {
-
-std::string tariff(const std::string& body) {
-  return "tariff \"T\" {\n"                    // 1
-         "  currency USD\n"                    // 2
-         "  timezone \"America/New_York\"\n"   // 3
-         "  effective 2024-01-01\n"            // 4
-         "  rounding line_items 0.01 half_up\n"  // 5
-         "\n" +                                // 6
-         body + "}\n";
-}
 
 IntervalUsage summer() {
   return usage_for("America/New_York", ymd(2024, 7, 1), ymd(2024, 10, 1), 60, 0, [](std::size_t, std::chrono::local_seconds) { return 1; });
@@ -52,7 +43,7 @@ RateGraph compiled(const std::string& text) {
 }  // namespace
 
 TEST_CASE("billing month: a rider priced month by month, with otherwise and a percentage") {
-  auto g = compiled(tariff(R"(  charge energy "Energy Charge" on energy: 0.08 $/kWh
+  auto g = compiled(rounded_tariff_text(R"(  charge energy "Energy Charge" on energy: 0.08 $/kWh
   rider pca "Power Cost Adjustment" on energy: by billing_month {
     2024-07: 0.0041 $/kWh
     2024-08: 0.0039 $/kWh
@@ -73,7 +64,7 @@ TEST_CASE("billing month: a rider priced month by month, with otherwise and a pe
 }
 
 TEST_CASE("billing month: a month the table does not price is refused") {
-  auto g = compiled(tariff("  rider pca \"Power Cost Adjustment\" on energy: by billing_month { 2024-07: 0.0041 $/kWh }\n"));
+  auto g = compiled(rounded_tariff_text("  rider pca \"Power Cost Adjustment\" on energy: by billing_month { 2024-07: 0.0041 $/kWh }\n"));
   auto september = bill_month(g, 9);
   CHECK_FALSE(september.bill.has_value());
   REQUIRE(september.diagnostics.size() == 1);
@@ -82,11 +73,11 @@ TEST_CASE("billing month: a month the table does not price is refused") {
 }
 
 TEST_CASE("billing month: keys and table names are checked") {
-  auto d = summary(compile_text(tariff("  rider pca \"PCA\" on energy: by billing_month { 2024-13: 0.0041 $/kWh  July: 0.1 $/kWh }\n")).diagnostics);
+  auto d = summary(compile_text(rounded_tariff_text("  rider pca \"PCA\" on energy: by billing_month { 2024-13: 0.0041 $/kWh  July: 0.1 $/kWh }\n")).diagnostics);
   REQUIRE(d.size() == 2);
   CHECK(d[0] == "E0321 7:49 `2024-13` is not a billing month");
   CHECK(d[1] == "E0321 7:72 `July` is not a billing month");
-  d = summary(compile_text(tariff("  rider fuel \"Fuel\" on energy: table fuel_2042\n")).diagnostics);
+  d = summary(compile_text(rounded_tariff_text("  rider fuel \"Fuel\" on energy: table fuel_2042\n")).diagnostics);
   REQUIRE(d.size() == 1);
   CHECK(d[0] == "E0323 7:38 no table named `fuel_2042`");
 }

@@ -12,6 +12,7 @@ using rateline::test::find_item;
 using rateline::test::summary;
 using rateline::test::usage_for;
 using rateline::test::ymd;
+using rateline::test::tariff_text;
 
 namespace {
 
@@ -97,8 +98,7 @@ TEST_CASE("exemptions: an account that does not say is refused, not taxed or unt
 }
 
 TEST_CASE("exemptions: `unless` needs an attribute name") {
-  auto d = summary(compile_text("tariff \"T\" {\n currency USD\n timezone \"America/New_York\"\n effective 2024-01-01\n"
-                                " tax state \"State Tax\": 6 % of charges unless\n}\n").diagnostics);
+  auto d = summary(compile_text(tariff_text(" tax state \"State Tax\": 6 % of charges unless\n")).diagnostics);
   REQUIRE(d.size() == 1);
   CHECK(d[0] == "E0001 6:1 syntax error: expected the account attribute that exempts the account, e.g. `unless tax_exempt`");
 }

@@ -19,6 +19,7 @@ using rateline::test::find_item;
 using rateline::test::summary;
 using rateline::test::usage_for;
 using rateline::test::ymd;
+using rateline::test::tariff_text;
 
 namespace {
 
@@ -96,7 +97,7 @@ TEST_CASE("kVA demand: usage without kVARh is refused; the rounding must be stat
   CHECK(result.diagnostics[0].code == "B0041");
   CHECK(result.diagnostics[0].message == "the tariff bills reactive energy (its kVA demand), but the usage test has no kvarh channel");
   auto check = [](const std::string& body) {
-    return summary(compile_text("tariff \"T\" {\n currency USD\n timezone \"America/New_York\"\n effective 2024-01-01\n" + body + "}\n").diagnostics);
+    return summary(compile_text(tariff_text(body)).diagnostics);
   };
   CHECK(check(" charge kva \"kVA\" on kva_demand: 8.00 $/kVA\n") ==
         std::vector<std::string>{"E0940 5:22 kVA demand is a square root, and the tariff does not say how it is rounded"});

@@ -18,6 +18,7 @@ using rateline::test::find_item;
 using rateline::test::summary;
 using rateline::test::usage_for;
 using rateline::test::ymd;
+using rateline::test::tariff_text;
 
 namespace {
 
@@ -172,7 +173,7 @@ TEST_CASE("net metering: usage without the channel a tariff bills is refused") {
 
 TEST_CASE("check: net metering refuses prices finer than its netting, and chronological tiers on netted energy") {
   auto check = [](const std::string& body) {
-    return summary(compile_text("tariff \"T\" {\n currency USD\n timezone \"America/New_York\"\n effective 2024-01-01\n" + body + "}\n").diagnostics);
+    return summary(compile_text(tariff_text(body)).diagnostics);
   };
   CHECK(check(" net_metering yearly\n") == std::vector<std::string>{"E0103 5:15 unknown net metering `yearly`"});
   CHECK(check(" net_metering per_period\n period day: 09:00-15:00\n period night: otherwise\n"
@@ -193,7 +194,7 @@ TEST_CASE("check: net metering refuses prices finer than its netting, and chrono
 
 TEST_CASE("net metering: per_tou_period nets in the main periods only; register reads carry no channels") {
   auto check = [](const std::string& body) {
-    return summary(compile_text("tariff \"T\" {\n currency USD\n timezone \"America/New_York\"\n effective 2024-01-01\n" + body + "}\n").diagnostics);
+    return summary(compile_text(tariff_text(body)).diagnostics);
   };
   CHECK(check(" net_metering per_tou_period\n period day: 09:00-15:00\n period night: otherwise\n"
               " time_of_use demand_periods { period dpk: weekday 13:00-18:00  period doff: otherwise }\n"

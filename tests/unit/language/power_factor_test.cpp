@@ -20,6 +20,7 @@ using rateline::test::find_item;
 using rateline::test::summary;
 using rateline::test::usage_for;
 using rateline::test::ymd;
+using rateline::test::tariff_text;
 
 namespace {
 
@@ -117,7 +118,7 @@ TEST_CASE("power factor: usage without kVARh is refused; the statement is checke
   CHECK(result.diagnostics[0].code == "B0041");
   CHECK(result.diagnostics[0].message == "the tariff bills reactive energy (its power factor adjustment), but the usage test has no kvarh channel");
   auto check = [](const std::string& body) {
-    return summary(compile_text("tariff \"T\" {\n currency USD\n timezone \"America/New_York\"\n effective 2024-01-01\n" + body + "}\n").diagnostics);
+    return summary(compile_text(tariff_text(body)).diagnostics);
   };
   CHECK(check(" power_factor: adjust demand below 90 %, pf rounded 0.05 half_up\n charge d \"D\" on demand: 1 $/kW\n") ==
         std::vector<std::string>{"E0930 5:53 the power factor is determined to a power of ten from 0.1 to 0.000001"});

@@ -10,21 +10,15 @@ using namespace rateline;
 using rateline::test::compile_text;
 using rateline::test::find_item;
 using rateline::test::summary;
+using rateline::test::tariff_text;
 using rateline::test::usage_for;
 using rateline::test::ymd;
 
 namespace {
 
-std::string tariff(const std::string& body) {
-  return "tariff \"T\" {\n"                     // 1
-         " currency USD\n"                      // 2
-         " timezone \"America/New_York\"\n"     // 3
-         " effective 2024-01-01\n" +            // 4
-         body + "}\n";                          // 5..
-}
 
 Bill july_bill(const std::string& body, int days = 31) {
-  auto result = compile_text(tariff(body));
+  auto result = compile_text(tariff_text(body));
   std::string all;
   for (auto& d : result.diagnostics) all += render(d);
   INFO(all);
@@ -96,14 +90,14 @@ TEST_CASE("rounding limits: a per-day tier limit rounded to the nearest kWh befo
 }
 
 TEST_CASE("check: rounding rules name a power-of-ten step and a known mode") {
-  CHECK(summary(compile_text(tariff(" charge basic \"Basic\": 14.00 $/month, rounded 0.05 half_up\n")).diagnostics) ==
+  CHECK(summary(compile_text(tariff_text(" charge basic \"Basic\": 14.00 $/month, rounded 0.05 half_up\n")).diagnostics) ==
         std::vector<std::string>{"E0601 5:47 rounding step must be a power of ten such as 0.01"});
-  CHECK(summary(compile_text(tariff(" charge basic \"Basic\": 14.00 $/month, rounded 0.01 nearest\n")).diagnostics) ==
+  CHECK(summary(compile_text(tariff_text(" charge basic \"Basic\": 14.00 $/month, rounded 0.01 nearest\n")).diagnostics) ==
         std::vector<std::string>{"E0601 5:52 unknown rounding mode `nearest`"});
-  CHECK(summary(compile_text(tariff(" charge basic \"Basic\": 14.00 $/month, rounded 0.01\n")).diagnostics) ==
+  CHECK(summary(compile_text(tariff_text(" charge basic \"Basic\": 14.00 $/month, rounded 0.01\n")).diagnostics) ==
         std::vector<std::string>{"E0001 5:51 syntax error: expected the rounding mode, e.g. `half_up` (half_even, toward_zero, ...)"});
-  CHECK(summary(compile_text(tariff(" rounding limits 1\n charge basic \"Basic\": 14.00 $/month\n")).diagnostics) ==
+  CHECK(summary(compile_text(tariff_text(" rounding limits 1\n charge basic \"Basic\": 14.00 $/month\n")).diagnostics) ==
         std::vector<std::string>{"E0602 5:2 the rounding mode is not stated"});
-  CHECK(summary(compile_text(tariff(" rounding limits 1 half_up\n rounding limits 1 floor\n charge basic \"Basic\": 14.00 $/month\n")).diagnostics) ==
+  CHECK(summary(compile_text(tariff_text(" rounding limits 1 half_up\n rounding limits 1 floor\n charge basic \"Basic\": 14.00 $/month\n")).diagnostics) ==
         std::vector<std::string>{"E0601 6:11 `rounding limits` is given twice"});
 }

@@ -11,13 +11,14 @@ using rateline::test::find_item;
 using rateline::test::summary;
 using rateline::test::usage_for;
 using rateline::test::ymd;
+using rateline::test::tariff_text;
 
 namespace {
 
 Bill july_bill(const std::string& rounding) {
-  auto result = compile_text("tariff \"T\" {\n currency USD\n timezone \"America/New_York\"\n effective 2024-01-01\n" + rounding +
-                             "\n charge basic \"Basic Charge\": 14.00 $/month\n"
-                             " charge energy \"Energy Charge\" on energy: 0.1123 $/kWh\n}\n");
+  auto result = compile_text(tariff_text(rounding +
+                                         "\n charge basic \"Basic Charge\": 14.00 $/month\n"
+                                         " charge energy \"Energy Charge\" on energy: 0.1123 $/kWh\n"));
   std::string all;
   for (auto& d : result.diagnostics) all += render(d);
   INFO(all);
@@ -63,8 +64,7 @@ TEST_CASE("total rounding: with line items rounded to the cent, and none when th
 }
 
 TEST_CASE("total rounding: stated once") {
-  auto d = summary(compile_text("tariff \"T\" {\n currency USD\n timezone \"America/New_York\"\n effective 2024-01-01\n"
-                                " rounding total 1 half_up\n rounding total 0.01 half_up\n}\n").diagnostics);
+  auto d = summary(compile_text(tariff_text(" rounding total 1 half_up\n rounding total 0.01 half_up\n")).diagnostics);
   REQUIRE(d.size() == 1);
   CHECK(d[0] == "E0601 6:11 `rounding total` is given twice");
 }

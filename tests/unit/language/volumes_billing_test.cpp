@@ -17,12 +17,12 @@ using rateline::test::find_item;
 using rateline::test::summary;
 using rateline::test::usage_for;
 using rateline::test::ymd;
+using rateline::test::tariff_text;
 
 namespace {
 
 RateGraph graph_of(const std::string& header, const std::string& body) {
-  auto result = compile_text("tariff \"T\" {\n currency USD\n timezone \"America/New_York\"\n effective 2024-01-01\n"
-                             " rounding line_items 0.01 half_up\n" + header + "\n" + body + "\n}\n");
+  auto result = compile_text(tariff_text(" rounding line_items 0.01 half_up\n" + header + "\n" + body + "\n"));
   std::string all;
   for (auto& d : result.diagnostics) all += render(d);
   INFO(all);
@@ -277,8 +277,7 @@ TEST_CASE("therms: the therm factor table of an imported factor file") {
 }
 
 TEST_CASE("therms: a therm factor table name that is not defined") {
-  auto d = summary(compile_text("tariff \"T\" {\n currency USD\n timezone \"America/New_York\"\n effective 2024-01-01\n"
-                                " service gas\n meter_unit CCF\n rounding therms 1 half_up\n therm_factor: btu_2042\n}\n")
+  auto d = summary(compile_text(tariff_text(" service gas\n meter_unit CCF\n rounding therms 1 half_up\n therm_factor: btu_2042\n"))
                        .diagnostics);
   REQUIRE(d.size() == 1);
   CHECK(d[0] == "E0332 8:16 no therm factor table named `btu_2042`");

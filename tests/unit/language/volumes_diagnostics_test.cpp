@@ -11,13 +11,7 @@ namespace {
 
 // A valid header for a service; each test appends the lines under test (line 7 onwards).
 std::string tariff(const std::string& service, const std::string& body) {
-  return "tariff \"T\" {\n"                    // 1
-         "  currency USD\n"                    // 2
-         "  timezone \"America/New_York\"\n"   // 3
-         "  effective 2024-01-01\n"            // 4
-         "  rounding line_items 0.01 half_up\n"  // 5
-         "  service " + service + "\n" +       // 6
-         body + "}\n";
+  return rateline::test::tariff_text(" rounding line_items 0.01 half_up\n service " + service + "\n" + body);
 }
 
 std::vector<std::string> check(const std::string& text) { return summary(rateline::test::compile_text(text).diagnostics); }
