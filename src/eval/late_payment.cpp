@@ -2,6 +2,8 @@
 // the due date" means the payment (or the bill's date, unpaid) is on due + N + 1 or later.
 #include "eval/late_payment.hpp"
 
+#include "rateline/calendar.hpp"
+
 #include <cstdio>
 
 namespace rateline::eval {
@@ -10,11 +12,6 @@ namespace {
 
 using namespace std::chrono;
 
-std::string format_date(year_month_day d) {
-  char buf[16];
-  std::snprintf(buf, sizeof buf, "%04d-%02u-%02u", static_cast<int>(d.year()), static_cast<unsigned>(d.month()), static_cast<unsigned>(d.day()));
-  return buf;
-}
 
 std::string money(const Decimal& d) { return "$" + d.to_string(); }
 

@@ -2,6 +2,8 @@
 // be informational, or refused with an error naming it (docs/urdb-import.md).
 #include "import/urdb_model.hpp"
 
+#include "rateline/calendar.hpp"
+
 #include <algorithm>
 #include <cctype>
 #include <cstdio>
@@ -102,7 +104,7 @@ class Reader {
     if (options_.effective) {
       rate_.effective = *options_.effective;
       rate_.effective_note = "set by the import (--effective)";
-      if (auto start = start_date("startdate")) rate_.notes.push_back("URDB startdate: " + format(*start));
+      if (auto start = start_date("startdate")) rate_.notes.push_back("URDB startdate: " + format_date(*start));
     } else if (auto start = start_date("startdate")) {
       rate_.effective = *start;
       rate_.effective_note = "URDB startdate";
@@ -110,7 +112,7 @@ class Reader {
       rate_.effective = year{2000} / January / 1;
       rate_.effective_note = "URDB gives no startdate: 2000-01-01 assumed";
     }
-    if (auto end = start_date("enddate")) rate_.notes.push_back("URDB enddate: " + format(*end) + " (the rate was superseded then)");
+    if (auto end = start_date("enddate")) rate_.notes.push_back("URDB enddate: " + format_date(*end) + " (the rate was superseded then)");
     for (auto* key : {"description", "basicinformationcomments", "energycomments", "demandcomments"})
       if (auto t = text_of(get(key)); !t.empty()) rate_.notes.push_back(std::string(key) + ": " + t);
     for (auto* key : {"fixedattrs", "energyattrs", "demandattrs"}) attributes(key);
@@ -133,11 +135,6 @@ class Reader {
     }
   }
 
-  static std::string format(year_month_day d) {
-    char buf[16];
-    std::snprintf(buf, sizeof buf, "%04d-%02u-%02u", static_cast<int>(d.year()), static_cast<unsigned>(d.month()), static_cast<unsigned>(d.day()));
-    return buf;
-  }
 
   /// URDB dates: epoch seconds (integer or "1401580800.0"), or text "2017-01-01 00:00:00".
   std::optional<year_month_day> start_date(std::string_view key) {
