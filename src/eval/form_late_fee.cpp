@@ -13,7 +13,7 @@ void bill_late_fee(ChargeLines& lines) {
   if (std::chrono::sys_days{c.to} != std::chrono::sys_days{c.period.to}) return;
   auto rate = flat_price(run, c, lines.charge);
   if (!rate) return;
-  auto fee = assess_late_fee(lines.charge, *rate, run.account, c.period.to, run.trace.explains());
+  auto fee = assess_late_fee(lines.charge, *rate, run.account, c.period.to, run.t.info.currency, run.trace.explains());
   if (!fee) return;
   auto& li = lines.add(Context{});
   li.quantity = fee->quantity;
@@ -30,7 +30,7 @@ bool BillRun::past_due_state_ok(std::size_t bill_count) {
   bool any = has_late_fee(t.charges);
   for (auto& r : t.revisions) any = any || has_late_fee(r.charges);
   if (!any) return true;
-  auto problems = past_due_problems(account, bill_count);
+  auto problems = past_due_problems(account, bill_count, t.info.currency);
   findings.diagnostics.insert(findings.diagnostics.end(), problems.begin(), problems.end());
   return problems.empty();
 }
