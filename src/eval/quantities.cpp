@@ -19,8 +19,8 @@ Decimal energy(ChargeLines& lines, const Context& ctx, Steps& steps) {
   auto q = std::move(measured.value);
   if (transforms_usage(run.t, ch)) {
     UsageToBill usage{q, std::nullopt, bill_month(c.period)};
-    if (c.split || ctx.part) usage.share_days = {ctx.part ? c.season_days[ctx.season_index()] : c.days, c.period_days};
-    q = billed_quantity(run.t, ch, run.account, usage, run.trace.explains() ? &steps : nullptr, run.findings.diagnostics).value_or(Decimal(0));
+    if (c.split || ctx.part) usage.share = Share{ctx.part ? c.season_days[ctx.season_index()] : c.days, c.period_days};
+    q = billed_quantity(run.t, ch, run.account, usage, run.trace, steps, run.findings.diagnostics).value_or(Decimal(0));
   }
   return q;
 }
@@ -60,10 +60,9 @@ PricedQuantity fixed(ChargeLines& lines, const Context& ctx, Steps& steps) {
   const auto& ch = lines.charge;
   PricedQuantity out{Decimal{1}, {}, 1};
   if (ch.unit == Unit::meter) {
-    std::string why;
-    out.meters = meter_count(run.account, run.trace.explains() ? &why : nullptr, run.findings.diagnostics).value_or(0);
+    out.meters = meter_count(run.account, run.findings.diagnostics).value_or(0);
     out.value = Decimal(out.meters);
-    run.trace.meters(steps, why);
+    run.trace.meters(steps, out.meters, run.account.attributes.count("meters") > 0);
   }
   const bool prorated = ch.unit == Unit::month && t.proration != graph::Proration::none;
   const int month_days = prorated ? proration_month_days(t, c.period) : 30;

@@ -3,8 +3,9 @@
 // The arithmetic never builds explanation text: it calls the observer with the values it
 // used, and only an observer that explains formats them (as cel-cpp's evaluation listener
 // sees each value without the evaluator knowing who listens). `steps` is the explanation
-// of the line item being computed. The helpers written before the observer (billed
-// quantity, late fee, meter count, total rounding) take `explains()` as their flag.
+// of the line item being computed. Two helpers that write their own line's text (late
+// fee, total rounding: eval/late_payment.hpp, eval/total_rounding.hpp) take `explains()`
+// as their flag.
 #pragma once
 
 #include "eval/context.hpp"
@@ -22,6 +23,16 @@
 namespace rateline::eval {
 
 using Steps = std::vector<std::string>;
+
+/// A charge's cap on usage (`capped at ATTRIBUTE`) for one bill: the account's cap, its
+/// share of the period when the bill is cut, and the limit that results.
+struct UsageCap {
+  std::string attribute;
+  Decimal cap;
+  Unit metered = Unit::kWh;
+  std::optional<Share> share;
+  Decimal limit;
+};
 
 class Trace {
  public:
@@ -46,12 +57,20 @@ class Trace {
                                      const Decimal& /*kvarh*/, const Decimal& /*kw*/, const Decimal& /*adjusted*/) {}
   virtual void days(Steps&, int /*days*/, const Context&) {}
 
+  // ---- usage made into the billed quantity (eval/billed_quantity.hpp)
+  virtual void usage_cap(Steps&, const UsageCap&, const Decimal& /*usage*/) {}
+  virtual void therms(Steps&, const Decimal& /*ccf*/, const std::string& /*factor label*/, const Decimal& /*factor*/,
+                      std::chrono::year_month, const Decimal& /*therms*/, const graph::QuantityRounding&, const Decimal& /*rounded*/) {}
+  virtual void converted(Steps&, const Decimal& /*usage*/, const graph::BilledQuantity&, const Decimal& /*converted*/,
+                         const std::optional<graph::QuantityRounding>&) {}
+  virtual void quantity_rounded(Steps&, const Decimal& /*quantity*/, Unit /*priced*/, const graph::QuantityRounding&, const Decimal& /*rounded*/) {}
+
   // ---- shares and prorations (eval/share.hpp)
   virtual void segment_share(Steps&, const Segment&, const Decimal& /*result*/, const char* /*unit, " kW"*/) {}
   virtual void season_share(Steps&, const Context&, const Decimal& /*result*/, const char* /*unit*/) {}
   virtual void season_part(Steps&, const Context&) {}
   virtual void prorated(Steps&, int /*period days*/, int /*month days*/, const Decimal& /*months*/) {}
-  virtual void meters(Steps&, const std::string& /*why*/) {}
+  virtual void meters(Steps&, int /*meters*/, bool /*from the account attribute `meters`*/) {}
 
   // ---- billing demand (eval/billing_demand.hpp)
   virtual void demand_term(Steps&, const std::string& /*term*/, const Decimal& /*kw*/) {}

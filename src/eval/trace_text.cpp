@@ -80,6 +80,37 @@ void TextTrace::days(Steps& steps, int d, const Context& ctx) {
   steps.push_back(std::to_string(d) + " days" + (ctx.season >= 0 ? " in " + ctx.season_name : std::string(" in the billing period")));
 }
 
+void TextTrace::usage_cap(Steps& steps, const UsageCap& c, const Decimal& usage) {
+  const std::string metered(to_string(c.metered));
+  std::string limit_text = c.attribute + " " + c.cap.to_string() + " " + metered;
+  if (c.share)
+    limit_text += " × " + std::to_string(c.share->part) + "/" + std::to_string(c.share->whole) + " days = " + c.limit.to_string() + " " + metered;
+  if (usage > c.limit)
+    steps.push_back("capped at " + limit_text + ": " + usage.to_string() + " " + metered + " billed as " + c.limit.to_string() + " " + metered);
+  else
+    steps.push_back("within the cap " + limit_text);
+}
+
+void TextTrace::therms(Steps& steps, const Decimal& ccf, const std::string& factor_label, const Decimal& factor, std::chrono::year_month month,
+                       const Decimal& therms, const graph::QuantityRounding& r, const Decimal& rounded) {
+  steps.push_back(ccf.to_string() + " CCF × " + factor_label + " " + factor.to_string() + " (billing month " + format_month(month) + ") = " +
+                  therms.to_string() + " therm, rounded " + std::string(to_string(r.mode)) + " to " + r.step.to_string() + ": " +
+                  rounded.to_string() + " therm");
+}
+
+void TextTrace::converted(Steps& steps, const Decimal& usage, const graph::BilledQuantity& b, const Decimal& converted,
+                          const std::optional<graph::QuantityRounding>& r) {
+  steps.push_back(usage.to_string() + " " + std::string(to_string(b.metered)) + " = " + converted.to_string() + " " +
+                  std::string(to_string(b.priced)) + " (" + b.conversion +
+                  (r ? ", rounded " + std::string(to_string(r->mode)) + " to " + r->step.to_string() : std::string()) + ")");
+}
+
+void TextTrace::quantity_rounded(Steps& steps, const Decimal& q, Unit priced, const graph::QuantityRounding& r, const Decimal& rounded) {
+  const std::string unit(to_string(priced));
+  steps.push_back(q.to_string() + " " + unit + " rounded " + std::string(to_string(r.mode)) + " to " + r.step.to_string() + ": " +
+                  rounded.to_string() + " " + unit);
+}
+
 void TextTrace::segment_share(Steps& steps, const Segment& s, const Decimal& result, const char* unit) {
   steps.push_back("× " + s.share().decimal().to_string() + " (" + std::to_string(s.days) + " of " + std::to_string(s.period_days) +
                   " days at these rates) = " + result.to_string() + unit);
@@ -97,7 +128,10 @@ void TextTrace::prorated(Steps& steps, int period_days, int month_days, const De
   steps.push_back("prorated " + std::to_string(period_days) + " days / " + std::to_string(month_days) + " = " + months.to_string() + " month");
 }
 
-void TextTrace::meters(Steps& steps, const std::string& why) { steps.push_back(why); }
+void TextTrace::meters(Steps& steps, int n, bool from_attribute) {
+  steps.push_back(from_attribute ? std::to_string(n) + (n == 1 ? " meter" : " meters") + " (account attribute `meters`)"
+                                 : std::string("1 meter (the usage is one meter's; the account gives no `meters`)"));
+}
 
 void TextTrace::demand_term(Steps& steps, const std::string& term, const Decimal& kw) { steps.push_back(term + ": " + kw.to_string() + " kW"); }
 

@@ -26,11 +26,18 @@ class TextTrace final : public Trace {
                              const Decimal& kw, const Decimal& adjusted) override;
   void days(Steps&, int days, const Context&) override;
 
+  void usage_cap(Steps&, const UsageCap&, const Decimal& usage) override;
+  void therms(Steps&, const Decimal& ccf, const std::string& factor_label, const Decimal& factor, std::chrono::year_month month,
+              const Decimal& therms, const graph::QuantityRounding&, const Decimal& rounded) override;
+  void converted(Steps&, const Decimal& usage, const graph::BilledQuantity&, const Decimal& converted,
+                 const std::optional<graph::QuantityRounding>&) override;
+  void quantity_rounded(Steps&, const Decimal& quantity, Unit priced, const graph::QuantityRounding&, const Decimal& rounded) override;
+
   void segment_share(Steps&, const Segment&, const Decimal& result, const char* unit) override;
   void season_share(Steps&, const Context&, const Decimal& result, const char* unit) override;
   void season_part(Steps&, const Context&) override;
   void prorated(Steps&, int period_days, int month_days, const Decimal& months) override;
-  void meters(Steps&, const std::string& why) override;
+  void meters(Steps&, int meters, bool from_attribute) override;
 
   void demand_term(Steps&, const std::string& term, const Decimal& kw) override;
   void no_ratchet_history(Steps&, int months) override;
