@@ -216,4 +216,7 @@ struct IntervalCalendar {
 IntervalCalendar classify_intervals(const TouSchedule& schedule, const TimeZone& zone,
                                     std::chrono::sys_seconds start, std::int32_t minutes, std::size_t count);
 
+/// "2024-07-01": a local date as bills, messages and reports write it (ISO 8601).
+std::string format_date(std::chrono::year_month_day date);
+
 }  // namespace rateline

@@ -34,16 +34,20 @@ struct TariffInfo {
 enum class LineKind { fixed, energy, demand, rider, tax, credit, minimum, late_fee, adjustment };
 std::string_view to_string(LineKind kind);
 
-namespace graph { struct Tariff; }
+class RateGraph;
+namespace graph {
+struct Tariff;   // the compiled form: internal to the library (src/graph/tariff_graph.hpp)
+const Tariff& tariff_of(const RateGraph& graph);   // for the library's own layers (src/graph/rate_graph_internals.hpp)
+}  // namespace graph
 
 class RateGraph {
  public:
+  /// Made by the compiler (rateline/tariff.hpp: compile_tariff); users copy and share it.
   explicit RateGraph(std::shared_ptr<const graph::Tariff> tariff);
   const TariffInfo& info() const;
-  /// The internal representation (src/graph/tariff_graph.hpp), for the evaluator and reports.
-  const graph::Tariff& tariff() const { return *tariff_; }
 
  private:
+  friend const graph::Tariff& graph::tariff_of(const RateGraph& graph);
   std::shared_ptr<const graph::Tariff> tariff_;
 };
 

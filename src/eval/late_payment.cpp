@@ -2,6 +2,10 @@
 // the due date" means the payment (or the bill's date, unpaid) is on due + N + 1 or later.
 #include "eval/late_payment.hpp"
 
+#include "eval/money_text.hpp"
+
+#include "rateline/calendar.hpp"
+
 #include <cstdio>
 
 namespace rateline::eval {
@@ -10,13 +14,7 @@ namespace {
 
 using namespace std::chrono;
 
-std::string format_date(year_month_day d) {
-  char buf[16];
-  std::snprintf(buf, sizeof buf, "%04d-%02u-%02u", static_cast<int>(d.year()), static_cast<unsigned>(d.month()), static_cast<unsigned>(d.day()));
-  return buf;
-}
 
-std::string money(const Decimal& d) { return "$" + d.to_string(); }
 
 void error(std::vector<Diagnostic>& out, std::string code, std::string message, std::string hint) {
   out.push_back({Severity::error, std::move(code), std::move(message), {}, std::move(hint)});
@@ -24,8 +22,9 @@ void error(std::vector<Diagnostic>& out, std::string code, std::string message, 
 
 }  // namespace
 
-std::vector<Diagnostic> past_due_problems(const Account& a, std::size_t bills) {
+std::vector<Diagnostic> past_due_problems(const Account& a, std::size_t bills, std::string_view currency) {
   std::vector<Diagnostic> out;
+  auto money = [symbol = currency_symbol(currency)](const Decimal& d) { return symbol + d.to_string(); };
   if (!a.past_due) {
     if (a.due_date || a.paid_on)
       error(out, "B0031", std::string("the account gives a ") + (a.due_date ? "due date" : "payment date") + " but no past-due balance",
@@ -48,7 +47,9 @@ std::vector<Diagnostic> past_due_problems(const Account& a, std::size_t bills) {
 }
 
 std::optional<LateFee> assess_late_fee(const graph::Charge& ch, const Decimal& rate, const Account& a, year_month_day bill_date,
-                                      bool trace) {
+                                      std::string_view currency, bool trace) {
+  const std::string symbol = currency_symbol(currency);
+  auto money = [&](const Decimal& d) { return symbol + d.to_string(); };
   if (!a.past_due || a.past_due->sign() <= 0 || !a.due_date) return std::nullopt;
   const Decimal& balance = *a.past_due;
   if (ch.not_under && balance < *ch.not_under) return std::nullopt;
@@ -73,7 +74,7 @@ std::optional<LateFee> assess_late_fee(const graph::Charge& ch, const Decimal& r
     return fee;
   }
   fee.quantity = balance;
-  fee.unit = "$";
+  fee.unit = symbol;
   Decimal amount = (balance * rate).divided_by(Decimal(100), balance.scale() + rate.scale() + 2, RoundingMode::half_even);
   if (trace) fee.trace.push_back(money(balance) + " × " + rate.to_string() + " % = " + money(amount));
   if (ch.at_most && amount > *ch.at_most) {

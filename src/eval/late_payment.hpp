@@ -14,13 +14,14 @@
 #include <chrono>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace rateline::eval {
 
 /// Mistakes in the account's past-due state, for a tariff that has a late fee (B0030..B0033).
-/// `bills` is how many bills the run makes: the state belongs to one.
-std::vector<Diagnostic> past_due_problems(const Account& account, std::size_t bills);
+/// `bills` is how many bills the run makes: the state belongs to one. Amounts are written in `currency` (ISO code).
+std::vector<Diagnostic> past_due_problems(const Account& account, std::size_t bills, std::string_view currency);
 
 struct LateFee {
   Decimal quantity;     ///< the past-due balance (percentage), or 1 bill (flat)
@@ -30,8 +31,8 @@ struct LateFee {
 };
 
 /// The late fee `charge` puts on a bill made on `bill_date`, at `rate` (a percentage, or an
-/// amount per bill); nullopt when none is due. Assumes past_due_problems found nothing.
+/// amount per bill) in `currency` (ISO code); nullopt when none is due. Assumes past_due_problems found nothing.
 std::optional<LateFee> assess_late_fee(const graph::Charge& charge, const Decimal& rate, const Account& account,
-                                      std::chrono::year_month_day bill_date, bool trace);
+                                      std::chrono::year_month_day bill_date, std::string_view currency, bool trace);
 
 }  // namespace rateline::eval

@@ -5,12 +5,9 @@
 
 namespace rateline::eval {
 
-std::optional<int> meter_count(const Account& account, std::string* trace, std::vector<Diagnostic>& errors) {
+std::optional<int> meter_count(const Account& account, std::vector<Diagnostic>& errors) {
   auto it = account.attributes.find("meters");
-  if (it == account.attributes.end()) {
-    if (trace) *trace = "1 meter (the usage is one meter's; the account gives no `meters`)";
-    return 1;
-  }
+  if (it == account.attributes.end()) return 1;
   const auto& v = it->second;
   int n = 0;
   auto [end, ec] = std::from_chars(v.data(), v.data() + v.size(), n);
@@ -21,7 +18,6 @@ std::optional<int> meter_count(const Account& account, std::string* trace, std::
     errors.push_back({Severity::error, "B0052", message, {}, "e.g. --attribute meters=2"});
     return std::nullopt;
   }
-  if (trace) *trace = std::to_string(n) + (n == 1 ? " meter" : " meters") + " (account attribute `meters`)";
   return n;
 }
 

@@ -14,7 +14,7 @@
 namespace rateline::eval {
 
 /// The number of meters, or nullopt after adding B0052 to `errors` (`meters` is not a
-/// whole number of at least 1). Says where the count comes from in `trace` when given.
-std::optional<int> meter_count(const Account& account, std::string* trace, std::vector<Diagnostic>& errors);
+/// whole number of at least 1).
+std::optional<int> meter_count(const Account& account, std::vector<Diagnostic>& errors);
 
 }  // namespace rateline::eval

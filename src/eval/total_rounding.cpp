@@ -1,6 +1,8 @@
 // The total rounded, and the rounding shown: total = the exact sum of the lines, always.
 #include "eval/total_rounding.hpp"
 
+#include "eval/money_text.hpp"
+
 namespace rateline::eval {
 
 void round_total(Bill& bill, const graph::QuantityRounding& rounding, bool trace) {
@@ -14,14 +16,16 @@ void round_total(Bill& bill, const graph::QuantityRounding& rounding, bool trace
   li.quantity = Decimal(1);
   li.unit = "bill";
   li.rate = adjustment;
-  li.rate_unit = "$";
   li.amount = adjustment;
   li.unrounded = adjustment;
+  const std::string symbol = currency_symbol(bill.currency);
+  li.rate_unit = symbol;
   if (trace) {
-    li.trace.push_back("the line items add up to $" + bill.total.to_string());
-    li.trace.push_back("the total is rounded " + std::string(to_string(rounding.mode)) + " to " + rounding.step.to_string() + ": $" +
+    li.trace.push_back("the line items add up to " + symbol + bill.total.to_string());
+    li.trace.push_back("the total is rounded " + std::string(to_string(rounding.mode)) + " to " + rounding.step.to_string() + ": " + symbol +
                        rounded.to_string() + " (rounding total)");
-    li.trace.push_back("adjustment $" + rounded.to_string() + " − $" + bill.total.to_string() + " = $" + adjustment.to_string());
+    li.trace.push_back("adjustment " + symbol + rounded.to_string() + " − " + symbol + bill.total.to_string() + " = " + symbol +
+                       adjustment.to_string());
   }
   bill.total = rounded;
   bill.line_items.push_back(std::move(li));

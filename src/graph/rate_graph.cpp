@@ -1,7 +1,7 @@
 // RateGraph: the shared, immutable compiled tariff, and its readable listing.
 #include "rateline/rate_graph.hpp"
 
-#include "graph/tariff_graph.hpp"
+#include "graph/rate_graph_internals.hpp"
 
 #include <sstream>
 
@@ -51,6 +51,8 @@ std::string determinant_name(const Tariff& t, const Determinant& d) {
 RateGraph::RateGraph(std::shared_ptr<const graph::Tariff> tariff) : tariff_(std::move(tariff)) {}
 
 const TariffInfo& RateGraph::info() const { return tariff_->info; }
+
+const graph::Tariff& graph::tariff_of(const RateGraph& rate_graph) { return *rate_graph.tariff_; }
 
 namespace {
 
@@ -115,7 +117,7 @@ void describe_pricing(const graph::Tariff& t, std::uint32_t id, const std::strin
 }  // namespace
 
 std::string describe(const RateGraph& rate_graph) {
-  const auto& t = rate_graph.tariff();
+  const auto& t = graph::tariff_of(rate_graph);
   std::ostringstream out;
   out << "tariff " << t.info.name << " (" << t.info.utility << ")\n";
   out << "  currency " << t.info.currency << ", time zone " << t.info.time_zone << "\n";

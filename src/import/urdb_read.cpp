@@ -92,7 +92,7 @@ void Reader::header() {
   if (options_.effective) {
     rate_.effective = *options_.effective;
     rate_.effective_note = "set by the import (--effective)";
-    if (auto start = start_date("startdate")) rate_.notes.push_back("URDB startdate: " + format(*start));
+    if (auto start = start_date("startdate")) rate_.notes.push_back("URDB startdate: " + format_date(*start));
   } else if (auto start = start_date("startdate")) {
     rate_.effective = *start;
     rate_.effective_note = "URDB startdate";
@@ -100,7 +100,7 @@ void Reader::header() {
     rate_.effective = year{2000} / January / 1;
     rate_.effective_note = "URDB gives no startdate: 2000-01-01 assumed";
   }
-  if (auto end = start_date("enddate")) rate_.notes.push_back("URDB enddate: " + format(*end) + " (the rate was superseded then)");
+  if (auto end = start_date("enddate")) rate_.notes.push_back("URDB enddate: " + format_date(*end) + " (the rate was superseded then)");
   for (auto* key : {"description", "basicinformationcomments", "energycomments", "demandcomments"})
     if (auto t = text_of(get(key)); !t.empty()) rate_.notes.push_back(std::string(key) + ": " + t);
   for (auto* key : {"fixedattrs", "energyattrs", "demandattrs"}) attributes(key);
@@ -121,12 +121,6 @@ void Reader::attributes(const char* key) {
       rate_.notes.push_back(std::string(key) + ": " + k + (t.empty() ? "" : " = " + t));
     }
   }
-}
-
-std::string Reader::format(year_month_day d) {
-  char buf[16];
-  std::snprintf(buf, sizeof buf, "%04d-%02u-%02u", static_cast<int>(d.year()), static_cast<unsigned>(d.month()), static_cast<unsigned>(d.day()));
-  return buf;
 }
 
 std::optional<year_month_day> Reader::start_date(std::string_view key) {

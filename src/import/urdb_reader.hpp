@@ -5,6 +5,7 @@
 #pragma once
 
 #include "import/urdb_model.hpp"
+#include "rateline/calendar.hpp"   // format_date
 
 #include <chrono>
 #include <optional>
@@ -36,7 +37,6 @@ class Reader {
   std::optional<Decimal> number(std::string_view key);
   void header();
   void attributes(const char* key);
-  static std::string format(std::chrono::year_month_day d);
   /// URDB dates: epoch seconds (integer or "1401580800.0"), or text "2017-01-01 00:00:00".
   std::optional<std::chrono::year_month_day> start_date(std::string_view key);
   bool any_nonzero_rate(const JsonValue* structure) const;

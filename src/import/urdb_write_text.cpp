@@ -27,12 +27,6 @@ std::string quote(std::string_view s) {
   return out + "\"";
 }
 
-std::string format_date(year_month_day d) {
-  char buf[16];
-  std::snprintf(buf, sizeof buf, "%04d-%02u-%02u", static_cast<int>(d.year()), static_cast<unsigned>(d.month()), static_cast<unsigned>(d.day()));
-  return buf;
-}
-
 /// Comment lines of at most ~92 characters, each starting with "# ".
 void comment(Lines& out, std::string_view text, const std::string& indent) {
   std::string clean;

@@ -5,6 +5,7 @@
 #pragma once
 
 #include "import/urdb_model.hpp"
+#include "rateline/calendar.hpp"   // format_date
 
 #include <array>
 #include <chrono>
@@ -23,7 +24,6 @@ extern const char* const kMonthLower[12];   ///< "jan" .. "dec"
 constexpr std::uint32_t kFullDay = (1u << 24) - 1;
 
 std::string quote(std::string_view s);
-std::string format_date(std::chrono::year_month_day d);
 void comment(Lines& out, std::string_view text, const std::string& indent = "");
 Lines indented(const Lines& lines, std::size_t from = 0);
 Lines keyed(const std::string& key, const Lines& body);

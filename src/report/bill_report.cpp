@@ -1,6 +1,8 @@
 // Bill formats: table, JSON, CSV, explanation (rateline/report.hpp).
 #include "rateline/report.hpp"
 
+#include "rateline/calendar.hpp"
+
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
@@ -11,11 +13,6 @@ namespace rateline {
 
 namespace {
 
-std::string date(std::chrono::year_month_day d) {
-  char buf[16];
-  std::snprintf(buf, sizeof buf, "%04d-%02u-%02u", static_cast<int>(d.year()), static_cast<unsigned>(d.month()), static_cast<unsigned>(d.day()));
-  return buf;
-}
 
 std::string money(const Decimal& d) {
   std::string s = d.to_string();
@@ -67,7 +64,7 @@ nlohmann::ordered_json notes_json(const Bill& bill) {
   return notes;
 }
 
-nlohmann::ordered_json period_json(const BillingPeriod& p) { return {{"from", date(p.from)}, {"to", date(p.to)}}; }
+nlohmann::ordered_json period_json(const BillingPeriod& p) { return {{"from", format_date(p.from)}, {"to", format_date(p.to)}}; }
 
 void table_body(const Bill& bill, std::ostream& out) {
   std::size_t label_width = 30;
@@ -88,7 +85,7 @@ void table_body(const Bill& bill, std::ostream& out) {
 std::string format_table(const Bill& bill) {
   std::ostringstream out;
   out << bill.tariff << "\n";
-  out << "Billing period " << date(bill.period.from) << " to " << date(bill.period.to) << " (" << bill.period.days() << " days)\n\n";
+  out << "Billing period " << format_date(bill.period.from) << " to " << format_date(bill.period.to) << " (" << bill.period.days() << " days)\n\n";
   table_body(bill, out);
   return out.str();
 }
@@ -114,10 +111,10 @@ std::string csv_field(const std::string& s) {
 }
 void csv_rows(const Bill& bill, std::ostream& out) {
   for (auto& li : bill.line_items)
-    out << date(bill.period.from) << ',' << date(bill.period.to) << ',' << csv_field(li.id) << ',' << csv_field(li.label) << ','
+    out << format_date(bill.period.from) << ',' << format_date(bill.period.to) << ',' << csv_field(li.id) << ',' << csv_field(li.label) << ','
         << to_string(li.kind) << ',' << li.quantity << ',' << li.unit << ',' << li.rate << ',' << csv_field(li.rate_unit) << ',' << li.amount
         << "\n";
-  out << date(bill.period.from) << ',' << date(bill.period.to) << ",total,Total,total,,,,," << bill.total << "\n";
+  out << format_date(bill.period.from) << ',' << format_date(bill.period.to) << ",total,Total,total,,,,," << bill.total << "\n";
 }
 const char* kCsvHeader = "from,to,id,label,kind,quantity,unit,rate,rate_unit,amount\n";
 }  // namespace
@@ -164,7 +161,7 @@ std::string format_series_csv(const BillSeries& series) {
 std::string format_explain(const Bill& bill) {
   std::ostringstream out;
   out << bill.tariff << "\n";
-  out << "Billing period " << date(bill.period.from) << " to " << date(bill.period.to) << " (" << bill.period.days() << " days)\n\n";
+  out << "Billing period " << format_date(bill.period.from) << " to " << format_date(bill.period.to) << " (" << bill.period.days() << " days)\n\n";
   for (auto& li : bill.line_items) {
     out << li.label << "  [" << li.id << ", " << to_string(li.kind) << "]  " << money(li.amount) << "\n";
     for (auto& step : li.trace) out << "    " << step << "\n";

@@ -1,6 +1,6 @@
 // The rate graph as Graphviz DOT: determinants on the left, charges, riders/taxes that
 // take them as a base, and the total.
-#include "graph/tariff_graph.hpp"
+#include "graph/rate_graph_internals.hpp"
 #include "rateline/report.hpp"
 
 #include <sstream>
@@ -21,7 +21,7 @@ std::string quote(const std::string& s) {
 }  // namespace
 
 std::string format_dot(const RateGraph& rate_graph) {
-  const auto& t = rate_graph.tariff();
+  const auto& t = graph::tariff_of(rate_graph);
   std::ostringstream out;
   out << "digraph rate_graph {\n  rankdir=LR;\n  label=" << quote(t.info.name) << ";\n  labelloc=t;\n";
   out << "  node [fontname=\"Helvetica\"];\n";

@@ -693,11 +693,9 @@ struct Generator {
     }
     std::size_t columns = allocation != Allocation::single ? t.columns.size() : 1;
     bool may_nest = !nested && allocation == Allocation::single && t.unit.find("/kW") != std::string::npos && r.chance(50);
-    // Steps inside a block always end with an unlimited step: when they stop below the
-    // block's limit, the fast biller prices the rest of the block at the NEXT block's
-    // price (see "reference: steps that stop below their block" in
-    // tests/unit/reference/fast_biller_findings_test.cpp). Until that is settled, the
-    // random tariffs leave that case out.
+    // Steps inside a block always end with an unlimited step: the checker refuses steps
+    // that stop below their block's limit (E0316; see "reference: steps that stop below
+    // their block" in tests/unit/reference/fast_biller_findings_test.cpp).
     const int top_chance = nested ? 0 : 10;
     auto fill = [&](TierRow& row) {
       if (may_nest && r.chance(50)) {

@@ -2,7 +2,7 @@
 // by a tariff, agreeing with the calendar layer's built-in NERC rules, and billed.
 #include <doctest/doctest.h>
 
-#include "graph/tariff_graph.hpp"
+#include "graph/rate_graph_internals.hpp"
 #include "rateline/calendar.hpp"
 #include "support/test_support.hpp"
 #include "test_paths.hpp"
@@ -38,7 +38,7 @@ std::string on_peak_kwh(int year, unsigned month) {
 TEST_CASE("holidays: the shipped NERC calendar file agrees with the built-in NERC rules, 2020-2035") {
   auto compiled = compile_tariff_file(RATELINE_SOURCE_DIR "/tests/data/tariffs/nerc_tou.tariff");
   REQUIRE(compiled.graph.has_value());
-  const auto& from_file = compiled.graph->tariff().groups.at(0).schedule.holidays;
+  const auto& from_file = graph::tariff_of(*compiled.graph).groups.at(0).schedule.holidays;
   auto builtin = nerc_holidays();
   for (int y = 2020; y <= 2035; ++y) {
     CAPTURE(y);

@@ -1,9 +1,10 @@
-// Disagreements between the fast biller (src/eval/biller.cpp) and the reference biller
-// (tests/reference), each reduced to the smallest tariff and usage that shows it. They are
-// marked may_fail until the fast biller is fixed (or the rule is settled and the reference
-// changed); the random tariffs of reference_biller_test.cpp leave these cases out, as the
-// generator's comments say. When one of these starts passing, drop its may_fail and the
-// generator's restriction.
+// Disagreements the reference biller (tests/reference) found in the fast biller
+// (src/eval/), each reduced to the smallest tariff and usage that shows it. Every finding
+// here is settled: the fast biller was fixed (and the random tariffs of
+// reference_biller_test.cpp include the case again), or the checker now refuses the case
+// (and the generator leaves it out, as its comments say). Each test keeps its
+// finding's bill pinned so that it cannot come back; a new disagreement gets a new case
+// here with its reduced tariff and the rule that settles it.
 #include <doctest/doctest.h>
 
 #include "rateline/bill.hpp"

@@ -1,0 +1,72 @@
+// eval/bill_run.hpp — BillRun: one billing run (a tariff, an account, a DeterminantSource, a Trace observer) and what its steps share; ChargeLines: one charge being billed on one segment.
+//
+// The steps, each in its own file: segments (eval/segments.hpp) -> measures
+// (eval/determinant_source.hpp) -> quantities (eval/quantities.hpp) -> pricing and tiers
+// (eval/pricing.hpp, eval/tiers.hpp) -> the charge's form (eval/charge_forms.hpp) -> the
+// segment's bill and the run's bills (eval/segment_bill.hpp).
+#pragma once
+
+#include "eval/billing_demand.hpp"
+#include "eval/determinant_source.hpp"
+#include "eval/findings.hpp"
+#include "eval/segments.hpp"
+#include "eval/trace.hpp"
+#include "graph/tariff_graph.hpp"
+#include "rateline/account.hpp"
+#include "rateline/bill.hpp"
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace rateline::eval {
+
+struct BillRun {
+  BillRun(const graph::Tariff& tariff, const Account& for_account, Trace& observer) : t(tariff), account(for_account), trace(observer) {}
+
+  const graph::Tariff& t;
+  const Account& account;
+  Trace& trace;
+  Findings findings;
+  DeterminantSource* source = nullptr;      ///< intervals or reads, set by the entry point
+  std::vector<Segment> segments;            ///< every bill's version segments, in order
+  std::size_t bills = 0;                    ///< bills the run makes
+  BillingDemand billing_demand;             ///< the demand history ratchets look back at
+
+  /// ".t1", ".t2" ... (ids of the tiers of a table without nested blocks), made once per run.
+  const std::vector<std::string>& tier_ids(std::size_t count) {
+    while (plain_tier_ids.size() < count) plain_tier_ids.push_back(".t" + std::to_string(plain_tier_ids.size() + 1));
+    return plain_tier_ids;
+  }
+  std::vector<std::string> plain_tier_ids;
+
+  /// The account's past-due state, checked once for the run when the tariff has a late fee.
+  bool past_due_state_ok(std::size_t bill_count);
+};
+
+/// One charge of one segment being billed: where its lines go and how they round.
+struct ChargeLines {
+  BillRun& run;
+  const Segment& segment;
+  const graph::Charge& charge;
+  std::optional<graph::QuantityRounding> rounding;   ///< its own rule, else the tariff's `rounding line_items`
+  const std::vector<Decimal>& amounts;               ///< per charge of the version: the amounts billed so far
+  std::vector<LineItem>& out;
+
+  /// A new line item at the end of `out`, built in place (a LineItem is large to move).
+  LineItem& add(const Context& ctx, std::string_view tier_label = {}, std::string_view tier_id = {});
+  /// Sets the line's amount: `unrounded` rounded as the charge's lines round.
+  void finish(LineItem& li, const Decimal& unrounded) const;
+  /// The unit of the charge's quantity ("kWh", "kW", "month", ...).
+  std::string unit() const;
+};
+
+/// The rule a charge's lines round by: its own (`rounded 0.01 toward_zero`), else the
+/// tariff's `rounding line_items`; none when neither is stated.
+std::optional<graph::QuantityRounding> line_rounding(const graph::Tariff& t, const graph::Charge& ch);
+
+/// A line item started for a charge in a context (id, label, kind, season, period, the first trace steps).
+void start_line(LineItem& li, Trace& trace, const graph::Charge& ch, const Context& ctx, std::string_view tier_label,
+                std::string_view tier_id);
+
+}  // namespace rateline::eval

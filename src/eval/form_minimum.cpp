@@ -1,0 +1,85 @@
+// eval/form_minimum.cpp — bill_minimum(lines) and apply_annual_minimums(): a top-up of the line items a minimum covers, per bill, per day or per year (eval/charge_forms.hpp).
+#include "eval/charge_forms.hpp"
+#include "eval/money_text.hpp"
+#include "eval/pricing.hpp"
+
+#include <algorithm>
+#include <string_view>
+
+namespace rateline::eval {
+
+namespace {
+
+/// The minimum a segment must come to: per bill (a revision segment its share by days), or per day.
+Decimal minimum_amount(BillRun& run, const Segment& c, const graph::Charge& ch) {
+  Decimal price;   // no price for this bill: no minimum
+  if (auto found = flat_price(run, c, ch)) price = *found;
+  if (ch.minimum_per == graph::MinimumPer::day) return price * Decimal(c.days);
+  if (c.split) return c.share().times(price);
+  return price;
+}
+
+}  // namespace
+
+void bill_minimum(ChargeLines& lines) {
+  auto& run = lines.run;
+  const auto& ch = lines.charge;
+  if (ch.minimum_per == graph::MinimumPer::year) return;  // applied across bills (apply_annual_minimums)
+  Decimal base;
+  for (auto b : ch.base) base += lines.amounts[b];
+  Decimal floor_amount = minimum_amount(run, lines.segment, ch);
+  if (base >= floor_amount) return;
+  auto& li = lines.add(Context{});
+  li.quantity = Decimal(1);
+  li.unit = ch.minimum_per == graph::MinimumPer::day ? "bill" : "month";
+  li.rate = floor_amount - base;
+  auto amount = floor_amount - base;
+  run.trace.minimum(li.trace, base, floor_amount, amount);
+  li.rate_unit = currency_symbol(run.t.info.currency);
+  lines.finish(li, amount);
+}
+
+void apply_annual_minimums(BillRun& run, std::vector<Bill>& bills, const std::vector<const Segment*>& first_segment) {
+  const auto& t = run.t;
+  for (std::size_t index = 0; index < t.charges.size(); ++index) {
+    const auto& ch = t.charges[index];   // annual minimums are not revised mid-year
+    if (ch.form != graph::Form::minimum || ch.minimum_per != graph::MinimumPer::year) continue;
+    std::vector<std::string_view> base_ids;
+    for (auto b : ch.base) base_ids.push_back(t.charges[b].id);
+    for (std::size_t start = 0; start < bills.size(); start += 12) {
+      std::size_t end = std::min(bills.size(), start + 12);
+      if (end - start < 12) {
+        // an annual minimum compares a year of bills: a shorter run cannot be judged
+        bills[end - 1].notes.push_back({Severity::warning, "B0014",
+                                        "the annual minimum `" + ch.id + "` is not applied: it needs 12 bills, the run has " +
+                                            std::to_string(end - start),
+                                        {}, ""});
+        continue;
+      }
+      Decimal base;
+      for (std::size_t i = start; i < end; ++i)
+        for (auto& li : bills[i].line_items) {
+          auto charge_id = std::string_view(li.id).substr(0, li.id.find_first_of(".@"));
+          if (std::find(base_ids.begin(), base_ids.end(), charge_id) != base_ids.end()) base += li.amount;
+        }
+      const Segment& year_first_segment = *first_segment[start];
+      Decimal floor_amount = minimum_amount(run, year_first_segment, ch);
+      if (base >= floor_amount) continue;
+      std::vector<LineItem> out;
+      const std::vector<Decimal> no_amounts;
+      ChargeLines lines{run, year_first_segment, ch, line_rounding(t, ch), no_amounts, out};
+      auto& li = lines.add(Context{});
+      li.quantity = Decimal(1);
+      li.unit = "year";
+      li.rate = floor_amount - base;
+      li.rate_unit = currency_symbol(t.info.currency);
+      run.trace.annual_minimum(li.trace, start + 1, end, base, floor_amount);
+      lines.finish(li, floor_amount - base);
+      auto& last = bills[end - 1];
+      last.total += li.amount;
+      last.line_items.push_back(std::move(li));
+    }
+  }
+}
+
+}  // namespace rateline::eval

@@ -1,0 +1,73 @@
+// eval/interval_source.hpp — IntervalSource: the DeterminantSource over interval usage: the grid classified against the calendar, one integer pass per segment (eval/determinants.hpp), the meter's channels and kVA, and power factor as a demand adjuster.
+#pragma once
+
+#include "eval/determinant_source.hpp"
+#include "eval/determinants.hpp"
+#include "eval/findings.hpp"
+#include "eval/kva_demand.hpp"
+#include "eval/meter_channels.hpp"
+#include "eval/trace.hpp"
+#include "graph/interval_slots.hpp"
+#include "rateline/bill.hpp"
+
+#include <memory>
+#include <optional>
+#include <vector>
+
+namespace rateline::eval {
+
+class IntervalSource final : public DeterminantSource {
+ public:
+  IntervalSource(const graph::Tariff& tariff, const IntervalUsage& usage, std::int32_t window, Findings& findings, Trace& trace)
+      : t_(tariff), usage_(usage), window_(window), findings_(findings), trace_(trace), units_(RawUnits::of(usage.delivered, window)) {}
+
+  /// Checks the usage against the tariff (B0001, B0002; the channels' B0040..) and classifies its grid.
+  bool open();
+  /// Finds the segment's intervals and checks the usage covers it (B0005; notes B0006, B0007).
+  bool cover(const Segment& s, const BillOptions& options);
+  /// After every segment is covered: the note on misaligned intervals and the integer pass.
+  void aggregate();
+
+  Measured energy(const Segment& s, const Context& ctx) override;
+  Measured channel(const Segment& s, const Context& ctx, graph::Measure measure) override;
+  Decimal demand(const Segment& s, const Context& ctx) override { return units_.demand(peak_raw(s.index, ctx)); }
+  Decimal bill_demand(const Segment& s) override;
+  Decimal adjusted_demand(const Segment& s, const Decimal& kw, std::vector<std::string>& steps) override;
+  Decimal kva_demand(const Segment& s, const Context& ctx, std::vector<std::string>& steps) override;
+  std::size_t interval_count(const Segment& s, const Context& ctx) const override;
+  bool measures_demand() const override { return true; }
+  void chronological(const Segment& s, const Context& all, const std::vector<std::uint32_t>& column_period,
+                     const std::vector<std::optional<Decimal>>& upper, std::vector<std::vector<Decimal>>& share) override;
+  bool estimated(const Segment&) const override { return false; }
+  std::string peak_when(const Segment& s, const Context& ctx) const override;
+
+ private:
+  /// A segment's intervals and their sums per period group.
+  struct Sums {
+    std::size_t bill = 0;
+    std::size_t first = 0, last = 0;                 ///< interval range [first, last)
+    std::vector<CycleAggregate> groups;              ///< per period group
+    std::vector<ChannelAggregate> channels;          ///< per period group: received, reactive (when billed)
+    std::vector<std::vector<UWide>> kva;             ///< per period group and slot: the highest kW² + kVAR² (when billed)
+  };
+
+  bool slot_matches(std::size_t slot, const Context& ctx) const;
+  std::vector<std::size_t> selected_slots(std::size_t segment, const Context& ctx) const;
+  std::int64_t peak_raw(std::size_t segment, const Context& ctx) const;
+  bool uses_demand() const;
+
+  const graph::Tariff& t_;
+  const IntervalUsage& usage_;
+  std::int32_t window_;
+  Findings& findings_;
+  Trace& trace_;
+  RawUnits units_;
+  std::shared_ptr<const graph::IntervalSlots> slots_;
+  std::optional<MeterChannels> channels_;
+  std::optional<KvaDemand> kva_;
+  std::vector<std::int64_t> demand_;
+  std::vector<Sums> sums_;                           ///< per segment (Segment::index)
+  bool power_factor_reported_ = false;
+};
+
+}  // namespace rateline::eval

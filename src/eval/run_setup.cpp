@@ -1,0 +1,61 @@
+// eval/run_setup.cpp — a run's periods checked and cut into covered segments (eval/run_setup.hpp).
+#include "eval/run_setup.hpp"
+
+#include "eval/kva_demand.hpp"
+#include "eval/meter_channels.hpp"
+#include "rateline/calendar.hpp"
+
+namespace rateline::eval {
+
+using namespace std::chrono;
+
+bool prepare_intervals(BillRun& run, IntervalSource& source, const std::vector<BillingPeriod>& periods, const BillOptions& options) {
+  const auto& t = run.t;
+  if (!run.past_due_state_ok(periods.size())) return false;
+  if (!source.open()) return false;
+  run.segments.reserve(periods.size());
+  for (auto& p : periods) {
+    if (p.days() <= 0) {
+      run.findings.error("B0003", "the billing period " + format_date(p.from) + " .. " + format_date(p.to) + " is empty or reversed");
+      return false;
+    }
+    if (t.info.effective.ok() && sys_days{p.from} < sys_days{t.info.effective}) {
+      run.findings.error("B0004", "the billing period starts " + format_date(p.from) + ", before the tariff takes effect (" +
+                                      format_date(t.info.effective) + ")");
+      return false;
+    }
+    if (t.info.expires.ok() && sys_days{p.to} > sys_days{t.info.expires}) {
+      run.findings.error("B0004", "the billing period ends " + format_date(p.to) + ", after the tariff expires (" + format_date(t.info.expires) + ")");
+      return false;
+    }
+    for (auto& s : version_segments(t, p, run.bills, options)) {
+      s.index = run.segments.size();
+      if (!source.cover(s, options)) return false;
+      run.segments.push_back(std::move(s));
+    }
+    ++run.bills;
+  }
+  source.aggregate();
+  return true;
+}
+
+bool prepare_reads(BillRun& run, RegisterSource& source, const std::vector<BillingPeriod>& periods, const BillOptions& options) {
+  if (!run.past_due_state_ok(periods.size())) return false;
+  if (MeterChannels::needed(run.t) || KvaDemand::needed(run.t)) {
+    source.needs_intervals("received, reactive or kVA quantities");
+    return false;
+  }
+  for (auto& p : periods) {
+    auto consumption = source.consumption(p);
+    if (!consumption) return false;
+    for (auto& s : version_segments(run.t, p, run.bills, options)) {
+      s.index = run.segments.size();
+      source.add(s, *consumption);
+      run.segments.push_back(std::move(s));
+    }
+    ++run.bills;
+  }
+  return true;
+}
+
+}  // namespace rateline::eval

@@ -1,0 +1,96 @@
+// eval/segment_bill.cpp — a segment's bill and the run's bills (eval/segment_bill.hpp).
+#include "eval/segment_bill.hpp"
+
+#include "eval/charge_forms.hpp"
+#include "eval/exemption.hpp"
+#include "eval/total_rounding.hpp"
+#include "rateline/calendar.hpp"
+
+namespace rateline::eval {
+
+using namespace std::chrono;
+
+Bill SegmentBiller::bill_segment(const Segment& c) {
+  const auto& t = run_.t;
+  Bill bill;
+  bill.tariff = t.info.name;
+  bill.period = c.period;
+  bill.currency = t.info.currency;
+  bill.notes = run_.findings.notes;
+  const auto& charges = *c.charges;
+  charge_amounts_.assign(charges.size(), Decimal(0));
+  auto& out = in_written_order_ ? bill.line_items : scratch_;
+  out.clear();
+  out.reserve(lines_hint_);   // one allocation per bill: the last bill's count is a good guess
+  lines_of_.assign(charges.size(), {0, 0});
+  for (auto index : t.evaluation_order) {
+    const auto& ch = charges[index];
+    if (!ch.exempt_if.empty()) {
+      auto exempt = is_exempt(run_.account, ch.id, ch.exempt_if, run_.findings.diagnostics);
+      if (exempt.value_or(true)) {   // exempt, or not known (an error): no lines
+        if (exempt) bill.notes.push_back({Severity::warning, "B0054", ch.label + " is not billed: the account's " + ch.exempt_if + " is yes", {}, ""});
+        continue;
+      }
+    }
+    const auto first = out.size();
+    ChargeLines lines{run_, c, ch, line_rounding(t, ch), charge_amounts_, out};
+    charge_form(ch.form)(lines);
+    lines_of_[index] = {first, out.size()};
+    for (std::size_t line = first; line < out.size(); ++line) {
+      auto& li = out[line];
+      if (!ch.exempt_if.empty()) run_.trace.exempt_billed(li.trace, ch);
+      li.version = c.version;
+      if (c.split) {
+        li.id += "@" + c.version;
+        li.label += ", " + format_date(c.from) + " to " + format_date(sys_days{c.to} - days{1}) + " (rates of " + c.version + ")";
+        run_.trace.revision_split(li.trace, c);
+      }
+    }
+    Decimal sum;
+    for (std::size_t line = first; line < out.size(); ++line) sum += out[line].amount;
+    charge_amounts_[index] = std::move(sum);
+  }
+  lines_hint_ = std::max(lines_hint_, out.size() + 1);   // + 1: room for an annual minimum
+  if (in_written_order_) {
+    for (auto& li : bill.line_items) bill.total += li.amount;
+  } else {
+    bill.line_items.reserve(out.size());
+    for (auto [first, last] : lines_of_)
+      for (std::size_t line = first; line < last; ++line) {
+        bill.total += out[line].amount;
+        bill.line_items.push_back(std::move(out[line]));
+      }
+  }
+  if (run_.source->estimated(c)) {
+    bill.estimated = true;
+    bill.notes.push_back({Severity::warning, "B0013", "the usage comes from an estimated meter read", {}, ""});
+    for (auto& li : bill.line_items)
+      if (li.kind == LineKind::energy || li.kind == LineKind::rider) li.label += " (estimated)";
+  }
+  return bill;
+}
+
+std::vector<Bill> SegmentBiller::bill_all() {
+  std::vector<Bill> bills;
+  std::vector<const Segment*> first_segment;
+  run_.billing_demand.start(run_);
+  for (auto& c : run_.segments) {
+    auto segment_bill = bill_segment(c);
+    run_.billing_demand.record(run_, c);
+    if (c.bill == bills.size()) {
+      bills.push_back(std::move(segment_bill));
+      first_segment.push_back(&c);
+    } else {
+      auto& b = bills[c.bill];
+      b.total += segment_bill.total;
+      b.estimated = b.estimated || segment_bill.estimated;
+      for (auto& li : segment_bill.line_items) b.line_items.push_back(std::move(li));
+    }
+  }
+  apply_annual_minimums(run_, bills, first_segment);
+  if (run_.t.total_rounding)
+    for (auto& b : bills) round_total(b, *run_.t.total_rounding, run_.trace.explains());
+  return bills;
+}
+
+}  // namespace rateline::eval

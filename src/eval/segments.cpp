@@ -1,0 +1,84 @@
+// eval/segments.cpp — version_segments(): a billing period cut where revisions take effect (eval/segments.hpp).
+#include "eval/segments.hpp"
+
+#include "rateline/calendar.hpp"
+
+#include <algorithm>
+#include <cstdio>
+
+namespace rateline::eval {
+
+using namespace std::chrono;
+
+namespace {
+
+std::size_t version_at(const graph::Tariff& t, year_month_day d) {
+  std::size_t v = 0;
+  for (std::size_t r = 0; r < t.revisions.size(); ++r)
+    if (sys_days{t.revisions[r].effective} <= sys_days{d}) v = r + 1;
+  return v;
+}
+
+}  // namespace
+
+std::vector<Segment> version_segments(const graph::Tariff& t, const BillingPeriod& p, std::size_t bill, const BillOptions& options) {
+  std::vector<std::pair<year_month_day, std::size_t>> cuts{{p.from, version_at(t, options.as_of.value_or(p.from))}};
+  if (!options.as_of)
+    for (std::size_t r = 0; r < t.revisions.size(); ++r) {
+      auto d = t.revisions[r].effective;
+      if (sys_days{d} > sys_days{p.from} && sys_days{d} < sys_days{p.to}) cuts.emplace_back(d, r + 1);
+    }
+  std::vector<Segment> out;
+  for (std::size_t k = 0; k < cuts.size(); ++k) {
+    Segment c;
+    c.period = p;
+    c.bill = bill;
+    c.from = cuts[k].first;
+    c.to = k + 1 < cuts.size() ? cuts[k + 1].first : p.to;
+    auto v = cuts[k].second;
+    c.charges = v == 0 ? &t.charges : &t.revisions[v - 1].charges;
+    c.version = format_date(v == 0 ? t.info.effective : t.revisions[v - 1].effective);
+    c.split = cuts.size() > 1;
+    c.period_days = p.days();
+    c.days = static_cast<int>((sys_days{c.to} - sys_days{c.from}).count());
+    c.season_days.assign(std::max<std::size_t>(1, t.season_names.size()), 0);
+    if (t.season_names.size() > 1)
+      for (auto d = c.from; d < c.to; d = next_day(d)) c.season_days[season_of(t, d)]++;
+    else
+      c.season_days[0] = c.days;
+    c.month = static_cast<unsigned>(year_month_day{sys_days{p.to} - days{1}}.month());
+    out.push_back(std::move(c));
+  }
+  return out;
+}
+
+std::size_t season_of(const graph::Tariff& t, year_month_day d) {
+  if (t.season_names.empty()) return 0;
+  return t.calendar_to_season[t.groups[0].schedule.season_of(d)];
+}
+
+year_month_day next_day(year_month_day d) {
+  auto next = d.year() / d.month() / (d.day() + days{1});
+  return next.ok() ? next : year_month_day{(d.year() / d.month() + months{1}) / 1d};
+}
+
+year_month bill_month(const BillingPeriod& period) {
+  auto last = year_month_day{sys_days{period.to} - days{1}};
+  return last.year() / last.month();
+}
+
+std::string format_month(year_month m) {
+  char buf[12];
+  std::snprintf(buf, sizeof buf, "%04d-%02u", static_cast<int>(m.year()), static_cast<unsigned>(m.month()));
+  return buf;
+}
+
+int month_key(year_month m) { return static_cast<int>(m.year()) * 12 + static_cast<int>(static_cast<unsigned>(m.month())) - 1; }
+
+int proration_month_days(const graph::Tariff& t, const BillingPeriod& period) {
+  if (t.proration != graph::Proration::days_over_days_in_month) return 30;
+  auto month = bill_month(period);
+  return static_cast<int>(static_cast<unsigned>(year_month_day_last{month.year(), month_day_last{month.month()}}.day()));
+}
+
+}  // namespace rateline::eval

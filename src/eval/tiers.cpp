@@ -1,0 +1,138 @@
+// eval/tiers.cpp — a tier table priced for one context (eval/tiers.hpp).
+#include "eval/tiers.hpp"
+
+#include "eval/quantities.hpp"
+#include "eval/tier_limits.hpp"
+
+namespace rateline::eval {
+
+using graph::Allocation;
+using graph::Measure;
+
+std::vector<Decimal> split_into_tiers(const Decimal& q, const std::vector<std::optional<Decimal>>& upper) {
+  std::vector<Decimal> portions;
+  portions.reserve(upper.size());
+  Decimal lower;
+  for (auto& u : upper) {
+    auto& portion = portions.emplace_back();
+    if (q > lower) {
+      portion = u && *u < q ? *u : q;
+      portion -= lower;
+      if (portion.is_negative()) portion = Decimal(0);
+    }
+    if (!u) lower = q;  // nothing above an unlimited tier
+    else if (*u > lower) lower = *u;
+  }
+  return portions;
+}
+
+namespace {
+
+struct View {
+  const std::vector<std::string>& labels;
+  const std::vector<std::string>& ids;
+  const std::vector<std::vector<Decimal>>& prices;
+  const std::vector<std::uint32_t>& column_period;
+  Allocation allocation;
+  std::size_t size() const { return labels.size(); }
+  // the label and id suffix of tier k on a line item: none when there is one tier
+  std::string_view label(std::size_t k) const { return size() > 1 ? std::string_view(labels[k]) : std::string_view(); }
+  std::string_view id(std::size_t k) const { return size() > 1 ? std::string_view(ids[k]) : std::string_view(); }
+};
+
+/// One price column: tiers on the determinant itself.
+void single_column(ChargeLines& lines, const View& tt, const std::vector<std::optional<Decimal>>& upper, const Steps& bound_steps,
+                   const Context& ctx) {
+  auto& trace = lines.run.trace;
+  Steps steps;
+  auto q = quantity(lines, ctx, steps).value;
+  auto portions = split_into_tiers(q, upper);
+  bool any = false;
+  for (std::size_t k = 0; k < portions.size(); ++k) {
+    if (portions[k].is_zero() && (any || k + 1 < portions.size() || !q.is_zero())) continue;
+    any = true;
+    auto& li = lines.add(ctx, tt.label(k), tt.id(k));
+    li.trace.insert(li.trace.end(), steps.begin(), steps.end());
+    li.trace.insert(li.trace.end(), bound_steps.begin(), bound_steps.end());
+    li.quantity = portions[k];
+    li.unit = lines.unit();
+    li.rate = tt.prices[0][k];
+    auto amount = li.quantity * li.rate;
+    trace.tier(li.trace, tt.labels[k], upper[k], li.quantity, li.unit, li.rate, lines.charge.rate_unit, amount);
+    lines.finish(li, amount);
+  }
+}
+
+/// TOU period columns: tiers on the total of the columns' periods, shared out proportionally or in time order.
+void period_columns(ChargeLines& lines, const graph::Pricing& p, const View& tt, const std::vector<std::optional<Decimal>>& upper,
+                    const Steps& bound_steps, const Context& ctx) {
+  auto& run = lines.run;
+  const auto& c = lines.segment;
+  Context all = ctx;
+  all.group = p.group;
+  std::uint64_t mask = 0;
+  for (auto col : tt.column_period) mask |= 1ull << col;
+  all.periods = ctx.periods & mask;
+  Steps steps;
+  // the charge's own quantity in the periods: delivered (or netted) energy, or the
+  // received / reactive channel for a charge on one of those
+  const auto measure = lines.charge.determinant.measure;
+  auto quantity_in = [&](const Context& periods) {
+    return (measure == Measure::received || measure == Measure::reactive ? run.source->channel(c, periods, measure)
+                                                                         : run.source->energy(c, periods))
+        .value;
+  };
+  Decimal total = quantity_in(all);
+  run.trace.tiered_total(steps, measure, total, lines.unit(), ctx);
+  auto portions = split_into_tiers(total, upper);
+  const auto& names = run.t.groups[p.group].period_names;
+  const auto& labels = run.t.groups[p.group].period_labels;
+  std::vector<std::vector<Decimal>> share(tt.column_period.size(), std::vector<Decimal>(portions.size()));
+  if (tt.allocation == Allocation::proportional) {
+    for (std::size_t col = 0; col < tt.column_period.size(); ++col) {
+      Context one = all;
+      one.periods = all.periods & (1ull << tt.column_period[col]);
+      Decimal e = quantity_in(one);
+      for (std::size_t k = 0; k < portions.size(); ++k)
+        share[col][k] = total.is_zero() ? Decimal(0) : (e * portions[k]).divided_by(total, kShareScale, RoundingMode::half_even);
+    }
+  } else {
+    run.source->chronological(c, all, p.tiers.column_period, upper, share);
+  }
+  for (std::size_t col = 0; col < tt.column_period.size(); ++col) {
+    auto period = tt.column_period[col];
+    if (!((all.periods >> period) & 1u)) continue;
+    for (std::size_t k = 0; k < portions.size(); ++k) {
+      if (share[col][k].is_zero()) continue;
+      Context sub = ctx;
+      sub.period_name = names[period];
+      sub.label.append(", ").append(period < labels.size() ? labels[period] : names[period]);
+      sub.id.append(".").append(names[period]);
+      auto& li = lines.add(sub, tt.label(k), tt.id(k));
+      li.trace.insert(li.trace.end(), steps.begin(), steps.end());
+      li.trace.insert(li.trace.end(), bound_steps.begin(), bound_steps.end());
+      li.quantity = share[col][k];
+      li.unit = lines.unit();
+      li.rate = tt.prices[col][k];
+      // the amount is computed from the exact share where possible
+      Decimal amount = li.quantity * li.rate;
+      run.trace.tier_share(li.trace, tt.allocation, tt.labels[k], li.quantity, li.rate, lines.charge.rate_unit, amount);
+      lines.finish(li, amount);
+    }
+  }
+}
+
+}  // namespace
+
+void price_tiers(ChargeLines& lines, const graph::Pricing& p, const Context& ctx) {
+  Steps bound_steps;
+  const auto resolved = resolve_tiers(lines, p.tiers, ctx, bound_steps);
+  const View tt{resolved.tier_labels(), resolved.ids.empty() ? lines.run.tier_ids(resolved.tier_labels().size()) : resolved.ids,
+                resolved.tier_prices(), p.tiers.column_period, p.tiers.allocation};
+  if (tt.allocation == Allocation::single)
+    single_column(lines, tt, resolved.upper, bound_steps, ctx);
+  else
+    period_columns(lines, p, tt, resolved.upper, bound_steps, ctx);
+}
+
+}  // namespace rateline::eval

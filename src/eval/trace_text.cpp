@@ -1,0 +1,202 @@
+// eval/trace_text.cpp — the explanation text of each step of a bill (eval/trace_text.hpp).
+#include "eval/trace_text.hpp"
+
+namespace rateline::eval {
+
+std::string TextTrace::money(const Decimal& d) const { return symbol_ + d.to_string(); }
+
+std::string TextTrace::where(const Context& ctx) const {
+  std::string s;
+  if (ctx.season >= 0) s += " in " + ctx.season_name;
+  if (ctx.periods != ~0ull) {
+    std::string list;
+    const auto& names = t_.groups[ctx.group].period_names;
+    for (std::size_t p = 0; p < names.size(); ++p)
+      if ((ctx.periods >> p) & 1u) list += (list.empty() ? "" : ", ") + names[p];
+    s += " (period " + list + ")";
+  }
+  return s;
+}
+
+void TextTrace::charge(Steps& steps, const graph::Charge& ch, const Context& ctx) {
+  steps.push_back(ch.origin.empty() ? "charge " + ch.id : "charge " + ch.id + " (" + ch.origin + ")");
+  if (!ctx.table_note.empty()) steps.push_back(ctx.table_note);
+}
+
+void TextTrace::amount(Steps& steps, const Decimal& unrounded, const Decimal& rounded, const std::optional<graph::QuantityRounding>& rounding) {
+  std::string step = "amount " + money(unrounded);
+  if (rounding && rounded != unrounded)
+    step += ", rounded " + std::string(to_string(rounding->mode)) + " to " + rounding->step.to_string() + ": " + money(rounded);
+  steps.push_back(step);
+}
+
+void TextTrace::exempt_billed(Steps& steps, const graph::Charge& ch) {
+  steps.insert(steps.begin() + 1, "billed: the account's " + ch.exempt_if + " is no");
+}
+
+void TextTrace::revision_split(Steps& steps, const Segment& s) {
+  steps.insert(steps.begin() + 1, "the period is split where a revision takes effect: " + std::to_string(s.days) + " of " +
+                                      std::to_string(s.period_days) + " days at the rates of " + s.version);
+}
+
+void TextTrace::energy(Steps& steps, const Measured& q, Unit usage_unit, const DeterminantSource& source, const Segment& s,
+                       const Context& ctx) {
+  if (!q.how.empty()) steps.push_back(q.how + where(ctx));
+  steps.push_back("energy " + q.value.to_string() + " " + std::string(to_string(usage_unit)) + " over " +
+                  std::to_string(source.interval_count(s, ctx)) + " intervals" + where(ctx));
+}
+
+void TextTrace::channel(Steps& steps, const Measured& q, const Context& ctx) { steps.push_back(q.how + where(ctx)); }
+
+void TextTrace::max_demand(Steps& steps, const Decimal& kw, const DeterminantSource& source, const Segment& s, const Context& ctx) {
+  steps.push_back("maximum demand " + kw.to_string() + " kW" + where(ctx) + source.peak_when(s, ctx));
+}
+
+void TextTrace::kva_demand(Steps& steps, const Decimal& kva, const graph::Tariff::KvaRounding& rounding, const Context& ctx,
+                           const std::function<std::string()>& window) {
+  steps.push_back("maximum kVA demand " + kva.to_string() + " kVA" + window() + ", rounded " + std::string(to_string(rounding.mode)) + " to " +
+                  std::to_string(rounding.scale) + " places" + where(ctx));
+}
+
+namespace {
+std::string percent_of(const graph::Tariff::PowerFactor& rule) { return (rule.threshold * Decimal(100)).normalized().to_string() + " %"; }
+}  // namespace
+
+void TextTrace::power_factor_kept(Steps& steps, const graph::Tariff::PowerFactor& rule, const PowerFactor& pf) {
+  steps.push_back(rule.label + ": " +
+                  (pf.defined ? "power factor " + pf.rounded.to_string() + " is not below " + percent_of(rule)
+                              : std::string("no energy and no reactive energy, so no power factor")) +
+                  ": demand not adjusted");
+}
+
+void TextTrace::power_factor_adjusted(Steps& steps, const graph::Tariff::PowerFactor& rule, const PowerFactor& pf, const Decimal& kwh,
+                                      const Decimal& kvarh, const Decimal& kw, const Decimal& adjusted) {
+  steps.push_back(rule.label + ": power factor " + kwh.to_string() + " kWh / sqrt(" + kwh.to_string() + "² + " + kvarh.to_string() +
+                  "²) = " + pf.rounded.to_string() + " (rounded " + std::string(to_string(rule.mode)) + "), below " + percent_of(rule));
+  steps.push_back(kw.to_string() + " kW × " + rule.threshold.to_string() + " / " + pf.rounded.to_string() + " = " + adjusted.to_string() + " kW");
+}
+
+void TextTrace::days(Steps& steps, int d, const Context& ctx) {
+  steps.push_back(std::to_string(d) + " days" + (ctx.season >= 0 ? " in " + ctx.season_name : std::string(" in the billing period")));
+}
+
+void TextTrace::usage_cap(Steps& steps, const UsageCap& c, const Decimal& usage) {
+  const std::string metered(to_string(c.metered));
+  std::string limit_text = c.attribute + " " + c.cap.to_string() + " " + metered;
+  if (c.share)
+    limit_text += " × " + std::to_string(c.share->part) + "/" + std::to_string(c.share->whole) + " days = " + c.limit.to_string() + " " + metered;
+  if (usage > c.limit)
+    steps.push_back("capped at " + limit_text + ": " + usage.to_string() + " " + metered + " billed as " + c.limit.to_string() + " " + metered);
+  else
+    steps.push_back("within the cap " + limit_text);
+}
+
+void TextTrace::therms(Steps& steps, const Decimal& ccf, const std::string& factor_label, const Decimal& factor, std::chrono::year_month month,
+                       const Decimal& therms, const graph::QuantityRounding& r, const Decimal& rounded) {
+  steps.push_back(ccf.to_string() + " CCF × " + factor_label + " " + factor.to_string() + " (billing month " + format_month(month) + ") = " +
+                  therms.to_string() + " therm, rounded " + std::string(to_string(r.mode)) + " to " + r.step.to_string() + ": " +
+                  rounded.to_string() + " therm");
+}
+
+void TextTrace::converted(Steps& steps, const Decimal& usage, const graph::BilledQuantity& b, const Decimal& converted,
+                          const std::optional<graph::QuantityRounding>& r) {
+  steps.push_back(usage.to_string() + " " + std::string(to_string(b.metered)) + " = " + converted.to_string() + " " +
+                  std::string(to_string(b.priced)) + " (" + b.conversion +
+                  (r ? ", rounded " + std::string(to_string(r->mode)) + " to " + r->step.to_string() : std::string()) + ")");
+}
+
+void TextTrace::quantity_rounded(Steps& steps, const Decimal& q, Unit priced, const graph::QuantityRounding& r, const Decimal& rounded) {
+  const std::string unit(to_string(priced));
+  steps.push_back(q.to_string() + " " + unit + " rounded " + std::string(to_string(r.mode)) + " to " + r.step.to_string() + ": " +
+                  rounded.to_string() + " " + unit);
+}
+
+void TextTrace::segment_share(Steps& steps, const Segment& s, const Decimal& result, const char* unit) {
+  steps.push_back("× " + s.share().decimal().to_string() + " (" + std::to_string(s.days) + " of " + std::to_string(s.period_days) +
+                  " days at these rates) = " + result.to_string() + unit);
+}
+
+void TextTrace::season_share(Steps& steps, const Context& ctx, const Decimal& result, const char* unit) {
+  steps.push_back("× " + ctx.share.decimal().to_string() + " (the " + ctx.season_name + " part of the period) = " + result.to_string() + unit);
+}
+
+void TextTrace::season_part(Steps& steps, const Context& ctx) {
+  steps.push_back("season part " + ctx.season_name + ": " + ctx.share.decimal().to_string() + " of the billing period");
+}
+
+void TextTrace::prorated(Steps& steps, int period_days, int month_days, const Decimal& months) {
+  steps.push_back("prorated " + std::to_string(period_days) + " days / " + std::to_string(month_days) + " = " + months.to_string() + " month");
+}
+
+void TextTrace::meters(Steps& steps, int n, bool from_attribute) {
+  steps.push_back(from_attribute ? std::to_string(n) + (n == 1 ? " meter" : " meters") + " (account attribute `meters`)"
+                                 : std::string("1 meter (the usage is one meter's; the account gives no `meters`)"));
+}
+
+void TextTrace::demand_term(Steps& steps, const std::string& term, const Decimal& kw) { steps.push_back(term + ": " + kw.to_string() + " kW"); }
+
+void TextTrace::no_ratchet_history(Steps& steps, int months) {
+  steps.push_back("ratchet: no demand history in the previous " + std::to_string(months) + " months");
+}
+
+void TextTrace::billing_demand(Steps& steps, const std::string& label, const Decimal& kw, const std::string& term) {
+  steps.push_back(label + " = the greatest: " + kw.to_string() + " kW (" + term + ")");
+}
+
+void TextTrace::limits_demand(Steps& steps, const Decimal& kw) { steps.push_back("billing demand " + kw.to_string() + " kW sets the kWh/kW limits"); }
+
+void TextTrace::billing_month_case(Context& ctx, std::chrono::year_month month) {
+  ctx.table_note = "billing month " + format_month(month) + " (the month of the period's last day)";
+}
+
+void TextTrace::priced(Steps& steps, const Decimal& quantity, const std::string& unit, const Decimal& price, const std::string& rate_unit,
+                       const Decimal& amount) {
+  steps.push_back(quantity.to_string() + " " + unit + " × " + price.to_string() + " " + rate_unit + " = " + money(amount));
+}
+
+void TextTrace::limit_rounded(Steps& steps, const Decimal& limit, const graph::QuantityRounding& rounding, const Decimal& rounded) {
+  steps.push_back("tier limit " + limit.to_string() + " rounded " + std::string(to_string(rounding.mode)) + " to " + rounded.to_string());
+}
+
+void TextTrace::tier(Steps& steps, const std::string& label, const std::optional<Decimal>& limit, const Decimal& quantity,
+                     const std::string& unit, const Decimal& rate, const std::string& rate_unit, const Decimal& amount) {
+  steps.push_back("tier " + label + (limit ? " (limit " + limit->to_string() + " " + unit + ")" : "") + ": " + quantity.to_string() + " " +
+                  unit + " × " + rate.to_string() + " " + rate_unit + " = " + money(amount));
+}
+
+void TextTrace::tiered_total(Steps& steps, graph::Measure measure, const Decimal& total, const std::string& unit, const Context& ctx) {
+  steps.push_back(std::string(measure == graph::Measure::received   ? "received energy "
+                              : measure == graph::Measure::reactive ? "reactive energy "
+                                                                    : "energy ") +
+                  total.to_string() + " " + unit + " in the tiered periods" + where(ctx));
+}
+
+void TextTrace::tier_share(Steps& steps, graph::Allocation allocation, const std::string& label, const Decimal& quantity, const Decimal& rate,
+                           const std::string& rate_unit, const Decimal& amount) {
+  steps.push_back(std::string(allocation == graph::Allocation::proportional ? "this period's share of tier " : "energy that filled tier ") +
+                  label + ": " + quantity.to_string() + " kWh × " + rate.to_string() + " " + rate_unit + " = " + money(amount));
+}
+
+void TextTrace::percentage_limited(Steps& steps, const Decimal& amount, const char* why, const Decimal& limit) {
+  steps.push_back(money(amount) + " " + why + money(limit));
+}
+
+void TextTrace::percentage(Steps& steps, const Decimal& base, const std::vector<std::uint32_t>& base_charges,
+                           const std::vector<graph::Charge>& charges, const Decimal& rate, const Decimal& amount) {
+  std::string names;
+  for (auto b : base_charges) names += (names.empty() ? "" : ", ") + charges[b].id;
+  steps.push_back("base " + money(base) + " = the line items of " + names);
+  steps.push_back(money(base) + " × " + rate.to_string() + " % = " + money(amount));
+}
+
+void TextTrace::minimum(Steps& steps, const Decimal& base, const Decimal& floor, const Decimal& amount) {
+  steps.push_back("the charges it covers come to " + money(base) + ", below the minimum " + money(floor));
+  steps.push_back("top-up " + money(floor) + " − " + money(base) + " = " + money(amount));
+}
+
+void TextTrace::annual_minimum(Steps& steps, std::size_t first, std::size_t last, const Decimal& base, const Decimal& floor) {
+  steps.push_back("annual minimum over bills " + std::to_string(first) + ".." + std::to_string(last) + ": the charges it covers come to " +
+                  money(base) + ", below " + money(floor));
+}
+
+}  // namespace rateline::eval
