@@ -3,7 +3,7 @@
 
 Every `backticked` file or directory path in the document (a token with a file extension
 such as .cpp/.hpp/.md/.py, or ending in /) must exist in the tree: as written from the
-repository root, or as the name of a file somewhere under it (`header_rules.cpp`). Lines
+repository root, as an include path under src/ (`eval/trace.hpp`), or as the name of a file somewhere under it (`header_rules.cpp`). Lines
 that say "planned" are exempt (rooms being built), and so are placeholders written with
 NAME. Every `commit abc1234` it cites must be a commit of the repository (when .git is
 there).
@@ -50,7 +50,8 @@ def missing_paths(root, doc):
                 if token.endswith("/"):
                     ok = os.path.isdir(os.path.join(root, path))
                 else:
-                    ok = os.path.normpath(path) in paths or ("/" not in path and path in names)
+                    ok = (os.path.normpath(path) in paths or os.path.normpath("src/" + path) in paths
+                          or ("/" not in path and path in names))
                 if not ok:
                     problems.append(f"{doc}:{number}: `{token}` does not exist")
             if os.path.isdir(os.path.join(root, ".git")) or os.path.isfile(os.path.join(root, ".git")):
