@@ -35,8 +35,10 @@ class CaseReader {
         c_.tariff = existing_file(*t, "tariff");
         c_.tariff_span = t->span;
       }
-    if (auto* n = toml_.require(*doc, "from", top, "the case"))
+    if (auto* n = toml_.require(*doc, "from", top, "the case")) {
+      c_.period_span = toml_.span(*n);
       if (auto d = toml_.date(*n, "from")) c_.period.from = *d;
+    }
     if (auto* n = toml_.require(*doc, "to", top, "the case"))
       if (auto d = toml_.date(*n, "to")) c_.period.to = *d;
     if (auto* n = doc->get("cycle"))

@@ -80,6 +80,7 @@ struct BillCase {
   std::string tariff;           ///< resolved against the case's folder
   TextSpan tariff_span;
   BillingPeriod period;
+  TextSpan period_span;         ///< `from` .. `to`, for a bill error about the period
   bool monthly_cycle = false;
   CaseUsage usage;
   Account account;

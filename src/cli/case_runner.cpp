@@ -140,7 +140,12 @@ CaseRun run_case(const BillCase& c, TariffCache& tariffs, const std::string& tar
     return run;
   }
   bool input_error = false;
-  for (auto& d : result.diagnostics) input_error = input_error || is_input_error(d);
+  for (auto& d : run.diagnostics)
+    if (is_input_error(d)) {
+      input_error = true;
+      // The biller knows no file; the case's `from` is where the period is stated.
+      if (!d.span.file) d.span = Span{c.source, c.period_span.begin, c.period_span.end};
+    }
   run.outcome = input_error ? CaseRun::Outcome::broken : CaseRun::Outcome::not_billed;
   return run;
 }

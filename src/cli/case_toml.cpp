@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <charconv>
+#include <vector>
 
 namespace rateline::cli {
 
@@ -21,6 +22,22 @@ std::string_view type_name(const toml::node& node) {
     case toml::node_type::array: return "an array";
     default: return "nothing";
   }
+}
+
+// Levenshtein distance, for "did you mean" on a misspelt key.
+std::size_t distance(std::string_view a, std::string_view b) {
+  std::vector<std::size_t> row(b.size() + 1);
+  for (std::size_t j = 0; j <= b.size(); ++j) row[j] = j;
+  for (std::size_t i = 1; i <= a.size(); ++i) {
+    std::size_t diagonal = row[0];
+    row[0] = i;
+    for (std::size_t j = 1; j <= b.size(); ++j) {
+      std::size_t up = row[j];
+      row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] == b[j - 1] ? 0 : 1)});
+      diagonal = up;
+    }
+  }
+  return row[b.size()];
 }
 
 bool digits(std::string_view s) {
@@ -91,9 +108,13 @@ void CaseToml::check_keys(const toml::table& table, std::initializer_list<std::s
     bool ok = false;
     for (auto k : known) ok = ok || key.str() == k;
     if (ok) continue;
-    std::string list;
-    for (auto k : known) list += (list.empty() ? "" : ", ") + std::string(k);
-    error(span(key), "T0002", "unknown key `" + std::string(key.str()) + "` in " + std::string(where), "known keys: " + list);
+    std::string list, near;
+    for (auto k : known) {
+      list += (list.empty() ? "" : ", ") + std::string(k);
+      if (near.empty() && distance(key.str(), k) <= 2) near = std::string(k);
+    }
+    error(span(key), "T0002", "unknown key `" + std::string(key.str()) + "` in " + std::string(where),
+          near.empty() ? "known keys: " + list : "did you mean `" + near + "`? known keys: " + list);
   }
 }
 

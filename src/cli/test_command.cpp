@@ -79,7 +79,7 @@ int TestCommand::run() const {
     return 2;
   }
   std::vector<std::string> files;
-  bool paths_ok = collect(paths_, files);
+  if (!collect(paths_, files)) return 2;   // a mistyped path is the command line's error: run nothing
 
   TariffCache tariffs;
   JunitReport junit("rateline test");
@@ -168,7 +168,7 @@ int TestCommand::run() const {
       return 2;
     }
   }
-  if (tally.broken || !paths_ok) return 2;
+  if (tally.broken) return 2;
   if (tally.failed || (rate_change && tally.changed && !expect_changes_)) return 1;
   return 0;
 }
