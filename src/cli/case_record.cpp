@@ -66,7 +66,8 @@ std::string format_case(const RecordedInputs& in, const BillSeries& series) {
   std::string out;
   out += "# Recorded by `rateline bill --format test` from the bill as rateline made it: check each\n";
   out += "# line against the rate sheet (and say how in a comment) before trusting it as golden.\n";
-  out += "name = " + toml_string(series.bills.empty() ? in.tariff : series.bills.front().tariff) + "\n";
+  out += "name = " + toml_string((series.bills.empty() ? in.tariff : series.bills.front().tariff) + ", " + toml_date(in.period.from) + " .. " +
+                                 toml_date(in.period.to)) + "\n";
   out += "tariff = " + toml_string(relative_to(in.tariff, in.case_dir)) + "\n";
   out += "from = " + toml_date(in.period.from) + "\nto = " + toml_date(in.period.to) + "\n";
   if (in.monthly_cycle) out += "cycle = \"monthly\"\n";
