@@ -44,11 +44,17 @@ cli_test(check_nerc_calendar_import 0 "ok" check tests/data/tariffs/nerc_tou.tar
 set(cases tests/cli/test_command)
 cli_golden(test_pass 0 test ${cases}/cases)
 cli_golden(test_fail_diff 1 test ${cases}/failing)
-foreach(broken syntax unknown-key missing-tariff not-a-decimal not-covered bad-inline-usage)
+foreach(broken syntax unknown-key missing-tariff not-a-decimal not-covered bad-inline-usage wrong-values)
   cli_golden(test_broken_${broken} 2 test ${cases}/broken/${broken}.toml)
 endforeach()
 # A broken case stops nothing: the others run and are reported, and the exit code is 2.
 cli_golden(test_broken_and_others 2 test ${cases}/broken/syntax.toml ${cases}/failing ${cases}/cases)
+# Exact decimals however they are written; a cent off fails; a refused bill and a tariff
+# that does not compile fail with their diagnostics.
+cli_golden(test_exact_numbers 0 test ${cases}/edge/exact-numbers.toml)
+cli_golden(test_off_by_a_cent 1 test ${cases}/edge/off-by-a-cent.toml)
+cli_golden(test_refused_bill 1 test ${cases}/edge/refused.toml)
+cli_golden(test_tariff_does_not_compile 1 test ${cases}/edge/tariff-does-not-compile.toml)
 cli_golden(test_rate_change 1 test ${cases}/cases --tariff ${cases}/willmar-new-rates.tariff)
 cli_golden(test_rate_change_expected 0 test ${cases}/cases --tariff ${cases}/willmar-new-rates.tariff --expect-changes)
 cli_golden(test_expect_changes_alone 2 test ${cases}/cases --expect-changes)
@@ -59,6 +65,12 @@ add_test(NAME cli.test_update
           -DTARIFF=${PROJECT_SOURCE_DIR}/${cases}/willmar-new-rates.tariff
           -DGOLDEN=${PROJECT_SOURCE_DIR}/${cases}/update/july-2024.toml.updated -DSCRATCH=${CMAKE_CURRENT_BINARY_DIR}/cli/update
           -DWORKDIR=${PROJECT_SOURCE_DIR} -P ${CMAKE_CURRENT_SOURCE_DIR}/cli/update_case.cmake)
+# A case without [[expect]] gets one per bill of its cycle appended.
+add_test(NAME cli.test_update_appends
+  COMMAND ${CMAKE_COMMAND} -DCLI=$<TARGET_FILE:rateline_cli> -DCASE=${PROJECT_SOURCE_DIR}/${cases}/update/no-expectations.toml
+          -DTARIFF=${PROJECT_SOURCE_DIR}/${cases}/willmar-new-rates.tariff
+          -DGOLDEN=${PROJECT_SOURCE_DIR}/${cases}/update/no-expectations.toml.updated -DSCRATCH=${CMAKE_CURRENT_BINARY_DIR}/cli/update-appends
+          -DWORKDIR=${PROJECT_SOURCE_DIR} -P ${CMAKE_CURRENT_SOURCE_DIR}/cli/update_case.cmake)
 add_test(NAME cli.bill_record_then_test
   COMMAND ${CMAKE_COMMAND} -DCLI=$<TARGET_FILE:rateline_cli>
           "-DARGS=bill;tariffs/osage-large-industrial.tariff;--usage;tests/bills/osage-large-industrial/usage/osage_2024-07_08.csv;--from;2024-07-01;--to;2024-09-01;--cycle;monthly;--format;test"
@@ -66,4 +78,4 @@ add_test(NAME cli.bill_record_then_test
 add_test(NAME cli.test_junit
   COMMAND /usr/bin/python3 ${CMAKE_CURRENT_SOURCE_DIR}/cli/check_junit.py $<TARGET_FILE:rateline_cli> ${PROJECT_SOURCE_DIR}
           ${CMAKE_CURRENT_BINARY_DIR}/cli/junit.xml)
-set_tests_properties(cli.test_update cli.bill_record_then_test cli.test_junit PROPERTIES LABELS cli)
+set_tests_properties(cli.test_update cli.test_update_appends cli.bill_record_then_test cli.test_junit PROPERTIES LABELS cli)

@@ -3,6 +3,7 @@
 
 #include "case_toml.hpp"
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -267,6 +268,9 @@ CaseReadResult read_case(std::shared_ptr<const SourceFile> source) {
   CaseReadResult result;
   CaseReader reader(source, result.diagnostics);
   auto c = reader.read();
+  // In file order, whatever order the tables were read in.
+  std::stable_sort(result.diagnostics.begin(), result.diagnostics.end(),
+                   [](const Diagnostic& a, const Diagnostic& b) { return a.span.begin < b.span.begin; });
   if (c && !has_errors(result.diagnostics)) result.bill_case = std::move(c);
   return result;
 }

@@ -74,9 +74,15 @@ class Editor {
   }
 
   std::string apply() {
-    std::stable_sort(edits_.begin(), edits_.end(), [](const Edit& a, const Edit& b) { return a.begin > b.begin; });
+    // From the end of the file back, so earlier offsets stay valid; of two insertions at one
+    // place the later one goes in first, so that they read in the order they were made.
+    std::vector<std::size_t> order(edits_.size());
+    for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
+    std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
+      return edits_[a].begin != edits_[b].begin ? edits_[a].begin > edits_[b].begin : a > b;
+    });
     std::string out = text_;
-    for (auto& e : edits_) out.replace(e.begin, e.end - e.begin, e.text);
+    for (auto i : order) out.replace(edits_[i].begin, edits_[i].end - edits_[i].begin, edits_[i].text);
     return out;
   }
 
