@@ -118,7 +118,7 @@ class CaseReader {
       toml_.error(toml_.span(node), "T0008", sources == 0 ? "[usage] gives no usage" : "[usage] gives more than one usage",
                   "give one of file, reads, intervals, register_reads or monthly");
     if (auto* n = t->get("interval")) {
-      if (auto* i = n->as_integer(); i && i->get() > 0 && i->get() <= 1440) c_.interval_minutes = static_cast<std::int32_t>(i->get());
+      if (auto* i = n->as_integer(); i && i->get() > 0 && i->get() <= 1440) c_.policies.interval_minutes = static_cast<std::int32_t>(i->get());
       else toml_.error(toml_.span(*n), "T0004", "interval must be a whole number of minutes, e.g. 15");
     }
     if (auto* n = t->get("start")) {
@@ -131,7 +131,7 @@ class CaseReader {
         if (auto d = toml_.date(*day, "start")) start = std::chrono::local_days{*d};
         else return;
       }
-      if (start) c_.sam_start = start;
+      if (start) c_.policies.sam_start = start;
       else toml_.error(toml_.span(*n), "T0006", "start must be a local date-time such as 2024-01-01T00:00");
     }
   }
@@ -194,23 +194,20 @@ class CaseReader {
     if (!t) return;
     toml_.check_keys(*t, {"allow_gaps", "allow_partial", "local_time", "demand_window", "as_of"}, "[policies]");
     if (auto* n = t->get("allow_gaps"))
-      if (auto f = toml_.flag(*n, "allow_gaps")) c_.allow_gaps = *f;
+      if (auto f = toml_.flag(*n, "allow_gaps")) c_.policies.allow_gaps = *f;
     if (auto* n = t->get("allow_partial"))
-      if (auto f = toml_.flag(*n, "allow_partial")) c_.allow_partial = *f;
+      if (auto f = toml_.flag(*n, "allow_partial")) c_.policies.allow_partial = *f;
     if (auto* n = t->get("local_time"))
       if (auto s = toml_.text(*n, "local_time")) {
-        if (s->value == "error") c_.local_time = LocalTimePolicy::error;
-        else if (s->value == "earliest") c_.local_time = LocalTimePolicy::earliest;
-        else if (s->value == "latest") c_.local_time = LocalTimePolicy::latest;
+        if (auto policy = parse_local_time(s->value)) c_.policies.local_time = *policy;
         else toml_.error(s->span, "T0009", "local_time must be \"error\", \"earliest\" or \"latest\"");
       }
     if (auto* n = t->get("demand_window"))
       if (auto s = toml_.text(*n, "demand_window")) {
-        if (s->value == "tariff") c_.demand_window = DemandWindowPolicy::tariff;
-        else if (s->value == "data") c_.demand_window = DemandWindowPolicy::data_interval;
+        if (auto policy = parse_demand_window(s->value)) c_.policies.demand_window = *policy;
         else toml_.error(s->span, "T0009", "demand_window must be \"tariff\" or \"data\"");
       }
-    if (auto* n = t->get("as_of")) c_.as_of = toml_.date(*n, "as_of");
+    if (auto* n = t->get("as_of")) c_.policies.as_of = toml_.date(*n, "as_of");
   }
 
   void read_expectations(const toml::node& node) {

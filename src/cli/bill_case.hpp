@@ -10,11 +10,12 @@
 // the byte span it was read from, so `rateline test --update` rewrites only those bytes.
 #pragma once
 
+#include "bill_policies.hpp"
+
 #include "rateline/account.hpp"
 #include "rateline/bill.hpp"
 #include "rateline/decimal.hpp"
 #include "rateline/diagnostic.hpp"
-#include "rateline/time_zone.hpp"
 
 #include <chrono>
 #include <cstdint>
@@ -84,14 +85,7 @@ struct BillCase {
   bool monthly_cycle = false;
   CaseUsage usage;
   Account account;
-  // policies (the `rateline bill` options of the same names)
-  bool allow_gaps = false;
-  bool allow_partial = false;
-  LocalTimePolicy local_time = LocalTimePolicy::error;
-  DemandWindowPolicy demand_window = DemandWindowPolicy::tariff;
-  std::optional<std::chrono::year_month_day> as_of;
-  std::optional<std::int32_t> interval_minutes;
-  std::optional<std::chrono::local_seconds> sam_start;
+  BillPolicies policies;        ///< [policies], and [usage] interval/start
   std::vector<ExpectedBill> expected;
 };
 

@@ -75,7 +75,7 @@ std::string format_case(const RecordedInputs& in, const BillSeries& series) {
   out += "\n[usage]\n";
   if (!in.reads_file.empty()) out += "reads = " + toml_string(relative_to(in.reads_file, in.case_dir)) + "\n";
   else out += "file = " + toml_string(relative_to(in.usage_file, in.case_dir)) + "\n";
-  if (in.interval_minutes) out += "interval = " + std::to_string(*in.interval_minutes) + "\n";
+  if (in.policies.interval_minutes) out += "interval = " + std::to_string(*in.policies.interval_minutes) + "\n";
   if (!in.start.empty()) out += "start = " + (in.start.size() == 10 ? in.start : in.start.substr(0, 10) + "T" + in.start.substr(11)) + "\n";
 
   const Account& a = in.account;
@@ -104,11 +104,12 @@ std::string format_case(const RecordedInputs& in, const BillSeries& series) {
   }
 
   std::string policies;
-  if (in.allow_gaps) policies += "allow_gaps = true\n";
-  if (in.allow_partial) policies += "allow_partial = true\n";
-  if (in.local_time != "error") policies += "local_time = " + toml_string(in.local_time) + "\n";
-  if (in.demand_window != "tariff") policies += "demand_window = " + toml_string(in.demand_window) + "\n";
-  if (in.as_of) policies += "as_of = " + toml_date(*in.as_of) + "\n";
+  const BillPolicies& p = in.policies;
+  if (p.allow_gaps) policies += "allow_gaps = true\n";
+  if (p.allow_partial) policies += "allow_partial = true\n";
+  if (p.local_time != LocalTimePolicy::error) policies += "local_time = \"" + std::string(to_string(p.local_time)) + "\"\n";
+  if (p.demand_window != DemandWindowPolicy::tariff) policies += "demand_window = \"" + std::string(to_string(p.demand_window)) + "\"\n";
+  if (p.as_of) policies += "as_of = " + toml_date(*p.as_of) + "\n";
   if (!policies.empty()) out += "\n[policies]\n" + policies;
 
   for (auto& bill : series.bills) out += "\n" + format_expect_block(bill);

@@ -5,6 +5,8 @@
 //   std::cout << format_case(in, series);
 #pragma once
 
+#include "bill_policies.hpp"
+
 #include "rateline/account.hpp"
 #include "rateline/bill.hpp"
 
@@ -20,14 +22,11 @@ struct RecordedInputs {
   std::string tariff;
   std::string usage_file;        ///< interval CSV / SAM file, or
   std::string reads_file;        ///< register reads
-  std::optional<std::int32_t> interval_minutes;
   std::string start;             ///< SAM start, as given (YYYY-MM-DD[THH:MM])
   BillingPeriod period;
   bool monthly_cycle = false;
   Account account;
-  bool allow_gaps = false, allow_partial = false;
-  std::string local_time = "error", demand_window = "tariff";
-  std::optional<std::chrono::year_month_day> as_of;
+  BillPolicies policies;         ///< (its sam_start is written from `start`, as given)
   std::string case_dir = ".";    ///< the folder the case file will be in
 };
 

@@ -56,13 +56,6 @@ const CompileResult& TariffCache::compile(const std::string& path) {
   return compiled_.emplace(path, std::move(result)).first->second;
 }
 
-Unit register_unit(const RateGraph& graph) {
-  const auto& service = graph.info().service;
-  if (service == "gas") return Unit::therm;
-  if (service == "water" || service == "sewer") return Unit::gal;
-  return Unit::kWh;
-}
-
 CaseRun run_case(const BillCase& c, TariffCache& tariffs, const std::string& tariff_override) {
   CaseRun run;
   const auto& compiled = tariffs.compile(tariff_override.empty() ? c.tariff : tariff_override);
@@ -73,12 +66,7 @@ CaseRun run_case(const BillCase& c, TariffCache& tariffs, const std::string& tar
   }
   const RateGraph& graph = *compiled.graph;
 
-  UsageReadOptions options;
-  options.time_zone = graph.info().time_zone;
-  options.gaps = c.allow_gaps ? GapPolicy::zero : GapPolicy::error;
-  options.local_time = c.local_time;
-  options.interval_minutes = c.interval_minutes;
-  options.sam_start = c.sam_start;
+  const UsageReadOptions options = usage_read_options(c.policies, graph);
 
   std::optional<IntervalUsage> intervals;
   std::optional<RegisterUsage> reads;
@@ -126,13 +114,9 @@ CaseRun run_case(const BillCase& c, TariffCache& tariffs, const std::string& tar
     return run;
   }
 
-  BillOptions bill_options;
-  bill_options.coverage = c.allow_partial ? CoveragePolicy::bill_available : CoveragePolicy::error;
-  bill_options.demand_window = c.demand_window;
-  bill_options.as_of = c.as_of;
   std::vector<BillingPeriod> periods = c.monthly_cycle ? monthly_periods(c.period.from, c.period.to) : std::vector<BillingPeriod>{c.period};
-  auto result = reads ? bill_periods(graph, *reads, periods, c.account, bill_options)
-                      : bill_periods(graph, *intervals, periods, c.account, bill_options);
+  auto result = reads ? bill_periods(graph, *reads, periods, c.account, bill_options(c.policies))
+                      : bill_periods(graph, *intervals, periods, c.account, bill_options(c.policies));
   run.diagnostics.insert(run.diagnostics.end(), result.diagnostics.begin(), result.diagnostics.end());
   if (result.series) {
     run.outcome = CaseRun::Outcome::billed;

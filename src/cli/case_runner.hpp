@@ -41,7 +41,4 @@ struct CaseRun {
 /// Bills the case under its own tariff, or under `tariff_override` (rate-change mode).
 CaseRun run_case(const BillCase& bill_case, TariffCache& tariffs, const std::string& tariff_override = {});
 
-/// The usage unit that register reads and monthly totals count for a tariff's service.
-Unit register_unit(const RateGraph& graph);
-
 }  // namespace rateline::cli

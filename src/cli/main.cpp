@@ -223,10 +223,11 @@ int run_bill(const BillArgs& a, bool explain) {
     return 0;
   }
   if (a.format == "test") {
-    rateline::cli::RecordedInputs in{.tariff = a.tariff, .usage_file = a.usage, .reads_file = a.reads, .interval_minutes = options.interval_minutes,
-                                     .start = a.start, .period = {*from, *to}, .monthly_cycle = a.cycle == "monthly", .account = account,
-                                     .allow_gaps = a.allow_gaps, .allow_partial = a.allow_partial, .local_time = a.local_time,
-                                     .demand_window = a.demand_window, .as_of = bill_options.as_of, .case_dir = rateline::cli::output_folder()};
+    rateline::cli::RecordedInputs in{
+        .tariff = a.tariff, .usage_file = a.usage, .reads_file = a.reads, .start = a.start, .period = {*from, *to},
+        .monthly_cycle = a.cycle == "monthly", .account = account,
+        .policies = {a.allow_gaps, a.allow_partial, options.local_time, bill_options.demand_window, bill_options.as_of, options.interval_minutes, {}},
+        .case_dir = rateline::cli::output_folder()};
     std::cout << rateline::cli::format_case(in, series);
     return 0;
   }
