@@ -25,7 +25,7 @@ class CaseReader {
     auto doc = toml_.parse();
     if (!doc) return std::nullopt;
     const TextSpan top{0, 1};
-    toml_.check_keys(*doc, {"name", "tariff", "from", "to", "cycle", "usage", "account", "policies", "expect"}, "the case");
+    toml_.check_keys(*doc, {"name", "tariff", "from", "to", "cycle", "usage", "account", "policies", "expect", "refused"}, "the case");
     if (auto* n = doc->get("name")) {
       if (auto t = toml_.text(*n, "name")) c_.name = t->value;
     } else {
@@ -51,6 +51,11 @@ class CaseReader {
     if (auto* n = doc->get("account")) read_account(*n);
     if (auto* n = doc->get("policies")) read_policies(*n);
     if (auto* n = doc->get("expect")) read_expectations(*n);
+    if (auto* n = doc->get("refused")) {
+      c_.refused = codes(*n, "refused");
+      if (doc->get("expect"))
+        toml_.error(toml_.span(*n), "T0011", "a case expects either a refusal or bills, not both", "remove `refused` or the [[expect]] tables");
+    }
     return c_;
   }
 
@@ -210,17 +215,30 @@ class CaseReader {
     if (auto* n = t->get("as_of")) c_.policies.as_of = toml_.date(*n, "as_of");
   }
 
+  std::optional<CaseCodes> codes(const toml::node& node, std::string_view what) {
+    auto* a = array(node, what);
+    if (!a) return std::nullopt;
+    CaseCodes result;
+    result.span = toml_.span(node);
+    for (auto& item : *a)
+      if (auto t = toml_.text(item, std::string(what) + " code")) result.codes.push_back(t->value);
+    return result;
+  }
+
   void read_expectations(const toml::node& node) {
     auto* a = array(node, "[[expect]]");
     if (!a) return;
     for (auto& item : *a) {
       auto* t = table(item, "[[expect]]");
       if (!t) continue;
-      toml_.check_keys(*t, {"from", "to", "lines", "total"}, "[[expect]]");
+      toml_.check_keys(*t, {"from", "to", "lines", "total", "estimated", "notes"}, "[[expect]]");
       ExpectedBill bill;
       bill.span = toml_.span(item);
       if (auto* n = t->get("from")) bill.from = toml_.date(*n, "from");
       if (auto* n = t->get("to")) bill.to = toml_.date(*n, "to");
+      if (auto* n = t->get("estimated"))
+        if (auto f = toml_.flag(*n, "estimated")) bill.estimated = CaseFlag{*f, toml_.span(*n)};
+      if (auto* n = t->get("notes")) bill.notes = codes(*n, "notes");
       if (auto* n = toml_.require(*t, "total", bill.span, "[[expect]]"))
         if (auto v = toml_.number(*n, "total")) bill.total = *v;
       if (auto* n = toml_.require(*t, "lines", bill.span, "[[expect]]"))

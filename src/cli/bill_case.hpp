@@ -44,6 +44,17 @@ struct CaseText {
   TextSpan span;
 };
 
+struct CaseFlag {
+  bool value = false;
+  TextSpan span;
+};
+
+/// Diagnostic codes, e.g. ["B0013"] (compared in order).
+struct CaseCodes {
+  std::vector<std::string> codes;
+  TextSpan span;
+};
+
 struct ExpectedLine {
   CaseText id;
   std::optional<CaseText> label, unit, rate_unit;   ///< compared only when the case gives them
@@ -56,6 +67,8 @@ struct ExpectedBill {
   std::optional<std::chrono::year_month_day> from, to;  ///< compared when given
   std::vector<ExpectedLine> lines;
   CaseNumber total;
+  std::optional<CaseFlag> estimated;   ///< compared when given
+  std::optional<CaseCodes> notes;      ///< the bill's notes (B0006, B0013...), compared when given
   TextSpan lines_span;   ///< the `lines = [...]` array, brackets included
   TextSpan span;         ///< the [[expect]] table (header to its last value)
 };
@@ -87,6 +100,8 @@ struct BillCase {
   Account account;
   BillPolicies policies;        ///< [policies], and [usage] interval/start
   std::vector<ExpectedBill> expected;
+  /// `refused = ["B0050"]`: the biller must refuse the bill with exactly these errors.
+  std::optional<CaseCodes> refused;
 };
 
 struct CaseReadResult {

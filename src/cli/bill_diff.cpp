@@ -48,6 +48,8 @@ BillDiff diff_bill(std::size_t index, const ExpectedBill* expected, const Bill* 
   for (std::size_t i = 0; i < actual->line_items.size(); ++i)
     if (!used[i]) d.lines.push_back({LineChange::Kind::added, nullptr, &actual->line_items[i]});
   d.total_differs = expected->total.value != actual->total;
+  d.estimated_differs = expected->estimated && expected->estimated->value != actual->estimated;
+  d.notes_differ = expected->notes && expected->notes->codes != note_codes(*actual);
   return d;
 }
 
@@ -84,6 +86,18 @@ std::string changed_fields(const ExpectedLine& e, const LineItem& a) {
 
 std::string signed_text(const Decimal& value) { return (value.sign() > 0 ? "+" : "") + value.to_string(); }
 
+std::vector<std::string> note_codes(const Bill& bill) {
+  std::vector<std::string> codes;
+  for (auto& n : bill.notes) codes.push_back(n.code);
+  return codes;
+}
+
+std::string codes_text(const std::vector<std::string>& codes) {
+  std::string out;
+  for (auto& c : codes) out += (out.empty() ? "" : ", ") + c;
+  return out.empty() ? "(none)" : out;
+}
+
 std::size_t CaseDiff::line_count() const {
   std::size_t n = 0;
   for (auto& b : bills) n += b.lines.size();
@@ -95,7 +109,8 @@ CaseDiff diff_case(const BillCase& c, const BillSeries& actual) {
   std::size_t n = std::max(c.expected.size(), actual.bills.size());
   for (std::size_t i = 0; i < n; ++i) {
     auto d = diff_bill(i, i < c.expected.size() ? &c.expected[i] : nullptr, i < actual.bills.size() ? &actual.bills[i] : nullptr);
-    if (!d.expected || !d.actual || d.period_differs || !d.lines.empty() || d.total_differs) diff.bills.push_back(d);
+    if (!d.expected || !d.actual || d.period_differs || !d.lines.empty() || d.total_differs || d.estimated_differs || d.notes_differ)
+      diff.bills.push_back(d);
   }
   return diff;
 }
@@ -115,7 +130,7 @@ std::string format_diff(const CaseDiff& diff, int indent) {
     out += pad + period_text(b.actual->period);
     if (b.period_differs) out += " (the case expects " + expected_period(*b.expected) + ")";
     out += "\n";
-    std::size_t width = 5;  // "total"
+    std::size_t width = b.estimated_differs ? 9 : 5;  // "estimated", "total"
     for (auto& l : b.lines) width = std::max(width, (l.expected ? l.expected->id.value : l.actual->id).size());
     auto id_column = [&](const std::string& id) { return id + std::string(width - id.size() + 2, ' '); };
     for (auto& l : b.lines) {
@@ -129,6 +144,9 @@ std::string format_diff(const CaseDiff& diff, int indent) {
     const auto& after = b.actual->total;
     if (b.total_differs) out += pad + "  " + id_column("total") + before.to_string() + " -> " + after.to_string() + " (" + signed_text(after - before) + ")\n";
     else out += pad + "  " + id_column("total") + after.to_string() + " (unchanged)\n";
+    if (b.estimated_differs)
+      out += pad + "  " + id_column("estimated") + (b.expected->estimated->value ? "true" : "false") + " -> " + (b.actual->estimated ? "true" : "false") + "\n";
+    if (b.notes_differ) out += pad + "  " + id_column("notes") + codes_text(b.expected->notes->codes) + " -> " + codes_text(note_codes(*b.actual)) + "\n";
   }
   return out;
 }

@@ -33,6 +33,8 @@ struct BillDiff {
   bool period_differs = false;
   std::vector<LineChange> lines;
   bool total_differs = false;
+  bool estimated_differs = false;
+  bool notes_differ = false;
 };
 
 struct CaseDiff {
@@ -46,6 +48,11 @@ CaseDiff diff_case(const BillCase& bill_case, const BillSeries& actual);
 
 /// The diff as text, every line indented by `indent` spaces, each ending in a newline.
 std::string format_diff(const CaseDiff& diff, int indent = 2);
+
+/// The codes of the bill's notes, in order.
+std::vector<std::string> note_codes(const Bill& bill);
+/// "B0013, B0006", or "(none)".
+std::string codes_text(const std::vector<std::string>& codes);
 
 /// "+27.95", "-3.10", "0.00".
 std::string signed_text(const Decimal& value);

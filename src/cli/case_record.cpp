@@ -59,7 +59,16 @@ std::string format_expected_line(const LineItem& item) {
 std::string format_expect_block(const Bill& bill) {
   std::string out = "[[expect]]\nfrom = " + toml_date(bill.period.from) + "\nto = " + toml_date(bill.period.to) + "\nlines = [\n";
   for (auto& item : bill.line_items) out += "  # " + item.label + "\n  " + format_expected_line(item) + ",\n";
-  return out + "]\ntotal = " + bill.total.to_string() + "\n";
+  out += "]\ntotal = " + bill.total.to_string() + "\n";
+  if (bill.estimated) out += "estimated = true\n";
+  if (!bill.notes.empty()) {
+    out += "notes = [";
+    for (std::size_t i = 0; i < bill.notes.size(); ++i) out += (i ? ", " : "") + toml_string(bill.notes[i].code);
+    out += "]   # ";
+    for (std::size_t i = 0; i < bill.notes.size(); ++i) out += (i ? "; " : "") + bill.notes[i].message;
+    out += "\n";
+  }
+  return out;
 }
 
 std::string format_case(const RecordedInputs& in, const BillSeries& series) {

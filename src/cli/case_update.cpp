@@ -24,6 +24,7 @@ class Editor {
   void number(const CaseNumber& n, const Decimal& value) {
     edits_.push_back({n.span.begin, n.span.end, n.quoted ? "\"" + value.to_string() + "\"" : value.to_string()});
   }
+  void replace(TextSpan span, std::string text) { edits_.push_back({span.begin, span.end, std::move(text)}); }
   void string(const CaseText& t, const std::string& value) { edits_.push_back({t.span.begin, t.span.end, toml_string(value)}); }
 
   // The line item's whole line when nothing else is on it; otherwise the table and its comma.
@@ -137,6 +138,12 @@ CaseUpdate update_case_text(const BillCase& c, const BillSeries& actual) {
       return result;
     }
     if (b.total_differs) editor.number(b.expected->total, b.actual->total);
+    if (b.estimated_differs) editor.replace(b.expected->estimated->span, b.actual->estimated ? "true" : "false");
+    if (b.notes_differ) {
+      std::string codes;
+      for (auto& code : note_codes(*b.actual)) codes += (codes.empty() ? "" : ", ") + toml_string(code);
+      editor.replace(b.expected->notes->span, "[" + codes + "]");
+    }
   }
   result.text = editor.apply();
   return result;

@@ -109,6 +109,29 @@ int TestCommand::run() const {
         record.result = JunitCase::Result::error;
         record.message = "the case's inputs have errors";
         record.text = render_all(run.diagnostics);
+      } else if (c.refused) {
+        // The case expects the biller to refuse the bill with exactly these errors.
+        std::vector<std::string> errors;
+        for (auto& d : run.diagnostics)
+          if (d.severity == Severity::error) errors.push_back(d.code);
+        if (run.outcome == CaseRun::Outcome::not_billed && errors == c.refused->codes) {
+          ++(rate_change ? tally.same : tally.passed);
+          report = (rate_change ? "SAME " : "PASS ") + title + "\n";
+        } else {
+          std::string text = "  the case expects a refusal with " + codes_text(c.refused->codes) + "; ";
+          if (run.series) {
+            text += "a bill was made, total " + run.series->total.to_string() + "\n";
+          } else {
+            text += "the refusal was " + codes_text(errors) + ":\n" + render_all(run.diagnostics);
+          }
+          record.text = text;
+          record.message = "not refused as expected";
+          if (rate_change) ++tally.changed;
+          else ++tally.failed;
+          report = std::string(rate_change ? "CHANGED " : "FAIL ") + title + "\n" + text;
+          if (!rate_change || !expect_changes_) record.result = JunitCase::Result::failure;
+          if (update_) report += "  not updated: a refusal is written by hand (`refused`)\n";
+        }
       } else if (run.outcome == CaseRun::Outcome::not_billed) {
         ++tally.failed;
         report = "FAIL " + title + "\n" + render_all(run.diagnostics);
