@@ -72,6 +72,12 @@ add_test(NAME cli.test_update_appends
           -DTARIFF=${PROJECT_SOURCE_DIR}/${cases}/willmar-new-rates.tariff
           -DGOLDEN=${PROJECT_SOURCE_DIR}/${cases}/update/no-expectations.toml.updated -DSCRATCH=${CMAKE_CURRENT_BINARY_DIR}/cli/update-appends
           -DWORKDIR=${PROJECT_SOURCE_DIR} -P ${CMAKE_CURRENT_SOURCE_DIR}/cli/update_case.cmake)
+# Line items several to a line get the array rewritten one per line; `lines = []` is filled.
+add_test(NAME cli.test_update_compact
+  COMMAND ${CMAKE_COMMAND} -DCLI=$<TARGET_FILE:rateline_cli> -DCASE=${PROJECT_SOURCE_DIR}/${cases}/update/compact.toml
+          -DTARIFF=${PROJECT_SOURCE_DIR}/${cases}/willmar-new-rates.tariff
+          -DGOLDEN=${PROJECT_SOURCE_DIR}/${cases}/update/compact.toml.updated -DSCRATCH=${CMAKE_CURRENT_BINARY_DIR}/cli/update-compact
+          -DWORKDIR=${PROJECT_SOURCE_DIR} -P ${CMAKE_CURRENT_SOURCE_DIR}/cli/update_case.cmake)
 add_test(NAME cli.bill_record_then_test
   COMMAND ${CMAKE_COMMAND} -DCLI=$<TARGET_FILE:rateline_cli>
           "-DARGS=bill;tariffs/osage-large-industrial.tariff;--usage;tests/bills/osage-large-industrial/usage/osage_2024-07_08.csv;--from;2024-07-01;--to;2024-09-01;--cycle;monthly;--format;test"
@@ -79,4 +85,4 @@ add_test(NAME cli.bill_record_then_test
 add_test(NAME cli.test_junit
   COMMAND /usr/bin/python3 ${CMAKE_CURRENT_SOURCE_DIR}/cli/check_junit.py $<TARGET_FILE:rateline_cli> ${PROJECT_SOURCE_DIR}
           ${CMAKE_CURRENT_BINARY_DIR}/cli/junit.xml)
-set_tests_properties(cli.test_update cli.test_update_appends cli.bill_record_then_test cli.test_junit PROPERTIES LABELS cli)
+set_tests_properties(cli.test_update cli.test_update_appends cli.test_update_compact cli.bill_record_then_test cli.test_junit PROPERTIES LABELS cli)
