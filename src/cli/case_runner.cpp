@@ -4,6 +4,9 @@
 #include "rateline/register_reads.hpp"
 #include "rateline/usage.hpp"
 
+#include <string_view>
+#include <utility>
+
 namespace rateline::cli {
 
 namespace {
@@ -16,6 +19,32 @@ void move_into_case(std::vector<Diagnostic>& diagnostics, const BillCase& c) {
     if (c.usage.text_offset) d.span = Span{c.source, d.span.begin + *c.usage.text_offset, d.span.end + *c.usage.text_offset};
     else d.span = Span{c.source, c.usage.span.begin, c.usage.span.end};
   }
+}
+
+// The library's hints name `rateline bill` options; a case says the same with its keys.
+std::string case_hint(std::string hint) {
+  static const std::pair<const char*, const char*> kOptions[] = {
+      {"--allow-partial", "allow_partial = true under [policies]"},
+      {"--allow-gaps", "allow_gaps = true under [policies]"},
+      {"--demand-window data", "demand_window = \"data\" under [policies]"},
+      {"--past-due 120.00", "past_due = 120.00 under [account]"},
+      {"--due-date YYYY-MM-DD", "due_date = YYYY-MM-DD under [account]"},
+      {"--interval 15", "interval = 15 under [usage]"},
+      {"--start 2024-01-01T00:00", "start = 2024-01-01T00:00 under [usage]"},
+  };
+  for (auto [option, key] : kOptions)
+    for (auto at = hint.find(option); at != std::string::npos; at = hint.find(option, at + 1)) hint.replace(at, std::string_view(option).size(), key);
+  // --attribute NAME=VALUE
+  for (auto at = hint.find("--attribute "); at != std::string::npos; at = hint.find("--attribute ", at + 1)) {
+    auto begin = at + 12;
+    auto end = hint.find_first_of(" ,;)", begin);
+    auto assignment = hint.substr(begin, end == std::string::npos ? std::string::npos : end - begin);
+    auto eq = assignment.find('=');
+    if (eq == std::string::npos) continue;
+    auto key = "attributes = { " + assignment.substr(0, eq) + " = \"" + assignment.substr(eq + 1) + "\" } under [account]";
+    hint.replace(at, 12 + assignment.size(), key);
+  }
+  return hint;
 }
 
 bool is_input_error(const Diagnostic& d) {
@@ -108,6 +137,7 @@ CaseRun run_case(const BillCase& c, TariffCache& tariffs, const std::string& tar
     d.message = std::string("cannot read the usage: ") + e.what();
     usage_diagnostics.push_back(d);
   }
+  for (auto& d : usage_diagnostics) d.hint = case_hint(d.hint);
   run.diagnostics.insert(run.diagnostics.end(), usage_diagnostics.begin(), usage_diagnostics.end());
   if (has_errors(usage_diagnostics) || (!intervals && !reads)) {
     run.outcome = CaseRun::Outcome::broken;
@@ -117,6 +147,7 @@ CaseRun run_case(const BillCase& c, TariffCache& tariffs, const std::string& tar
   std::vector<BillingPeriod> periods = c.monthly_cycle ? monthly_periods(c.period.from, c.period.to) : std::vector<BillingPeriod>{c.period};
   auto result = reads ? bill_periods(graph, *reads, periods, c.account, bill_options(c.policies))
                       : bill_periods(graph, *intervals, periods, c.account, bill_options(c.policies));
+  for (auto& d : result.diagnostics) d.hint = case_hint(d.hint);
   run.diagnostics.insert(run.diagnostics.end(), result.diagnostics.begin(), result.diagnostics.end());
   if (result.series) {
     run.outcome = CaseRun::Outcome::billed;
