@@ -41,7 +41,7 @@ std::string JunitReport::xml() const {
     out += "    <testcase name=\"" + xml_escape(c.name) + "\" classname=\"" + xml_escape(c.file) + "\" file=\"" + xml_escape(c.file) +
            "\" time=\"" + fmt::format("{:.3f}", c.seconds) + "\"";
     if (c.result == JunitCase::Result::passed) {
-      out += "/>\n";
+      out += c.output.empty() ? "/>\n" : ">\n      <system-out>" + xml_escape(c.output) + "</system-out>\n    </testcase>\n";
       continue;
     }
     const char* tag = c.result == JunitCase::Result::failure ? "failure" : "error";

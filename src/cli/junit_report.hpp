@@ -18,6 +18,7 @@ struct JunitCase {
   enum class Result { passed, failure, error } result = Result::passed;
   std::string message;   ///< one line: why it failed
   std::string text;      ///< the diff or the diagnostics
+  std::string output;    ///< <system-out>: what a passing case reports (an intended change's diff)
   double seconds = 0;    ///< wall-clock time (JUnit's `time` attribute); not a bill value
 };
 

@@ -154,6 +154,7 @@ int TestCommand::run() const {
             ++tally.changed;
             report = "CHANGED " + title + "\n" + text;
             if (!expect_changes_) record.result = JunitCase::Result::failure;
+            else record.output = text;
           } else {
             ++tally.failed;
             report = "FAIL " + title + "\n" + text;

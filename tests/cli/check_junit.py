@@ -37,4 +37,14 @@ error = broken.find("error")
 assert error is not None and "syntax.toml:4:6: error[T0001]" in error.text, error.text
 for t in testcases:
     float(t.get("time"))
-print("junit report ok: 3 testcases, 1 failure, 1 error")
+
+# Rate-change mode with --expect-changes: changed cases pass, their diff is in <system-out>.
+run = subprocess.run([cli, "test", "tests/cli/test_command/cases", "--tariff", "tests/cli/test_command/willmar-new-rates.tariff",
+                      "--expect-changes", "--junit", out], cwd=source, capture_output=True, text=True)
+assert run.returncode == 0, f"exit {run.returncode}, expected 0:\n{run.stdout}{run.stderr}"
+suite = ET.parse(out).getroot().find("testsuite")
+assert (suite.get("tests"), suite.get("failures"), suite.get("errors")) == ("4", "0", "0"), suite.attrib
+outputs = {t.get("file").rsplit("/", 1)[-1]: t.findtext("system-out") for t in suite.findall("testcase")}
+assert outputs["october-monthly.toml"] is None, outputs
+assert "~ energy  rate 0.1149 -> 0.1199, amount 103.41 -> 107.91 (+4.50)" in outputs["monthly-totals.toml"], outputs
+print("junit report ok: 3 testcases, 1 failure, 1 error; rate-change mode: 4 testcases, 3 changes reported, 0 failures")
