@@ -281,6 +281,11 @@ class CaseReader {
 
 CaseReadResult read_case(std::shared_ptr<const SourceFile> source) {
   CaseReadResult result;
+  if (source->text().find_first_not_of(" \t\r\n") == std::string::npos) {
+    result.diagnostics.push_back(case_error(nullptr, {}, "T0003", "the case file " + source->path() + " is empty",
+                                            "a case needs at least tariff, from, to and [usage]: see docs/bill-tests.md"));
+    return result;
+  }
   CaseReader reader(source, result.diagnostics);
   auto c = reader.read();
   // In file order, whatever order the tables were read in.
