@@ -5,6 +5,7 @@
 //   rateline explain TARIFF --usage FILE --from DATE --to DATE
 //   (bill and explain: [--past-due AMOUNT --due-date DATE [--paid-on DATE]] for a late fee)
 //   rateline graph TARIFF [--format dot|text]
+//   rateline test CASES... [--junit FILE] [--update] [--tariff NEW --expect-changes]  (test_command.hpp)
 //
 // Exit codes: 0 success, 1 the inputs have errors (diagnostics on stderr), 2 bad command line.
 #include "rateline/bill.hpp"
@@ -12,7 +13,9 @@
 #include "rateline/report.hpp"
 #include "rateline/tariff.hpp"
 #include "rateline/usage.hpp"
+#include "case_record.hpp"
 #include "import_command.hpp"
+#include "test_command.hpp"
 
 #include <CLI/CLI.hpp>
 
@@ -104,7 +107,8 @@ void add_bill_options(CLI::App* cmd, BillArgs& a, bool with_format) {
   reads->excludes(usage);
   cmd->add_option("--from", a.from, "first day billed, YYYY-MM-DD (tariff local time)")->required();
   cmd->add_option("--to", a.to, "day after the last day billed, YYYY-MM-DD")->required();
-  if (with_format) cmd->add_option("--format", a.format, "table, json or csv")->check(CLI::IsMember({"table", "json", "csv"}));
+  if (with_format) cmd->add_option("--format", a.format, "table, json, csv, or test (a golden bill case: docs/bill-tests.md)")
+                       ->check(CLI::IsMember({"table", "json", "csv", "test"}));
   cmd->add_option("--cycle", a.cycle, "bill each calendar month of [from, to): monthly")->check(CLI::IsMember({"monthly"}));
   cmd->add_option("--as-of", a.as_of, "bill the whole period at the tariff version in effect on this date, YYYY-MM-DD");
   cmd->add_option("--interval", a.interval_text, "interval length in minutes (inferred from the data when absent)");
@@ -218,6 +222,15 @@ int run_bill(const BillArgs& a, bool explain) {
     for (auto& b : series.bills) std::cout << rateline::format_explain(b) << "\n";
     return 0;
   }
+  if (a.format == "test") {
+    rateline::cli::RecordedInputs in{
+        .tariff = a.tariff, .usage_file = a.usage, .reads_file = a.reads, .start = a.start, .period = {*from, *to},
+        .monthly_cycle = a.cycle == "monthly", .account = account,
+        .policies = {a.allow_gaps, a.allow_partial, options.local_time, bill_options.demand_window, bill_options.as_of, options.interval_minutes, {}},
+        .case_dir = rateline::cli::output_folder()};
+    std::cout << rateline::cli::format_case(in, series);
+    return 0;
+  }
   if (a.cycle.empty()) {
     const auto& b = series.bills.front();
     std::cout << (a.format == "json" ? rateline::format_json(b) : a.format == "csv" ? rateline::format_csv(b) : rateline::format_table(b));
@@ -254,6 +267,7 @@ int main(int argc, char** argv) {
   graph->add_option("--format", graph_format, "dot or text")->check(CLI::IsMember({"dot", "text"}));
 
   auto import_command = rateline::cli::add_import_command(app);
+  auto test_command = rateline::cli::add_test_command(app);
 
   try {
     app.parse(argc, argv);
@@ -278,6 +292,7 @@ int main(int argc, char** argv) {
   if (bill->parsed()) return run_bill(bill_args, false);
   if (explain->parsed()) return run_bill(explain_args, true);
   if (import_command->parsed()) return import_command->run();
+  if (test_command->parsed()) return test_command->run();
   if (graph->parsed()) {
     auto g = compile(graph_file);
     if (!g) return 1;
