@@ -34,3 +34,10 @@ else()
   add_test(NAME c_api.example_valgrind COMMAND ${CMAKE_COMMAND} -E echo "SKIPPED: valgrind is not installed (scripts/build.sh installs it)")
   set_tests_properties(c_api.example_valgrind PROPERTIES LABELS c_api SKIP_REGULAR_EXPRESSION "SKIPPED")
 endif()
+
+# docs/c-api.md's worked example, compiled (C99, warnings as errors) and run as written.
+add_test(NAME c_api.docs_example
+  COMMAND ${CMAKE_COMMAND} -DCC=${CMAKE_C_COMPILER} -DINCLUDE_DIR=${PROJECT_SOURCE_DIR}/include -DLIB_DIR=$<TARGET_FILE_DIR:rateline_c>
+          -DDOC=${PROJECT_SOURCE_DIR}/docs/c-api.md -DWORKDIR=${PROJECT_SOURCE_DIR} -DOUT_DIR=${CMAKE_CURRENT_BINARY_DIR}/c_api_doc
+          -P ${CMAKE_CURRENT_SOURCE_DIR}/c_api/run_doc_example.cmake)
+set_tests_properties(c_api.docs_example PROPERTIES LABELS c_api)
