@@ -47,6 +47,12 @@ if(PYTHON_TOO)
   list(GET init 0 init)
   get_filename_component(package ${init} DIRECTORY)
   get_filename_component(site ${package} DIRECTORY)
+  # Installed under the default prefix, the same directory must be on python3's own path.
+  file(RELATIVE_PATH relative ${stage} ${site})
+  run(/usr/bin/python3 -c "import sys\nprint('/usr/local/${relative}' in sys.path)")
+  if(NOT last_output MATCHES "^True")
+    message(FATAL_ERROR "/usr/local/${relative} is not on /usr/bin/python3's sys.path: set RATELINE_PYTHON_INSTALL_DIR")
+  endif()
   run(${CMAKE_COMMAND} -E env PYTHONPATH=${site} PYTHONDONTWRITEBYTECODE=1
       /usr/bin/python3 -c "import rateline\nprint(rateline.__file__, rateline.__version__)")
   if(NOT last_output MATCHES "^${site}/rateline/__init__.py")
