@@ -28,13 +28,6 @@ std::string_view without_cr(std::string_view line) {
   return line;
 }
 
-void append_line(UsageBlock& block, std::uint32_t file_line) {
-  ++block.rows;
-  const auto block_line = static_cast<std::uint32_t>(block.rows + 1);  // line 1 is the header
-  if (block.runs.empty() || block.runs.back().second + (block_line - block.runs.back().first) != file_line)
-    block.runs.emplace_back(block_line, file_line);
-}
-
 }  // namespace
 
 std::uint32_t UsageBlock::file_line(std::uint32_t block_line) const {
@@ -65,7 +58,14 @@ std::optional<LongHeader> read_long_header(std::string_view line, std::uint32_t 
       LongHeader header;
       header.account_column = column;
       header.line = line_number;
-      split_account(line, column, &header.header);
+      // The account column keeps its place with an empty name: the single-account readers
+      // skip a column without a name silently, so rows go to them exactly as written.
+      const char* name_start = name.data();
+      const char* name_end = name.data() + name.size();
+      if (name_start > line.data() && name_start[-1] == '"') --name_start, ++name_end;
+      header.header.assign(line.data(), static_cast<std::size_t>(name_start - line.data()));
+      header.header.append(name_end, static_cast<std::size_t>(line.data() + line.size() - name_end));
+      header.header += '\n';
       return header;
     }
     if (next >= end) break;
@@ -77,36 +77,24 @@ std::optional<LongHeader> read_long_header(std::string_view line, std::uint32_t 
   return std::nullopt;
 }
 
-std::string_view split_account(std::string_view line, std::size_t account_column, std::string* out) {
-  const char* const begin = line.data();
-  const char* const end = begin + line.size();
-  const char* p = begin;
+std::string_view account_of(std::string_view line, std::size_t account_column) {
+  // The common case: the account is the first field, unquoted.
+  if (account_column == 0 && !line.empty() && line.front() != '"' && !usage_detail::is_blank(line.front())) {
+    const void* comma = std::memchr(line.data(), ',', line.size());
+    std::string_view id = comma ? line.substr(0, static_cast<std::size_t>(static_cast<const char*>(comma) - line.data())) : line;
+    while (!id.empty() && usage_detail::is_blank(id.back())) id.remove_suffix(1);
+    return id;
+  }
+  const char* const end = line.data() + line.size();
+  const char* p = line.data();
   bool bad_quote = false;
   std::string_view field;
   for (std::size_t column = 0;; ++column) {
-    const char* field_start = p;
     const char* next = usage_detail::split_field(p, end, field, bad_quote);
-    if (column == account_column) {
-      if (out) {
-        // Drop the field and the comma after it (or, for the last field, the one before).
-        if (next < end) {
-          out->append(begin, static_cast<std::size_t>(field_start - begin));
-          out->append(next + 1, static_cast<std::size_t>(end - next - 1));
-        } else {
-          out->append(begin, static_cast<std::size_t>(std::max(field_start - 1, begin) - begin));
-        }
-        out->push_back('\n');
-      }
-      return field;
-    }
-    if (next >= end) break;
+    if (column == account_column) return field;
+    if (next >= end) return {};  // too few fields: the reader reports the row
     p = next + 1;
   }
-  if (out) {
-    out->append(line);
-    out->push_back('\n');
-  }
-  return {};  // too few fields: the reader reports the row
 }
 
 // ---- streaming ----
@@ -136,14 +124,17 @@ bool UsageStream::next_line(std::string_view& line) {
     const void* newline = pos_ < buffer_.size() ? std::memchr(base + pos_, '\n', buffer_.size() - pos_) : nullptr;
     if (newline || (eof_ && pos_ < buffer_.size())) {
       const std::size_t stop = newline ? static_cast<std::size_t>(static_cast<const char*>(newline) - base) : buffer_.size();
+      line_start_ = pos_;
       line = without_cr(std::string_view(base + pos_, stop - pos_));
       pos_ = newline ? stop + 1 : stop;
       ++line_number_;
       if (line_number_ == 1 && line.size() >= 3 && line.compare(0, 3, "\xEF\xBB\xBF") == 0) line.remove_prefix(3);
       return true;
     }
+    flush_pending(pos_);
     if (eof_) return false;
     buffer_.erase(0, pos_);  // keep the partial line, read the next chunk after it
+    span_begin_ = 0;
     pos_ = 0;
     const std::size_t had = buffer_.size();
     buffer_.resize(had + kChunk);
@@ -154,6 +145,15 @@ bool UsageStream::next_line(std::string_view& line) {
       eof_ = true;
     }
   }
+}
+
+// The pending block's rows are a contiguous range of the file: copied in one piece when
+// the block ends or the buffer moves on.
+void UsageStream::flush_pending(std::size_t upto) {
+  if (!have_pending_ || upto <= span_begin_) return;
+  pending_.text.append(buffer_, span_begin_, upto - span_begin_);
+  if (pending_.text.back() != '\n') pending_.text += '\n';
+  span_begin_ = upto;
 }
 
 bool UsageStream::next(UsageBlock& block) {
@@ -177,24 +177,28 @@ bool UsageStream::next(UsageBlock& block) {
       if (!header_) return false;
       continue;
     }
-    const std::string_view id = split_account(line, header_->account_column, nullptr);
+    const std::string_view id = account_of(line, header_->account_column);
+    if (have_pending_ && id == pending_.account) {
+      ++pending_.rows;
+      continue;
+    }
     bool done = false;
-    if (have_pending_ && id != pending_.account) {
+    if (have_pending_) {
+      flush_pending(line_start_);
       std::swap(block, pending_);
       have_pending_ = false;
       done = true;
     }
-    if (!have_pending_) {
-      pending_.clear();
-      pending_.account = std::string(id);
-      pending_.path = path;
-      pending_.text = header_->header;
-      pending_.first_line = line_number_;
-      pending_.runs.emplace_back(1, header_->line);
-      have_pending_ = true;
-    }
-    split_account(line, header_->account_column, &pending_.text);
-    append_line(pending_, line_number_);
+    pending_.clear();
+    pending_.account = std::string(id);
+    pending_.path = path;
+    pending_.text = header_->header;
+    pending_.first_line = line_number_;
+    pending_.runs.emplace_back(1, header_->line);
+    pending_.runs.emplace_back(2, line_number_);
+    pending_.rows = 1;
+    span_begin_ = line_start_;
+    have_pending_ = true;
     if (done) return true;
   }
 }
@@ -249,7 +253,7 @@ UsageIndex::UsageIndex(const std::vector<std::string>& files) {
         continue;
       }
       ++rows_;
-      const std::string_view id = split_account(line, m.header.account_column, nullptr);
+      const std::string_view id = account_of(line, m.header.account_column);
       if (last && id == last_id && last->end == begin) {  // the common case: the next row of the same account
         last->end = pos;
         ++last->rows;
@@ -282,25 +286,18 @@ std::optional<UsageBlock> UsageIndex::take(const std::string& account, bool& mix
   block.text = first.header.header;
   block.first_line = runs.front().line;
   block.runs.emplace_back(1, first.header.line);
+  block.runs.clear();
+  block.runs.emplace_back(1, first.header.line);
   for (const Run& run : runs) {
     const Mapped& m = files_[run.file];
     if (m.header.header != first.header.header) {
       mixed = true;
       continue;
     }
-    std::size_t pos = run.begin;
-    std::uint32_t line = run.line;
-    while (pos < run.end) {
-      const void* nl = std::memchr(m.data + pos, '\n', run.end - pos);
-      const std::size_t stop = nl ? static_cast<std::size_t>(static_cast<const char*>(nl) - m.data) : run.end;
-      const std::string_view text = without_cr(std::string_view(m.data + pos, stop - pos));
-      pos = nl ? stop + 1 : run.end;
-      if (!skip_line(text)) {
-        split_account(text, m.header.account_column, &block.text);
-        append_line(block, line);
-      }
-      ++line;
-    }
+    block.runs.emplace_back(static_cast<std::uint32_t>(block.rows + 2), run.line);
+    block.text.append(m.data + run.begin, run.end - run.begin);
+    if (block.text.back() != '\n') block.text += '\n';
+    block.rows += run.rows;
   }
   return block;
 }

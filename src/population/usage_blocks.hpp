@@ -8,9 +8,10 @@
 //   UsageIndex index(files);                   // any order: files mapped, rows indexed by account
 //   std::optional<UsageBlock> b = index.take("A-1001");
 //
-// A block's text is the file's header and the account's rows with the account column
-// removed, so read_interval_csv / read_register_reads see exactly the single-account
-// format; `file_line` maps a line of the block back to the line of the file.
+// A block's text is the file's header, with the account column's name left empty, and the
+// account's rows as written (copied as one range): read_interval_csv / read_register_reads
+// skip an unnamed column silently, so they read each account exactly as a single-account
+// file. `file_line` maps a line of the block back to the line of the file.
 #pragma once
 
 #include "rateline/diagnostic.hpp"
@@ -30,7 +31,7 @@ namespace rateline::population_detail {
 
 struct UsageBlock {
   std::string account;
-  std::string text;                 ///< header + rows, account column removed
+  std::string text;                 ///< header (account column unnamed) + the rows as written
   std::string path;                 ///< the file, for messages
   std::size_t rows = 0;
   std::uint32_t first_line = 0;     ///< the file line of the block's first row
@@ -44,7 +45,7 @@ struct UsageBlock {
 /// A file's header: where the account column is, and the header text without it.
 struct LongHeader {
   std::size_t account_column = 0;
-  std::string header;          ///< without the account column, "\n"-terminated
+  std::string header;          ///< the header with the account column's name left empty, "\n"-terminated
   std::uint32_t line = 0;
 };
 
@@ -52,8 +53,8 @@ struct LongHeader {
 std::optional<LongHeader> read_long_header(std::string_view line, std::uint32_t line_number, const std::string& path,
                                            std::vector<Diagnostic>& errors);
 
-/// Splits one data line: the account id, and appends the line without the account field to `out`.
-std::string_view split_account(std::string_view line, std::size_t account_column, std::string* out);
+/// The account id of one data line (empty when the line has too few fields).
+std::string_view account_of(std::string_view line, std::size_t account_column);
 
 /// Streams the files in order, one block per run of consecutive rows of one account.
 class UsageStream {
@@ -69,6 +70,7 @@ class UsageStream {
 
  private:
   bool next_line(std::string_view& line);  // from the current file; false at its end
+  void flush_pending(std::size_t upto);    // copies the pending block's bytes before `upto`
   bool open_next_file();
 
   std::vector<std::string> files_;
@@ -76,6 +78,8 @@ class UsageStream {
   std::FILE* file_ = nullptr;
   std::string buffer_;
   std::size_t pos_ = 0;
+  std::size_t line_start_ = 0;   // offset of the line next_line returned
+  std::size_t span_begin_ = 0;   // the pending block's bytes not yet copied start here
   bool eof_ = false;
   std::uint32_t line_number_ = 0;
   std::optional<LongHeader> header_;
