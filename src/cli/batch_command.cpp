@@ -13,6 +13,7 @@
 #include <optional>
 #include <stdexcept>
 
+#include <pthread.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -20,13 +21,50 @@ namespace rateline::cli {
 
 namespace {
 
-std::atomic<bool> g_cancel{false};
-volatile std::sig_atomic_t g_signal = 0;
+// On SIGINT/SIGTERM the run stops at once, even blocked on a slow input: the handler
+// removes the temporary output files (unlink is async-signal-safe) and exits 128 + signal.
+// The final files appear only by rename, so nothing partial is ever left under their names.
+constexpr int kMaxTemps = 4;
+char g_temps[kMaxTemps][4096];
+std::atomic<int> g_temp_count{0};
 
 extern "C" void on_signal(int signal) {
-  g_signal = signal;
-  g_cancel.store(true);
+  for (int i = 0; i < g_temp_count.load(); ++i)
+    if (g_temps[i][0]) ::unlink(g_temps[i]);
+  static const char message[] = "rateline batch: interrupted; no output written\n";
+  [[maybe_unused]] auto ignored = ::write(2, message, sizeof message - 1);
+  ::_exit(128 + signal);
 }
+
+int register_temp(const std::string& path) {
+  const int slot = g_temp_count.load();
+  if (slot >= kMaxTemps || path.size() >= sizeof g_temps[0]) return -1;
+  std::memcpy(g_temps[slot], path.c_str(), path.size() + 1);
+  g_temp_count.store(slot + 1);
+  return slot;
+}
+
+void forget_temp(int slot) {
+  if (slot >= 0) g_temps[slot][0] = '\0';
+}
+
+// Signals wait while a file is renamed into place (then its temporary name is gone).
+class SignalsHeld {
+ public:
+  SignalsHeld() {
+    sigset_t set;
+    sigemptyset(&set);
+    sigaddset(&set, SIGINT);
+    sigaddset(&set, SIGTERM);
+    pthread_sigmask(SIG_BLOCK, &set, &old_);
+  }
+  ~SignalsHeld() { pthread_sigmask(SIG_SETMASK, &old_, nullptr); }
+  SignalsHeld(const SignalsHeld&) = delete;
+  SignalsHeld& operator=(const SignalsHeld&) = delete;
+
+ private:
+  sigset_t old_;
+};
 
 std::optional<std::chrono::year_month_day> parse_day(const std::string& s) {
   if (s.size() != 10 || s[4] != '-' || s[7] != '-') return std::nullopt;
@@ -57,6 +95,7 @@ class AtomicOutput {
       throw std::runtime_error("cannot write " + temp_);
     }
     std::setvbuf(file_, nullptr, _IOFBF, 1 << 20);
+    slot_ = register_temp(temp_);
   }
   AtomicOutput(const AtomicOutput&) = delete;
   AtomicOutput& operator=(const AtomicOutput&) = delete;
@@ -64,6 +103,7 @@ class AtomicOutput {
     if (committed_) return;
     if (file_) std::fclose(file_);
     ::unlink(temp_.c_str());
+    forget_temp(slot_);
   }
 
   void write(std::string_view text) {
@@ -74,7 +114,9 @@ class AtomicOutput {
     const int closed = std::fclose(file_);
     file_ = nullptr;
     if (closed != 0) fail();
+    SignalsHeld held;
     if (std::rename(temp_.c_str(), path_.c_str()) != 0) fail();
+    forget_temp(slot_);
     committed_ = true;
   }
 
@@ -83,6 +125,7 @@ class AtomicOutput {
   std::string path_, temp_;
   std::FILE* file_ = nullptr;
   bool committed_ = false;
+  int slot_ = -1;
 };
 
 // "1234567" -> "1,234,567"
@@ -203,7 +246,6 @@ int BatchCommand::run() const {
   options.line_items = line_items_;
   options.threads = threads_;
   options.in_flight = in_flight_;
-  options.cancel = &g_cancel;
 
   AccountsReadResult accounts;
   try {
@@ -232,15 +274,12 @@ int BatchCommand::run() const {
     FileSink sink(bills, exceptions ? &*exceptions : nullptr, accounts.table->accounts.size(), ::isatty(2) == 1);
     summary = bill_population(*accounts.table, options, sink);
     sink.end_line();
-    if (summary.cancelled) {
-      std::cerr << "rateline batch: interrupted; no output written\n";
-      return 128 + (g_signal ? static_cast<int>(g_signal) : SIGINT);  // the AtomicOutputs remove their temporary files
-    }
     for (const Diagnostic& d : summary.errors) std::cerr << render(d);
     if (!summary.errors.empty()) {
       std::cerr << "rateline batch: stopped; no output written\n";
       return 1;
     }
+    SignalsHeld held;  // both files appear, or neither
     bills.commit();
     if (exceptions) exceptions->commit();
   } catch (const std::exception& e) {
