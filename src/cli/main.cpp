@@ -14,6 +14,7 @@
 #include "rateline/tariff.hpp"
 #include "rateline/usage.hpp"
 #include "case_record.hpp"
+#include "batch_command.hpp"
 #include "import_command.hpp"
 #include "test_command.hpp"
 
@@ -268,6 +269,7 @@ int main(int argc, char** argv) {
 
   auto import_command = rateline::cli::add_import_command(app);
   auto test_command = rateline::cli::add_test_command(app);
+  auto batch_command = rateline::cli::add_batch_command(app);
 
   try {
     app.parse(argc, argv);
@@ -293,6 +295,7 @@ int main(int argc, char** argv) {
   if (explain->parsed()) return run_bill(explain_args, true);
   if (import_command->parsed()) return import_command->run();
   if (test_command->parsed()) return test_command->run();
+  if (batch_command->parsed()) return batch_command->run();
   if (graph->parsed()) {
     auto g = compile(graph_file);
     if (!g) return 1;

@@ -3,7 +3,7 @@
 
 Layers, in order; a layer may include headers only of itself and earlier layers:
 
-    core -> calendar -> usage -> graph -> syntax -> check -> lower -> eval -> report -> apps
+    core -> calendar -> usage -> graph -> syntax -> check -> lower -> eval -> report -> population -> apps
 
 Rules checked on include/rateline/, src/, grammar/ and bindings/:
   (a) no file includes a header of a later layer;
@@ -28,7 +28,7 @@ import re
 import sys
 import tempfile
 
-LAYERS = ["core", "calendar", "usage", "graph", "syntax", "check", "lower", "eval", "report", "import", "apps"]
+LAYERS = ["core", "calendar", "usage", "graph", "syntax", "check", "lower", "eval", "report", "population", "import", "apps"]
 
 # Public headers (paths under include/rateline/) by layer. Add new headers here.
 PUBLIC_HEADERS = {
@@ -41,6 +41,7 @@ PUBLIC_HEADERS = {
     "graph": ["rate_graph.hpp"],
     "eval": ["bill.hpp", "account.hpp"],
     "report": ["report.hpp"],
+    "population": ["population.hpp"],
     "import": ["urdb.hpp"],
     "apps": ["rateline.hpp", "rateline.h"],  # rateline.hpp: the C++ umbrella header; rateline.h: the C API
 }
@@ -57,6 +58,7 @@ SOURCE_DIRS = {
     "src/graph": "graph",
     "src/eval": "eval",
     "src/report": "report",
+    "src/population": "population",
     "src/import": "import",
     "src/cli": "apps",
     "src/c_api": "apps",
