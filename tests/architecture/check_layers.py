@@ -28,7 +28,7 @@ import re
 import sys
 import tempfile
 
-LAYERS = ["core", "calendar", "usage", "graph", "syntax", "check", "lower", "eval", "report", "import", "apps"]
+LAYERS = ["core", "calendar", "usage", "graph", "syntax", "check", "lower", "eval", "report", "analysis", "import", "apps"]
 
 # Public headers (paths under include/rateline/) by layer. Add new headers here.
 PUBLIC_HEADERS = {
@@ -41,6 +41,7 @@ PUBLIC_HEADERS = {
     "graph": ["rate_graph.hpp"],
     "eval": ["bill.hpp", "account.hpp"],
     "report": ["report.hpp"],
+    "analysis": ["analysis.hpp", "html_report.hpp", "review.hpp"],
     "import": ["urdb.hpp"],
     "apps": ["rateline.hpp", "c_api.h"],  # rateline.hpp: the umbrella header
 }
@@ -57,6 +58,7 @@ SOURCE_DIRS = {
     "src/graph": "graph",
     "src/eval": "eval",
     "src/report": "report",
+    "src/analysis": "analysis",
     "src/import": "import",
     "src/cli": "apps",
     "src/c_api": "apps",
