@@ -12,6 +12,7 @@
 #include "rateline/report.hpp"
 #include "rateline/tariff.hpp"
 #include "rateline/usage.hpp"
+#include "batch_command.hpp"
 #include "import_command.hpp"
 
 #include <CLI/CLI.hpp>
@@ -254,6 +255,7 @@ int main(int argc, char** argv) {
   graph->add_option("--format", graph_format, "dot or text")->check(CLI::IsMember({"dot", "text"}));
 
   auto import_command = rateline::cli::add_import_command(app);
+  auto batch_command = rateline::cli::add_batch_command(app);
 
   try {
     app.parse(argc, argv);
@@ -278,6 +280,7 @@ int main(int argc, char** argv) {
   if (bill->parsed()) return run_bill(bill_args, false);
   if (explain->parsed()) return run_bill(explain_args, true);
   if (import_command->parsed()) return import_command->run();
+  if (batch_command->parsed()) return batch_command->run();
   if (graph->parsed()) {
     auto g = compile(graph_file);
     if (!g) return 1;

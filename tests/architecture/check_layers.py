@@ -3,7 +3,7 @@
 
 Layers, in order; a layer may include headers only of itself and earlier layers:
 
-    core -> calendar -> usage -> graph -> syntax -> check -> lower -> eval -> report -> apps
+    core -> calendar -> usage -> graph -> syntax -> check -> lower -> eval -> report -> population -> analysis -> apps
 
 Rules checked on include/rateline/, src/, grammar/ and bindings/:
   (a) no file includes a header of a later layer;
@@ -28,7 +28,7 @@ import re
 import sys
 import tempfile
 
-LAYERS = ["core", "calendar", "usage", "graph", "syntax", "check", "lower", "eval", "report", "analysis", "import", "apps"]
+LAYERS = ["core", "calendar", "usage", "graph", "syntax", "check", "lower", "eval", "report", "population", "analysis", "import", "apps"]
 
 # Public headers (paths under include/rateline/) by layer. Add new headers here.
 PUBLIC_HEADERS = {
@@ -41,6 +41,7 @@ PUBLIC_HEADERS = {
     "graph": ["rate_graph.hpp"],
     "eval": ["bill.hpp", "account.hpp"],
     "report": ["report.hpp"],
+    "population": ["population.hpp"],
     "analysis": ["analysis.hpp", "html_report.hpp", "review.hpp"],
     "import": ["urdb.hpp"],
     "apps": ["rateline.hpp", "c_api.h"],  # rateline.hpp: the umbrella header
@@ -58,6 +59,7 @@ SOURCE_DIRS = {
     "src/graph": "graph",
     "src/eval": "eval",
     "src/report": "report",
+    "src/population": "population",
     "src/analysis": "analysis",
     "src/import": "import",
     "src/cli": "apps",

@@ -1,0 +1,184 @@
+// Billing one account of a population: see account_billing.hpp.
+#include "population/account_billing.hpp"
+
+#include "population/bill_rows.hpp"
+#include "rateline/register_reads.hpp"
+#include "rateline/tariff.hpp"
+
+#include <chrono>
+#include <exception>
+
+namespace rateline::population_detail {
+
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+double seconds_since(Clock::time_point t) { return std::chrono::duration<double>(Clock::now() - t).count(); }
+
+std::string directory_of(const std::string& path) {
+  const auto slash = path.rfind('/');
+  return slash == std::string::npos ? std::string() : path.substr(0, slash + 1);
+}
+
+}  // namespace
+
+TariffShelf::TariffShelf(std::string tariff_dir, const std::string& accounts_path)
+    : tariff_dir_(std::move(tariff_dir)), accounts_dir_(directory_of(accounts_path)) {
+  if (!tariff_dir_.empty() && tariff_dir_.back() != '/') tariff_dir_ += '/';
+}
+
+// A name ("willmar-residential") is looked up in the tariff folder; a path (with a slash
+// or ending in .tariff) is relative to the accounts file, as imports are to their tariff.
+std::string TariffShelf::resolve(const std::string& tariff) const {
+  const bool is_path = tariff.find('/') != std::string::npos || tariff.ends_with(".tariff");
+  if (!is_path) return tariff_dir_ + tariff + ".tariff";
+  return tariff.front() == '/' ? tariff : accounts_dir_ + tariff;
+}
+
+const TariffEntry& TariffShelf::get(const std::string& tariff) {
+  const std::string path = resolve(tariff);
+  auto [it, inserted] = entries_.try_emplace(path);
+  TariffEntry& entry = it->second;
+  if (!inserted) return entry;
+  entry.path = path;
+  try {
+    CompileResult compiled = compile_tariff_file(path);
+    entry.graph = std::move(compiled.graph);
+    for (Diagnostic& d : compiled.diagnostics)
+      if (d.severity == Severity::error) entry.diagnostics.push_back(std::move(d));
+  } catch (const std::exception& e) {
+    entry.diagnostics.push_back(Diagnostic{Severity::error, "P0102", "tariff " + tariff + ": " + e.what(), Span{},
+                                           "name a tariff file (a path, or a name in the tariff folder --tariffs)"});
+  }
+  if (entry.graph) {
+    const TariffInfo& info = entry.graph->info();
+    entry.zone = TimeZone::locate(info.time_zone);
+    entry.unit = info.service == "gas" ? "therm" : (info.service == "water" || info.service == "sewer") ? "gal" : "kWh";
+    entry.register_unit = info.service == "gas" ? Unit::therm
+                        : (info.service == "water" || info.service == "sewer") ? Unit::gal
+                                                                                : Unit::kWh;
+  }
+  return entry;
+}
+
+std::string exception_row(const std::string& account, const std::string& location, const std::string& code,
+                          const std::string& message, const std::string& hint) {
+  std::string row;
+  append_csv_field(row, account);
+  row += ',';
+  append_csv_field(row, location);
+  row += ',';
+  append_csv_field(row, code);
+  row += ',';
+  append_csv_field(row, message);
+  row += ',';
+  append_csv_field(row, hint);
+  row += '\n';
+  return row;
+}
+
+namespace {
+
+// file:line of a diagnostic: a usage block's line is mapped back to its file's line; a
+// diagnostic about nothing in particular points at the account's row in the accounts table.
+std::string location_of(const Diagnostic& d, const std::optional<UsageBlock>& usage, const AccountRecord& record,
+                        const std::string& accounts_path) {
+  if (d.span.file) {
+    const auto pos = d.span.file->position(d.span.begin);
+    if (usage && d.span.file->path() == usage->path && d.span.file->text().size() == usage->text.size())
+      return usage->path + ":" + std::to_string(usage->file_line(pos.line));
+    return d.span.file->path() + ":" + std::to_string(pos.line) + ":" + std::to_string(pos.column);
+  }
+  return accounts_path + ":" + std::to_string(record.line);
+}
+
+// The readers' messages name other lines of their input ("also on line 12"): of the
+// account's block, which are mapped back to lines of the usage file.
+std::string file_lines(const std::string& message, const UsageBlock& usage) {
+  std::string out;
+  std::size_t i = 0;
+  while (i < message.size()) {
+    const std::size_t at = message.find("line ", i);
+    if (at == std::string::npos) break;
+    std::size_t digits = at + 5, end = digits;
+    while (end < message.size() && message[end] >= '0' && message[end] <= '9') ++end;
+    out.append(message, i, digits - i);
+    if (end > digits && end - digits < 10) out += std::to_string(usage.file_line(static_cast<std::uint32_t>(std::stoul(message.substr(digits, end - digits)))));
+    else out.append(message, digits, end - digits);
+    i = end;
+  }
+  out.append(message, i, std::string::npos);
+  return out;
+}
+
+void add_exceptions(AccountOutcome& out, const std::vector<Diagnostic>& diagnostics, const std::optional<UsageBlock>& usage,
+                    const AccountRecord& record, const std::string& accounts_path) {
+  for (const Diagnostic& d : diagnostics) {
+    if (d.severity != Severity::error) continue;
+    const bool in_block = usage && d.span.file && d.span.file->path() == usage->path;
+    out.exceptions += exception_row(record.account.id, location_of(d, usage, record, accounts_path), d.code,
+                                    in_block ? file_lines(d.message, *usage) : d.message, d.hint);
+  }
+  out.failed = true;
+}
+
+}  // namespace
+
+AccountOutcome bill_account(const AccountRecord& record, const TariffEntry& tariff, const std::optional<UsageBlock>& usage,
+                            const PopulationOptions& options, const std::string& accounts_path) {
+  AccountOutcome out;
+  const std::vector<BillingPeriod> periods = service_periods(record, options.periods);
+  if (periods.empty()) {
+    out.not_in_service = true;
+    return out;
+  }
+  if (!tariff.graph) {
+    add_exceptions(out, tariff.diagnostics, std::nullopt, record, accounts_path);
+    return out;
+  }
+  if (!usage) {
+    const std::string what = options.reads_files.empty() ? "usage" : "register reads";
+    out.exceptions += exception_row(record.account.id, accounts_path + ":" + std::to_string(record.line), "P0101",
+                                    "account " + record.account.id + " has no " + what + " rows",
+                                    "every account in service needs its " + what + " in the " + what + " files");
+    out.failed = true;
+    return out;
+  }
+
+  auto started = Clock::now();
+  std::optional<BillSeriesResult> result;
+  BillRowContext context{record, tariff, options};
+  if (!options.reads_files.empty()) {
+    RegisterReadResult reads = read_register_reads(usage->text, usage->path, tariff.register_unit);
+    out.parse_seconds = seconds_since(started);
+    if (!reads.usage || has_errors(reads.diagnostics)) {
+      add_exceptions(out, reads.diagnostics, usage, record, accounts_path);
+      return out;
+    }
+    started = Clock::now();
+    result = bill_periods(*tariff.graph, *reads.usage, periods, record.account, options.bill);
+    if (result->series) out.bill_count = append_bill_rows(out.bills, context, *result->series, nullptr, &*reads.usage);
+  } else {
+    UsageReadOptions read_options = options.usage;
+    read_options.time_zone = tariff.graph->info().time_zone;
+    UsageReadResult intervals = read_interval_csv(usage->text, usage->path, read_options);
+    out.parse_seconds = seconds_since(started);
+    if (!intervals.usage || has_errors(intervals.diagnostics)) {
+      add_exceptions(out, intervals.diagnostics, usage, record, accounts_path);
+      return out;
+    }
+    started = Clock::now();
+    result = bill_periods(*tariff.graph, *intervals.usage, periods, record.account, options.bill);
+    if (result->series) out.bill_count = append_bill_rows(out.bills, context, *result->series, &*intervals.usage, nullptr);
+  }
+  if (!result->series || has_errors(result->diagnostics)) {
+    out.bills.clear();
+    out.bill_count = 0;
+    add_exceptions(out, result->diagnostics, usage, record, accounts_path);
+  }
+  out.bill_seconds = seconds_since(started);
+  return out;
+}
+
+}  // namespace rateline::population_detail

@@ -1,0 +1,62 @@
+// account_billing.hpp — billing one account of a population: read its usage block with the
+// single-account readers, bill its service periods, and format its output rows.
+//
+//   TariffShelf shelf(options.tariff_dir, table.path);
+//   const TariffEntry& tariff = shelf.get(record.tariff);   // compiled once, shared by threads
+//   AccountOutcome out = bill_account(record, tariff, block, options, table.path);
+//   sink.bills(out.bills); sink.exceptions(out.exceptions);
+#pragma once
+
+#include "population/usage_blocks.hpp"
+#include "rateline/population.hpp"
+#include "rateline/time_zone.hpp"
+
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace rateline::population_detail {
+
+/// A compiled tariff, or why there is none. Immutable once made: shared by the workers.
+struct TariffEntry {
+  std::string path;                       ///< the file it came from
+  std::optional<RateGraph> graph;
+  std::vector<Diagnostic> diagnostics;    ///< errors when there is no graph
+  std::optional<TimeZone> zone;
+  std::string unit;                       ///< what the usage column counts: kWh, therm, gal
+  Unit register_unit = Unit::kWh;
+};
+
+/// One graph per tariff file, compiled on first use (from the calling thread only).
+class TariffShelf {
+ public:
+  TariffShelf(std::string tariff_dir, const std::string& accounts_path);
+  const TariffEntry& get(const std::string& tariff);
+
+ private:
+  std::string resolve(const std::string& tariff) const;
+  std::string tariff_dir_;
+  std::string accounts_dir_;
+  std::map<std::string, TariffEntry> entries_;  // by resolved path (nodes: references stay valid)
+};
+
+struct AccountOutcome {
+  std::string bills;        ///< rows of the bills output
+  std::string exceptions;   ///< rows of the exceptions file
+  std::size_t bill_count = 0;
+  bool failed = false;
+  bool not_in_service = false;
+  double parse_seconds = 0;  ///< reading the usage block (the exact readers)
+  double bill_seconds = 0;   ///< billing and formatting
+};
+
+/// Bills one account; every problem becomes exception rows naming a file and line.
+AccountOutcome bill_account(const AccountRecord& record, const TariffEntry& tariff, const std::optional<UsageBlock>& usage,
+                            const PopulationOptions& options, const std::string& accounts_path);
+
+/// One exceptions-file row (CSV, "\n"-terminated).
+std::string exception_row(const std::string& account, const std::string& location, const std::string& code,
+                          const std::string& message, const std::string& hint);
+
+}  // namespace rateline::population_detail

@@ -1,0 +1,34 @@
+// bill_rows.hpp — a population's bills as output rows: CSV (one row per bill, or per line
+// item) and JSON Lines (one object per bill). Every number is a decimal string.
+//
+//   std::string rows;
+//   append_bill_rows(rows, BillRowContext{record, tariff, options}, series, &usage, nullptr);
+#pragma once
+
+#include "population/account_billing.hpp"
+#include "rateline/bill.hpp"
+#include "rateline/register_reads.hpp"
+#include "rateline/usage.hpp"
+
+#include <string>
+#include <string_view>
+
+namespace rateline::population_detail {
+
+struct BillRowContext {
+  const AccountRecord& record;
+  const TariffEntry& tariff;
+  const PopulationOptions& options;
+};
+
+/// A CSV field, quoted when it holds a comma, a quote or a line break.
+void append_csv_field(std::string& out, std::string_view text);
+/// A JSON string with its quotes.
+void append_json_string(std::string& out, std::string_view text);
+
+/// Appends the rows of every bill of `series`; returns the number of bills. The usage of
+/// each bill is summed from `intervals` (or `reads`) over the bill's days.
+std::size_t append_bill_rows(std::string& out, const BillRowContext& context, const BillSeries& series,
+                             const IntervalUsage* intervals, const RegisterUsage* reads);
+
+}  // namespace rateline::population_detail

@@ -1,0 +1,317 @@
+// Long-format usage cut into per-account blocks: see usage_blocks.hpp.
+#include "population/usage_blocks.hpp"
+
+#include "usage/usage_text.hpp"
+
+#include <algorithm>
+#include <cstring>
+#include <stdexcept>
+
+#include <fcntl.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+namespace rateline::population_detail {
+
+namespace {
+
+constexpr std::size_t kChunk = 1 << 20;  // bytes read at a time: the stream's own memory
+
+bool skip_line(std::string_view line) {
+  const std::string_view t = usage_detail::trim(line);
+  return t.empty() || t.front() == '#';
+}
+
+std::string_view without_cr(std::string_view line) {
+  if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+  return line;
+}
+
+}  // namespace
+
+std::uint32_t UsageBlock::file_line(std::uint32_t block_line) const {
+  auto it = std::upper_bound(runs.begin(), runs.end(), block_line,
+                             [](std::uint32_t l, const std::pair<std::uint32_t, std::uint32_t>& r) { return l < r.first; });
+  if (it == runs.begin()) return block_line;
+  --it;
+  return it->second + (block_line - it->first);
+}
+
+void UsageBlock::clear() {
+  account.clear();
+  text.clear();
+  rows = 0;
+  first_line = 0;
+  runs.clear();
+}
+
+std::optional<LongHeader> read_long_header(std::string_view line, std::uint32_t line_number, const std::string& path,
+                                           std::vector<Diagnostic>& errors) {
+  const char* p = line.data();
+  const char* const end = p + line.size();
+  bool bad_quote = false;
+  for (std::size_t column = 0;; ++column) {
+    std::string_view name;
+    const char* next = usage_detail::split_field(p, end, name, bad_quote);
+    if (usage_detail::iequals(name, "account")) {
+      LongHeader header;
+      header.account_column = column;
+      header.line = line_number;
+      // The account column keeps its place with an empty name: the single-account readers
+      // skip a column without a name silently, so rows go to them exactly as written.
+      const char* name_start = name.data();
+      const char* name_end = name.data() + name.size();
+      if (name_start > line.data() && name_start[-1] == '"') --name_start, ++name_end;
+      header.header.assign(line.data(), static_cast<std::size_t>(name_start - line.data()));
+      header.header.append(name_end, static_cast<std::size_t>(line.data() + line.size() - name_end));
+      header.header += '\n';
+      return header;
+    }
+    if (next >= end) break;
+    p = next + 1;
+  }
+  errors.push_back(Diagnostic{Severity::error, "P0104",
+                              path + ":" + std::to_string(line_number) + ": the usage header has no account column", Span{},
+                              "long-format usage names the account on every row: account,start,kwh"});
+  return std::nullopt;
+}
+
+std::string_view account_of(std::string_view line, std::size_t account_column) {
+  // The common case: the account is the first field, unquoted.
+  if (account_column == 0 && !line.empty() && line.front() != '"' && !usage_detail::is_blank(line.front())) {
+    const void* comma = std::memchr(line.data(), ',', line.size());
+    std::string_view id = comma ? line.substr(0, static_cast<std::size_t>(static_cast<const char*>(comma) - line.data())) : line;
+    while (!id.empty() && usage_detail::is_blank(id.back())) id.remove_suffix(1);
+    return id;
+  }
+  const char* const end = line.data() + line.size();
+  const char* p = line.data();
+  bool bad_quote = false;
+  std::string_view field;
+  for (std::size_t column = 0;; ++column) {
+    const char* next = usage_detail::split_field(p, end, field, bad_quote);
+    if (column == account_column) return field;
+    if (next >= end) return {};  // too few fields: the reader reports the row
+    p = next + 1;
+  }
+}
+
+// ---- streaming ----
+
+UsageStream::~UsageStream() {
+  if (file_) std::fclose(file_);
+}
+
+bool UsageStream::open_next_file() {
+  if (file_) std::fclose(file_);
+  file_ = nullptr;
+  if (file_index_ >= files_.size()) return false;
+  const std::string& path = files_[file_index_++];
+  file_ = std::fopen(path.c_str(), "rb");
+  if (!file_) throw std::runtime_error("cannot open usage file " + path);
+  buffer_.clear();
+  pos_ = 0;
+  eof_ = false;
+  line_number_ = 0;
+  header_.reset();
+  return true;
+}
+
+bool UsageStream::next_line(std::string_view& line) {
+  for (;;) {
+    const char* base = buffer_.data();
+    const void* newline = pos_ < buffer_.size() ? std::memchr(base + pos_, '\n', buffer_.size() - pos_) : nullptr;
+    if (newline || (eof_ && pos_ < buffer_.size())) {
+      const std::size_t stop = newline ? static_cast<std::size_t>(static_cast<const char*>(newline) - base) : buffer_.size();
+      line_start_ = pos_;
+      line = without_cr(std::string_view(base + pos_, stop - pos_));
+      pos_ = newline ? stop + 1 : stop;
+      ++line_number_;
+      if (line_number_ == 1 && line.size() >= 3 && line.compare(0, 3, "\xEF\xBB\xBF") == 0) line.remove_prefix(3);
+      return true;
+    }
+    flush_pending(pos_);
+    if (eof_) return false;
+    buffer_.erase(0, pos_);  // keep the partial line, read the next chunk after it
+    span_begin_ = 0;
+    pos_ = 0;
+    const std::size_t had = buffer_.size();
+    buffer_.resize(had + kChunk);
+    const std::size_t got = std::fread(buffer_.data() + had, 1, kChunk, file_);
+    buffer_.resize(had + got);
+    if (got < kChunk) {
+      if (std::ferror(file_)) throw std::runtime_error("cannot read usage file " + files_[file_index_ - 1]);
+      eof_ = true;
+    }
+  }
+}
+
+// The pending block's rows are a contiguous range of the file: copied in one piece when
+// the block ends or the buffer moves on.
+void UsageStream::flush_pending(std::size_t upto) {
+  if (!have_pending_ || upto <= span_begin_) return;
+  pending_.text.append(buffer_, span_begin_, upto - span_begin_);
+  if (pending_.text.back() != '\n') pending_.text += '\n';
+  span_begin_ = upto;
+}
+
+bool UsageStream::next(UsageBlock& block) {
+  if (!errors_.empty()) return false;
+  std::string_view line;
+  for (;;) {
+    if (!file_ || !next_line(line)) {
+      // The end of a file ends its last block; the next file starts afresh with its header.
+      if (have_pending_) {
+        have_pending_ = false;
+        std::swap(block, pending_);
+        return true;
+      }
+      if (!open_next_file()) return false;
+      continue;
+    }
+    if (skip_line(line)) continue;
+    const std::string& path = files_[file_index_ - 1];
+    if (!header_) {
+      header_ = read_long_header(line, line_number_, path, errors_);
+      if (!header_) return false;
+      continue;
+    }
+    const std::string_view id = account_of(line, header_->account_column);
+    if (have_pending_ && id == pending_.account) {
+      ++pending_.rows;
+      continue;
+    }
+    bool done = false;
+    if (have_pending_) {
+      flush_pending(line_start_);
+      std::swap(block, pending_);
+      have_pending_ = false;
+      done = true;
+    }
+    pending_.clear();
+    pending_.account = std::string(id);
+    pending_.path = path;
+    pending_.text = header_->header;
+    pending_.first_line = line_number_;
+    pending_.runs.emplace_back(1, header_->line);
+    pending_.runs.emplace_back(2, line_number_);
+    pending_.rows = 1;
+    span_begin_ = line_start_;
+    have_pending_ = true;
+    if (done) return true;
+  }
+}
+
+// ---- any order: an index over mapped files ----
+
+UsageIndex::UsageIndex(const std::vector<std::string>& files) {
+  for (const std::string& path : files) {
+    Mapped m;
+    m.path = path;
+    const int fd = ::open(path.c_str(), O_RDONLY);
+    if (fd < 0) throw std::runtime_error("cannot open usage file " + path);
+    struct stat st {};
+    if (::fstat(fd, &st) != 0) {
+      ::close(fd);
+      throw std::runtime_error("cannot read usage file " + path);
+    }
+    m.size = static_cast<std::size_t>(st.st_size);
+    if (m.size > 0) {
+      void* data = ::mmap(nullptr, m.size, PROT_READ, MAP_PRIVATE, fd, 0);
+      if (data == MAP_FAILED) {
+        ::close(fd);
+        throw std::runtime_error("cannot map usage file " + path);
+      }
+      ::madvise(data, m.size, MADV_SEQUENTIAL);
+      m.data = static_cast<const char*>(data);
+    }
+    ::close(fd);
+    files_.push_back(std::move(m));
+  }
+  for (std::uint32_t f = 0; f < files_.size(); ++f) {
+    Mapped& m = files_[f];
+    std::size_t pos = 0;
+    std::uint32_t line_number = 0;
+    bool have_header = false;
+    Run* last = nullptr;
+    std::string last_id;
+    while (pos < m.size) {
+      const void* nl = std::memchr(m.data + pos, '\n', m.size - pos);
+      const std::size_t stop = nl ? static_cast<std::size_t>(static_cast<const char*>(nl) - m.data) : m.size;
+      std::string_view line = without_cr(std::string_view(m.data + pos, stop - pos));
+      const std::size_t begin = pos;
+      pos = nl ? stop + 1 : m.size;
+      ++line_number;
+      if (line_number == 1 && line.size() >= 3 && line.compare(0, 3, "\xEF\xBB\xBF") == 0) line.remove_prefix(3);
+      if (skip_line(line)) continue;
+      if (!have_header) {
+        auto header = read_long_header(line, line_number, m.path, errors_);
+        if (!header) return;
+        m.header = std::move(*header);
+        have_header = true;
+        continue;
+      }
+      ++rows_;
+      const std::string_view id = account_of(line, m.header.account_column);
+      if (last && id == last_id && last->end == begin) {  // the common case: the next row of the same account
+        last->end = pos;
+        ++last->rows;
+        continue;
+      }
+      auto [it, inserted] = runs_.try_emplace(std::string(id));
+      if (inserted) order_.push_back(it->first);
+      it->second.push_back(Run{f, line_number, begin, pos, 1});
+      last = &it->second.back();
+      last_id = it->first;
+    }
+  }
+}
+
+UsageIndex::~UsageIndex() {
+  for (const Mapped& m : files_)
+    if (m.data) ::munmap(const_cast<char*>(m.data), m.size);
+}
+
+std::optional<UsageBlock> UsageIndex::take(const std::string& account, bool& mixed) {
+  mixed = false;
+  auto it = runs_.find(account);
+  if (it == runs_.end()) return std::nullopt;
+  const std::vector<Run> runs = std::move(it->second);
+  runs_.erase(it);
+  UsageBlock block;
+  block.account = account;
+  const Mapped& first = files_[runs.front().file];
+  block.path = first.path;
+  block.text = first.header.header;
+  block.first_line = runs.front().line;
+  block.runs.emplace_back(1, first.header.line);
+  block.runs.clear();
+  block.runs.emplace_back(1, first.header.line);
+  for (const Run& run : runs) {
+    const Mapped& m = files_[run.file];
+    if (m.header.header != first.header.header) {
+      mixed = true;
+      continue;
+    }
+    block.runs.emplace_back(static_cast<std::uint32_t>(block.rows + 2), run.line);
+    block.text.append(m.data + run.begin, run.end - run.begin);
+    if (block.text.back() != '\n') block.text += '\n';
+    block.rows += run.rows;
+  }
+  return block;
+}
+
+std::vector<UsageIndex::Left> UsageIndex::left() const {
+  std::vector<Left> out;
+  for (const std::string& id : order_) {
+    auto it = runs_.find(id);
+    if (it == runs_.end()) continue;
+    std::size_t rows = 0;
+    for (const Run& r : it->second) rows += r.rows;
+    out.push_back(Left{id, rows, files_[it->second.front().file].path + ":" + std::to_string(it->second.front().line)});
+  }
+  return out;
+}
+
+}  // namespace rateline::population_detail
