@@ -20,6 +20,7 @@
 #include "rateline/decimal.hpp"
 #include "rateline/diagnostic.hpp"
 #include "rateline/html_report.hpp"
+#include "rateline/population.hpp"
 
 #include <cstddef>
 #include <map>
@@ -138,7 +139,7 @@ struct ImpactSummary {
   Decimal before, after, change;
   std::optional<Decimal> percent;          ///< revenue change, 2 places half-even
   std::optional<Decimal> target;           ///< the stated revenue target, percent
-  std::optional<Decimal> target_revenue;   ///< before × (1 + target/100), exact
+  std::optional<Decimal> target_revenue;   ///< before × (1 + target/100), rounded half-even to cents
   std::optional<Decimal> from_target;      ///< after − target_revenue
   std::vector<ClassRevenue> by_class;      ///< by rate class, sorted by name
   std::map<int, Decimal> percentiles;      ///< of percent change: 0, 5, 25, 50, 75, 95, 100
@@ -147,6 +148,18 @@ struct ImpactSummary {
   std::vector<AccountImpact> unexpected;   ///< changed although unchanged_for names them
   std::vector<std::pair<std::string, std::string>> problems;  ///< account id, what is wrong (in input order)
 };
+
+/// Both rates over a population with the population billing of rateline/population.hpp:
+/// every account of `table` is billed under `old_tariff`, then `new_tariff` (paths as
+/// PopulationOptions resolves them), line items included. Accounts with no rows on either
+/// side (not in service over the periods) are left out; `not_in_service` counts them.
+struct PopulationComparison {
+  std::vector<ComparedAccount> accounts;   ///< in the accounts table's order
+  PopulationSummary before_run, after_run;
+  std::size_t not_in_service = 0;
+};
+PopulationComparison compare_population(const AccountsTable& table, const std::string& old_tariff, const std::string& new_tariff,
+                                        PopulationOptions options);
 
 ImpactSummary summarize_impacts(const std::vector<ComparedAccount>& accounts, const ImpactOptions& options);
 /// account,rate_class,status,old,new,change,percent,usage,changed_items,problem

@@ -112,7 +112,7 @@ ImpactSummary summarize_impacts(const std::vector<ComparedAccount>& accounts, co
   if (options.revenue_target) {
     out.target = options.revenue_target;
     const Decimal scaled = out.before * *options.revenue_target;
-    out.target_revenue = out.before + Decimal(scaled.coefficient(), scaled.scale() + 2);
+    out.target_revenue = (out.before + Decimal(scaled.coefficient(), scaled.scale() + 2)).rounded(2, RoundingMode::half_even);
     out.from_target = out.after - *out.target_revenue;
   }
   for (auto& [name, c] : classes) {
