@@ -9,7 +9,7 @@ namespace rateline::analysis_detail {
 
 namespace {
 
-constexpr int kWidth = 720, kHeight = 340, kLeft = 80, kRight = 20, kTop = 40, kBottom = 70;
+constexpr int kWidth = 720, kHeight = 380, kLeft = 90, kRight = 40, kTop = 40, kBottom = 110;
 constexpr int kPlotWidth = kWidth - kLeft - kRight, kPlotHeight = kHeight - kTop - kBottom;
 const char* const kColors[] = {"#4e79a7", "#e15759", "#59a14f", "#f28e2b", "#76b7b2", "#b07aa1"};
 
@@ -62,8 +62,8 @@ std::string axes(const Range& y, const std::string& x_label, const std::string& 
   out += "<line class=\"axis\" x1=\"" + left.to_string() + "\" x2=\"" + std::to_string(kLeft + kPlotWidth) + "\" y1=\"" + bottom.to_string() +
          "\" y2=\"" + bottom.to_string() + "\"/>";
   out += text(Decimal(kLeft + kPlotWidth / 2), Decimal(kHeight - 8), x_label, " text-anchor=\"middle\"");
-  out += text(Decimal(14), Decimal(kTop + kPlotHeight / 2), y_label,
-              " text-anchor=\"middle\" transform=\"rotate(-90 14 " + std::to_string(kTop + kPlotHeight / 2) + ")\"");
+  out += text(Decimal(12), Decimal(kTop + kPlotHeight / 2), y_label,
+              " text-anchor=\"middle\" transform=\"rotate(-90 12 " + std::to_string(kTop + kPlotHeight / 2) + ")\"");
   return out;
 }
 
@@ -104,11 +104,15 @@ std::string svg_bar_chart(const BarChart& chart) {
              "\" width=\"" + bar_width.to_string() + "\" height=\"" + max(height, Decimal(Decimal::Int(5), 1)).to_string() + "\" fill=\"" +
              color(s) + "\"><title>" + html_escape(chart.categories[c] + " — " + chart.series[s].name + ": " + v.to_string()) + "</title></rect>";
     }
-    // Label every category when they fit, else every k-th so they do not overlap.
-    const std::size_t step = std::max<std::size_t>(1, (groups * 60 + kPlotWidth - 1) / kPlotWidth);
-    if (c % step == 0)
-      out += text(group_x + group_width.divided_by(Decimal(2), 1, RoundingMode::half_even), Decimal(kTop + kPlotHeight + 16), chart.categories[c],
-                  " text-anchor=\"middle\" class=\"tick\"");
+    // Labels that do not fit under their bars are slanted; with many bars, every k-th only.
+    const std::size_t step = std::max<std::size_t>(1, (groups * 14 + kPlotWidth - 1) / kPlotWidth);
+    if (c % step != 0) continue;
+    const Decimal label_x = group_x + group_width.divided_by(Decimal(2), 1, RoundingMode::half_even), label_y(kTop + kPlotHeight + 16);
+    if (Decimal(static_cast<std::int64_t>(chart.categories[c].size()) * 7) <= group_width)
+      out += text(label_x, label_y, chart.categories[c], " text-anchor=\"middle\" class=\"tick\"");
+    else
+      out += text(label_x, label_y, chart.categories[c],
+                  " text-anchor=\"end\" class=\"tick\" transform=\"rotate(-30 " + label_x.to_string() + " " + label_y.to_string() + ")\"");
   }
   return out + "</svg>";
 }
