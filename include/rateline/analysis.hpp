@@ -110,7 +110,7 @@ struct ImpactOptions {
   /// an attribute value.
   std::vector<std::pair<std::string, std::string>> unchanged_for;
   std::size_t top = 10;                    ///< largest increases and decreases listed
-  Decimal bin_width = Decimal(5);          ///< histogram bin, in percentage points
+  Decimal bin_width = Decimal(1);          ///< histogram bin, in percentage points
 };
 
 struct ClassRevenue {
