@@ -19,6 +19,7 @@ dl.facts { display: grid; grid-template-columns: max-content 1fr; gap: 2px 16px;
 dl.facts dt { color: #555; } dl.facts dd { margin: 0; font-variant-numeric: tabular-nums; }
 table { border-collapse: collapse; margin: 8px 0; font-variant-numeric: tabular-nums; }
 th, td { border-bottom: 1px solid #e3e3e3; padding: 3px 10px; text-align: left; vertical-align: top; }
+td:not(:last-child) { white-space: nowrap; }
 th { background: #f4f4f4; } td.num { text-align: right; white-space: nowrap; }
 caption { text-align: left; font-weight: bold; padding: 4px 0; }
 svg.chart { display: block; max-width: 100%; height: auto; margin: 8px 0; }
