@@ -81,7 +81,7 @@ std::string format_impact_summary_text(const ImpactSummary& s) {
            pad_left(c.after.to_string(), 16) + pad_left(c.percent ? signed_text(c.percent->to_string()) + "%" : "-", 10) + "\n";
   out += "\nBill impact (percent change, nearest rank) over " + std::to_string(s.with_percent) + " accounts with an old bill other than 0:\n ";
   for (const auto& [p, v] : s.percentiles) out += " p" + std::to_string(p) + " " + signed_text(v.to_string()) + "%";
-  out += "\n";
+  out += s.percentiles.empty() ? " none\n" : "\n";
   auto list = [&out](const char* heading, const std::vector<AccountImpact>& rows) {
     if (rows.empty()) return;
     out += std::string("\n") + heading + ":\n";

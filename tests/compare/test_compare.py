@@ -138,3 +138,22 @@ def test_bad_command_lines(cli):
     assert r.returncode == 2 and "compare needs --rates" in r.stderr
     r = run(cli, "compare", OLD, NEW, "--accounts", "a.csv", "--usage", "u.csv", *PERIOD, "--revenue-target", "lots")
     assert r.returncode == 2 and "--revenue-target takes a percentage such as +3.5%" in r.stderr
+
+
+def test_usage_the_new_rate_cannot_bill_is_named_per_account(cli, tmp_path):
+    # TOU energy from register reads: the old rate bills it, the new one cannot (B0021).
+    (tmp_path / "accounts.csv").write_text("account,tariff\nR1,willmar-residential\nR2,willmar-residential\n")
+    reads = ["account,meter,read_date,reading,dials,multiplier,type"]
+    for account in ("R1", "R2"):
+        reads += [f"{account},W1,2024-07-01,10200,5,1,actual", f"{account},W1,2024-08-01,11100,5,1,estimated"]
+    (tmp_path / "reads.csv").write_text("\n".join(reads) + "\n")
+    out = tmp_path / "impacts.csv"
+    r = run(cli, "compare", OLD, "tariffs/riverland-energy-tou.tariff", "--accounts", tmp_path / "accounts.csv", "--reads",
+            tmp_path / "reads.csv", "--from", "2024-07-01", "--to", "2024-08-01", "--out", out, "--format", "json")
+    assert r.returncode == 1
+    summary = json.loads(r.stdout)
+    assert summary["compared"] == 0 and summary["by_status"] == {"failed_new": 2}
+    rows = list(csv.DictReader(open(out)))
+    assert [(row["account"], row["status"], row["old"], row["new"]) for row in rows] == [("R1", "failed_new", "114.26", ""),
+                                                                                      ("R2", "failed_new", "114.26", "")]
+    assert all(row["problem"].startswith("B0021 this tariff bills energy by time-of-use period") for row in rows)
