@@ -4,6 +4,7 @@
 #include "analysis/text_util.hpp"
 
 #include <algorithm>
+#include <optional>
 
 namespace rateline::analysis_detail {
 
@@ -46,12 +47,15 @@ std::string open_svg(const std::string& title, const std::string& kind) {
   return out;
 }
 
-// Axes, five ticks on y with their values (2 places), the axis labels.
-std::string axes(const Range& y, const std::string& x_label, const std::string& y_label) {
+// Axes, five ticks on y with their values (2 places; whole numbers for counts), the axis labels.
+std::string axes(const Range& y, const std::string& x_label, const std::string& y_label, bool whole = false) {
   std::string out;
   const Decimal left(kLeft), bottom(kTop + kPlotHeight);
+  std::optional<Decimal> previous;
   for (int k = 0; k <= 4; ++k) {
-    const Decimal value = y.lo + ((y.hi - y.lo) * Decimal(k)).divided_by(Decimal(4), 2, RoundingMode::half_even);
+    const Decimal value = y.lo + ((y.hi - y.lo) * Decimal(k)).divided_by(Decimal(4), whole ? 0 : 2, RoundingMode::half_even);
+    if (previous && *previous == value) continue;
+    previous = value;
     const Decimal py = bottom - along(value, y.lo, y.hi, kPlotHeight);
     out += "<line class=\"grid\" x1=\"" + left.to_string() + "\" x2=\"" + std::to_string(kLeft + kPlotWidth) + "\" y1=\"" + py.to_string() +
            "\" y2=\"" + py.to_string() + "\"/>";
@@ -86,7 +90,10 @@ std::string svg_bar_chart(const BarChart& chart) {
   for (const auto& s : chart.series)
     for (const auto& v : s.values) y = {min(y.lo, v), max(y.hi, v)};
   y = padded(y, true);
-  std::string out = open_svg(chart.title, "bars") + axes(y, chart.x_label, chart.y_label) + legend(chart.series);
+  bool whole = true;
+  for (const auto& s : chart.series)
+    for (const auto& v : s.values) whole = whole && v.normalized().scale() == 0;
+  std::string out = open_svg(chart.title, "bars") + axes(y, chart.x_label, chart.y_label, whole) + legend(chart.series);
   const std::size_t groups = std::max<std::size_t>(chart.categories.size(), 1), per_group = std::max<std::size_t>(chart.series.size(), 1);
   const Decimal group_width = Decimal(kPlotWidth).divided_by(Decimal(static_cast<std::int64_t>(groups)), 1, RoundingMode::half_even);
   const Decimal bar_width =
