@@ -13,6 +13,7 @@ packages=(
   doctest-dev nlohmann-json3-dev libcli11-dev libfmt-dev libbenchmark-dev
   pybind11-dev python3-dev python3-pytest python3-pandas valgrind
   libtomlplusplus-dev
+  chromium chromium-driver python3-selenium
 )
 missing=()
 for p in "${packages[@]}"; do

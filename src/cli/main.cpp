@@ -15,6 +15,8 @@
 #include "rateline/usage.hpp"
 #include "case_record.hpp"
 #include "batch_command.hpp"
+#include "compare_command.hpp"
+#include "review_command.hpp"
 #include "import_command.hpp"
 #include "test_command.hpp"
 
@@ -270,6 +272,8 @@ int main(int argc, char** argv) {
   auto import_command = rateline::cli::add_import_command(app);
   auto test_command = rateline::cli::add_test_command(app);
   auto batch_command = rateline::cli::add_batch_command(app);
+  auto compare_command = rateline::cli::add_compare_command(app);
+  auto review_command = rateline::cli::add_review_command(app);
 
   try {
     app.parse(argc, argv);
@@ -296,6 +300,8 @@ int main(int argc, char** argv) {
   if (import_command->parsed()) return import_command->run();
   if (test_command->parsed()) return test_command->run();
   if (batch_command->parsed()) return batch_command->run();
+  if (compare_command->parsed()) return compare_command->run();
+  if (review_command->parsed()) return review_command->run();
   if (graph->parsed()) {
     auto g = compile(graph_file);
     if (!g) return 1;

@@ -3,7 +3,7 @@
 
 Layers, in order; a layer may include headers only of itself and earlier layers:
 
-    core -> calendar -> usage -> graph -> syntax -> check -> lower -> eval -> report -> population -> apps
+    core -> calendar -> usage -> graph -> syntax -> check -> lower -> eval -> report -> population -> analysis -> apps
 
 Rules checked on include/rateline/, src/, grammar/ and bindings/:
   (a) no file includes a header of a later layer;
@@ -28,7 +28,7 @@ import re
 import sys
 import tempfile
 
-LAYERS = ["core", "calendar", "usage", "graph", "syntax", "check", "lower", "eval", "report", "population", "import", "apps"]
+LAYERS = ["core", "calendar", "usage", "graph", "syntax", "check", "lower", "eval", "report", "population", "analysis", "import", "apps"]
 
 # Public headers (paths under include/rateline/) by layer. Add new headers here.
 PUBLIC_HEADERS = {
@@ -42,6 +42,7 @@ PUBLIC_HEADERS = {
     "eval": ["bill.hpp", "account.hpp"],
     "report": ["report.hpp"],
     "population": ["population.hpp"],
+    "analysis": ["analysis.hpp", "html_report.hpp", "review.hpp"],
     "import": ["urdb.hpp"],
     "apps": ["rateline.hpp", "rateline.h"],  # rateline.hpp: the C++ umbrella header; rateline.h: the C API
 }
@@ -59,6 +60,7 @@ SOURCE_DIRS = {
     "src/eval": "eval",
     "src/report": "report",
     "src/population": "population",
+    "src/analysis": "analysis",
     "src/import": "import",
     "src/cli": "apps",
     "src/c_api": "apps",
