@@ -105,7 +105,7 @@ TEST_CASE("calendar: TOU table with a range that wraps past midnight") {
             .size() == 8);  // late and late_too overlap 22:00-24:00 on each day type
 }
 
-TEST_CASE("calendar: 'otherwise' takes uncovered minutes; whole-day and empty ranges") {
+TEST_CASE("calendar: 'otherwise' takes uncovered minutes, whole-day and empty ranges") {
   TouSchedule s;
   s.holidays = rateline::nerc_holidays();
   auto problems = s.build({{"on_peak", {rule(~0u, kWeekdays, {{hm(16), hm(21)}})}, false},

@@ -7,7 +7,7 @@
 
 using namespace rateline::check;
 
-TEST_CASE("words: edit distance ignores case; a hint names the closest word within two edits") {
+TEST_CASE("words: edit distance ignores case, a hint names the closest word within two edits") {
   CHECK(edit_distance("energy", "Energy") == 0);
   CHECK(edit_distance("enrgy", "energy") == 1);
   CHECK(edit_distance("", "abc") == 3);

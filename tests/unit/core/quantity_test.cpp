@@ -66,7 +66,7 @@ TEST_CASE("quantity: quantity times price of the same unit is money") {
   static_assert(std::is_same_v<decltype(energy * price), Money>);
 }
 
-TEST_CASE("quantity: stacked prices add; prices of two currencies do not") {
+TEST_CASE("quantity: stacked prices add, prices of two currencies do not") {
   EnergyPrice base{D("0.09"), Currency("USD")};
   EnergyPrice fuel{D("0.0215"), Currency("USD")};
   CHECK((base + fuel).value().to_string() == "0.1115");

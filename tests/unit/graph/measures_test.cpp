@@ -24,7 +24,7 @@ TEST_CASE("measures: names and aliases resolve to their measure, dimension and u
   CHECK(graph::measure_named("Energy") == nullptr);   // names are case-sensitive, as the language is
 }
 
-TEST_CASE("measures: one row per measure, none for fixed charges; hints list the names in order") {
+TEST_CASE("measures: one row per measure, none for fixed charges, names in hint order") {
   std::set<Measure> seen;
   for (auto& row : graph::measure_table()) {
     CHECK(seen.insert(row.measure).second);

@@ -50,7 +50,7 @@ TEST_CASE("holidays: the shipped NERC calendar file agrees with the built-in NER
   }
 }
 
-TEST_CASE("holidays: Independence Day on a Saturday stays Saturday; on a Sunday moves to Monday") {
+TEST_CASE("holidays: Independence Day on a Saturday stays Saturday, on a Sunday moves to Monday") {
   // July 2026: 23 weekdays; Jul 4 is a Saturday (not moved): 23 × 5 = 115 on-peak kWh
   CHECK(on_peak_kwh(2026, 7) == "115");
   // July 2027: 22 weekdays; Jul 4 is a Sunday, observed Monday Jul 5: 21 × 5 = 105

@@ -88,7 +88,7 @@ TEST_CASE("kVA demand in a TOU period: only that period's windows") {
   CHECK(find_item(b, "kva")->amount.to_string() == "15.45");
 }
 
-TEST_CASE("kVA demand: usage without kVARh is refused; the rounding must be stated") {
+TEST_CASE("kVA demand: usage without kVARh is refused, the rounding must be stated") {
   auto g = graph_of(R"(
     kva_demand: rounded 0.01 half_up
     charge kva "Apparent Demand Charge" on kva_demand: 8.00 $/kVA)");

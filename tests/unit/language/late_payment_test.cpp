@@ -55,7 +55,7 @@ std::vector<std::string> codes(const std::vector<Diagnostic>& diagnostics) {
 
 }  // namespace
 
-TEST_CASE("late fee: paid 25 days after the due date is late; the tax of all leaves it out") {
+TEST_CASE("late fee: paid 25 days after the due date is late, the tax of all leaves it out") {
   auto g = graph_of(kSheet);
   // $500.00 due 2024-06-20, paid 2024-07-15: 25 days after, more than 20 → 1.5 % × 500.00 = $7.50 (above the $5.00 floor)
   auto b = july_bill(g, past_due("500.00", ymd(2024, 6, 20), ymd(2024, 7, 15)));
@@ -89,7 +89,7 @@ TEST_CASE("late fee: unpaid on the bill's date, with the $5.00 floor") {
   CHECK(trace.find("$1.80000 raised to the floor $5.00\n") != std::string::npos);
 }
 
-TEST_CASE("late fee: exactly 20 days after the due date is in time; 21 is late") {
+TEST_CASE("late fee: exactly 20 days after the due date is in time, 21 is late") {
   auto g = graph_of(kSheet);
   // 2024-07-10 − 2024-06-20 = 20 days: not more than 20 → no line, total 10.00 + 74.40 + 5.06 = 89.46
   auto in_time = july_bill(g, past_due("500.00", ymd(2024, 6, 20), ymd(2024, 7, 10)));
@@ -105,7 +105,7 @@ TEST_CASE("late fee: exactly 20 days after the due date is in time; 21 is late")
   CHECK(find_item(july_bill(g, past_due("500.00", ymd(2024, 7, 15))), "late") == nullptr);
 }
 
-TEST_CASE("late fee: balances under `not under` pay none; no past-due state, no fee") {
+TEST_CASE("late fee: balances under `not under` pay none, no past-due state, no fee") {
   auto g = graph_of(kSheet);
   CHECK(find_item(july_bill(g, past_due("9.99", ymd(2024, 6, 20))), "late") == nullptr);
   // exactly $10.00 is not under: 1.5 % × 10.00 = $0.15, raised to $5.00
@@ -119,7 +119,7 @@ TEST_CASE("late fee: balances under `not under` pay none; no past-due state, no 
   CHECK(none.total.to_string() == "89.46");
 }
 
-TEST_CASE("late fee: a tax that names the late fee taxes it; a cap; the rate rounds half up") {
+TEST_CASE("late fee: a tax that names the late fee taxes it, a cap, the rate rounds half up") {
   auto g = graph_of(R"(
     charge basic "Customer Charge": 10.00 $/month
     late_fee late "Late Payment Charge": 1.5 % of past_due, at most 25.00 $, after 20 days

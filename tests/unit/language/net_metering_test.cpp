@@ -192,7 +192,7 @@ TEST_CASE("check: net metering refuses prices finer than its netting, and chrono
         std::vector<std::string>{"E0920 8:42 chronological tiers fill with each interval's delivered energy and cannot bill net energy"});
 }
 
-TEST_CASE("net metering: per_tou_period nets in the main periods only; register reads carry no channels") {
+TEST_CASE("net metering: per_tou_period nets in the main periods only, register reads carry no channels") {
   auto check = [](const std::string& body) {
     return summary(compile_text(tariff_text(body)).diagnostics);
   };

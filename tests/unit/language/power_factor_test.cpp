@@ -110,7 +110,7 @@ TEST_CASE("power factor: the billing demand's measured term is adjusted") {
   CHECK(find_item(bill_july(g, july(75)), "demand")->amount.to_string() == "33.75");
 }
 
-TEST_CASE("power factor: usage without kVARh is refused; the statement is checked") {
+TEST_CASE("power factor: usage without kVARh is refused, the statement is checked") {
   auto usage = july(75);
   usage.reactive.reset();
   auto result = bill(graph_of(kSheet), usage, BillingPeriod{ymd(2024, 7, 1), ymd(2024, 8, 1)}, Account{}, BillOptions{});

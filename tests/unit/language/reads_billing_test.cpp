@@ -90,7 +90,7 @@ TEST_CASE("reads bill: a dial rollover and a meter exchange inside the period") 
   CHECK(find_item(b, "energy")->amount.to_string() == "84.00");   // 700 × 0.12
 }
 
-TEST_CASE("reads bill: periods must start and end on read dates; TOU and demand need intervals") {
+TEST_CASE("reads bill: periods must start and end on read dates, TOU and demand need intervals") {
   auto u = reads("meter,read_date,reading,dials,multiplier,type\n"
                  "M1,2024-07-01,100,5,1,actual\n"
                  "M1,2024-08-01,200,5,1,actual\n");

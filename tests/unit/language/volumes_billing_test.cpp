@@ -165,7 +165,7 @@ TEST_CASE("volumes: billed quantities rounded to whole units before pricing") {
   CHECK(traced(b, "delivery", "74.4 CCF rounded half_up to 1: 74 CCF"));
 }
 
-TEST_CASE("therms: CCF × the month's therm factor, rounded to whole therms; a PGA by month") {
+TEST_CASE("therms: CCF × the month's therm factor, rounded to whole therms, a PGA by month") {
   auto g = graph_of(std::string(" service gas\n meter_unit CCF\n rounding therms 1 half_up") + kThermFactors, R"(
     charge customer "Customer Charge": 12.00 $/month
     charge delivery "Delivery Charge" on usage: 0.4512 $/therm
@@ -202,7 +202,7 @@ TEST_CASE("therms: a period across two months uses the factor of its billing mon
   CHECK(line(b, "delivery").amount == "38.75");
 }
 
-TEST_CASE("therms: factors by billing month; a month the table does not give is an error") {
+TEST_CASE("therms: factors by billing month, a month the table does not give is an error") {
   auto g = graph_of(R"( service gas
   meter_unit CCF
   rounding therms 1 half_up

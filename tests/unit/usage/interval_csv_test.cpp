@@ -258,7 +258,7 @@ TEST_CASE("usage: render shows file:line:col, the line and a caret under the val
   CHECK(contains(text, "   |                   ^^^\n"));
 }
 
-TEST_CASE("usage: read_interval_csv_file reads a file and names it; a missing file throws") {
+TEST_CASE("usage: read_interval_csv_file reads a file and names it, a missing file throws") {
   const std::string path = std::string(RATELINE_SOURCE_DIR) + "/tests/data/usage/house_15min.csv";
   auto r = rateline::read_interval_csv_file(path, {});
   REQUIRE(r.usage);
