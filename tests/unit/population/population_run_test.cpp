@@ -87,7 +87,7 @@ TEST_CASE("population: move-in and final bills are prorated as the tariff says (
   CHECK(summary.failed == 0);
 }
 
-TEST_CASE("population: a broken account goes to the exceptions with its file and line; the others are billed") {
+TEST_CASE("population: a broken account goes to the exceptions with its file and line, the others are billed") {
   const std::string accounts = temp_file("accounts_broken.csv",
                                          "account,tariff\n"
                                          "G1,proration\n"
@@ -125,7 +125,7 @@ TEST_CASE("population: a broken account goes to the exceptions with its file and
   CHECK(summary.errors.empty());
 }
 
-TEST_CASE("population: usage out of the table's order stops a streamed run; --usage-order any bills it the same") {
+TEST_CASE("population: usage out of the table's order stops a streamed run, --usage-order any bills it the same") {
   const std::string accounts = temp_file("accounts_order.csv", "account,tariff\nA,proration\nB,proration\n");
   const std::string usage = temp_file("usage_order.csv",
                                       "account,start,kwh\n" + hourly("B", utc(2024y / July / 1d, 4), utc(2024y / September / 1d, 4)) +
