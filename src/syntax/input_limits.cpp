@@ -27,24 +27,24 @@ std::vector<Diagnostic> check_text_limits(const std::shared_ptr<const SourceFile
   std::vector<Diagnostic> out;
   const std::string& t = source->text();
   const std::size_t n = t.size();
-  std::size_t depth = 0, line_start = 0;
-  bool long_line_reported = false;
+  // Line length first, over every line (comments and strings included): a long line is
+  // reported at its first byte past the limit.
+  for (std::size_t start = 0; start < n && out.size() < kMaxTextDiagnostics;) {
+    std::size_t end = t.find('\n', start);
+    if (end == std::string::npos) end = n;
+    if (end - start > kMaxLineBytes)
+      out.push_back(error(source, "L0002", start + kMaxLineBytes, start + kMaxLineBytes + 1,
+                          "this line is longer than " + std::to_string(kMaxLineBytes) + " bytes",
+                          "break it into several lines (docs/limits.md)"));
+    start = end + 1;
+  }
+  if (!out.empty()) return out;
+  std::size_t depth = 0;
   for (std::size_t i = 0; i < n && out.size() < kMaxTextDiagnostics; ++i) {
     const char c = t[i];
-    if (c == '\n') {
-      line_start = i + 1;
-      long_line_reported = false;
-      continue;
-    }
-    if (!long_line_reported && i - line_start >= kMaxLineBytes) {
-      long_line_reported = true;
-      out.push_back(error(source, "L0002", i, i + 1, "this line is longer than " + std::to_string(kMaxLineBytes) + " bytes",
-                          "break it into several lines (docs/limits.md)"));
-    }
     if (c == '"') {   // a string: skip to its closing quote (the parser reports a missing one)
       for (++i; i < n && t[i] != '"' && t[i] != '\n'; ++i)
         if (t[i] == '\\' && i + 1 < n && t[i + 1] != '\n') ++i;
-      if (i < n && t[i] == '\n') --i;   // let the loop see the newline
       continue;
     }
     if (c == '#' || (c == '/' && i + 1 < n && t[i + 1] == '/')) {
@@ -53,10 +53,7 @@ std::vector<Diagnostic> check_text_limits(const std::shared_ptr<const SourceFile
     }
     if (c == '/' && i + 1 < n && t[i + 1] == '*') {
       const auto close = t.find("*/", i + 2);
-      const std::size_t stop = close == std::string::npos ? n : close + 2;
-      for (std::size_t j = i; j < stop; ++j)
-        if (t[j] == '\n') line_start = j + 1, long_line_reported = false;
-      i = stop - 1;
+      i = close == std::string::npos ? n : close + 1;
       continue;
     }
     if (c == '{') {
