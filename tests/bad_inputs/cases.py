@@ -136,6 +136,10 @@ usage_case("gaps_two_years", "start,kwh\n2024-01-01T00:00Z,1\n2024-01-01T00:01Z,
 usage_case("far_past_row", "start,kwh\n2012-03-01T00:00Z,1\n" + rows(0, 200, 15), "U0045", "3:1")
 usage_case("far_past_row_gaps", "start,kwh\n2012-03-01T00:00Z,1\n" + rows(0, 200, 1), "L0009", "3:1",
            extra=["--allow-gaps"])
+usage_case("far_past_row_7min", "start,kwh\n2012-07-01T00:00Z,1\n" + rows(0, 50, 7), "L0009", "3:1",
+           extra=["--interval", "1", "--allow-gaps"])
+usage_case("far_past_row_7min_no_gaps", "start,kwh\n2012-07-01T00:00Z,1\n" + rows(0, 50, 7), "U0045", "3:1",
+           extra=["--interval", "1"])
 usage_case("wide_header", "start,kwh" + "".join(",x%d" % i for i in range(100000)) + "\n" + rows(0, 3), "U0010", "2:1",
            message=r"note\[U0099\]: and 99950 more warnings not shown")
 usage_case("value_100mb", "start,kwh\n" + rows(0, 2) + "2024-07-01T02:00:00Z," + "9" * 100_000_000 + "\n", "U0033", "4:22",
