@@ -59,7 +59,7 @@ for t in "${targets[@]}"; do
   log="build-fuzz/fuzz_$t.log"
   # work/ collects new inputs; corpus/ stays the seeds. -max_len 64 KiB: tariffs and rates
   # are small; the limits themselves are tested by the catalogue.
-  if ! ASAN_OPTIONS=detect_leaks=1 "build-fuzz/fuzz_$t" "build-fuzz/work/$t" "build-fuzz/corpus/$t" \
+  if ! ASAN_OPTIONS=detect_leaks=1 "build-fuzz/tests/fuzz_$t" "build-fuzz/work/$t" "build-fuzz/corpus/$t" \
       -max_total_time="$seconds" -max_len=65536 -timeout=10 -rss_limit_mb=2048 -print_final_stats=1 \
       -artifact_prefix="build-fuzz/findings/$t/" >"$log" 2>&1; then
     status=1

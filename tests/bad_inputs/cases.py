@@ -44,7 +44,7 @@ def check_case(name, text, code, where=None, message=None, **kw):
 
 
 check_case("empty", "", "E0100", "1:1")
-check_case("binary", bytes(range(256)) * 4, "E0001", "1:1")
+check_case("binary", bytes(range(256)) * 4, "E0001", "2:118")
 check_case("nul_in_header", tariff().replace(" currency", "\0currency"), "E0001", "2:1")
 check_case("missing_close", tariff(tail=""), "E0001", "7:1")
 check_case("unterminated_string", tariff(' charge energy "E on energy: 0.1 $/kWh\n'), "E0001")
@@ -82,6 +82,8 @@ check_case("unknown_season_case", tariff(' charge energy "E" on energy: by seaso
 check_case("tou_gap", tariff(' period peak: weekdays 13:00-18:00\n charge energy "E" on energy in peak: 0.1 $/kWh\n'),
            "E0211")
 check_case("crlf_garbage", tariff().replace("\n", "\r\n").replace("currency USD", "currency ???"), "E0001", "2:11")
+check_case("invalid_utf8_label", tariff(' charge energy "\xff\xfe" on energy: 0.1 $/kWh\n').encode("latin-1"), "E0001", "6:17")
+check_case("truncated_utf8", tariff().encode() + b"# \xc3", "E0001", "8:3")
 case("tariff_dev_zero", ["check", "/dev/zero"], 1, "L0001", None, message=r"/dev/zero: error\[L0001\]")
 case("tariff_missing_file", ["check", "{d}/nope.tariff"], 1, None, None, message=r"rateline: cannot read .*nope.tariff")
 case("tariff_directory", ["check", "{d}"], 1, None, None, message=r"rateline: cannot read")

@@ -89,3 +89,12 @@ TEST_CASE("limit: strings and comments do not count as nesting or numbers") {
                      " charge energy \"E {{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{\" on energy: 0.1 $/kWh\n");
   CHECK(compile_text(text).graph);
 }
+
+TEST_CASE("tariff text must be UTF-8 (a fuzz finding: a bad label made the JSON bill throw)") {
+  CHECK(compile_text(tariff(" charge energy \"Énergie – été\" on energy: 0.1 $/kWh\n")).graph);
+  for (std::string bad : {"\xff", "\xc3", "\xe2\x82", "\xed\xa0\x80", "\xc0\xaf", "\xf4\x90\x80\x80"}) {
+    auto r = compile_text(tariff(" charge energy \"E" + bad + "\" on energy: 0.1 $/kWh\n"));
+    REQUIRE(r.diagnostics.size() == 1);
+    CHECK(summary(r.diagnostics).front() == "E0001 6:18 syntax error: this byte is not valid UTF-8");
+  }
+}
