@@ -25,8 +25,13 @@ namespace rateline {
 class SourceFile {
  public:
   SourceFile(std::string path, std::string text);
-  /// Reads a file. Throws std::runtime_error if it cannot be read (I/O is exceptional).
+  /// Reads a file. Throws std::runtime_error if it cannot be read (I/O is exceptional),
+  /// or if it is larger than max_load_bytes() (error[L0001], checked before reading).
   static std::shared_ptr<const SourceFile> load(const std::string& path);
+  /// The largest tariff or calendar file load() reads: 16 MiB unless raised (process-wide,
+  /// the CLI's --max-input-size; docs/limits.md).
+  static std::uint64_t max_load_bytes();
+  static void set_max_load_bytes(std::uint64_t bytes);
 
   const std::string& path() const { return path_; }
   const std::string& text() const { return text_; }

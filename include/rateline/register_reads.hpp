@@ -69,7 +69,9 @@ struct RegisterReadResult {
 /// (docs/usage-format.md). `unit` is the unit the registers count (kWh, CCF, gal, therm...).
 RegisterReadResult read_register_reads(std::string_view text, const std::string& path, Unit unit);
 /// Reads a file (throws std::runtime_error if it cannot be opened) and calls read_register_reads.
-RegisterReadResult read_register_reads_file(const std::string& path, Unit unit);
+/// A file larger than max_file_bytes is refused unread (L0001, docs/limits.md).
+RegisterReadResult read_register_reads_file(const std::string& path, Unit unit,
+                                            std::uint64_t max_file_bytes = std::uint64_t{1} << 30);
 
 /// Consumption over the days [from, to).
 struct PeriodConsumption {

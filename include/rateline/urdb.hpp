@@ -17,6 +17,7 @@
 #include "rateline/diagnostic.hpp"
 
 #include <chrono>
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -40,6 +41,8 @@ struct UrdbImportOptions {
   /// Replaces the URDB `startdate` as the tariff's effective date (e.g. to bill a load
   /// year that precedes the rate's entry in URDB).
   std::optional<std::chrono::year_month_day> effective;
+  /// import_urdb_file refuses a larger file (L0001) before reading it (docs/limits.md).
+  std::uint64_t max_file_bytes = std::uint64_t{64} << 20;
 };
 
 struct UrdbImportResult {

@@ -62,6 +62,8 @@ struct UsageReadOptions {
   /// SAM load files ("kW_60min"/"kW_15min", one value per line) carry no timestamps:
   /// the local start of the first interval, in time_zone (required for that format).
   std::optional<std::chrono::local_seconds> sam_start;
+  /// read_interval_csv_file refuses a larger file (L0001) before reading it (docs/limits.md).
+  std::uint64_t max_file_bytes = std::uint64_t{1} << 30;
 };
 
 struct UsageReadResult {
@@ -77,7 +79,8 @@ struct UsageReadResult {
 /// Rows may come in any order. Also accepts the SAM one-column load format when the first
 /// line is `kW_60min` / `kW_15min` / `kW_<n>min` (needs options.sam_start).
 UsageReadResult read_interval_csv(std::string_view text, const std::string& path, const UsageReadOptions& options);
-/// Reads a file (throws std::runtime_error if it cannot be opened) and calls read_interval_csv.
+/// Reads a file (throws std::runtime_error if it cannot be opened) and calls read_interval_csv;
+/// a file larger than options.max_file_bytes is refused unread (L0001).
 UsageReadResult read_interval_csv_file(const std::string& path, const UsageReadOptions& options);
 
 }  // namespace rateline

@@ -1,9 +1,11 @@
 // `rateline import urdb`: see import_command.hpp and docs/urdb-import.md.
 #include "import_command.hpp"
 
+#include "diagnostic_output.hpp"
 #include "rateline/urdb.hpp"
 
 #include <chrono>
+#include <cstdio>
 #include <fstream>
 #include <iostream>
 
@@ -34,6 +36,7 @@ ImportCommand::ImportCommand(CLI::App& app) {
   urdb_->add_option("--time-zone", time_zone_, "the tariff's time zone (URDB gives none; default UTC, as SAM's calendar)");
   urdb_->add_option("--label", label_, "the URDB label of the rate to take from {\"items\": [...]} (default: the first)");
   urdb_->add_option("--effective", effective_, "effective date YYYY-MM-DD instead of the URDB startdate");
+  urdb_->add_option("--max-input-size", max_input_size_, "largest JSON file read, e.g. 64M or 2G (default 64M; docs/limits.md)");
 }
 
 bool ImportCommand::parsed() const { return import_->parsed(); }
@@ -50,6 +53,14 @@ int ImportCommand::run() const {
       return 2;
     }
   }
+  if (!max_input_size_.empty()) {
+    auto bytes = parse_size(max_input_size_);
+    if (!bytes) {
+      std::cerr << "rateline: --max-input-size takes a size such as 64M or 2G, got `" << max_input_size_ << "`\n";
+      return 2;
+    }
+    options.max_file_bytes = *bytes;
+  }
   UrdbImportResult result;
   try {
     result = import_urdb_file(input_, options);
@@ -57,16 +68,19 @@ int ImportCommand::run() const {
     std::cerr << "rateline: " << e.what() << "\n";
     return 1;
   }
-  for (auto& d : result.diagnostics) std::cerr << render(d);
+  print_diagnostics(result.diagnostics);
   if (!result.tariff_text) return 1;
   if (output_.empty()) {
     std::cout << *result.tariff_text;
     return 0;
   }
-  std::ofstream out(output_, std::ios::binary);
+  // Written beside the target and renamed: a failed write leaves no partial tariff.
+  const std::string partial = output_ + ".partial";
+  std::ofstream out(partial, std::ios::binary);
   out << *result.tariff_text;
   out.close();
-  if (!out) {
+  if (!out || std::rename(partial.c_str(), output_.c_str()) != 0) {
+    std::remove(partial.c_str());
     std::cerr << "rateline: cannot write " << output_ << "\n";
     return 1;
   }

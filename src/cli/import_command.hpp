@@ -20,7 +20,7 @@ class ImportCommand {
  private:
   CLI::App* import_ = nullptr;
   CLI::App* urdb_ = nullptr;
-  std::string input_, output_, tiers_ = "proportional", time_zone_ = "UTC", label_, effective_;
+  std::string input_, output_, tiers_ = "proportional", time_zone_ = "UTC", label_, effective_, max_input_size_;
 };
 
 /// For main(): `auto import_command = rateline::cli::add_import_command(app);`

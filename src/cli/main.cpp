@@ -17,6 +17,7 @@
 #include "batch_command.hpp"
 #include "compare_command.hpp"
 #include "review_command.hpp"
+#include "diagnostic_output.hpp"
 #include "import_command.hpp"
 #include "test_command.hpp"
 
@@ -50,13 +51,26 @@ std::optional<local_seconds> parse_local(const std::string& s) {
   local_seconds t{local_days{*d}.time_since_epoch()};
   if (s.size() == 10) return t;
   if (s.size() != 16 || (s[10] != 'T' && s[10] != ' ') || s[13] != ':') return std::nullopt;
-  return t + hours{std::stoi(s.substr(11, 2))} + minutes{std::stoi(s.substr(14, 2))};
+  for (std::size_t i : {11, 12, 14, 15})
+    if (s[i] < '0' || s[i] > '9') return std::nullopt;
+  const int h = (s[11] - '0') * 10 + (s[12] - '0'), m = (s[14] - '0') * 10 + (s[15] - '0');
+  if (h > 23 || m > 59) return std::nullopt;
+  return t + hours{h} + minutes{m};
 }
 
-int print_diagnostics(const std::vector<rateline::Diagnostic>& diagnostics) {
-  for (auto& d : diagnostics) std::cerr << rateline::render(d);
-  return rateline::has_errors(diagnostics) ? 1 : 0;
+// "15": whole minutes, digits only (std::stoi would take "60abc" as 60).
+std::optional<int> parse_minutes(const std::string& s) {
+  if (s.empty() || s.size() > 4) return std::nullopt;
+  int v = 0;
+  for (char c : s) {
+    if (c < '0' || c > '9') return std::nullopt;
+    v = v * 10 + (c - '0');
+  }
+  if (v < 1 || v > 1440) return std::nullopt;
+  return v;
 }
+
+using rateline::cli::print_diagnostics;
 
 std::optional<rateline::RateGraph> compile(const std::string& path) {
   try {
@@ -100,7 +114,21 @@ struct BillArgs {
   std::string demand_history;
   std::string past_due, due_date, paid_on;
   bool allow_gaps = false, allow_partial = false;
+  std::uint64_t max_input_bytes = std::uint64_t{1} << 30;   // usage and reads (docs/limits.md)
 };
+
+// --max-input-size: raises the size limits on every input file of a command (docs/limits.md).
+void add_size_option(CLI::App* cmd, std::uint64_t* usage_bytes) {
+  cmd->add_option_function<std::string>(
+         "--max-input-size",
+         [usage_bytes](const std::string& text) {
+           auto bytes = rateline::cli::parse_size(text);
+           if (!bytes) throw CLI::ValidationError("--max-input-size", "takes a size such as 64M or 2G, got `" + text + "`");
+           rateline::SourceFile::set_max_load_bytes(*bytes);
+           if (usage_bytes) *usage_bytes = *bytes;
+         },
+         "largest input file read, e.g. 64M or 2G (defaults: tariffs 16M, usage and reads 1G)");
+}
 
 void add_bill_options(CLI::App* cmd, BillArgs& a, bool with_format) {
   cmd->add_option("tariff", a.tariff, "tariff file")->required();
@@ -127,6 +155,7 @@ void add_bill_options(CLI::App* cmd, BillArgs& a, bool with_format) {
       ->check(CLI::IsMember({"tariff", "data"}));
   cmd->add_flag("--allow-gaps", a.allow_gaps, "bill missing intervals as zero (reported on the bill)");
   cmd->add_flag("--allow-partial", a.allow_partial, "bill a period the usage covers only in part");
+  add_size_option(cmd, &a.max_input_bytes);
 }
 
 int run_bill(const BillArgs& a, bool explain) {
@@ -148,20 +177,21 @@ int run_bill(const BillArgs& a, bool explain) {
                      : a.local_time == "latest"   ? rateline::LocalTimePolicy::latest
                                                   : rateline::LocalTimePolicy::error;
   if (!a.interval_text.empty()) {
-    try {
-      options.interval_minutes = std::stoi(a.interval_text);
-    } catch (...) {
-      std::cerr << "rateline: --interval takes minutes, e.g. 15\n";
+    options.interval_minutes = parse_minutes(a.interval_text);
+    if (!options.interval_minutes) {
+      std::cerr << "rateline: --interval takes whole minutes from 1 to 1440, e.g. 15 (got `" << a.interval_text << "`)\n";
       return 2;
     }
   }
   if (!a.start.empty()) {
     options.sam_start = parse_local(a.start);
     if (!options.sam_start) {
-      std::cerr << "rateline: --start takes YYYY-MM-DD or YYYY-MM-DDTHH:MM\n";
+      std::cerr << "rateline: --start takes YYYY-MM-DD or YYYY-MM-DDTHH:MM with hours 00-23 and minutes 00-59 (got `"
+                << a.start << "`)\n";
       return 2;
     }
   }
+  options.max_file_bytes = a.max_input_bytes;
   rateline::UsageReadResult usage;
   rateline::RegisterReadResult reads;
   try {
@@ -169,7 +199,7 @@ int run_bill(const BillArgs& a, bool explain) {
       auto unit = graph->info().service == "gas" ? rateline::Unit::therm
                 : (graph->info().service == "water" || graph->info().service == "sewer") ? rateline::Unit::gal
                                                                                           : rateline::Unit::kWh;
-      reads = rateline::read_register_reads_file(a.reads, unit);
+      reads = rateline::read_register_reads_file(a.reads, unit, a.max_input_bytes);
     } else {
       usage = rateline::read_interval_csv_file(a.usage, options);
     }
@@ -255,6 +285,7 @@ int main(int argc, char** argv) {
   std::vector<std::string> check_files;
   auto* check = app.add_subcommand("check", "check tariff files and report mistakes");
   check->add_option("files", check_files, "tariff files")->required();
+  add_size_option(check, nullptr);
 
   BillArgs bill_args;
   auto* bill = app.add_subcommand("bill", "bill usage under a tariff");
@@ -268,6 +299,7 @@ int main(int argc, char** argv) {
   auto* graph = app.add_subcommand("graph", "print the rate graph (Graphviz DOT, or text)");
   graph->add_option("tariff", graph_file, "tariff file")->required();
   graph->add_option("--format", graph_format, "dot or text")->check(CLI::IsMember({"dot", "text"}));
+  add_size_option(graph, nullptr);
 
   auto import_command = rateline::cli::add_import_command(app);
   auto test_command = rateline::cli::add_test_command(app);

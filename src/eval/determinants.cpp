@@ -73,6 +73,9 @@ Decimal RawUnits::demand(std::int64_t raw) const { return scaled(Decimal::Int(ra
 
 std::vector<std::int64_t> demand_series(const IntervalSeries& series, std::int32_t window, bool sliding) {
   if (window <= 0 || window == series.minutes) return {};
+  // A window finer than the data, or not a multiple of it, has no series: the biller
+  // refuses it (B0002) whenever a charge uses demand; with none, nothing reads it.
+  if (series.minutes <= 0 || window < series.minutes || window % series.minutes != 0) return {};
   const std::size_t k = static_cast<std::size_t>(window / series.minutes);
   const auto& v = series.values;
   std::vector<std::int64_t> out(v.size(), 0);

@@ -33,6 +33,8 @@ class TreeBuilder : public nlohmann::json_sax<json> {
   JsonValue root;
   std::string error;
   std::size_t error_offset = 0;
+  bool too_deep = false;
+  bool long_number = false;
 
   bool null() override { return add(JsonValue{}); }
   bool boolean(bool val) override {
@@ -78,12 +80,19 @@ class TreeBuilder : public nlohmann::json_sax<json> {
     error = ex.what();
     // nlohmann's messages start with "[json.exception.parse_error.101] parse error at line 1, column 2: "
     if (auto at = error.find("] "); at != std::string::npos) error = error.substr(at + 2);
+    // the message quotes the offending token, which may be megabytes long
+    if (error.size() > 200) error = error.substr(0, 120) + "..." + error.substr(error.size() - 60);
     error_offset = position > 0 ? position - 1 : 0;
     return false;
   }
 
  private:
   bool number(const std::string& s) {
+    if (s.size() > kMaxJsonNumberChars) {   // Decimal arithmetic on megabyte numbers would not end
+      long_number = true;
+      error = "a number longer than " + std::to_string(kMaxJsonNumberChars) + " characters";
+      return false;
+    }
     JsonValue v;
     v.kind = JsonValue::Kind::number;
     v.text = s;
@@ -100,7 +109,7 @@ class TreeBuilder : public nlohmann::json_sax<json> {
       parent->items.push_back(std::move(v));
       return &parent->items.back();
     }
-    parent->members.emplace_back(std::move(pending_key_), std::move(v));
+    parent->members.push_back(JsonMember{std::move(pending_key_), std::move(v)});
     pending_key_.clear();
     return &parent->members.back().second;
   }
@@ -111,6 +120,11 @@ class TreeBuilder : public nlohmann::json_sax<json> {
   }
 
   bool open(JsonValue&& v) {
+    if (stack_.size() >= kMaxJsonDepth) {
+      too_deep = true;
+      error = "arrays and objects nested deeper than " + std::to_string(kMaxJsonDepth) + " levels";
+      return false;   // sax_parse stops here; error_offset is set by the caller
+    }
     stack_.push_back(place(std::move(v)));
     return true;
   }
@@ -118,6 +132,41 @@ class TreeBuilder : public nlohmann::json_sax<json> {
   std::vector<JsonValue*> stack_;
   std::string pending_key_;
 };
+
+// Where the first array or object beyond kMaxJsonDepth opens (strings skipped).
+std::size_t too_deep_offset(std::string_view text) {
+  std::size_t depth = 0;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const char c = text[i];
+    if (c == '"') {
+      for (++i; i < text.size() && text[i] != '"'; ++i)
+        if (text[i] == '\\') ++i;
+    } else if (c == '[' || c == '{') {
+      if (++depth > kMaxJsonDepth) return i;
+    } else if ((c == ']' || c == '}') && depth > 0) {
+      --depth;
+    }
+  }
+  return 0;
+}
+
+// Where the first number longer than kMaxJsonNumberChars starts (strings skipped).
+std::size_t long_number_offset(std::string_view text) {
+  auto in_number = [](char c) { return (c >= '0' && c <= '9') || c == '.' || c == '-' || c == '+' || c == 'e' || c == 'E'; };
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    if (text[i] == '"') {
+      for (++i; i < text.size() && text[i] != '"'; ++i)
+        if (text[i] == '\\') ++i;
+      continue;
+    }
+    if (!in_number(text[i])) continue;
+    std::size_t j = i;
+    while (j < text.size() && in_number(text[j])) ++j;
+    if (j - i > kMaxJsonNumberChars) return i;
+    i = j - 1;
+  }
+  return 0;
+}
 
 }  // namespace
 
@@ -132,7 +181,12 @@ JsonParseResult parse_json(std::string_view text) {
   }
   if (!ok) {
     result.error = builder.error.empty() ? "not valid JSON" : builder.error;
-    result.error_offset = builder.error_offset;
+    result.error_offset = builder.too_deep ? too_deep_offset(text) : builder.error_offset;
+    result.too_deep = builder.too_deep;
+    if (builder.long_number) {
+      result.long_number = true;
+      result.error_offset = long_number_offset(text);
+    }
     return result;
   }
   result.value = std::move(builder.root);

@@ -12,10 +12,16 @@
 #include <optional>
 #include <string>
 #include <string_view>
-#include <utility>
 #include <vector>
 
 namespace rateline::urdb {
+
+struct JsonMember;
+
+/// Arrays and objects nest at most this deep (L0003): the tree is freed by recursion.
+inline constexpr std::size_t kMaxJsonDepth = 64;
+/// Numbers are at most this long (L0007): URDB's longest are 20-odd characters.
+inline constexpr std::size_t kMaxJsonNumberChars = 100;
 
 struct JsonValue {
   enum class Kind { null, boolean, number, string, array, object };
@@ -23,7 +29,7 @@ struct JsonValue {
   bool flag = false;     ///< a boolean's value
   std::string text;      ///< a number's text as written ("9.999999680285692e+37"), or a string's value
   std::vector<JsonValue> items;                              ///< array elements
-  std::vector<std::pair<std::string, JsonValue>> members;    ///< object members, in document order
+  std::vector<JsonMember> members;   ///< object members, in document order
 
   bool is_null() const { return kind == Kind::null; }
   bool is_number() const { return kind == Kind::number; }
@@ -37,10 +43,18 @@ struct JsonValue {
   std::optional<Decimal> decimal() const;
 };
 
+// A struct, not std::pair: a pair of the incomplete JsonValue does not compile with clang.
+struct JsonMember {
+  std::string first;    ///< the key
+  JsonValue second;     ///< the value
+};
+
 struct JsonParseResult {
   std::optional<JsonValue> value;
   std::string error;           ///< when value is absent: what is wrong
   std::size_t error_offset = 0;
+  bool too_deep = false;       ///< nesting beyond kMaxJsonDepth (L0003; the error says so)
+  bool long_number = false;    ///< a number beyond kMaxJsonNumberChars (L0007)
 };
 
 /// Parses JSON text (RFC 8259; no comments). Numbers keep their text.

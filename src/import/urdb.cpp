@@ -1,6 +1,7 @@
 // import_urdb: URDB JSON -> tariff text (rateline/urdb.hpp, docs/urdb-import.md).
 #include "rateline/urdb.hpp"
 
+#include "core/bounded_read.hpp"
 #include "import/json_text.hpp"
 #include "import/urdb_model.hpp"
 #include "rateline/tariff.hpp"
@@ -64,7 +65,12 @@ UrdbImportResult import_urdb(std::string_view json_text, const std::string& path
   auto parsed = urdb::parse_json(json_text);
   if (!parsed.value) {
     auto at = static_cast<std::uint32_t>(std::min(parsed.error_offset, json_text.size()));
-    result.diagnostics.push_back({Severity::error, "I0001", "not valid JSON: " + parsed.error, Span{source, at, at}, ""});
+    if (parsed.long_number)
+      result.diagnostics.push_back({Severity::error, "L0007", parsed.error, Span{source, at, at + 1}, "docs/limits.md"});
+    else if (parsed.too_deep)
+      result.diagnostics.push_back({Severity::error, "L0003", parsed.error, Span{source, at, at + 1}, "a URDB rate nests a few levels (docs/limits.md)"});
+    else
+      result.diagnostics.push_back({Severity::error, "I0001", "not valid JSON: " + parsed.error, Span{source, at, at}, ""});
     return result;
   }
   const auto* rate_json = pick_rate(*parsed.value, options, report);
@@ -88,11 +94,16 @@ UrdbImportResult import_urdb(std::string_view json_text, const std::string& path
 }
 
 UrdbImportResult import_urdb_file(const std::string& path, const UrdbImportOptions& options) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) throw std::runtime_error("cannot read " + path);
-  std::ostringstream text;
-  text << in.rdbuf();
-  return import_urdb(text.str(), path, options);
+  auto read = detail::read_bounded(path, options.max_file_bytes);
+  if (read.too_large) {
+    UrdbImportResult result;
+    result.diagnostics.push_back({Severity::error, "L0001",
+                                  path + " is larger than the " + detail::format_bytes(options.max_file_bytes) +
+                                      " limit for URDB JSON",
+                                  {}, "--max-input-size raises it (docs/limits.md)"});
+    return result;
+  }
+  return import_urdb(read.text, path, options);
 }
 
 }  // namespace rateline

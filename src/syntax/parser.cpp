@@ -1,6 +1,7 @@
 // Parses a tariff file with the PEGTL grammar (grammar/tariff_grammar.hpp) into a parse
 // tree, then converts the tree into the AST (syntax/ast.hpp). Only this file sees PEGTL.
 #include "syntax/ast.hpp"
+#include "syntax/input_limits.hpp"
 
 #include "grammar/tariff_grammar.hpp"
 
@@ -505,6 +506,9 @@ class Builder {
 
 ParseResult parse(std::shared_ptr<const SourceFile> source) {
   ParseResult result;
+  // Limits first (docs/limits.md): the parser and the builder recurse once per `{` level.
+  result.diagnostics = check_text_limits(source);
+  if (!result.diagnostics.empty()) return result;
   tao::pegtl::memory_input in(source->text(), source->path());
   try {
     auto root = pt::parse<g::file, selector, tao::pegtl::nothing, tao::pegtl::must_if<g::errors, tao::pegtl::normal, false>::control>(in);
@@ -517,6 +521,8 @@ ParseResult parse(std::shared_ptr<const SourceFile> source) {
       return result;
     }
     result.file = Builder(source).file(*root);
+    check_tariff_limits(*result.file, result.diagnostics);
+    if (!result.diagnostics.empty()) result.file.reset();
   } catch (const tao::pegtl::parse_error& e) {
     const auto& pos = e.positions().front();
     auto offset = static_cast<std::uint32_t>(pos.byte);

@@ -14,6 +14,9 @@ namespace {
 // A guard against a typo'd year: 2204-01-01 after 2024-12-31 with gaps filled would ask
 // for millions of zero intervals. 50 million is 95 years of 1-minute data.
 constexpr std::int64_t kMaxIntervals = 50'000'000;
+// Filling gaps costs memory the file did not pay for: a few rows years apart would ask for
+// millions of zeros. A million is 23 months of 1-minute data, 28 years of 15-minute data.
+constexpr std::int64_t kMaxFilledIntervals = 1'000'000;
 constexpr std::size_t kNone = static_cast<std::size_t>(-1);
 
 std::int64_t floor_mod(std::int64_t a, std::int64_t b) {
@@ -218,6 +221,13 @@ std::optional<Grid> place_on_grid(const std::vector<std::int64_t>& times, const 
                                    "policy `zero` to count them as 0"
                                  : "add the missing readings, or read with the gap policy `zero` to count them "
                                    "as 0");
+        } else if (missing_total + missing > kMaxFilledIntervals) {
+          error_at("L0009", r,
+                   "filling the gap before this start would make more than " + std::to_string(kMaxFilledIntervals) +
+                       " missing intervals 0 (gap policy zero)",
+                   "check the date of this start and of line " + std::to_string(line(row(prev))) +
+                       "; a file this incomplete is not billable interval data (docs/limits.md)");
+          return std::nullopt;
         } else {
           const auto first_missing = static_cast<std::uint32_t>((before - grid.start) / len + 1);
           for (std::uint32_t i = 0; i < static_cast<std::uint32_t>(missing); ++i) grid.missing.push_back(first_missing + i);

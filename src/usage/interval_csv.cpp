@@ -4,6 +4,7 @@
 
 #include "usage/grid.hpp"
 #include "usage/reader_support.hpp"
+#include "core/bounded_read.hpp"
 #include "usage/reporter.hpp"
 #include "usage/sam_load.hpp"
 #include "usage/usage_text.hpp"
@@ -326,14 +327,16 @@ UsageReadResult read_interval_csv(std::string_view text, const std::string& path
 }
 
 UsageReadResult read_interval_csv_file(const std::string& path, const UsageReadOptions& options) {
-  std::unique_ptr<std::FILE, int (*)(std::FILE*)> file(std::fopen(path.c_str(), "rb"), &std::fclose);
-  if (!file) throw std::runtime_error("cannot open usage file " + path);
-  std::string text;
-  char buffer[1 << 16];
-  std::size_t got = 0;
-  while ((got = std::fread(buffer, 1, sizeof buffer, file.get())) > 0) text.append(buffer, got);
-  if (std::ferror(file.get())) throw std::runtime_error("cannot read usage file " + path);
-  return read_interval_csv(text, path, options);
+  auto read = detail::read_bounded(path, options.max_file_bytes);
+  if (read.too_large) {
+    UsageReadResult result;
+    result.diagnostics.push_back({Severity::error, "L0001",
+                                  path + " is larger than the " + detail::format_bytes(options.max_file_bytes) +
+                                      " limit for usage files",
+                                  {}, "--max-input-size raises it (docs/limits.md)"});
+    return result;
+  }
+  return read_interval_csv(read.text, path, options);
 }
 
 }  // namespace rateline

@@ -3,6 +3,7 @@
 // The format and every diagnostic code are described in docs/usage-format.md.
 #include "rateline/register_reads.hpp"
 
+#include "core/bounded_read.hpp"
 #include "usage/reader_support.hpp"
 #include "usage/register_reads_detail.hpp"
 #include "usage/reporter.hpp"
@@ -401,15 +402,17 @@ RegisterReadResult read_register_reads(std::string_view text, const std::string&
   return finish();
 }
 
-RegisterReadResult read_register_reads_file(const std::string& path, Unit unit) {
-  std::unique_ptr<std::FILE, int (*)(std::FILE*)> file(std::fopen(path.c_str(), "rb"), &std::fclose);
-  if (!file) throw std::runtime_error("cannot open register read file " + path);
-  std::string text;
-  char buffer[1 << 16];
-  std::size_t got = 0;
-  while ((got = std::fread(buffer, 1, sizeof buffer, file.get())) > 0) text.append(buffer, got);
-  if (std::ferror(file.get())) throw std::runtime_error("cannot read register read file " + path);
-  return read_register_reads(text, path, unit);
+RegisterReadResult read_register_reads_file(const std::string& path, Unit unit, std::uint64_t max_file_bytes) {
+  auto read = detail::read_bounded(path, max_file_bytes);
+  if (read.too_large) {
+    RegisterReadResult result;
+    result.diagnostics.push_back({Severity::error, "L0001",
+                                  path + " is larger than the " + detail::format_bytes(max_file_bytes) +
+                                      " limit for register read files",
+                                  {}, "--max-input-size raises it (docs/limits.md)"});
+    return result;
+  }
+  return read_register_reads(read.text, path, unit);
 }
 
 }  // namespace rateline

@@ -25,6 +25,10 @@ void Reporter::add(Severity severity, const char* code, bool located, std::uint3
     ++errors_;
     if (errors_kept_ >= kMaxErrorsKept) return;
     ++errors_kept_;
+  } else {
+    // 100,000 unread columns are 100,000 warnings: keep the first few, count the rest
+    ++warnings_;
+    if (warnings_ > kMaxErrorsShown) return;
   }
   Diagnostic d;
   d.severity = severity;
@@ -73,6 +77,14 @@ std::vector<Diagnostic> Reporter::finish() {
     const std::size_t rest = errors_ - shown;
     more.message = "and " + std::to_string(rest) + " more error" + (rest == 1 ? "" : "s") + " not shown";
     more.hint = "fix the errors above and read the file again to see the rest";
+    out.push_back(std::move(more));
+  }
+  if (warnings_ > kMaxErrorsShown) {
+    Diagnostic more;
+    more.severity = Severity::note;
+    more.code = "U0099";
+    const std::size_t rest = warnings_ - kMaxErrorsShown;
+    more.message = "and " + std::to_string(rest) + " more warning" + (rest == 1 ? "" : "s") + " not shown";
     out.push_back(std::move(more));
   }
   diagnostics_.clear();

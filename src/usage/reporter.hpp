@@ -48,6 +48,7 @@ class Reporter {
   std::vector<Diagnostic> diagnostics_;
   std::size_t errors_ = 0;       // all errors seen
   std::size_t errors_kept_ = 0;  // errors stored in diagnostics_
+  std::size_t warnings_ = 0;     // all warnings seen (the first kMaxErrorsShown are kept)
 };
 
 }  // namespace rateline::usage_detail
