@@ -11,7 +11,7 @@ packages=(
   g++ cmake ninja-build make
   tao-pegtl-dev libboost-dev libhowardhinnant-date-dev tzdata
   doctest-dev nlohmann-json3-dev libcli11-dev libfmt-dev libbenchmark-dev
-  pybind11-dev python3-dev python3-pytest
+  pybind11-dev python3-dev python3-pytest python3-pandas valgrind
 )
 missing=()
 for p in "${packages[@]}"; do

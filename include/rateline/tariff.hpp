@@ -12,6 +12,7 @@
 #include "rateline/diagnostic.hpp"
 #include "rateline/rate_graph.hpp"
 
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -28,5 +29,13 @@ struct CompileResult {
 CompileResult compile_tariff_file(const std::string& path);
 /// Compiles tariff text (imports resolved relative to source->path()).
 CompileResult compile_tariff(std::shared_ptr<const SourceFile> source);
+
+/// Supplies the text of an imported file when tariffs do not live on disk (a database, an
+/// embedded bundle). Called with the importing file's path and the import as written;
+/// returns the imported file (its path names it in diagnostics and resolves its own imports,
+/// and equal paths are the same file), or nullopt when there is no such file (E0002).
+using ImportResolver = std::function<std::optional<SourceFile>(const std::string& importing_path, const std::string& import_path)>;
+/// Compiles tariff text whose imports come from `resolver` instead of the file system.
+CompileResult compile_tariff(std::shared_ptr<const SourceFile> source, const ImportResolver& resolver);
 
 }  // namespace rateline

@@ -18,8 +18,35 @@ namespace fs = std::filesystem;
 // Parses `file`'s imports (and theirs), relative to the importing file. A missing file or
 // an import cycle is a diagnostic at the import statement.
 void load_imports(const syntax::File& file, std::vector<std::string>& chain, std::vector<std::unique_ptr<syntax::File>>& out,
-                  std::vector<Diagnostic>& diagnostics) {
+                  std::vector<Diagnostic>& diagnostics, const ImportResolver& resolver) {
   for (auto& import : file.imports) {
+    if (resolver) {  // imports from the caller (ImportResolver): paths are names, not files
+      auto found = resolver(file.source->path(), import.path);
+      if (!found) {
+        diagnostics.push_back({Severity::error, "E0002", "cannot find `" + import.path + "` (the import resolver has no such file)", import.span,
+                               "the program compiling this tariff supplies its imports"});
+        continue;
+      }
+      if (std::find(chain.begin(), chain.end(), found->path()) != chain.end()) {
+        std::string cycle;
+        for (auto& c : chain) cycle += fs::path(c).filename().string() + " -> ";
+        diagnostics.push_back({Severity::error, "E0003", "import cycle: " + cycle + fs::path(found->path()).filename().string(), import.span,
+                               "a file cannot import itself, directly or through other files"});
+        continue;
+      }
+      bool seen = false;
+      for (auto& f : out) seen |= f->source->path() == found->path();
+      if (seen) continue;
+      auto parsed = syntax::parse(std::make_shared<const SourceFile>(std::move(*found)));
+      diagnostics.insert(diagnostics.end(), parsed.diagnostics.begin(), parsed.diagnostics.end());
+      if (!parsed.file) continue;
+      auto imported = std::make_unique<syntax::File>(std::move(*parsed.file));
+      chain.push_back(imported->source->path());
+      load_imports(*imported, chain, out, diagnostics, resolver);
+      chain.pop_back();
+      out.push_back(std::move(imported));
+      continue;
+    }
     fs::path base = fs::path(file.source->path()).parent_path();
     fs::path target = (base / import.path).lexically_normal();
     std::error_code ec;
@@ -45,7 +72,7 @@ void load_imports(const syntax::File& file, std::vector<std::string>& chain, std
     if (!parsed.file) continue;
     auto imported = std::make_unique<syntax::File>(std::move(*parsed.file));
     chain.push_back(canonical);
-    load_imports(*imported, chain, out, diagnostics);
+    load_imports(*imported, chain, out, diagnostics, resolver);
     chain.pop_back();
     out.push_back(std::move(imported));
   }
@@ -53,15 +80,17 @@ void load_imports(const syntax::File& file, std::vector<std::string>& chain, std
 
 }  // namespace
 
-CompileResult compile_tariff(std::shared_ptr<const SourceFile> source) {
+CompileResult compile_tariff(std::shared_ptr<const SourceFile> source) { return compile_tariff(std::move(source), ImportResolver{}); }
+
+CompileResult compile_tariff(std::shared_ptr<const SourceFile> source, const ImportResolver& resolver) {
   CompileResult result;
   auto parsed = syntax::parse(source);
   result.diagnostics = std::move(parsed.diagnostics);
   if (!parsed.file) return result;
   std::vector<std::unique_ptr<syntax::File>> imports;
   std::error_code ec;
-  std::vector<std::string> chain{fs::weakly_canonical(source->path(), ec).string()};
-  load_imports(*parsed.file, chain, imports, result.diagnostics);
+  std::vector<std::string> chain{resolver ? source->path() : fs::weakly_canonical(source->path(), ec).string()};
+  load_imports(*parsed.file, chain, imports, result.diagnostics, resolver);
   std::vector<const syntax::File*> imported;
   for (auto& f : imports) imported.push_back(f.get());
   auto checked = check::check_tariff(*parsed.file, imported);

@@ -43,7 +43,7 @@ PUBLIC_HEADERS = {
     "report": ["report.hpp"],
     "population": ["population.hpp"],
     "import": ["urdb.hpp"],
-    "apps": ["rateline.hpp", "c_api.h"],  # rateline.hpp: the umbrella header
+    "apps": ["rateline.hpp", "rateline.h"],  # rateline.hpp: the C++ umbrella header; rateline.h: the C API
 }
 
 # Source directories (relative to the repository root) by layer.
