@@ -12,6 +12,7 @@ packages=(
   tao-pegtl-dev libboost-dev libhowardhinnant-date-dev tzdata
   doctest-dev nlohmann-json3-dev libcli11-dev libfmt-dev libbenchmark-dev
   pybind11-dev python3-dev python3-pytest python3-pandas valgrind
+  python3-dask python3-distributed
 )
 missing=()
 for p in "${packages[@]}"; do
