@@ -29,7 +29,9 @@ def main():
     ap.add_argument("--per-partition", type=int, default=20)
     ap.add_argument("--repeat", type=int, default=3)
     args = ap.parse_args()
-    sys.path.insert(0, os.path.join(args.build, "python"))
+    package = os.path.join(os.path.abspath(args.build), "python")
+    sys.path.insert(0, package)
+    os.environ["PYTHONPATH"] = package + os.pathsep + os.environ.get("PYTHONPATH", "")  # the spawned workers import it too
     import rateline.dask as rd
     from distributed import Client, LocalCluster
 
