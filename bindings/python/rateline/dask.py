@@ -212,7 +212,9 @@ def _prepare(client, accounts, options, tariff=None):
     for name in sorted(tariff_texts):
         digest.update(name.encode() + b"\0" + tariff_texts[name])
     job = (digest.hexdigest(), text, path, options, tariff_texts)
-    return ids, client.scatter([job], broadcast=True)[0]
+    # hash=False: a key of its own per run (a hashed key shared with a finished run could be
+    # released by that run's cleanup while this one still needs it).
+    return ids, client.scatter([job], broadcast=True, hash=False)[0]
 
 
 def _partitions(usage_paths) -> list:
@@ -325,7 +327,7 @@ def _frame(client, futures, order, leftover_future, ids, status, make_partition,
     """The result as a Dask DataFrame, its partitions in table order where their ranges allow."""
     import dask.dataframe as dd
 
-    ids_future = client.scatter([ids], broadcast=False)[0]
+    ids_future = client.scatter([ids], hash=False)[0]
     corrected = {p for p, s in enumerate(status) if s == "missing"}
     pieces = [client.submit(make_partition, futures[k], ids_future, corrected, pure=False) for k in order]
     if leftover_future is not None:
