@@ -119,41 +119,49 @@ def main():
 
     days = (end - start).days
     width = max(6, len(str(args.accounts)))
+    # First every account's draws (so accounts.csv is complete before the usage is written:
+    # usage.csv may be a named pipe that `rateline batch` reads as it is written).
+    population = []
     accounts_rows = ["account,tariff,service_start,service_end,attr:location,attr:service_level\n"]
     bad_rows = ["account,kind\n"]
+    for n in range(args.accounts):
+        account = f"A{n + 1:0{width}d}"
+        is_commercial = bool(commercial) and rng.random() < 0.15
+        name, sector, _, attrs, _ = rng.choice(commercial if is_commercial else residential)
+        attributes = {a: rng.choice(v) for a, v in attrs.items()}
+        scale = rng.lognormvariate(0, 0.35) * (1.0 if is_commercial else 1.1)
+        solar_kw = rng.choice([4, 5, 6, 7, 8]) * 1.0 if (not is_commercial and rng.random() < args.solar_share) else 0.0
+        service_start = service_end = None
+        if days > 40 and rng.random() < args.move_share:
+            service_start = start + dt.timedelta(days=rng.randrange(5, days - 20))
+        elif days > 40 and rng.random() < args.move_share / (1 - args.move_share):
+            service_end = start + dt.timedelta(days=rng.randrange(20, days - 5))
+        bad = rng.choice(BAD_KINDS) if rng.random() < args.bad_share else None
+        if bad == "unknown_tariff":
+            name = "no-such-tariff"
+        if bad == "missing_attribute":
+            if not attrs:
+                bad = "negative"
+            else:
+                attributes = {}
+        if bad:
+            bad_rows.append(f"{account},{bad}\n")
+        accounts_rows.append(f"{account},{name},{service_start or ''},{service_end or ''},"
+                             f"{attributes.get('location', '')},{attributes.get('service_level', '')}\n")
+        population.append((account, is_commercial, scale, solar_kw, service_start, service_end, bad, rng.randrange(8191)))
+    with open(os.path.join(args.out, "accounts.csv"), "w", newline="\n") as f:
+        f.write("".join(accounts_rows))
+    with open(os.path.join(args.out, "bad.csv"), "w", newline="\n") as f:
+        f.write("".join(bad_rows))
+
     with open(os.path.join(args.out, "usage.csv"), "w", newline="\n") as usage:
         usage.write("account,start,kwh,kwh_received\n")
-        for n in range(args.accounts):
-            account = f"A{n + 1:0{width}d}"
-            is_commercial = commercial and rng.random() < 0.15
-            name, sector, _, attrs, _ = rng.choice(commercial if is_commercial else residential)
-            attributes = {a: rng.choice(v) for a, v in attrs.items()}
-            scale = rng.lognormvariate(0, 0.35) * (1.0 if is_commercial else 1.1)
-            solar_kw = rng.choice([4, 5, 6, 7, 8]) * 1.0 if (not is_commercial and rng.random() < args.solar_share) else 0.0
-            service_start = service_end = None
-            if days > 40 and rng.random() < args.move_share:
-                service_start = start + dt.timedelta(days=rng.randrange(5, days - 20))
-            elif days > 40 and rng.random() < args.move_share / (1 - args.move_share):
-                service_end = start + dt.timedelta(days=rng.randrange(20, days - 5))
-            bad = rng.choice(BAD_KINDS) if rng.random() < args.bad_share else None
-            if bad == "unknown_tariff":
-                name = "no-such-tariff"
-            if bad == "missing_attribute":
-                if not attrs:
-                    bad = "negative"
-                else:
-                    attributes = {}
-            if bad:
-                bad_rows.append(f"{account},{bad}\n")
-            accounts_rows.append(f"{account},{name},{service_start or ''},{service_end or ''},"
-                                 f"{attributes.get('location', '')},{attributes.get('service_level', '')}\n")
-
+        for account, is_commercial, scale, solar_kw, service_start, service_end, bad, off in population:
             # The account's rows: from service start (midnight UTC) to service end (noon UTC).
             first = 0 if service_start is None else (service_start - start).days * 24 * per_hour
             last = count if service_end is None else min(count, (service_end - start).days * 24 * per_hour + 12 * per_hour)
             shape = com_shape if is_commercial else res_shape
             k = scale * 1000.0
-            off = rng.randrange(8191)
             load = [int(s * z * k) for s, z in zip(shape[first:last], noise[off + first:off + last])]
             if solar_kw:
                 gen = [int(g * solar_kw * 1000.0) for g in sun_shape[first:last]]
@@ -173,10 +181,6 @@ def main():
                 i = len(lines) // 4
                 lines[i] = prefix + stamps[first + i] + "n/a,0\n"
             usage.write("".join(lines))
-    with open(os.path.join(args.out, "accounts.csv"), "w", newline="\n") as f:
-        f.write("".join(accounts_rows))
-    with open(os.path.join(args.out, "bad.csv"), "w", newline="\n") as f:
-        f.write("".join(bad_rows))
 
 
 if __name__ == "__main__":

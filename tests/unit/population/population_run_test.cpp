@@ -5,6 +5,7 @@
 #include "rateline/population.hpp"
 #include "test_paths.hpp"
 
+#include <atomic>
 #include <chrono>
 #include <cstdio>
 #include <filesystem>
@@ -179,4 +180,20 @@ TEST_CASE("population: the exact readers skip an unnamed column silently (what a
   CHECK(r.diagnostics.empty());
   REQUIRE(r.usage);
   CHECK(r.usage->delivered.values == std::vector<std::int64_t>{15, 20});
+}
+
+TEST_CASE("population: a run cancelled through PopulationOptions::cancel stops and says so") {
+  const std::string accounts = temp_file("accounts_cancel.csv", "account,tariff\nA,proration\n");
+  const std::string usage =
+      temp_file("usage_cancel.csv", "account,start,kwh\n" + hourly("A", utc(2024y / July / 1d, 4), utc(2024y / September / 1d, 4)));
+  auto table = rateline::read_accounts_csv_file(accounts);
+  REQUIRE(table.table);
+  std::atomic<bool> cancel{true};
+  auto options = options_for(usage);
+  options.cancel = &cancel;
+  MemorySink sink;
+  auto summary = rateline::bill_population(*table.table, options, sink);
+  CHECK(summary.cancelled);
+  CHECK(summary.bills == 0);
+  CHECK(sink.bill_rows.empty());
 }
