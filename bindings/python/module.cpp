@@ -80,8 +80,13 @@ py::tuple compile(const std::string& text_or_path, const std::string& name, bool
       py::gil_scoped_acquire gil;
       py::object found = (*resolver)(importing, import);
       if (found.is_none()) return std::nullopt;
-      auto pair = found.cast<std::pair<std::string, std::string>>();
-      return SourceFile(pair.first, pair.second);
+      try {
+        auto pair = found.cast<std::pair<std::string, std::string>>();
+        return SourceFile(pair.first, pair.second);
+      } catch (const py::cast_error&) {
+        throw py::type_error("the import resolver must return (path, text) or None, not " +
+                             std::string(py::str(py::type::of(found).attr("__name__"))) + " (for `" + import + "`)");
+      }
     };
     py::gil_scoped_release release;
     result = compile_tariff(source, resolve);

@@ -56,3 +56,15 @@ def test_a_missing_file_is_file_not_found():
     import pathlib
     with pytest.raises(FileNotFoundError):
         rateline.compile(pathlib.Path("/no/such.tariff"))
+
+
+def test_a_resolver_that_fails_raises_its_own_error_or_a_type_error():
+    text = (SOURCE / "examples/language/imports.tariff").read_text()
+
+    def failing(importing, path):
+        raise KeyError("no bundle")
+
+    with pytest.raises(KeyError, match="no bundle"):
+        rateline.compile(text, name="bundle:imports", resolver=failing)
+    with pytest.raises(TypeError, match=r"the import resolver must return \(path, text\) or None, not int"):
+        rateline.compile(text, name="bundle:imports", resolver=lambda importing, path: 42)
