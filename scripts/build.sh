@@ -14,6 +14,7 @@ packages=(
   pybind11-dev python3-dev python3-pytest python3-pandas valgrind
   libtomlplusplus-dev
   chromium chromium-driver python3-selenium
+  python3-dask python3-distributed
 )
 missing=()
 for p in "${packages[@]}"; do

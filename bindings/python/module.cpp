@@ -251,6 +251,8 @@ py::dict line_item(const LineItem& item) {
 
 }  // namespace
 
+void register_population(py::module_& m);  // population_binding.cpp (rateline.dask)
+
 PYBIND11_MODULE(_rateline, m) {
   m.doc() = "rateline's C++ core; use the `rateline` package";
   m.attr("version") = RL_VERSION_STRING;
@@ -304,4 +306,5 @@ PYBIND11_MODULE(_rateline, m) {
   m.def("usage_from_grid", &usage_from_grid);
   m.def("register_reads_from_csv", &register_reads_from_csv);
   m.def("import_urdb", &import_urdb_text);
+  register_population(m);
 }

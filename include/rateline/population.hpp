@@ -29,6 +29,8 @@
 #include <chrono>
 #include <cstdint>
 #include <functional>
+#include <map>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -121,5 +123,55 @@ std::string population_exceptions_header();
 /// Bills every account. Throws std::runtime_error only for I/O failures of the sink's
 /// caller's files; input problems are rows of the exceptions file or summary.errors.
 PopulationSummary bill_population(const AccountsTable& table, const PopulationOptions& options, PopulationSink& sink);
+
+// ---- One partition of a population, for a cluster (rateline.dask, docs/scale-out.md) ----
+// A cluster task bills the accounts whose usage lies in one partition (a few usage files),
+// with the same per-account code as bill_population, so its rows are the same bytes. The
+// tariffs arrive as text (no shared disk needed); the caller puts the rows of all
+// partitions back in the accounts table's order.
+
+/// Tariff files' text by the path a tariff of the table resolves to (and imported files by
+/// their path relative to the importing file). A path not listed is read from disk.
+using TariffTexts = std::map<std::string, std::string>;
+
+/// Reads the tariff files `table` names (resolved as bill_population does) and the files
+/// they import. A file that cannot be read is left out: billing then reports it per account.
+TariffTexts read_tariff_texts(const AccountsTable& table, const std::string& tariff_dir);
+
+/// One account's output rows in a partial run.
+struct AccountRows {
+  std::size_t index = 0;     ///< position in the accounts table
+  std::string bills;         ///< rows of the bills output
+  std::string exceptions;    ///< rows of the exceptions file
+  std::size_t bill_count = 0;
+  bool failed = false;
+  bool not_in_service = false;
+};
+
+struct PartitionResult {
+  std::vector<AccountRows> accounts;  ///< in table order
+  PopulationSummary summary;          ///< usage_rows, unknown accounts, timings, errors (order, header)
+};
+
+/// Holds an accounts table and its tariffs compiled once; bills partitions of it. The bill
+/// calls are const and may run on several threads at once.
+class PopulationBiller {
+ public:
+  PopulationBiller(AccountsTable table, PopulationOptions options, const TariffTexts& tariffs);
+  ~PopulationBiller();
+  PopulationBiller(const PopulationBiller&) = delete;
+  PopulationBiller& operator=(const PopulationBiller&) = delete;
+
+  const AccountsTable& table() const;
+  /// Bills the accounts whose usage is in `files` (interval or register-read files as the
+  /// options say). Throws std::runtime_error when a file cannot be read.
+  PartitionResult bill_usage(const std::vector<std::string>& files) const;
+  /// Bills accounts found in no partition (not in service, or a "no usage" exception row).
+  PartitionResult bill_without_usage(const std::vector<std::size_t>& positions) const;
+
+ private:
+  struct State;
+  std::unique_ptr<State> state_;
+};
 
 }  // namespace rateline

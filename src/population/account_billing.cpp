@@ -23,8 +23,8 @@ std::string directory_of(const std::string& path) {
 
 }  // namespace
 
-TariffShelf::TariffShelf(std::string tariff_dir, const std::string& accounts_path)
-    : tariff_dir_(std::move(tariff_dir)), accounts_dir_(directory_of(accounts_path)) {
+TariffShelf::TariffShelf(std::string tariff_dir, const std::string& accounts_path, const TariffTexts* texts)
+    : texts_(texts), tariff_dir_(std::move(tariff_dir)), accounts_dir_(directory_of(accounts_path)) {
   if (!tariff_dir_.empty() && tariff_dir_.back() != '/') tariff_dir_ += '/';
 }
 
@@ -43,7 +43,7 @@ const TariffEntry& TariffShelf::get(const std::string& tariff) {
   if (!inserted) return entry;
   entry.path = path;
   try {
-    CompileResult compiled = compile_tariff_file(path);
+    CompileResult compiled = texts_ ? compile_tariff_text(path, *texts_) : compile_tariff_file(path);
     entry.graph = std::move(compiled.graph);
     for (Diagnostic& d : compiled.diagnostics)
       if (d.severity == Severity::error) entry.diagnostics.push_back(std::move(d));

@@ -9,6 +9,7 @@
 
 #include "population/usage_blocks.hpp"
 #include "rateline/population.hpp"
+#include "rateline/tariff.hpp"
 #include "rateline/time_zone.hpp"
 
 #include <map>
@@ -28,14 +29,21 @@ struct TariffEntry {
   Unit register_unit = Unit::kWh;
 };
 
+/// Compiles the tariff at `path` from `texts` (its imports too, relative to the importing
+/// file); a path not in `texts` is compiled from disk, as compile_tariff_file does.
+CompileResult compile_tariff_text(const std::string& path, const TariffTexts& texts);
+
 /// One graph per tariff file, compiled on first use (from the calling thread only).
 class TariffShelf {
  public:
-  TariffShelf(std::string tariff_dir, const std::string& accounts_path);
+  /// `texts` (optional, kept by the caller): tariff files' text by path, read instead of the disk.
+  TariffShelf(std::string tariff_dir, const std::string& accounts_path, const TariffTexts* texts = nullptr);
   const TariffEntry& get(const std::string& tariff);
+  /// The file a tariff of the accounts table names.
+  std::string resolve(const std::string& tariff) const;
 
  private:
-  std::string resolve(const std::string& tariff) const;
+  const TariffTexts* texts_ = nullptr;
   std::string tariff_dir_;
   std::string accounts_dir_;
   std::map<std::string, TariffEntry> entries_;  // by resolved path (nodes: references stay valid)
