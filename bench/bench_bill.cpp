@@ -2,6 +2,12 @@
 // URDB corpus case 19, from usage already in memory, for the 15-minute load of corpus
 // case 11 (35,040 intervals) and its hourly mean (8,760 intervals); and the whole
 // `rateline bill` pipeline in process (compile, read the file, bill, write JSON).
+// Warm (BM_CustomerYear_*): one compiled tariff for every iteration, so the interval grid's
+// calendar classification (graph/interval_slots.cpp) is cached after the first iteration —
+// the population case, many accounts on one grid. Cold (BM_CustomerYear_*_ColdGrid): a
+// freshly compiled tariff for every iteration (the compile itself is not timed), so every
+// timed customer-year also classifies its intervals — the first bill of a grid, and what
+// NREL SAM's ssc_module_exec does on every call.
 // Figures and the command to reproduce them: bench/README.md.
 #include "rateline/bill.hpp"
 #include "rateline/report.hpp"
@@ -112,8 +118,34 @@ void bill_year(benchmark::State& state, const rateline::IntervalUsage& usage) {
   state.counters["line_items/year"] = static_cast<double>(items) / static_cast<double>(state.iterations());
 }
 
+void bill_year_cold(benchmark::State& state, const rateline::IntervalUsage& usage) {
+  const auto& f = fixture();
+  if (!f.ok) {
+    state.SkipWithError("corpus missing");
+    return;
+  }
+  auto options = sam_options();
+  for (auto _ : state) {
+    state.PauseTiming();
+    auto compiled = rateline::compile_tariff(std::make_shared<rateline::SourceFile>("case19.tariff", f.tariff_text));
+    state.ResumeTiming();
+    auto result = rateline::bill_periods(*compiled.graph, usage, f.periods, rateline::Account{}, options);
+    if (!result.series) {
+      state.SkipWithError("billing failed");
+      return;
+    }
+    benchmark::DoNotOptimize(result);
+    state.PauseTiming();
+    compiled = {};  // the tariff and its grid cache are freed outside the timer
+    state.ResumeTiming();
+  }
+  state.counters["intervals"] = static_cast<double>(usage.delivered.values.size());
+}
+
 void BM_CustomerYear_15min(benchmark::State& state) { bill_year(state, fixture().quarter_hourly); }
 void BM_CustomerYear_60min(benchmark::State& state) { bill_year(state, fixture().hourly); }
+void BM_CustomerYear_15min_ColdGrid(benchmark::State& state) { bill_year_cold(state, fixture().quarter_hourly); }
+void BM_CustomerYear_60min_ColdGrid(benchmark::State& state) { bill_year_cold(state, fixture().hourly); }
 
 // Everything `rateline bill --cycle monthly --format json` does, in process.
 void BM_BillPipeline_15min(benchmark::State& state) {
@@ -138,4 +170,6 @@ void BM_BillPipeline_15min(benchmark::State& state) {
 
 BENCHMARK(BM_CustomerYear_15min)->Unit(benchmark::kMicrosecond);
 BENCHMARK(BM_CustomerYear_60min)->Unit(benchmark::kMicrosecond);
+BENCHMARK(BM_CustomerYear_15min_ColdGrid)->Unit(benchmark::kMicrosecond);
+BENCHMARK(BM_CustomerYear_60min_ColdGrid)->Unit(benchmark::kMicrosecond);
 BENCHMARK(BM_BillPipeline_15min)->Unit(benchmark::kMillisecond);
