@@ -185,8 +185,10 @@ struct charge_body
 struct charge_kind
     : sor<kw_charge, kw_rider, kw_tax, kw_credit, kw_minimum, kw_late_fee, kw_adjustment> {};
 struct charge_id : identifier {};
+// `charge minimum ...`: a reserved word is reported as such, with another name to use
+struct reserved_charge_id : keyword {};
 struct label : string_literal {};
-struct charge_decl : seq<charge_kind, ws, must<charge_id>, ws, opt<label, ws>, opt<on_clause>,
+struct charge_decl : seq<charge_kind, ws, opt<at<keyword>, raise<reserved_charge_id>>, must<charge_id>, ws, opt<label, ws>, opt<on_clause>,
                          must<tok<one<':'>>>, must<charge_body>> {};
 
 // ---------------------------------------------------------------- billing demand
@@ -287,7 +289,10 @@ struct meta_key : identifier {};
 struct meta_word_with_digits : seq<plus<digit>, ident_first, star<ident_other>> {};   // 30min, 15min_sliding
 struct meta_word : seq<ident_first, star<ident_other>> {};   // any word, keywords too: `season_split days`
 struct meta_value : sor<string_literal, date_literal, seq<number, not_at<ident_other>>, meta_word_with_digits, meta_word> {};
-struct meta_decl : seq<meta_key, ws, must<meta_value>, ws> {};
+// A field's value is on its line. A word alone on its line (`5 % of basic grossed`) is
+// reported at that word, not where the next line's `}` fails to be a value.
+struct stray_word : seq<meta_key, star<blank>, sor<eolf, at<one<'}', '#'>>, at<two<'/'>>>> {};
+struct meta_decl : seq<opt<at<stray_word>, raise<stray_word>>, meta_key, star<blank>, must<meta_value>, ws> {};
 
 struct revision_date : date_literal {};
 struct revision_decl;
@@ -318,6 +323,8 @@ template <> inline constexpr const char* error_message<tariff_name> = "expected 
 template <> inline constexpr const char* error_message<tok<one<'{'>>> = "expected `{`";
 template <> inline constexpr const char* error_message<tok<one<'}'>>> = "expected `}` or another statement (season, period, charge, rider, tax, credit, minimum, rounding, or a field like `utility \"...\"`)";
 template <> inline constexpr const char* error_message<tok<one<':'>>> = "expected `:`";
+template <> inline constexpr const char* error_message<reserved_charge_id> = "`{word}` is a reserved word and cannot name a charge; choose another name, e.g. `{word}_charge`";
+template <> inline constexpr const char* error_message<stray_word> = "unexpected word `{word}`: nothing before it on its line takes it, and no statement or field starts with it alone";
 template <> inline constexpr const char* error_message<charge_id> = "expected a name for this charge (letters, digits, _), e.g. `charge energy \"Energy Charge\" ...`";
 template <> inline constexpr const char* error_message<charge_body> = "expected a price such as `0.1123 $/kWh`, `14.00 $/month`, `2.5 %`, a `tiers { ... }` table or a `by season { ... }` table";
 template <> inline constexpr const char* error_message<pricing> = "expected a price such as `0.1123 $/kWh`, a `tiers { ... }` table or a `by ... { ... }` table";

@@ -24,6 +24,48 @@ void check_charges(CheckContext& cx) {
   for (auto& c : body.charges) check_charge(cx, c);
 }
 
+namespace {
+
+// The first unit of a quantity (not month, day, bill, meter) the pricing tree prices or
+// limits by, searched through tiers and `by` tables.
+const syntax::Name* quantity_unit(const syntax::Pricing& pricing) {
+  auto is_quantity = [](const syntax::Name& n) {
+    return n.text != "month" && n.text != "day" && n.text != "bill" && n.text != "meter" && n.text != "year";
+  };
+  if (auto* price = std::get_if<syntax::Price>(&pricing.node)) {
+    if (!price->percent && !price->per.empty() && is_quantity(price->per.front())) return &price->per.front();
+  } else if (auto* tiers = std::get_if<syntax::Tiers>(&pricing.node)) {
+    for (auto& row : tiers->rows) {
+      if (row.quantity && !row.quantity->unit.empty()) return &row.quantity->unit.front();
+      for (auto& column : row.prices)
+        if (!column.second.percent && !column.second.per.empty() && is_quantity(column.second.per.front())) return &column.second.per.front();
+    }
+  } else if (auto* by = std::get_if<syntax::ByTable>(&pricing.node)) {
+    for (auto& c : by->cases)
+      if (auto* u = quantity_unit(*c.pricing)) return u;
+  }
+  return nullptr;
+}
+
+}  // namespace
+
+/// A charge with no `on` whose prices or tier limits are in a quantity's unit: one error
+/// at the charge, with the `on` to add, instead of one per price and tier limit (the
+/// limits and prices cannot be checked against a quantity the charge does not name).
+bool missing_on(CheckContext& cx, const syntax::ChargeDecl& c) {
+  const auto* unit_name = quantity_unit(c.pricing);
+  if (!unit_name) return false;
+  auto unit = parse_unit(unit_name->text);
+  if (!unit) return false;   // an unknown unit is reported as such by the price checks
+  static constexpr const char* kKindWords[] = {"charge", "rider", "tax", "credit", "minimum", "late_fee", "adjustment"};
+  auto dimension = dimension_of(*unit);
+  std::string on = dimension == Dimension::energy ? "energy" : dimension == Dimension::power ? "demand" : "usage";
+  cx.error("E0306", "`" + c.id.text + "` is priced per " + unit_name->text + " but does not say what it is on", c.id.span,
+           "add `on " + on + "`: `" + std::string(kKindWords[static_cast<std::size_t>(c.kind)]) + " " + c.id.text + (c.label ? " \"" + *c.label + "\"" : "") +
+               " on " + on + ": ...`");
+  return true;
+}
+
 void check_charge(CheckContext& cx, const syntax::ChargeDecl& c) {
   ChargeContext ctx;
   ctx.charge = &c;
@@ -83,6 +125,7 @@ void check_charge(CheckContext& cx, const syntax::ChargeDecl& c) {
   if (c.kind == syntax::ChargeKind::minimum && c.of.empty())
     cx.error("E0405", "a minimum needs the charges it applies to", c.id.span,
              "e.g. `minimum min_bill \"Minimum Bill\": 10.00 $/month of charges`");
+  if (ctx.fixed && !ctx.percentage && c.kind != syntax::ChargeKind::minimum && missing_on(cx, c)) return;
   check_pricing(cx, c.pricing, ctx);
 }
 

@@ -24,6 +24,10 @@ struct ChargeContext {
   std::optional<std::uint32_t> group;       ///< period group seen so far
 };
 
+/// A charge with no `on` priced or tiered in a quantity's unit: reports it once (E0306),
+/// and says true; its prices and tier limits are then not checked (they would only repeat it).
+bool missing_on(CheckContext& cx, const syntax::ChargeDecl& c);
+
 /// One charge of the tariff or of a revision: its `on`, limits, late-fee terms and pricing.
 void check_charge(CheckContext& cx, const syntax::ChargeDecl& c);
 

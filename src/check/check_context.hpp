@@ -13,6 +13,7 @@
 #include "syntax/ast.hpp"
 
 #include <map>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -35,6 +36,9 @@ struct CheckContext {
   std::vector<StatedConversion> stated;               ///< volumes -> charges: `convert 1 CCF = 748 gal`
   std::map<std::string, bool> period_used;            ///< periods, charges -> unused: named by a charge?
   std::map<std::string, bool> day_set_used;           ///< periods -> unused
+
+  // What failed, so that later checks do not report its consequences (cascades).
+  std::set<std::string> failed_sections;              ///< sections (rows of kRules) that reported an error
 
   void error(std::string code, std::string message, Span span, std::string hint = "") {
     diags.push_back({Severity::error, std::move(code), std::move(message), std::move(span), std::move(hint)});

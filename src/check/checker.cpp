@@ -6,15 +6,19 @@
 #include "check/rules.hpp"
 
 #include <algorithm>
+#include <array>
 #include <string_view>
 
 namespace rateline::check {
 
 namespace {
 
+// A section names the sections whose facts it relies on: when one of them reported an
+// error, its findings would only be consequences of that error, so it is skipped.
 struct Section {
   std::string_view name;
   Rule rule;
+  std::array<std::string_view, 2> needs = {};   ///< empty names are unused slots
 };
 
 // In order: a rule may use what the rules above it recorded in cx.out.
@@ -32,9 +36,13 @@ constexpr Section kRules[] = {
     {"net metering", check_net_metering},
     {"power factor", check_power_factor},
     {"kva demand", check_kva_demand},
-    {"unused", check_unused},
+    {"unused", check_unused, {{"charges"}}},   // a failed charge may name periods and day sets it never got to mark used
     {"revisions", check_revisions},
 };
+
+std::size_t error_count(const std::vector<Diagnostic>& diags) {
+  return static_cast<std::size_t>(std::count_if(diags.begin(), diags.end(), [](const Diagnostic& d) { return d.severity == Severity::error; }));
+}
 
 }  // namespace
 
@@ -58,7 +66,14 @@ CheckResult check_tariff(const syntax::File& file, const std::vector<const synta
   cx.out.decl = &cx.tariff;
   cx.out.info.name = cx.tariff.name;
   cx.out.info.path = file.source->path();
-  for (auto& section : kRules) section.rule(cx);
+  for (auto& section : kRules) {
+    bool meaningful = std::none_of(section.needs.begin(), section.needs.end(),
+                                   [&](std::string_view need) { return !need.empty() && cx.failed_sections.count(std::string(need)) > 0; });
+    if (!meaningful) continue;
+    auto errors_before = error_count(cx.diags);
+    section.rule(cx);
+    if (error_count(cx.diags) > errors_before) cx.failed_sections.insert(std::string(section.name));
+  }
 
   if (!has_errors(cx.diags)) result.tariff = std::move(cx.out);
   std::stable_sort(cx.diags.begin(), cx.diags.end(), [](const Diagnostic& a, const Diagnostic& b) {

@@ -66,17 +66,35 @@ nlohmann::ordered_json notes_json(const Bill& bill) {
 
 nlohmann::ordered_json period_json(const BillingPeriod& p) { return {{"from", format_date(p.from)}, {"to", format_date(p.to)}}; }
 
+std::size_t chars(const std::string& s) {
+  std::size_t n = 0;
+  for (unsigned char c : s) n += (c & 0xC0) != 0x80;
+  return n;
+}
+
 void table_body(const Bill& bill, std::ostream& out) {
   std::size_t label_width = 30;
   for (auto& li : bill.line_items) label_width = std::max(label_width, li.label.size() + 2);
   label_width = std::min<std::size_t>(label_width, 70);
-  out << "  " << pad("Line item", label_width) << pad("Quantity", 22, true) << pad("Rate", 20, true) << pad("Amount", 14, true) << "\n";
+  auto quantity_text = [](const LineItem& li) { return li.unit == "$" ? money(li.quantity) : li.quantity.to_string() + " " + li.unit; };
+  // columns keep at least two spaces between them whatever the width of a rate or quantity
+  std::size_t quantity_width = 22, rate_width = 20, amount_width = 14;
   for (auto& li : bill.line_items) {
-    std::string quantity = li.unit == "$" ? money(li.quantity) : li.quantity.to_string() + " " + li.unit;
-    out << "  " << pad(li.label, label_width) << pad(quantity, 22, true) << pad(rate_text(li), 20, true)
-        << pad(money(li.amount), 14, true) << "\n";
+    quantity_width = std::max(quantity_width, chars(quantity_text(li)) + 2);
+    rate_width = std::max(rate_width, chars(rate_text(li)) + 2);
+    amount_width = std::max(amount_width, chars(money(li.amount)) + 2);
   }
-  out << "  " << pad("", label_width) << pad("", 22) << pad("Total", 20, true) << pad(money(bill.total), 14, true) << "\n";
+  amount_width = std::max(amount_width, chars(money(bill.total)) + 2);
+  out << "  " << pad("Line item", label_width) << pad("Quantity", quantity_width, true) << pad("Rate", rate_width, true)
+      << pad("Amount", amount_width, true) << "\n";
+  for (auto& li : bill.line_items) {
+    // a label longer than its column keeps two spaces before the quantity
+    std::string label = chars(li.label) >= label_width ? li.label + "  " : li.label;
+    out << "  " << pad(label, label_width) << pad(quantity_text(li), quantity_width, true) << pad(rate_text(li), rate_width, true)
+        << pad(money(li.amount), amount_width, true) << "\n";
+  }
+  out << "  " << pad("", label_width) << pad("", quantity_width) << pad("Total", rate_width, true) << pad(money(bill.total), amount_width, true)
+      << "\n";
   for (auto& n : bill.notes) out << "  note: " << n.message << "\n";
 }
 

@@ -532,6 +532,12 @@ ParseResult parse(std::shared_ptr<const SourceFile> source) {
       message = "unexpected text here";
     auto end = offset;
     const auto& text = source->text();
+    // messages about a word name it: `{word}` is the identifier at the error
+    auto word_end = offset;
+    while (word_end < text.size() && (std::isalnum(static_cast<unsigned char>(text[word_end])) || text[word_end] == '_')) ++word_end;
+    const std::string word(text.substr(offset, word_end - offset));
+    for (auto at = message.find("{word}"); at != std::string::npos; at = message.find("{word}", at + word.size()))
+      message.replace(at, 6, word);
     while (end < text.size() && !std::isspace(static_cast<unsigned char>(text[end])) && end - offset < 24) ++end;
     Diagnostic d;
     d.code = "E0001";

@@ -63,7 +63,7 @@ TEST_CASE("check: a $/kWh price on demand and an energy price without a quantity
   auto d = check(rounded_tariff_text("  charge d \"Demand\" on demand: 0.05 $/kWh\n  charge e \"Energy\": 0.05 $/kWh\n"));
   REQUIRE(d.size() == 2);
   CHECK(d[0] == "E0301 7:37 a $/kWh price cannot apply to demand (kW)");
-  CHECK(d[1] == "E0301 8:27 a $/kWh price needs a quantity: this charge has no `on`");
+  CHECK(d[1] == "E0306 8:10 `e` is priced per kWh but does not say what it is on");
 }
 
 TEST_CASE("check: unknown unit and unknown quantity") {
@@ -377,4 +377,45 @@ TEST_CASE("check: a price in dollars without a unit") {
   auto d = check(rounded_tariff_text("  charge basic \"Basic\": 14.00 $\n"));
   REQUIRE(d.size() == 1);
   CHECK(d[0] == "E0301 7:31 a price needs a unit, e.g. `$/kWh` or `$/month`");
+}
+
+// Root causes (issue 16): one error for the mistake, not one per consequence.
+
+TEST_CASE("check: a tiered charge without `on` is one error with the fix") {
+  auto result = compile_text(rounded_tariff_text("  charge e \"Energy\": tiers {\n"
+                                                 "    up to 500 kWh: 0.10 $/kWh\n"
+                                                 "    up to 1000 kWh: 0.12 $/kWh\n"
+                                                 "    above: 0.14 $/kWh\n"
+                                                 "  }\n"));
+  auto d = summary(result.diagnostics);
+  REQUIRE(d.size() == 1);
+  CHECK(d[0] == "E0306 7:10 `e` is priced per kWh but does not say what it is on");
+  CHECK(result.diagnostics[0].hint == "add `on energy`: `charge e \"Energy\" on energy: ...`");
+}
+
+TEST_CASE("check: a flat $/kW charge without `on` names `on demand`") {
+  auto result = compile_text(rounded_tariff_text("  charge d \"Demand\": 8.50 $/kW\n"));
+  auto d = summary(result.diagnostics);
+  REQUIRE(d.size() == 1);
+  CHECK(d[0] == "E0306 7:10 `d` is priced per kW but does not say what it is on");
+  CHECK(result.diagnostics[0].hint == "add `on demand`: `charge d \"Demand\" on demand: ...`");
+}
+
+TEST_CASE("check: a reserved word as a charge id says it is reserved") {
+  auto d = check(rounded_tariff_text("  charge basic \"Basic\": 10 $/month\n  charge minimum \"Minimum\": 5 $/month\n"));
+  REQUIRE(d.size() == 1);
+  CHECK(d[0] == "E0001 8:10 syntax error: `minimum` is a reserved word and cannot name a charge; choose another name, e.g. `minimum_charge`");
+}
+
+TEST_CASE("check: an unknown word after a percentage is reported at that word") {
+  auto d = check(rounded_tariff_text("  charge basic \"Basic\": 10 $/month\n  tax t \"Tax\": 5 % of basic grossed\n"));
+  REQUIRE(d.size() == 1);
+  CHECK(d[0] == "E0001 8:29 syntax error: unexpected word `grossed`: nothing before it on its line takes it, and no statement or field starts with it alone");
+}
+
+TEST_CASE("check: the unused-name warnings are not given when a charge failed") {
+  // a failed charge may be the one that would have used the day set: the warning would be a consequence
+  auto d = check(rounded_tariff_text("  days midweek: Tue, Wed, Thu\n  charge e \"Energy\": 0.1 $/kWh\n"));
+  REQUIRE(d.size() == 1);
+  CHECK(d[0] == "E0306 8:10 `e` is priced per kWh but does not say what it is on");
 }
