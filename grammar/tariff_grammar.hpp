@@ -162,7 +162,7 @@ struct on_clause : seq<tok<kw_on>, must<determinant>> {};
 struct base_name : seq<not_at<sor<TAO_PEGTL_KEYWORD("after"), TAO_PEGTL_KEYWORD("not"), TAO_PEGTL_KEYWORD("rounded"), TAO_PEGTL_KEYWORD("except")>>, identifier> {};
 struct base_list : list<base_name, tok<one<','>>, space> {};
 // "of all except fuel": lines left out of the base the names before `except` make
-struct except_list : list<identifier, tok<one<','>>, space> {};
+struct except_list : list<base_name, tok<one<','>>, space> {};
 struct except_clause : seq<tok<TAO_PEGTL_KEYWORD("except")>, must<except_list>, ws> {};
 struct of_clause : seq<tok<kw_of>, must<base_list>, ws, opt<except_clause>> {};
 // "2.5 % grossed up of all": the tax is charged on the base plus itself, base × r / (1 − r)

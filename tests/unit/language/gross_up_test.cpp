@@ -39,7 +39,7 @@ const char* kFlorida = R"(
   charge energy "Energy Charge" on energy: 0.1 $/kWh
   charge fuel "Fuel Charge" on energy: 0.04 $/kWh
   tax grt "Gross Receipts Tax": 2.5 % grossed up of charges
-  tax pst "Public Service Tax": 10 % of all except fuel)";
+  tax pst "Public Service Tax": 10 % of all except fuel, rounded 0.01 half_up)";
 
 }  // namespace
 
