@@ -159,9 +159,14 @@ struct on_clause : seq<tok<kw_on>, must<determinant>> {};
 
 // `after` and `not` start a late fee's clauses and `rounded` a charge's rounding rule (below),
 // so they end a list of base names
-struct base_name : seq<not_at<sor<TAO_PEGTL_KEYWORD("after"), TAO_PEGTL_KEYWORD("not"), TAO_PEGTL_KEYWORD("rounded")>>, identifier> {};
+struct base_name : seq<not_at<sor<TAO_PEGTL_KEYWORD("after"), TAO_PEGTL_KEYWORD("not"), TAO_PEGTL_KEYWORD("rounded"), TAO_PEGTL_KEYWORD("except")>>, identifier> {};
 struct base_list : list<base_name, tok<one<','>>, space> {};
-struct of_clause : seq<tok<kw_of>, must<base_list>, ws> {};
+// "of all except fuel": lines left out of the base the names before `except` make
+struct except_list : list<base_name, tok<one<','>>, space> {};
+struct except_clause : seq<tok<TAO_PEGTL_KEYWORD("except")>, must<except_list>, ws> {};
+struct of_clause : seq<tok<kw_of>, must<base_list>, ws, opt<except_clause>> {};
+// "2.5 % grossed up of all": the tax is charged on the base plus itself, base × r / (1 − r)
+struct gross_up_clause : seq<tok<TAO_PEGTL_KEYWORD("grossed")>, must<tok<TAO_PEGTL_KEYWORD("up")>>> {};
 // "3 % of energy, at most 1.75 $": a percentage's amount limited in size (caps and floors)
 struct limit_kind : sor<TAO_PEGTL_KEYWORD("most"), TAO_PEGTL_KEYWORD("least")> {};
 struct limit_clause : seq<opt<tok<one<','>>>, tok<kw_at>, must<limit_kind>, ws, must<price>, ws> {};
@@ -180,7 +185,7 @@ struct rounded_clause : seq<opt<tok<one<','>>>, tok<TAO_PEGTL_KEYWORD("rounded")
 struct exemption_attribute : identifier {};
 struct exemption_clause : seq<tok<TAO_PEGTL_KEYWORD("unless")>, must<exemption_attribute>, ws> {};
 struct charge_body
-    : seq<pricing, opt<of_clause>, star<sor<limit_clause, grace_clause, exempt_clause, rounded_clause>>, opt<exemption_clause>> {};
+    : seq<pricing, opt<gross_up_clause>, opt<of_clause>, star<sor<limit_clause, grace_clause, exempt_clause, rounded_clause>>, opt<exemption_clause>> {};
 
 struct charge_kind
     : sor<kw_charge, kw_rider, kw_tax, kw_credit, kw_minimum, kw_late_fee, kw_adjustment> {};
@@ -332,6 +337,7 @@ template <> inline constexpr const char* error_message<price> = "expected a pric
 template <> inline constexpr const char* error_message<tier_prices> = "expected the tier's price, e.g. `0.1123 $/kWh`, or one price per period, e.g. `on_peak 0.25 $/kWh, off_peak 0.08 $/kWh`";
 template <> inline constexpr const char* error_message<determinant> = "expected what the charge is on: `energy`, `demand`, `energy in on_peak`, ...";
 template <> inline constexpr const char* error_message<period_list> = "expected one or more TOU period names after `in`";
+template <> inline constexpr const char* error_message<except_list> = "expected the names of the lines left out of the base after `except`, e.g. `of all except fuel`";
 template <> inline constexpr const char* error_message<base_list> = "expected the names of the charges this applies to, e.g. `of energy, basic` or `of charges`";
 template <> inline constexpr const char* error_message<by_axis> = "expected what the table is by: `season`, `period`, `month` or an account attribute";
 template <> inline constexpr const char* error_message<season_id> = "expected a season name after `season`";

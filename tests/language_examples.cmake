@@ -30,6 +30,8 @@ docs_test(bill.tiers_chronological 0 "On-Peak, up to 500 kWh +75 kWh.*Total +\\$
 docs_test(bill.hours_use 0 "Total +\\$55757\\.80" bill examples/language/tiers_hours_use.tariff
           --usage examples/usage/cartersville_2024-06_07.csv --from 2024-06-01 --to 2024-07-01)
 docs_test(bill.percentages 0 "Sales Tax +\\$93\\.26 +7 % +\\$6\\.53.*Total +\\$99\\.79" bill examples/language/percentages.tariff ${georgia_usage} ${july})
+docs_test(bill.gross_up_taxes 0 "Gross Receipts Tax +\\$83\\.14 .*\\$2\\.13.*Public Service Tax +\\$63\\.40 +10 % +\\$6\\.34.*Total +\\$91\\.61"
+          bill examples/language/gross_up_taxes.tariff ${georgia_usage} ${july})
 docs_test(bill.minimum_monthly 0 "Minimum Bill .*\\$12\\.56.*Total +\\$25\\.00" bill examples/language/minimum_monthly.tariff ${georgia_usage} ${july})
 docs_test(bill.rounding_half_even 0 "\"amount\": \"9\\.76\",[^}]*\"unrounded\": \"9\\.765000\"" bill examples/language/rounding.tariff ${georgia_usage} ${july} --format json)
 docs_test(bill.revision_split 0 "2024-08-16 to 2024-08-31 \\(rates of 2024-08-16\\) +0\\.516129032258 month.*Total +\\$105\\.97"

@@ -44,6 +44,7 @@ void check_charge_order(CheckContext& cx) {
       }
       deps[i].push_back(it->second);
     }
+    exclude_from_base(cx, c, deps[i]);   // `of all except fuel` (tax_base_rules.cpp)
   }
   // depth-first topological order; a back edge is a cycle
   std::vector<int> state(n, 0);

@@ -33,6 +33,7 @@ constexpr Section kRules[] = {
     {"billing demand", check_billing_demand},
     {"charges", check_charges},
     {"charge order", check_charge_order},
+    {"gross-up", check_gross_up},
     {"net metering", check_net_metering},
     {"power factor", check_power_factor},
     {"kva demand", check_kva_demand},

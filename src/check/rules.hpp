@@ -21,10 +21,14 @@ void check_volumes(CheckContext& cx);          ///< volume_rules.cpp: conversion
 void check_billing_demand(CheckContext& cx);   ///< billing_demand_rules.cpp: ratchets, floors
 void check_charges(CheckContext& cx);          ///< charge_rules.cpp: names, quantities, prices, tiers
 void check_charge_order(CheckContext& cx);     ///< charge_order_rules.cpp: bases of riders, no cycles
+void check_gross_up(CheckContext& cx);         ///< tax_base_rules.cpp: `grossed up` rates under 100 %
 void check_net_metering(CheckContext& cx);     ///< net_metering_rules.cpp
 void check_power_factor(CheckContext& cx);     ///< power_factor_rules.cpp
 void check_kva_demand(CheckContext& cx);       ///< kva_demand_rules.cpp
 void check_unused(CheckContext& cx);           ///< unused_rules.cpp: periods and day sets no charge names
 void check_revisions(CheckContext& cx);        ///< revision_rules.cpp
+
+/// tax_base_rules.cpp: `of all except fuel` removes the named lines from `base` (E0401, E0408).
+void exclude_from_base(CheckContext& cx, const syntax::ChargeDecl& c, std::vector<std::uint32_t>& base);
 
 }  // namespace rateline::check

@@ -1,7 +1,8 @@
-// eval/form_percentage.cpp — bill_percentage(lines): percent × the rounded amounts of the line items it names, within its caps and floors (eval/charge_forms.hpp).
+// eval/form_percentage.cpp — bill_percentage(lines): percent × the rounded amounts of the line items it names (or, grossed up, base × r / (1 − r)), within its caps and floors (eval/charge_forms.hpp).
 #include "eval/charge_forms.hpp"
 #include "eval/money_text.hpp"
 #include "eval/pricing.hpp"
+#include "eval/share.hpp"
 
 namespace rateline::eval {
 
@@ -17,7 +18,11 @@ void bill_percentage(ChargeLines& lines) {
   li.quantity = base;
   li.unit = currency_unit(run.t.info.currency);
   li.rate = rate;
-  auto amount = (base * rate).divided_by(Decimal(100), base.scale() + rate.scale() + 2, RoundingMode::half_even);
+  // A gross-up's multiplier r / (1 − r) is an exact rational (2.5 / 97.5 = 1/39) whose decimal
+  // repeats: the one division base × rate / (100 − rate) is taken to 12 places (kShareScale,
+  // as every other division of a bill), half even, and the line item then rounds as any other.
+  auto amount = ch.gross_up ? (base * rate).divided_by(Decimal(100) - rate, kShareScale, RoundingMode::half_even)
+                            : (base * rate).divided_by(Decimal(100), base.scale() + rate.scale() + 2, RoundingMode::half_even);
   // caps and floors limit the amount's size; a credit stays a credit
   if (ch.at_most || ch.at_least) {
     Decimal size = amount.abs();
@@ -30,7 +35,8 @@ void bill_percentage(ChargeLines& lines) {
       amount = amount.is_negative() ? -size : size;
     }
   }
-  run.trace.percentage(li.trace, base, ch.base, *lines.segment.charges, rate, amount);
+  if (ch.gross_up) run.trace.gross_up(li.trace, base, ch.base, *lines.segment.charges, rate, amount);
+  else run.trace.percentage(li.trace, base, ch.base, *lines.segment.charges, rate, amount);
   lines.finish(li, amount);
 }
 

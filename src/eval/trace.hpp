@@ -93,6 +93,9 @@ class Trace {
   virtual void percentage_limited(Steps&, const Decimal& /*amount*/, const char* /*"capped at "*/, const Decimal& /*limit*/) {}
   virtual void percentage(Steps&, const Decimal& /*base*/, const std::vector<std::uint32_t>& /*base charges*/,
                           const std::vector<graph::Charge>& /*charges*/, const Decimal& /*rate*/, const Decimal& /*amount*/) {}
+  /// a grossed-up percentage: base × rate / (100 − rate)
+  virtual void gross_up(Steps&, const Decimal& /*base*/, const std::vector<std::uint32_t>& /*base charges*/,
+                        const std::vector<graph::Charge>& /*charges*/, const Decimal& /*rate*/, const Decimal& /*amount*/) {}
   virtual void minimum(Steps&, const Decimal& /*base*/, const Decimal& /*floor*/, const Decimal& /*amount*/) {}
   virtual void annual_minimum(Steps&, std::size_t /*first bill*/, std::size_t /*last bill*/, const Decimal& /*base*/,
                               const Decimal& /*floor*/) {}

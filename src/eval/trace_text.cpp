@@ -189,6 +189,14 @@ void TextTrace::percentage(Steps& steps, const Decimal& base, const std::vector<
   steps.push_back(money(base) + " × " + rate.to_string() + " % = " + money(amount));
 }
 
+void TextTrace::gross_up(Steps& steps, const Decimal& base, const std::vector<std::uint32_t>& base_charges,
+                         const std::vector<graph::Charge>& charges, const Decimal& rate, const Decimal& amount) {
+  std::string names;
+  for (auto b : base_charges) names += (names.empty() ? "" : ", ") + charges[b].id;
+  steps.push_back("base " + money(base) + " = the line items of " + names);
+  steps.push_back("grossed up: " + money(base) + " × " + rate.to_string() + " / (100 − " + rate.to_string() + ") = " + money(amount));
+}
+
 void TextTrace::minimum(Steps& steps, const Decimal& base, const Decimal& floor, const Decimal& amount) {
   steps.push_back("the charges it covers come to " + money(base) + ", below the minimum " + money(floor));
   steps.push_back("top-up " + money(floor) + " − " + money(base) + " = " + money(amount));

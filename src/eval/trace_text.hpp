@@ -57,6 +57,8 @@ class TextTrace final : public Trace {
   void percentage_limited(Steps&, const Decimal& amount, const char* why, const Decimal& limit) override;
   void percentage(Steps&, const Decimal& base, const std::vector<std::uint32_t>& base_charges, const std::vector<graph::Charge>& charges,
                   const Decimal& rate, const Decimal& amount) override;
+  void gross_up(Steps&, const Decimal& base, const std::vector<std::uint32_t>& base_charges, const std::vector<graph::Charge>& charges,
+                const Decimal& rate, const Decimal& amount) override;
   void minimum(Steps&, const Decimal& base, const Decimal& floor, const Decimal& amount) override;
   void annual_minimum(Steps&, std::size_t first, std::size_t last, const Decimal& base, const Decimal& floor) override;
 

@@ -103,6 +103,7 @@ struct Charge {
   std::string rate_unit;                     ///< "$/kWh", "%", "$/month" (display)
   std::uint32_t pricing = kNone;
   std::vector<std::uint32_t> base;           ///< percentage / minimum: charges summed
+  bool gross_up = false;                     ///< percentage: `grossed up`, base × rate / (100 − rate)
   std::optional<Decimal> at_most;            ///< percentage: the amount's size is at most this
   std::optional<Decimal> at_least;           ///< ... and at least this (same sign as the amount)
   MinimumPer minimum_per = MinimumPer::bill;

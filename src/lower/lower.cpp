@@ -193,6 +193,7 @@ class Lowerer {
     ch.pricing = pricing(decl.pricing, ch.form == graph::Form::percentage || ch.unit == Unit::percent);
     if (decl.grace_days) ch.grace_days = static_cast<std::int32_t>(std::stol(decl.grace_days->normalized().to_string()));
     if (decl.not_under) ch.not_under = decl.not_under->dollars();
+    ch.gross_up = decl.gross_up;
     if (decl.at_most) ch.at_most = decl.at_most->dollars();
     if (decl.at_least) ch.at_least = decl.at_least->dollars();
     if (auto it = c_.charge_rounding.find(&decl); it != c_.charge_rounding.end()) ch.rounding = it->second;

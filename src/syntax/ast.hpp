@@ -115,6 +115,9 @@ struct ChargeDecl {
   Pricing pricing;
   std::vector<Name> of;               ///< `of energy, basic`: the base of a percentage or minimum
   Span of_span;
+  std::vector<Name> except;           ///< `of all except fuel`: lines left out of the base
+  bool gross_up = false;              ///< `2.5 % grossed up of ...`: base × r / (1 − r)
+  Span gross_up_span;
   std::optional<Price> at_most;       ///< `at most 1.75 $`: the amount's size is capped
   std::optional<Price> at_least;      ///< `at least 5.00 $`: ... and floored
   std::optional<Name> unless;         ///< `unless tax_exempt`: not billed when the attribute is yes

@@ -34,7 +34,7 @@ using selector = pt::selector<
         g::revision_decl, g::revision_date, g::kw_observed, g::tou_group, g::group_id, g::season_range, g::nested_tiers, g::billing_demand_decl, g::limit_clause, g::limit_kind, g::grace_clause, g::grace_days, g::exempt_clause, g::power_factor_decl, g::kva_decl, g::pf_percent, g::pf_step, g::pf_mode, g::ratchet_term,
         g::ratchet_seasons, g::ratchet_of_billing_demand, g::measured_demand_term, g::attribute_term, g::cap_clause, g::cap_attribute,
         g::conversion_decl, g::therm_factor_decl, g::factor_table, g::factor_case, g::factor_key, g::factor_value,
-        g::exemption_clause, g::exemption_attribute, g::rounded_clause, g::case_key,
+        g::exemption_clause, g::exemption_attribute, g::rounded_clause, g::case_key, g::except_clause, g::gross_up_clause,
         g::table_decl, g::table_id, g::table_ref, g::factor_ref, g::factor_id, g::named_therm_factor>>;
 
 using Node = pt::node;
@@ -220,6 +220,12 @@ class Builder {
     if (auto* of = find<g::of_clause>(*body)) {
       c.of_span = span(*of);
       for (auto* id : all<g::identifier>(*of)) c.of.push_back(name(*id));
+      if (auto* except = find<g::except_clause>(*of))
+        for (auto* id : all<g::identifier>(*except)) c.except.push_back(name(*id));
+    }
+    if (auto* gross = find<g::gross_up_clause>(*body)) {
+      c.gross_up = true;
+      c.gross_up_span = span(*gross);
     }
     for (auto* limit : all<g::limit_clause>(*body)) {
       auto p = price(*find<g::price>(*limit));

@@ -1068,6 +1068,17 @@ struct Generator {
                  : roll < 80 ? std::vector<std::string>{"charges", "credits"}
                              : subset(priced_ids));
     }
+    // Florida-style taxes: a gross receipts tax grossed up, and a utility tax on all lines but one
+    if (r.chance(20)) {
+      auto& grt = percentage("grt", "Gross Receipts Tax", ChargeKind::tax, 0, {"charges"});
+      grt.gross_up = true;
+    }
+    // (only `all` of the tariff: two percentages of `all` would each be in the other's base)
+    bool has_all = std::any_of(charges.begin(), charges.end(), [](const ChargeDef& d) { return std::find(d.of.begin(), d.of.end(), "all") != d.of.end(); });
+    if (r.chance(20) && !priced_ids.empty() && !has_all) {
+      auto& ut = percentage("utility_tax", "Municipal Utility Tax", ChargeKind::tax, 0, {"all"});
+      ut.except.push_back(priced_ids[static_cast<std::size_t>(r.between_int(0, static_cast<int>(priced_ids.size()) - 1))]);
+    }
     if (r.chance(35)) {
       ChargeDef m;
       m.id = "min_bill";
@@ -1393,7 +1404,9 @@ std::string charge_text(const TariffModel& t, const ChargeDef& ch, const std::st
     }
   }
   out += ": " + pricing_text(t, *ch.pricing, indent);
+  if (ch.gross_up) out += " grossed up";
   if (ch.form != Form::priced) out += " of " + list_text(ch.of);
+  if (!ch.except.empty()) out += " except " + list_text(ch.except);
   if (ch.rounded) out += ", rounded " + ch.rounded->step.to_string() + " " + std::string(to_string(ch.rounded->mode));
   if (!ch.unless.empty()) out += " unless " + ch.unless;
   return out + "\n";

@@ -787,6 +787,9 @@ class ReferenceBiller {
         if (member && std::find(out.begin(), out.end(), j) == out.end()) out.push_back(j);
       }
     }
+    auto& except = charges_[index].except;
+    out.erase(std::remove_if(out.begin(), out.end(), [&](std::size_t j) { return std::find(except.begin(), except.end(), charges_[j].id) != except.end(); }),
+              out.end());
     return out;
   }
 
@@ -798,8 +801,10 @@ class ReferenceBiller {
     l.detail = percent->to_string() + " % of $" + base.to_string();
     l.quantity = base;
     l.rate = *percent;
-    // exact: base × percent / 100 has at most two more decimals than the product
-    l.unrounded = (base * *percent).divided_by(Decimal(100), base.scale() + percent->scale() + 2, RoundingMode::half_even);
+    // exact: base × percent / 100 has at most two more decimals than the product; a gross-up,
+    // base × percent / (100 − percent), repeats and is taken to 12 places, half even (docs/language.md)
+    l.unrounded = ch.gross_up ? (base * *percent).divided_by(Decimal(100) - *percent, 12, RoundingMode::half_even)
+                              : (base * *percent).divided_by(Decimal(100), base.scale() + percent->scale() + 2, RoundingMode::half_even);
     l.amount = round_line(ch, l.unrounded);
     out.push_back(std::move(l));
   }

@@ -162,6 +162,8 @@ struct ChargeDef {
   /// season or attribute; minimum: the amount ("25.00 $/month"), flat or such a table
   std::shared_ptr<const Pricing> pricing;
   std::vector<std::string> of;                      ///< charge ids, or "charges" / "riders" / "taxes" / "credits" / "all"
+  std::vector<std::string> except;                  ///< `of all except fuel`: charge ids left out of the base
+  bool gross_up = false;                            ///< percentage `grossed up`: base × p / (100 − p)
   bool minimum_per_day = false;                     ///< a `$/day` minimum
   LateFee late;                                     ///< late_fee
   std::string on_word;                              ///< the `on` word when it has a synonym ("exported_energy", "demand_kva"); "" = the usual one
