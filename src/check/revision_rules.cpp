@@ -39,6 +39,13 @@ void check_revision(CheckContext& cx, const syntax::RevisionDecl& revision) {
                    (!c.on || (c.on->name.text == original.on->name.text && c.on->periods.size() == original.on->periods.size() &&
                               text_of(c.on->cap) == text_of(original.on->cap))) &&
                    text_of(c.unless) == text_of(original.unless);
+    // `except` narrows the base and `grossed up` changes the formula: both are what the
+    // charge is, and a revision takes its base from the original, so a change is refused
+    // rather than silently ignored.
+    std::vector<std::string> a_except, b_except;
+    for (auto& n : original.except) a_except.push_back(n.text);
+    for (auto& n : c.except) b_except.push_back(n.text);
+    if (a_except != b_except || original.gross_up != c.gross_up) same_on = false;
     if (original.kind != c.kind || a != b || !same_on)
       cx.error("E0704", "revision of `" + c.id.text + "` must keep what it is (kind, `on` and `of`) and change only prices", c.id.span,
                "to change what a charge applies to, define a new charge");

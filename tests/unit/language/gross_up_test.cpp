@@ -93,3 +93,22 @@ TEST_CASE("check: `except` names a line of the base") {
   CHECK(d[0] == "E0401 10:32 `fule` is not a charge of this tariff");
   CHECK(d[1] == "E0408 11:34 `fuel` is not in the base of `b`, so it cannot be left out");
 }
+
+// A revision takes its base from the original charge: dropping `grossed up` or changing
+// `except` in a revision would otherwise be ignored without a word (a silent wrong bill).
+TEST_CASE("check: a revision keeps `grossed up` and `except`") {
+  auto d = check(R"(tariff "T" {
+  currency USD timezone "UTC" effective 2024-01-01 rounding none
+  charge basic "Basic": 10 $/month
+  charge fuel "Fuel" on energy: 0.04 $/kWh
+  tax grt "GRT": 2.5 % grossed up of basic
+  tax pst "PST": 10 % of all except fuel
+  revision 2024-07-01 {
+    tax grt "GRT": 3 % of basic
+    tax pst "PST": 10 % of all
+  }
+})");
+  REQUIRE(d.size() == 2);
+  CHECK(d[0] == "E0704 8:9 revision of `grt` must keep what it is (kind, `on` and `of`) and change only prices");
+  CHECK(d[1] == "E0704 9:9 revision of `pst` must keep what it is (kind, `on` and `of`) and change only prices");
+}
