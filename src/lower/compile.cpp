@@ -58,7 +58,9 @@ void load_imports(const syntax::File& file, std::vector<std::string>& chain, std
                              "a file cannot import itself, directly or through other files"});
       continue;
     }
-    if (!fs::is_regular_file(target)) {
+    // The error_code overloads: a path the system cannot even look up (a name too long, a
+    // component that is a file) is a missing import, not an exception out of compile_tariff.
+    if (!fs::is_regular_file(target, ec)) {
       diagnostics.push_back({Severity::error, "E0002", "cannot find `" + import.path + "` (looked for " + target.string() + ")", import.span,
                              "import paths are relative to the importing file"});
       continue;

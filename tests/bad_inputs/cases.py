@@ -91,6 +91,10 @@ case("tariff_import_cycle", ["check", "{root}/tests/data/tariffs/imports_cycle.t
 case("tariff_import_missing", ["check", "{root}/tests/data/tariffs/imports_missing.tariff"], 1, "E0002")
 case("tariff_import_dev_zero", ["check", "{d}/t.tariff"], 1, "E0002",
      files={"t.tariff": 'import "/dev/zero"\n' + tariff()}, message=r"cannot find `/dev/zero`")
+# Found by fuzz_tariff: a name longer than the system allows made std::filesystem throw out of
+# compile_tariff (the CLI printed an unlocated "filesystem error"; the library aborted).
+case("tariff_import_name_too_long", ["check", "{d}/t.tariff"], 1, "E0002", where="t.tariff:1:1",
+     files={"t.tariff": 'import "' + "x" * 300 + '.calendar"\n' + tariff()}, message=r"cannot find `x+\.calendar`")
 case("graph_nested", ["graph", "{d}/t.tariff"], 1, "L0003", "t.tariff:33:1", files={"t.tariff": "{\n" * 100000})
 case("bill_bad_tariff_nothing_billed", ["bill", "{d}/t.tariff", "--usage", "{root}/examples/usage/georgia_tou_2024-07_10.csv",
                                         "--from", "2024-07-01", "--to", "2024-08-01"], 1, "L0003", "t.tariff:1:33",
