@@ -26,7 +26,10 @@ def peak_kb(cmd):
         err = os.open(os.path.join(work, "stderr"), os.O_WRONLY | os.O_CREAT | os.O_TRUNC)
         os.dup2(out, 1)
         os.dup2(err, 2)
-        os.execv(cmd[0], cmd)
+        try:
+            os.execv(cmd[0], cmd)
+        finally:
+            os._exit(127)
     _, status, usage = os.wait4(pid, 0)
     with open(os.path.join(work, "stdout"), "rb") as f:
         stdout = f.read()
