@@ -12,7 +12,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 seconds=${FUZZ_SECONDS:-60}
 targets=("$@")
-((${#targets[@]})) || targets=(tariff usage reads urdb)
+((${#targets[@]})) || targets=(tariff usage reads urdb batch)
 
 if [ ! -f build-fuzz/CMakeCache.txt ]; then
   launcher=()
@@ -46,6 +46,33 @@ for target in sys.argv[1:]:
     elif target == "reads":
         for p in glob.glob("tests/data/reads*.csv") + glob.glob("tests/data/reads/*"):
             put(target, os.path.basename(p), b"\0" + read(p))
+    elif target == "batch":
+        # First byte: options (fuzz_entries.hpp); then an accounts table, NUL, long usage.
+        # The accounts name the target's own tariffs `flat` and `tou`; July-August 2024.
+        import datetime
+        def rows(account, days, step_minutes, value="1.250", zone="Z"):
+            out, t = [], datetime.datetime(2024, 7, 1)
+            for _ in range(days * 1440 // step_minutes):
+                out.append("%s,%s%s,%s\n" % (account, t.strftime("%Y-%m-%dT%H:%M"), zone, value))
+                t += datetime.timedelta(minutes=step_minutes)
+            return "".join(out)
+        accounts = ("# CIS export\naccount,tariff,service_start,service_end,attr:location,past_due,due_date,paid_on\n"
+                    "A1,flat,,,inside,,,\nA2,tou,2024-07-16,,,120.00,2024-06-20,\nA3,flat,,2024-08-11,,,,\nA4,tou,,,,,,\n")
+        usage = ("account,start,kwh,kwh_received\n" + rows("A1", 62, 1440).replace("Z,1.250", "Z,30.5,0") +
+                 rows("A2", 62, 1440, "24.000,1.5") + rows("A3", 20, 60, "0.5,0"))
+        seeds = {"intervals": accounts + "\0" + usage,
+                 "any_order": accounts + "\0" + "account,start,kwh\n" + rows("A3", 2, 60) + rows("A1", 2, 60) + rows("A3", 1, 1440),
+                 "local_time": "account,tariff\nL1,flat\n\0account,kw,start\n" +
+                               "".join("L1,%d.5,2024-11-03 %02d:00\n" % (h, h) for h in range(24)),
+                 "no_usage": "account,tariff\r\nN1,flat\r\nN2,tou\r\n"}
+        for p in glob.glob("tests/data/reads*.csv") + glob.glob("tests/data/reads/*"):
+            lines = read(p).decode("utf-8", "replace").splitlines()
+            if lines and lines[0].startswith("meter,"):
+                seeds["reads_" + os.path.basename(p)] = ("account,tariff\nR1,flat\nR2,tou\n\0account," + lines[0] + "\n" +
+                    "".join("R1,%s\n" % l for l in lines[1:]) + "".join("R2,%s\n" % l for l in lines[1:]))
+        for name, text in seeds.items():
+            for flags in ((1,) if name.startswith("reads_") else (0, 2, 4, 8, 16)):
+                put(target, "%s.%d" % (name, flags), bytes([flags]) + text.encode()[:65000])
     elif target == "urdb":
         for p in glob.glob("../shared/corpus/urdb/*/rate.json"):
             put(target, os.path.basename(os.path.dirname(p)) + ".json", read(p))

@@ -46,6 +46,7 @@ Lines Writer::tier_rows(const std::vector<Tier>& layout, const std::vector<std::
       Lines inner;
       std::optional<std::pair<Decimal, std::string>> inner_previous;
       bool dropped = false;
+      std::size_t last_step = n;  // the last step written into `inner`
       for (; j < n && !per_kw(layout[j].unit); ++j) {
         if (dropped) continue;
         if (layout[j].unit != "kWh") {
@@ -57,10 +58,20 @@ Lines Writer::tier_rows(const std::vector<Tier>& layout, const std::vector<std::
         if (step_order == Order::down) return {};
         if (step_order == Order::same) continue;
         inner.push_back(bound(layout[j]) + ": " + row_prices(j));
+        last_step = j;
         if (!layout[j].max && j + 1 < n && !per_kw(layout[j + 1].unit)) {
           report_.warning("I0105", where + ": kWh steps after an unlimited step are never reached: left out");
           dropped = true;
         }
+      }
+      if (last_step < n && layout[last_step].max) {
+        // The steps stop short of the block (a tier whose `unit` was left out reads as
+        // kWh and ends the block's steps early): the rest of the block would have no price.
+        report_.error("I0018", where + ": tier " + std::to_string(last_step + 1) + " (up to " + layout[last_step].max->to_string() +
+                                   " kWh) is the last kWh step inside the kWh/kW block of tier " + std::to_string(i + 1) +
+                                   " and has a `max`, so the rest of the block has no price",
+                      "energyratestructure", "the last kWh step of a kWh/kW block has no `max`; check each tier's `unit` (a tier without one is kWh)");
+        return {};
       }
       auto block_order = order(t, previous);
       if (block_order == Order::down) return {};

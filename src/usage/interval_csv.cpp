@@ -3,6 +3,7 @@
 #include "rateline/usage.hpp"
 
 #include "usage/grid.hpp"
+#include "usage/interval_csv_stream.hpp"
 #include "usage/reader_support.hpp"
 #include "core/bounded_read.hpp"
 #include "usage/reporter.hpp"
@@ -327,6 +328,9 @@ UsageReadResult read_interval_csv(std::string_view text, const std::string& path
 }
 
 UsageReadResult read_interval_csv_file(const std::string& path, const UsageReadOptions& options) {
+  // A clean file in order is read chunk by chunk into its intervals; any other is read
+  // whole, so its problems are reported with their lines (usage/interval_csv_stream.hpp).
+  if (auto streamed = usage_detail::stream_interval_csv(path, options)) return std::move(*streamed);
   auto read = detail::read_bounded(path, options.max_file_bytes);
   if (read.too_large) {
     UsageReadResult result;

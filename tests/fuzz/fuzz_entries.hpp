@@ -6,12 +6,14 @@
 //   rateline::fuzz::usage(data, size);    // interval CSV / SAM load, every policy
 //   rateline::fuzz::reads(data, size);    // register reads -> bill
 //   rateline::fuzz::urdb(data, size);     // URDB JSON -> tariff text, which must compile
+//   rateline::fuzz::batch(data, size);    // accounts table + long-format usage -> bill_population
 //
 // Each returns normally for any input; a broken promise (an emitted tariff that does not
 // compile, a total that is not the sum of its line items) aborts, so the fuzzer reports it.
 #pragma once
 
 #include "rateline/bill.hpp"
+#include "rateline/population.hpp"
 #include "rateline/register_reads.hpp"
 #include "rateline/report.hpp"
 #include "rateline/tariff.hpp"
@@ -23,9 +25,12 @@
 #include <cstdint>
 #include <cstdio>
 #include <cstdlib>
+#include <filesystem>
+#include <fstream>
 #include <memory>
 #include <string>
 #include <string_view>
+#include <unistd.h>
 
 namespace rateline::fuzz {
 
@@ -85,6 +90,16 @@ inline void tariff(const std::uint8_t* data, std::size_t size) {
   }
 }
 
+/// A folder of this process's own, for targets that need files (made once).
+inline const std::filesystem::path& scratch_dir() {
+  static const std::filesystem::path dir = [] {
+    auto d = std::filesystem::temp_directory_path() / ("rateline_fuzz_" + std::to_string(::getpid()));
+    std::filesystem::create_directories(d);
+    return d;
+  }();
+  return dir;
+}
+
 inline void usage(const std::uint8_t* data, std::size_t size) {
   if (size < 1) return;
   const std::uint8_t policy = data[0];   // the first byte picks the options
@@ -94,9 +109,31 @@ inline void usage(const std::uint8_t* data, std::size_t size) {
   options.time_zone = (policy & 8) ? "America/New_York" : "";
   if (policy & 16) options.interval_minutes = (policy & 32) ? 15 : 60;
   if (policy & 64) options.sam_start = local_seconds{local_days{2024y / March / 10}.time_since_epoch()};
-  auto result = read_interval_csv(text_of(data + 1, size - 1), "fuzz.csv", options);
+  const std::string path = (scratch_dir() / "usage.csv").string();
+  auto result = read_interval_csv(text_of(data + 1, size - 1), path, options);
   for (auto& d : result.diagnostics) (void)render(d);
   if (result.usage) require(!result.usage->delivered.empty(), "usage read without errors has intervals");
+  // The same text from a file (streamed when it is clean and in order) reads the same.
+  {
+    std::ofstream out(path, std::ios::binary | std::ios::trunc);
+    out.write(reinterpret_cast<const char*>(data + 1), static_cast<std::streamsize>(size - 1));
+  }
+  auto from_file = read_interval_csv_file(path, options);
+  require(from_file.diagnostics.size() == result.diagnostics.size(), "a usage file reads as its text: diagnostics");
+  for (std::size_t i = 0; i < result.diagnostics.size(); ++i)
+    require(render(from_file.diagnostics[i]) == render(result.diagnostics[i]), "a usage file reads as its text: diagnostics");
+  require(from_file.usage.has_value() == result.usage.has_value(), "a usage file reads as its text: usage");
+  if (!result.usage) return;
+  auto same = [](const IntervalSeries& a, const IntervalSeries& b) {
+    return a.start == b.start && a.minutes == b.minutes && a.scale == b.scale && a.unit == b.unit && a.values == b.values &&
+           a.missing == b.missing;
+  };
+  auto same_optional = [&](const std::optional<IntervalSeries>& a, const std::optional<IntervalSeries>& b) {
+    return a.has_value() == b.has_value() && (!a || same(*a, *b));
+  };
+  require(same(from_file.usage->delivered, result.usage->delivered) && same_optional(from_file.usage->received, result.usage->received) &&
+              same_optional(from_file.usage->reactive, result.usage->reactive),
+          "a usage file reads as its text: series");
 }
 
 inline void reads(const std::uint8_t* data, std::size_t size) {
@@ -131,6 +168,98 @@ inline void urdb(const std::uint8_t* data, std::size_t size) {
   if (!result.tariff_text) return;
   auto compiled = compile_tariff(std::make_shared<const SourceFile>("fuzz.json.tariff", *result.tariff_text));
   require(compiled.graph.has_value(), "an imported tariff compiles");
+}
+
+// ---- batch: the accounts table and long-format usage of `rateline batch` ----
+
+/// The tariffs the accounts may name, and the usage file, in the scratch folder.
+inline const std::filesystem::path& batch_dir() {
+  static const std::filesystem::path dir = [] {
+    auto d = scratch_dir() / "batch";
+    std::filesystem::create_directories(d / "tariffs");
+    std::ofstream(d / "tariffs/flat.tariff") << "tariff \"Flat\" {\n currency USD\n timezone \"America/New_York\"\n effective 2000-01-01\n"
+                                                " proration days_over_days_in_month\n rounding line_items 0.01 half_up\n"
+                                                " charge basic \"Basic\": 15.00 $/month\n charge energy \"Energy\" on energy: 0.1 $/kWh\n}\n";
+    std::ofstream(d / "tariffs/tou.tariff")
+        << "tariff \"TOU demand\" {\n currency USD\n timezone \"UTC\"\n effective 2000-01-01\n rounding line_items 0.01 half_up\n"
+           " net_metering per_tou_period\n"
+           " period on_peak \"On-Peak\": weekday 14:00-19:00\n period off_peak \"Off-Peak\": otherwise\n"
+           " charge energy \"Energy\" on energy in on_peak: 0.2 $/kWh\n charge energy_off \"Energy off-peak\" on energy in off_peak: 0.08 $/kWh\n"
+           " charge demand \"Demand\" on demand: tiers {\n  first 10 kW: 5.00 $/kW\n  above: 7.50 $/kW\n }\n"
+           " credit export \"Export credit\" on received_energy: -0.05 $/kWh\n}\n";
+    return d;
+  }();
+  return dir;
+}
+
+struct StringSink : PopulationSink {
+  std::string bill_rows, exception_rows;
+  void bills(std::string_view text) override { bill_rows += text; }
+  void exceptions(std::string_view text) override { exception_rows += text; }
+};
+
+/// First byte: options (bit 0 register reads instead of intervals, 1 CSV/JSONL, 2 line items,
+/// 3 gaps as zero, 4 local time earliest); the rest is the accounts table, a NUL byte, and
+/// the usage file. Accounts may name only the tariffs `flat` and `tou` (a path is a file of
+/// the machine, which is not the input). Promises: every account ends billed, failed or out
+/// of service; the rows do not depend on the thread count; usage in table order bills the
+/// same with --usage-order any.
+inline void batch(const std::uint8_t* data, std::size_t size) {
+  if (size < 1) return;
+  const std::uint8_t flags = data[0];
+  const std::string_view rest = text_of(data + 1, size - 1);
+  const std::size_t cut = rest.find('\0');
+  const std::string_view accounts = rest.substr(0, cut);
+  const std::string_view usage = cut == std::string_view::npos ? std::string_view{} : rest.substr(cut + 1);
+
+  auto table = read_accounts_csv(accounts, (batch_dir() / "accounts.csv").string());
+  for (auto& d : table.diagnostics) (void)render(d);
+  if (!table.table) return;
+  for (auto& record : table.table->accounts)
+    if (record.tariff.find('/') != std::string::npos || record.tariff.find('\\') != std::string::npos ||
+        record.tariff.ends_with(".tariff"))
+      return;
+  const auto usage_path = (batch_dir() / "usage.csv").string();
+  {
+    std::ofstream out(usage_path, std::ios::binary | std::ios::trunc);
+    out.write(usage.data(), static_cast<std::streamsize>(usage.size()));
+  }
+
+  PopulationOptions options;
+  if (flags & 1) options.reads_files = {usage_path};
+  else options.usage_files = {usage_path};
+  options.tariff_dir = (batch_dir() / "tariffs").string();
+  options.periods = monthly_periods(2024y / July / 1, 2024y / September / 1);
+  options.format = (flags & 2) ? PopulationFormat::jsonl : PopulationFormat::csv;
+  options.line_items = (flags & 4) != 0;
+  options.usage.gaps = (flags & 8) ? GapPolicy::zero : GapPolicy::error;
+  options.usage.local_time = (flags & 16) ? LocalTimePolicy::earliest : LocalTimePolicy::error;
+
+  struct Run {
+    StringSink sink;
+    PopulationSummary summary;
+  };
+  auto run = [&](unsigned threads, UsageOrder order) {
+    Run r;
+    options.threads = threads;
+    options.in_flight = threads == 1 ? 1 : 0;
+    options.usage_order = order;
+    r.summary = bill_population(*table.table, options, r.sink);
+    for (auto& d : r.summary.errors) (void)render(d);
+    return r;
+  };
+  const Run one = run(1, UsageOrder::table);
+  if (one.summary.errors.empty())
+    require(one.summary.billed + one.summary.failed + one.summary.not_in_service == one.summary.accounts,
+            "every account is billed, failed or out of service");
+  const Run two = run(2, UsageOrder::table);
+  require(one.sink.bill_rows == two.sink.bill_rows && one.sink.exception_rows == two.sink.exception_rows &&
+              one.summary.errors.size() == two.summary.errors.size(),
+          "the rows do not depend on the thread count");
+  if (!one.summary.errors.empty()) return;
+  const Run any = run(2, UsageOrder::any);
+  require(any.summary.errors.empty() && one.sink.bill_rows == any.sink.bill_rows && one.sink.exception_rows == any.sink.exception_rows,
+          "usage in table order bills the same with usage order any");
 }
 
 }  // namespace rateline::fuzz

@@ -33,3 +33,4 @@ TEST_CASE("fuzz regressions: tariff") { CHECK(replay("tariff", rateline::fuzz::t
 TEST_CASE("fuzz regressions: usage") { CHECK(replay("usage", rateline::fuzz::usage) > 0); }
 TEST_CASE("fuzz regressions: reads") { CHECK(replay("reads", rateline::fuzz::reads) > 0); }
 TEST_CASE("fuzz regressions: urdb") { CHECK(replay("urdb", rateline::fuzz::urdb) > 0); }
+TEST_CASE("fuzz regressions: batch") { CHECK(replay("batch", rateline::fuzz::batch) > 0); }

@@ -316,6 +316,14 @@ TEST_CASE("urdb import: malformed rates are errors, never guesses") {
   SUBCASE("a daily step inside a kWh/kW block") {
     refused(rate(R"("energyratestructure": [[{"max": 200, "rate": 0.03, "unit": "kWh/kW"}, {"max": 100, "rate": 0.1, "unit": "kWh daily"}, {"rate": 0.05, "unit": "kWh/kW"}]])"), "I0012");
   }
+  SUBCASE("kWh steps that stop short of their kWh/kW block (fuzz_urdb: a tier without `unit` reads as kWh)") {
+    auto d = refused(rate(R"("energyratestructure": [[{"max": 200, "rate": 0.03, "unit": "kWh/kW"}, {"rate": 0.1}, {"max": 400, "rate": 0.02, "unit": "kWh/kW"}, )"
+                          R"({"max": 600, "rate": 0.01}, {"rate": 0.007, "unit": "kWh/kW"}]])"),
+                     "I0018");
+    CHECK(d.message ==
+          "energyratestructure, period 0: tier 4 (up to 600 kWh) is the last kWh step inside the kWh/kW block of tier 3 and has a `max`, "
+          "so the rest of the block has no price");
+  }
   SUBCASE("fuel adjustments that are not 12 numbers") { refused(rate(kFlat + R"(, "fueladjustmentsmonthly": [0.01])"), "I0013"); }
   SUBCASE("an unknown time zone") {
     rateline::UrdbImportOptions options;
