@@ -1,6 +1,7 @@
 // Exact decimal arithmetic over boost::multiprecision::cpp_int (see rateline/decimal.hpp).
 #include "rateline/decimal.hpp"
 
+#include <algorithm>
 #include <array>
 #include <cctype>
 #include <memory>
@@ -34,6 +35,89 @@ Decimal::Int round_quotient(Decimal::Int q, const Decimal::Int& r, const Decimal
   }
   if (away) q += negative ? -1 : 1;
   return q;
+}
+
+// The 128-bit fast path. Bills hold small numbers (a 17-digit price times a 10-digit
+// quantity is a 27-digit product), and cpp_int's general code costs far more than the
+// arithmetic itself at that size. Every operation below first tries signed __int128 with
+// overflow checks (GCC/Clang builtins); an operand that does not fit, or a result or
+// intermediate that would overflow, takes the exact cpp_int path unchanged. So the fast
+// path never changes a result, only its cost (tests/unit/core/decimal_fast_path_test.cpp
+// checks both paths agree, at and beyond the 2^63 and 2^127 boundaries).
+__extension__ typedef __int128 I128;
+__extension__ typedef unsigned __int128 U128;
+static_assert(sizeof(boost::multiprecision::limb_type) == 8, "the fast path reads 64-bit limbs");
+
+constexpr int kMaxPow10 = 38;  // 10^38 < 2^127 - 1
+constexpr std::array<I128, kMaxPow10 + 1> kPow10 = [] {
+  std::array<I128, kMaxPow10 + 1> t{};
+  t[0] = 1;
+  for (std::size_t i = 1; i < t.size(); ++i) t[i] = t[i - 1] * 10;   // 10^38 is the last: 10^39 would overflow
+  return t;
+}();
+
+/// x as a signed 128-bit integer, when its magnitude is below 2^127.
+bool small(const Decimal::Int& x, I128& out) {
+  const auto& b = x.backend();
+  const auto* limbs = b.limbs();
+  U128 magnitude;
+  if (b.size() == 1) {
+    magnitude = limbs[0];
+  } else if (b.size() == 2 && (limbs[1] >> 63) == 0) {
+    magnitude = (static_cast<U128>(limbs[1]) << 64) | limbs[0];
+  } else {
+    return false;
+  }
+  out = b.sign() ? -static_cast<I128>(magnitude) : static_cast<I128>(magnitude);
+  return true;
+}
+
+Decimal::Int big(I128 v) {
+  const bool negative = v < 0;
+  const U128 magnitude = negative ? -static_cast<U128>(v) : static_cast<U128>(v);
+  const auto lo = static_cast<std::uint64_t>(magnitude), hi = static_cast<std::uint64_t>(magnitude >> 64);
+  Decimal::Int r;
+  if (hi == 0) {
+    r = lo;
+  } else {
+    r.backend().resize(2, 2);
+    r.backend().limbs()[0] = lo;
+    r.backend().limbs()[1] = hi;
+    r.backend().normalize();
+  }
+  if (negative) r.backend().negate();
+  return r;
+}
+
+/// v × 10^k, false on overflow.
+bool scale_up(I128 v, int k, I128& out) {
+  if (k < 0 || k > kMaxPow10) return false;
+  return !__builtin_mul_overflow(v, kPow10[static_cast<std::size_t>(k)], &out);
+}
+
+/// The rounded quotient of n / d (d != 0), as round_quotient, in 128 bits; neither may be -2^127.
+I128 divide_rounded(I128 n, I128 d, RoundingMode mode) {
+  const bool negative = (n < 0) != (d < 0);
+  const U128 un = n < 0 ? -static_cast<U128>(n) : static_cast<U128>(n);
+  const U128 ud = d < 0 ? -static_cast<U128>(d) : static_cast<U128>(d);
+  U128 q = un / ud;
+  const U128 r = un % ud;
+  if (r != 0) {
+    const U128 twice = r * 2;   // r < ud < 2^127: no overflow
+    const int half = twice < ud ? -1 : twice == ud ? 0 : 1;
+    bool away = false;
+    switch (mode) {
+      case RoundingMode::half_up: away = half >= 0; break;
+      case RoundingMode::half_down: away = half > 0; break;
+      case RoundingMode::half_even: away = half > 0 || (half == 0 && (q & 1) != 0); break;
+      case RoundingMode::toward_zero: away = false; break;
+      case RoundingMode::away_from_zero: away = true; break;
+      case RoundingMode::floor: away = negative; break;
+      case RoundingMode::ceiling: away = !negative; break;
+    }
+    if (away) ++q;   // q <= un / 1 < 2^127, so q + 1 <= 2^127: negated below, still in range
+  }
+  return negative ? -static_cast<I128>(q - 1) - 1 : static_cast<I128>(q);
 }
 
 }  // namespace
@@ -137,7 +221,25 @@ std::optional<Decimal> Decimal::parse(std::string_view text) {
   return Decimal(std::move(coefficient), scale);
 }
 
+namespace {
+
+/// a·10^-sa + sign·b·10^-sb in 128 bits at the larger scale; false when it does not fit.
+bool add_small(const Decimal::Int& a, int sa, const Decimal::Int& b, int sb, bool subtract, I128& out) {
+  I128 x = 0, y = 0;
+  if (!small(a, x) || !small(b, y)) return false;
+  if (sa < sb && !scale_up(x, sb - sa, x)) return false;
+  if (sb < sa && !scale_up(y, sa - sb, y)) return false;
+  return subtract ? !__builtin_sub_overflow(x, y, &out) : !__builtin_add_overflow(x, y, &out);
+}
+
+}  // namespace
+
 Decimal& Decimal::operator+=(const Decimal& other) {
+  if (I128 r = 0; add_small(coefficient_, scale_, other.coefficient_, other.scale_, false, r)) {
+    coefficient_ = big(r);
+    scale_ = std::max(scale_, other.scale_);
+    return *this;
+  }
   if (scale_ == other.scale_) {
     coefficient_ += other.coefficient_;
   } else if (scale_ > other.scale_) {
@@ -151,6 +253,11 @@ Decimal& Decimal::operator+=(const Decimal& other) {
 
 Decimal& Decimal::operator-=(const Decimal& other) {
   // as +=, without the negated copy of `other`
+  if (I128 r = 0; add_small(coefficient_, scale_, other.coefficient_, other.scale_, true, r)) {
+    coefficient_ = big(r);
+    scale_ = std::max(scale_, other.scale_);
+    return *this;
+  }
   if (scale_ == other.scale_) {
     coefficient_ -= other.coefficient_;
   } else if (scale_ > other.scale_) {
@@ -163,7 +270,10 @@ Decimal& Decimal::operator-=(const Decimal& other) {
 }
 
 Decimal& Decimal::operator*=(const Decimal& other) {
-  coefficient_ *= other.coefficient_;
+  if (I128 x = 0, y = 0, r = 0; small(coefficient_, x) && small(other.coefficient_, y) && !__builtin_mul_overflow(x, y, &r))
+    coefficient_ = big(r);
+  else
+    coefficient_ *= other.coefficient_;
   scale_ += other.scale_;
   return *this;
 }
@@ -174,6 +284,8 @@ Decimal Decimal::divided_by(const Decimal& divisor, int scale, RoundingMode mode
   // this/divisor = (c1·10^-s1)/(c2·10^-s2); result coefficient at `scale` is
   // c1·10^(scale - s1 + s2) / c2.
   int shift = scale - scale_ + divisor.scale_;
+  if (I128 n = 0, d = 0; small(coefficient_, n) && small(divisor.coefficient_, d) && (shift >= 0 ? scale_up(n, shift, n) : scale_up(d, -shift, d)))
+    return Decimal(big(divide_rounded(n, d, mode)), scale);
   Int numerator = coefficient_;
   Int denominator = divisor.coefficient_;
   if (shift >= 0) numerator *= pow10(shift); else denominator *= pow10(-shift);
@@ -188,6 +300,13 @@ Decimal Decimal::divided_by(const Decimal& divisor, int scale, RoundingMode mode
 
 Decimal Decimal::rounded(int scale, RoundingMode mode) const {
   if (scale < 0) throw std::invalid_argument("Decimal: negative scale");
+  if (I128 c = 0; small(coefficient_, c)) {
+    if (scale >= scale_) {
+      if (scale_up(c, scale - scale_, c)) return Decimal(big(c), scale);
+    } else if (scale_ - scale <= kMaxPow10) {
+      return Decimal(big(divide_rounded(c, kPow10[static_cast<std::size_t>(scale_ - scale)], mode)), scale);
+    }
+  }
   if (scale >= scale_) return Decimal(coefficient_ * pow10(scale - scale_), scale);
   const Int& d = pow10(scale_ - scale);
   Int q, r;
@@ -197,6 +316,14 @@ Decimal Decimal::rounded(int scale, RoundingMode mode) const {
 
 Decimal Decimal::normalized() const {
   if (coefficient_.is_zero()) return Decimal();
+  if (I128 v = 0; small(coefficient_, v)) {
+    int s = scale_;
+    while (s > 0 && v % 10 == 0) {
+      v /= 10;
+      --s;
+    }
+    return Decimal(big(v), s);
+  }
   Int c = coefficient_;
   int s = scale_;
   Int q, r;
@@ -211,6 +338,15 @@ Decimal Decimal::normalized() const {
 
 std::optional<Decimal> Decimal::with_scale(int scale) const {
   if (scale < 0) return std::nullopt;
+  if (I128 c = 0; small(coefficient_, c)) {
+    if (scale >= scale_) {
+      if (scale_up(c, scale - scale_, c)) return Decimal(big(c), scale);
+    } else if (scale_ - scale <= kMaxPow10) {
+      const I128 d = kPow10[static_cast<std::size_t>(scale_ - scale)];
+      if (c % d != 0) return std::nullopt;
+      return Decimal(big(c / d), scale);
+    }
+  }
   if (scale >= scale_) return Decimal(coefficient_ * pow10(scale - scale_), scale);
   Int q, r;
   divide_qr(coefficient_, pow10(scale_ - scale), q, r);
@@ -227,6 +363,9 @@ std::optional<Decimal::Int> Decimal::scaled_to(int scale) const {
 bool operator==(const Decimal& a, const Decimal& b) { return (a <=> b) == 0; }
 
 std::strong_ordering operator<=>(const Decimal& a, const Decimal& b) {
+  if (I128 x = 0, y = 0; small(a.coefficient_, x) && small(b.coefficient_, y) &&
+                         (a.scale_ >= b.scale_ ? scale_up(y, a.scale_ - b.scale_, y) : scale_up(x, b.scale_ - a.scale_, x)))
+    return x < y ? std::strong_ordering::less : x > y ? std::strong_ordering::greater : std::strong_ordering::equal;
   int c;
   if (a.scale_ == b.scale_) c = a.coefficient_.compare(b.coefficient_);
   else if (a.scale_ > b.scale_) c = a.coefficient_.compare(Decimal::Int(b.coefficient_ * Decimal::pow10(a.scale_ - b.scale_)));
