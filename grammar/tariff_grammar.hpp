@@ -154,7 +154,17 @@ struct determinant_name : seq<ident_first, star<ident_other>> {};   // billing_d
 // "on usage capped at winter_average": the quantity is at most an account attribute
 struct cap_attribute : identifier {};
 struct cap_clause : seq<tok<TAO_PEGTL_KEYWORD("capped")>, must<tok<kw_at>>, must<cap_attribute>, ws> {};
-struct determinant : seq<determinant_name, ws, opt<determinant_periods, ws>, opt<cap_clause>> {};
+// Quantities derived from other quantities, as sheets state them (src/syntax/parse_quantities.cpp):
+//   on 90 % of usage                         a share of the metered usage
+//   on average of usage in Dec, Jan, Feb     the average of the account's use in those months
+//   on usage beyond base                     usage above what the fixed charge `base` includes
+//   charge base "Base": 15.00 $/month includes 2 kgal
+struct determinant_share : seq<number, ws, percent_sign, ws, tok<kw_of>> {};
+struct determinant_average : seq<TAO_PEGTL_KEYWORD("average"), ws, tok<kw_of>> {};
+struct allowance_charge : identifier {};
+struct beyond_clause : seq<tok<TAO_PEGTL_KEYWORD("beyond")>, must<allowance_charge>, ws> {};
+struct includes_clause : seq<opt<tok<one<','>>>, tok<TAO_PEGTL_KEYWORD("includes")>, must<quantity>, ws> {};
+struct determinant : seq<opt<determinant_share>, opt<determinant_average>, determinant_name, ws, opt<determinant_periods, ws>, opt<cap_clause>, opt<beyond_clause>> {};
 struct on_clause : seq<tok<kw_on>, must<determinant>> {};
 
 // `after` and `not` start a late fee's clauses and `rounded` a charge's rounding rule (below),
@@ -185,7 +195,7 @@ struct rounded_clause : seq<opt<tok<one<','>>>, tok<TAO_PEGTL_KEYWORD("rounded")
 struct exemption_attribute : identifier {};
 struct exemption_clause : seq<tok<TAO_PEGTL_KEYWORD("unless")>, must<exemption_attribute>, ws> {};
 struct charge_body
-    : seq<pricing, opt<gross_up_clause>, opt<of_clause>, star<sor<limit_clause, grace_clause, exempt_clause, rounded_clause>>, opt<exemption_clause>> {};
+    : seq<pricing, opt<gross_up_clause>, opt<of_clause>, star<sor<limit_clause, grace_clause, exempt_clause, rounded_clause, includes_clause>>, opt<exemption_clause>> {};
 
 struct charge_kind
     : sor<kw_charge, kw_rider, kw_tax, kw_credit, kw_minimum, kw_late_fee, kw_adjustment> {};
@@ -231,6 +241,20 @@ struct power_factor_decl : seq<tok<TAO_PEGTL_KEYWORD("power_factor")>, opt<label
 // kVA demand = sqrt(kW² + kVAR²) of the highest demand window, determined as stated.
 struct kva_body : seq<tok<TAO_PEGTL_KEYWORD("rounded")>, pf_step, ws, pf_mode, ws> {};
 struct kva_decl : seq<tok<TAO_PEGTL_KEYWORD("kva_demand")>, must<tok<one<':'>>>, must<kva_body>> {};
+
+//   metering_adjustment "Low-side metering": add 1 % to energy, demand when low_side_metering
+// Metered kWh and kW are increased by the percentage before billing (for accounts whose
+// attribute is `yes`, with `when`): "add 1 % to metered kWh and kW for metering on the low
+// side of the transformer". src/syntax/parse_quantities.cpp.
+struct adjustment_percent : number {};
+struct adjustment_target : identifier {};
+struct adjustment_targets : list<adjustment_target, tok<one<','>>, space> {};
+struct adjustment_condition : identifier {};
+struct adjustment_when : seq<tok<TAO_PEGTL_KEYWORD("when")>, must<adjustment_condition>, ws> {};
+struct metering_adjustment_body : seq<tok<TAO_PEGTL_KEYWORD("add")>, adjustment_percent, ws, tok<percent_sign>, tok<kw_to>, adjustment_targets, ws,
+                                      opt<adjustment_when>> {};
+struct metering_adjustment_decl
+    : seq<tok<TAO_PEGTL_KEYWORD("metering_adjustment")>, opt<label, ws>, must<tok<one<':'>>>, must<metering_adjustment_body>> {};
 
 // ---------------------------------------------------------------- calendar
 struct month_day : seq<month_ident, ws, opt<day_of_month>> {};
@@ -302,7 +326,7 @@ struct meta_decl : seq<opt<at<stray_word>, raise<stray_word>>, meta_key, star<bl
 struct revision_date : date_literal {};
 struct revision_decl;
 struct tariff_item : sor<season_decl, period_decl, tou_group, billing_demand_decl, power_factor_decl, kva_decl, day_set_decl, charge_decl, rounding_decl,
-                         revision_decl, conversion_decl, therm_factor_decl, meta_decl> {};
+                         revision_decl, conversion_decl, therm_factor_decl, metering_adjustment_decl, meta_decl> {};
 struct revision_decl : seq<tok<kw_revision>, must<revision_date>, ws, must<tok<one<'{'>>>, star<tariff_item>, must<tok<one<'}'>>>> {};
 struct tariff_name : string_literal {};
 struct tariff_decl : seq<tok<kw_tariff>, must<tariff_name>, ws, must<tok<one<'{'>>>, star<tariff_item>, must<tok<one<'}'>>>> {};
@@ -384,6 +408,9 @@ template <> inline constexpr const char* error_message<factor_id> = "expected th
 template <> inline constexpr const char* error_message<factor_value> = "expected the factor, a number such as `1.037`";
 template <> inline constexpr const char* error_message<rounding_mode> = "expected the rounding mode, e.g. `half_up` (half_even, toward_zero, ...)";
 template <> inline constexpr const char* error_message<rounding_step> = "expected the rounding step, e.g. `0.01`";
+template <> inline constexpr const char* error_message<metering_adjustment_body> = "expected the adjustment as the sheet states it, e.g. `add 1 % to energy, demand when low_side_metering`";
+template <> inline constexpr const char* error_message<adjustment_condition> = "expected the account attribute the adjustment applies to, e.g. `when low_side_metering`";
+template <> inline constexpr const char* error_message<allowance_charge> = "expected the fixed charge whose allowance the usage is beyond, e.g. `on usage beyond base`";
 // clang-format on
 
 // Messages are used only where the grammar says `must<...>`; a rule with a message does

@@ -102,3 +102,11 @@ docs_test(bill.rounding_per_charge 0 "Sales Tax +\\$97\\.55 +6\\.25 % +\\$6\\.09
           bill examples/language/rounding_per_charge.tariff ${georgia_usage} ${july})
 docs_test(bill.rounding_limits 0 "up to 22\\.1918 kWh/day +688 kWh.*over 22\\.1918 kWh/day +56 kWh.*Total +\\$90\\.33"
           bill examples/language/rounding_limits.tariff ${georgia_usage} ${july})
+# Quantities derived from other quantities (allowance, share, winter average)
+docs_test(bill.derived_allowance_share 0 "Water Volume +5\\.44 kgal +\\$5\\.00/kgal +\\$27\\.20.*Sewer Volume +6\\.696 kgal +\\$6\\.00/kgal +\\$40\\.18.*Total +\\$109\\.63"
+          bill examples/language/derived_quantities.tariff ${water_usage} ${january})
+docs_test(bill.winter_average 0 "Sewer Volume +5 kgal +\\$6\\.00/kgal +\\$30\\.00.*Total +\\$107\\.05"
+          bill examples/language/winter_average.tariff ${water_usage} --from 2024-02-01 --to 2024-03-01
+          --usage-history examples/language/winter_usage_history.csv)
+docs_test(bill.winter_average_missing 1 "error\\[B0060\\]: charge `sewer` is billed on the average of earlier months' usage, and the account's usage history has none for 2022-12, 2023-01, 2023-02, 2023-03"
+          bill examples/language/winter_average.tariff ${water_usage} --from 2024-02-01 --to 2024-03-01)

@@ -110,6 +110,14 @@ Account to_account(const py::dict& a) {
       if (!ym.ok() || !value) throw py::value_error("demand_history: " + std::to_string(year) + "-" + std::to_string(month) + " " + kw);
       account.demand_history.push_back({ym, *value});
     }
+  if (a.contains("usage_history"))
+    for (auto& [year, month, usage] : a["usage_history"].cast<std::vector<std::tuple<int, unsigned, std::string>>>()) {
+      std::chrono::year_month ym{std::chrono::year{year}, std::chrono::month{month}};
+      auto value = Decimal::parse(usage);
+      if (!ym.ok() || !value || value->is_negative())
+        throw py::value_error("usage_history: " + std::to_string(year) + "-" + std::to_string(month) + " " + usage);
+      account.usage_history.push_back({ym, *value});
+    }
   if (a.contains("past_due") && !a["past_due"].is_none()) {
     auto value = Decimal::parse(a["past_due"].cast<std::string>());
     if (!value || value->is_negative()) throw py::value_error("past_due is not a non-negative decimal");

@@ -32,6 +32,13 @@ struct MonthlyDemand {
   Decimal kw;
 };
 
+/// The metered usage of one earlier billing month, in the tariff's metered unit (for a charge
+/// on the average of named months, e.g. a sewer winter average).
+struct MonthlyUsage {
+  std::chrono::year_month month;
+  Decimal usage;
+};
+
 struct Account {
   std::string id;
   std::map<std::string, std::string> attributes;
@@ -39,6 +46,10 @@ struct Account {
   /// a tariff whose ratchet is `of billing_demand`). Bills billed together (bill_periods)
   /// add their own months as they go.
   std::vector<MonthlyDemand> demand_history;
+  /// Usage of earlier billing months (`on average of usage in Dec, Jan, Feb`): each named
+  /// month's most recent use before the billing month. A later entry for a month replaces
+  /// an earlier one.
+  std::vector<MonthlyUsage> usage_history;
   /// The unpaid balance of earlier bills, in the tariff's currency (never negative).
   std::optional<Decimal> past_due;
   /// The day that balance was due. Required with a balance when the tariff has a late fee.

@@ -3,6 +3,7 @@
 // tier_rules.cpp). Charges on usage get their billed quantity planned (unit conversion, cap).
 #include "check/charge_rules.hpp"
 
+#include "check/derived_quantity_rules.hpp"
 #include "check/late_fee_rules.hpp"
 #include "check/rounding_rules.hpp"
 #include "check/rules.hpp"
@@ -155,12 +156,14 @@ void plan_billed_quantity(CheckContext& cx, const syntax::ChargeDecl& c, ChargeC
     }
   }
   if (c.on->cap) billed.cap_attribute = c.on->cap->text;
+  plan_derived_quantity(cx, c, billed);
   cx.out.billed[&c] = billed;
 }
 
 bool transforms_quantity(const CheckContext& cx, const syntax::ChargeDecl* c) {
   auto it = cx.out.billed.find(c);
-  return cx.out.quantity_rounding || (it != cx.out.billed.end() && (it->second.converts() || !it->second.cap_attribute.empty()));
+  return cx.out.quantity_rounding || derives_quantity(*c) || !cx.tariff.body.metering_adjustments.empty() ||
+         (it != cx.out.billed.end() && (it->second.converts() || !it->second.cap_attribute.empty()));
 }
 
 }  // namespace rateline::check

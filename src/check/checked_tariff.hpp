@@ -58,6 +58,7 @@ struct CheckedTariff {
   bool has_billing_demand = false;
   bool season_split_days = false;
   std::optional<graph::Tariff::PowerFactor> power_factor;   ///< from `power_factor: ...`, checked
+  std::vector<graph::Tariff::MeteringAdjustment> metering_adjustments;   ///< derived_quantity_rules.cpp
   std::optional<graph::Tariff::KvaRounding> kva_rounding;   ///< from `kva_demand: rounded ...`, checked
   graph::NetMetering net_metering = graph::NetMetering::none;
   Span net_metering_span;

@@ -64,6 +64,13 @@ void check_price(CheckContext& cx, const syntax::Price& price, ChargeContext& ct
              "units: kWh, MWh, kW, kVARh, therm, CF, CCF, MCF, gal, kgal, month, day, bill, meter, year (minimums)");
     return;
   }
+  if (c.kind == syntax::ChargeKind::minimum && c.on) {
+    // "a minimum of 7.00 $ per kW of billing demand": per the unit of what it is on
+    if (*unit != ctx.unit)
+      cx.error("E0346", "a minimum on `" + c.on->name.text + "` is an amount per " + std::string(to_string(ctx.unit)) + ", not per " + unit_text,
+               price.unit_span, "e.g. `minimum min_demand \"Minimum\" on billing_demand: 7.00 $/kW of charges`");
+    return;
+  }
   if (c.kind == syntax::ChargeKind::minimum) {
     if (*unit != Unit::month && *unit != Unit::bill && *unit != Unit::day && unit_text != "year")
       cx.error("E0301", "a minimum is an amount per month, bill, day or year, not per " + unit_text, price.unit_span);

@@ -169,7 +169,7 @@ class CaseReader {
   void read_account(const toml::node& node) {
     auto* t = table(node, "[account]");
     if (!t) return;
-    toml_.check_keys(*t, {"id", "attributes", "demand_history", "past_due", "due_date", "paid_on"}, "[account]");
+    toml_.check_keys(*t, {"id", "attributes", "demand_history", "usage_history", "past_due", "due_date", "paid_on"}, "[account]");
     if (auto* n = t->get("id"))
       if (auto s = toml_.text(*n, "id")) c_.account.id = s->value;
     if (auto* n = t->get("attributes"))
@@ -187,6 +187,18 @@ class CaseReader {
           auto ym = mn ? toml_.month(*mn, "month") : std::nullopt;
           auto kw = kn ? toml_.number(*kn, "kw") : std::nullopt;
           if (ym && kw) c_.account.demand_history.push_back({*ym, kw->value});
+        }
+    if (auto* n = t->get("usage_history"))
+      if (auto* a = array(*n, "usage_history"))
+        for (auto& item : *a) {
+          auto* m = table(item, "each month of usage_history");
+          if (!m) continue;
+          toml_.check_keys(*m, {"month", "usage"}, "a month of usage_history");
+          auto* mn = toml_.require(*m, "month", toml_.span(item), "a month of usage_history");
+          auto* un = toml_.require(*m, "usage", toml_.span(item), "a month of usage_history");
+          auto ym = mn ? toml_.month(*mn, "month") : std::nullopt;
+          auto usage = un ? toml_.number(*un, "usage") : std::nullopt;
+          if (ym && usage) c_.account.usage_history.push_back({*ym, usage->value});
         }
     if (auto* n = t->get("past_due"))
       if (auto v = toml_.number(*n, "past_due")) c_.account.past_due = v->value;

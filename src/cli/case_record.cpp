@@ -88,7 +88,7 @@ std::string format_case(const RecordedInputs& in, const BillSeries& series) {
   if (!in.start.empty()) out += "start = " + (in.start.size() == 10 ? in.start : in.start.substr(0, 10) + "T" + in.start.substr(11)) + "\n";
 
   const Account& a = in.account;
-  if (!a.id.empty() || !a.attributes.empty() || !a.demand_history.empty() || a.past_due || a.due_date || a.paid_on) {
+  if (!a.id.empty() || !a.attributes.empty() || !a.demand_history.empty() || !a.usage_history.empty() || a.past_due || a.due_date || a.paid_on) {
     out += "\n[account]\n";
     if (!a.id.empty()) out += "id = " + toml_string(a.id) + "\n";
     if (!a.attributes.empty()) {
@@ -105,6 +105,13 @@ std::string format_case(const RecordedInputs& in, const BillSeries& series) {
       for (auto& m : a.demand_history)
         out += fmt::format("  {{ month = \"{:04}-{:02}\", kw = {} }},\n", static_cast<int>(m.month.year()), static_cast<unsigned>(m.month.month()),
                            m.kw.to_string());
+      out += "]\n";
+    }
+    if (!a.usage_history.empty()) {
+      out += "usage_history = [\n";
+      for (auto& m : a.usage_history)
+        out += fmt::format("  {{ month = \"{:04}-{:02}\", usage = {} }},\n", static_cast<int>(m.month.year()),
+                           static_cast<unsigned>(m.month.month()), m.usage.to_string());
       out += "]\n";
     }
     if (a.past_due) out += "past_due = " + a.past_due->to_string() + "\n";

@@ -108,10 +108,37 @@ bool read_demand_history(const std::string& path, rateline::Account& account) {
   return true;
 }
 
+// "2024-01,7440" per line (month, usage in the tariff's metered unit), for a charge on the
+// average of named months; a header line and blank lines are skipped.
+bool read_usage_history(const std::string& path, rateline::Account& account) {
+  std::ifstream in(path);
+  if (!in) {
+    std::cerr << "rateline: cannot read " << path << "\n";
+    return false;
+  }
+  std::string line;
+  int number = 0;
+  while (std::getline(in, line)) {
+    ++number;
+    if (!line.empty() && line.back() == '\r') line.pop_back();
+    if (line.empty() || line.rfind("month", 0) == 0) continue;
+    auto comma = line.find(',');
+    auto date = comma == 7 ? parse_date(line.substr(0, comma) + "-01") : std::nullopt;
+    auto usage = comma == std::string::npos ? std::nullopt : rateline::Decimal::parse(line.substr(comma + 1));
+    if (!date || !usage || usage->is_negative()) {
+      std::cerr << path << ":" << number << ": expected YYYY-MM,usage, got `" << line << "`\n";
+      return false;
+    }
+    account.usage_history.push_back({date->year() / date->month(), *usage});
+  }
+  return true;
+}
+
 struct BillArgs {
   std::string tariff, usage, reads, from, to, format = "table", cycle, interval_text, start, local_time = "error", demand_window = "tariff", as_of;
   std::vector<std::string> attributes;
   std::string demand_history;
+  std::string usage_history;
   std::string past_due, due_date, paid_on;
   bool allow_gaps = false, allow_partial = false;
   std::uint64_t max_input_bytes = std::uint64_t{1} << 30;   // usage and reads (docs/limits.md)
@@ -146,6 +173,7 @@ void add_bill_options(CLI::App* cmd, BillArgs& a, bool with_format) {
   cmd->add_option("--start", a.start, "local start of the first interval of a SAM load file, YYYY-MM-DD[THH:MM]");
   cmd->add_option("--attribute", a.attributes, "account attribute NAME=VALUE (repeatable)");
   cmd->add_option("--demand-history", a.demand_history, "earlier months' maximum demands for ratchets: CSV lines YYYY-MM,kW");
+  cmd->add_option("--usage-history", a.usage_history, "earlier months' usage for a charge on an average of months: CSV lines YYYY-MM,usage");
   cmd->add_option("--past-due", a.past_due, "the account's unpaid balance from earlier bills, for a late fee, e.g. 120.00");
   cmd->add_option("--due-date", a.due_date, "the day the past-due balance was due, YYYY-MM-DD");
   cmd->add_option("--paid-on", a.paid_on, "the day the past-due balance was paid, YYYY-MM-DD (absent: unpaid on the bill's --to date)");
@@ -219,6 +247,7 @@ int run_bill(const BillArgs& a, bool explain) {
     account.attributes[kv.substr(0, eq)] = kv.substr(eq + 1);
   }
   if (!a.demand_history.empty() && !read_demand_history(a.demand_history, account)) return 1;
+  if (!a.usage_history.empty() && !read_usage_history(a.usage_history, account)) return 1;
   if (!a.past_due.empty()) {
     account.past_due = rateline::Decimal::parse(a.past_due);
     if (!account.past_due) {

@@ -3,6 +3,8 @@
 
 #include "eval/segments.hpp"
 
+#include <algorithm>
+
 namespace rateline::eval {
 
 namespace {
@@ -13,16 +15,70 @@ void add_error(std::vector<Diagnostic>& errors, std::string code, std::string me
   errors.push_back({Severity::error, std::move(code), std::move(message), {}, std::move(hint)});
 }
 
+// n divides every decimal exactly when it has no prime factor but 2 and 5 (the checker
+// requires `rounding quantities` otherwise).
+bool divides_exactly(std::size_t n) {
+  while (n % 2 == 0) n /= 2;
+  while (n % 5 == 0) n /= 5;
+  return n == 1;
+}
+
+// `average of usage in Dec, Jan, Feb, Mar`: the last month named is its most recent
+// occurrence before the billing month, each month before it the most recent before the next;
+// so a bill of any month takes the last complete run of the months, the same for every bill
+// until the run comes round again.
+std::optional<Decimal> average_usage(const graph::Charge& charge, const Account& account, std::chrono::year_month billing_month,
+                                     Trace& trace, Steps& steps, std::vector<Diagnostic>& errors) {
+  const auto& months = charge.billed.average_months;
+  std::vector<MonthlyUsage> used(months.size());
+  std::vector<std::string> missing;
+  auto cursor = billing_month;
+  for (std::size_t i = months.size(); i-- > 0;) {
+    do cursor -= std::chrono::months{1};
+    while (static_cast<unsigned>(cursor.month()) != months[i]);
+    used[i].month = cursor;
+    bool found = false;
+    for (auto& h : account.usage_history)
+      if (h.month == cursor) used[i].usage = h.usage, found = true;   // a later entry replaces an earlier one
+    if (!found) missing.insert(missing.begin(), format_month(cursor));
+  }
+  if (!missing.empty()) {
+    std::string list;
+    for (auto& m : missing) list += (list.empty() ? "" : ", ") + m;
+    add_error(errors, "B0060",
+              "charge `" + charge.id + "` is billed on the average of earlier months' usage, and the account's usage history has none for " +
+                  list + " (billing month " + format_month(billing_month) + ")",
+              "give the usage of those months: --usage-history FILE (month,usage rows), or Account::usage_history");
+    return std::nullopt;
+  }
+  Decimal sum;
+  for (auto& m : used) sum += m.usage;
+  Decimal n(static_cast<std::int64_t>(months.size()));
+  // exact for 1, 2, 4, 5, 8 or 10 months (3 more places suffice); else to 12 places, as a share
+  // of days, and the tariff states how the billed quantity is rounded (E0342)
+  int places = divides_exactly(months.size()) ? std::max(sum.scale(), 0) + 3 : 12;
+  Decimal average = sum.divided_by(n, places, RoundingMode::half_even).normalized();
+  trace.usage_average(steps, used, charge.billed.metered, average);
+  return average;
+}
+
 }  // namespace
 
 bool transforms_usage(const graph::Tariff& tariff, const graph::Charge& charge) {
-  return tariff.quantity_rounding || charge.billed.converts() || !charge.billed.cap_attribute.empty();
+  return tariff.quantity_rounding || charge.billed.converts() || !charge.billed.cap_attribute.empty() || charge.billed.derives();
 }
 
 std::optional<Decimal> billed_quantity(const graph::Tariff& tariff, const graph::Charge& charge, const Account& account,
                                        const UsageToBill& usage, Trace& trace, Steps& steps, std::vector<Diagnostic>& errors) {
   const auto& b = charge.billed;
   Decimal q = usage.usage;
+  if (!b.average_months.empty()) {
+    auto average = average_usage(charge, account, usage.billing_month, trace, steps, errors);
+    if (!average) return std::nullopt;
+    q = *average;
+    // a per-bill quantity: a part of the period bills its share of the days
+    if (usage.share && usage.share->part != usage.share->whole) q = usage.share->split(q);
+  }
   if (!b.cap_attribute.empty()) {
     auto it = account.attributes.find(b.cap_attribute);
     std::optional<Decimal> cap = it == account.attributes.end() ? std::nullopt : Decimal::parse(it->second);
@@ -41,6 +97,18 @@ std::optional<Decimal> billed_quantity(const graph::Tariff& tariff, const graph:
     }
     trace.usage_cap(steps, limit, q);
     if (q > limit.limit) q = limit.limit;
+  }
+  if (b.share) {
+    Decimal shared = (q * Decimal(b.share->coefficient(), b.share->scale() + 2)).normalized();
+    trace.usage_share(steps, *b.share, q, shared, b.metered);
+    q = shared;
+  }
+  if (b.allowance) {
+    Decimal allowance = *b.allowance;
+    if (usage.share && usage.share->part != usage.share->whole) allowance = usage.share->split(allowance);
+    Decimal beyond = q > allowance ? (q - allowance).normalized() : Decimal(0);
+    trace.usage_allowance(steps, b.allowance_charge, allowance, q, beyond, b.metered);
+    q = beyond;
   }
   if (b.therm_factor) {
     Decimal ccf = (q * b.multiply).normalized();

@@ -2,6 +2,7 @@
 #include "eval/charge_forms.hpp"
 #include "eval/money_text.hpp"
 #include "eval/pricing.hpp"
+#include "eval/quantities.hpp"
 
 #include <algorithm>
 #include <string_view>
@@ -28,8 +29,18 @@ void bill_minimum(ChargeLines& lines) {
   Decimal base;
   for (auto b : ch.base) base += lines.amounts[b];
   Decimal floor_amount = minimum_amount(run, lines.segment, ch);
+  Steps quantity_steps;
+  if (ch.minimum_per == graph::MinimumPer::quantity) {
+    // "a minimum of 7.00 $ per kW of billing demand": the price × the quantity (a part of the
+    // period its share, as quantity() gives it)
+    Decimal per_unit = flat_price(run, lines.segment, ch).value_or(Decimal(0));
+    Decimal q = quantity(lines, Context{}, quantity_steps).value;
+    floor_amount = q * per_unit;
+    run.trace.minimum_per_unit(quantity_steps, q, lines.unit(), per_unit, floor_amount, currency_symbol(run.t.info.currency));
+  }
   if (base >= floor_amount) return;
   auto& li = lines.add(Context{});
+  li.trace.insert(li.trace.end(), quantity_steps.begin(), quantity_steps.end());
   li.quantity = Decimal(1);
   li.unit = ch.minimum_per == graph::MinimumPer::day ? "bill" : "month";
   li.rate = floor_amount - base;

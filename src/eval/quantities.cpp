@@ -3,6 +3,7 @@
 
 #include "eval/billed_quantity.hpp"
 #include "eval/meter_count.hpp"
+#include "eval/metering_adjustment.hpp"
 
 namespace rateline::eval {
 
@@ -16,7 +17,7 @@ Decimal energy(ChargeLines& lines, const Context& ctx, Steps& steps) {
   const auto& ch = lines.charge;
   auto measured = run.source->energy(c, ctx);
   run.trace.energy(steps, measured, run.t.usage_unit, *run.source, c, ctx);
-  auto q = std::move(measured.value);
+  auto q = metered(run, Metered::energy, measured.value, steps);
   if (transforms_usage(run.t, ch)) {
     UsageToBill usage{q, std::nullopt, bill_month(c.period)};
     if (c.split || ctx.part) usage.share = Share{ctx.part ? c.season_days[ctx.season_index()] : c.days, c.period_days};
@@ -40,6 +41,7 @@ Decimal demand(ChargeLines& lines, const Context& ctx, Steps& steps) {
     q = run.source->demand(c, ctx);
     run.trace.max_demand(steps, q, *run.source, c, ctx);
     q = run.source->adjusted_demand(c, q, steps);
+    q = metered(run, Metered::demand, q, steps);
   }
   if (c.split) {
     q = c.share().scale(q);

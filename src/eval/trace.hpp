@@ -13,6 +13,7 @@
 #include "eval/power_factor.hpp"
 #include "eval/segments.hpp"
 #include "graph/tariff_graph.hpp"
+#include "rateline/account.hpp"
 
 #include <chrono>
 #include <functional>
@@ -59,6 +60,17 @@ class Trace {
 
   // ---- usage made into the billed quantity (eval/billed_quantity.hpp)
   virtual void usage_cap(Steps&, const UsageCap&, const Decimal& /*usage*/) {}
+  /// A metering adjustment: `label` adds `percent` % to energy (or demand): before → after
+  virtual void metering_adjusted(Steps&, const std::string& /*label*/, const Decimal& /*percent*/, const Decimal& /*before*/,
+                                 const Decimal& /*after*/, bool /*energy*/) {}
+  /// A minimum per unit of a quantity: quantity × price per unit = the minimum
+  virtual void minimum_per_unit(Steps&, const Decimal& /*quantity*/, const std::string& /*unit*/, const Decimal& /*per unit*/,
+                                const Decimal& /*minimum*/, const std::string& /*currency symbol*/) {}
+  /// `average of usage in Dec, Jan`: the months used, their usage and the average (before a segment's share)
+  virtual void usage_average(Steps&, const std::vector<MonthlyUsage>&, Unit, const Decimal& /*average*/) {}
+  virtual void usage_share(Steps&, const Decimal& /*percent*/, const Decimal& /*usage*/, const Decimal& /*result*/, Unit) {}
+  virtual void usage_allowance(Steps&, const std::string& /*charge*/, const Decimal& /*allowance*/, const Decimal& /*usage*/,
+                               const Decimal& /*result*/, Unit) {}
   virtual void therms(Steps&, const Decimal& /*ccf*/, const std::string& /*factor label*/, const Decimal& /*factor*/,
                       std::chrono::year_month, const Decimal& /*therms*/, const graph::QuantityRounding&, const Decimal& /*rounded*/) {}
   virtual void converted(Steps&, const Decimal& /*usage*/, const graph::BilledQuantity&, const Decimal& /*converted*/,

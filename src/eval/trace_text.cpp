@@ -91,6 +91,39 @@ void TextTrace::usage_cap(Steps& steps, const UsageCap& c, const Decimal& usage)
     steps.push_back("within the cap " + limit_text);
 }
 
+void TextTrace::metering_adjusted(Steps& steps, const std::string& label, const Decimal& percent, const Decimal& before,
+                                  const Decimal& after, bool energy) {
+  steps.push_back(label + ": " + before.to_string() + " + " + percent.to_string() + " % = " + after.to_string() + (energy ? "" : " kW"));
+}
+
+void TextTrace::minimum_per_unit(Steps& steps, const Decimal& quantity, const std::string& unit, const Decimal& per_unit,
+                                 const Decimal& minimum, const std::string& symbol) {
+  steps.push_back("minimum " + quantity.to_string() + " " + unit + " × " + symbol + per_unit.to_string() + "/" + unit + " = " + symbol +
+                  minimum.to_string());
+}
+
+void TextTrace::usage_average(Steps& steps, const std::vector<MonthlyUsage>& months, Unit unit, const Decimal& average) {
+  const std::string u(to_string(unit));
+  std::string list, sum;
+  for (auto& m : months) {
+    list += (list.empty() ? "" : ", ") + format_month(m.month) + " " + m.usage.to_string() + " " + u;
+    sum += (sum.empty() ? "" : " + ") + m.usage.to_string();
+  }
+  steps.push_back("average of " + list + ": (" + sum + ") / " + std::to_string(months.size()) + " = " + average.to_string() + " " + u);
+}
+
+void TextTrace::usage_share(Steps& steps, const Decimal& percent, const Decimal& usage, const Decimal& result, Unit unit) {
+  const std::string u(to_string(unit));
+  steps.push_back(percent.to_string() + " % of " + usage.to_string() + " " + u + " = " + result.to_string() + " " + u);
+}
+
+void TextTrace::usage_allowance(Steps& steps, const std::string& charge, const Decimal& allowance, const Decimal& usage,
+                                const Decimal& result, Unit unit) {
+  const std::string u(to_string(unit));
+  steps.push_back(usage.to_string() + " " + u + " beyond the " + allowance.to_string() + " " + u + " `" + charge + "` includes = " +
+                  result.to_string() + " " + u);
+}
+
 void TextTrace::therms(Steps& steps, const Decimal& ccf, const std::string& factor_label, const Decimal& factor, std::chrono::year_month month,
                        const Decimal& therms, const graph::QuantityRounding& r, const Decimal& rounded) {
   steps.push_back(ccf.to_string() + " CCF × " + factor_label + " " + factor.to_string() + " (billing month " + format_month(month) + ") = " +

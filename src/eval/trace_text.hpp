@@ -27,6 +27,14 @@ class TextTrace final : public Trace {
   void days(Steps&, int days, const Context&) override;
 
   void usage_cap(Steps&, const UsageCap&, const Decimal& usage) override;
+  void metering_adjusted(Steps&, const std::string& label, const Decimal& percent, const Decimal& before, const Decimal& after,
+                         bool energy) override;
+  void minimum_per_unit(Steps&, const Decimal& quantity, const std::string& unit, const Decimal& per_unit, const Decimal& minimum,
+                        const std::string& symbol) override;
+  void usage_average(Steps&, const std::vector<MonthlyUsage>&, Unit, const Decimal& average) override;
+  void usage_share(Steps&, const Decimal& percent, const Decimal& usage, const Decimal& result, Unit) override;
+  void usage_allowance(Steps&, const std::string& charge, const Decimal& allowance, const Decimal& usage, const Decimal& result,
+                       Unit) override;
   void therms(Steps&, const Decimal& ccf, const std::string& factor_label, const Decimal& factor, std::chrono::year_month month,
               const Decimal& therms, const graph::QuantityRounding&, const Decimal& rounded) override;
   void converted(Steps&, const Decimal& usage, const graph::BilledQuantity&, const Decimal& converted,

@@ -4,7 +4,8 @@
 // prices therms (CCF × the month's therm factor); a sewer charge bills water usage capped at
 // the account's winter average. Each step is exact or rounded as the tariff states:
 //
-//   usage (metered unit) → at most the cap → × multiply ÷ divide (→ × therm factor)
+//   usage (metered unit) or the average of named months → at most the cap → × share
+//     → less the allowance → × multiply ÷ divide (→ × therm factor)
 //     → rounded as the tariff says → priced
 //
 // `divide` is 1 or a power of ten unless the tariff states a rounding of quantities: a
@@ -19,6 +20,7 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <vector>
 
 namespace rateline::graph {
 
@@ -36,6 +38,14 @@ struct BilledQuantity {
   Decimal divide{1};
   bool therm_factor = false;            ///< × the tariff's therm factor for the billing month
   std::string conversion;               ///< "1 kgal = 1000 gal", for the trace
+  // Derived quantities (docs/language.md, "Quantities derived from other quantities"): the
+  // usage or the average of named months, at most the cap, × share, less the allowance.
+  std::vector<unsigned> average_months;  ///< `average of usage in Dec, Jan`: months 1-12 as written; empty = the bill's usage
+  std::optional<Decimal> share;          ///< `90 % of usage`: the percent billed
+  std::optional<Decimal> allowance;      ///< `usage beyond base`: in the metered unit, what the fixed charge includes
+  std::string allowance_charge;          ///< that fixed charge's id, for the trace
+
+  bool derives() const { return !average_months.empty() || share || allowance; }
 
   bool converts() const { return metered != priced; }
 };

@@ -91,7 +91,8 @@ enum class Form : std::uint8_t {
   late_fee,        ///< a percentage of the account's past-due balance, or an amount, when paid late
 };
 
-enum class MinimumPer : std::uint8_t { bill, day, year };
+/// quantity: `minimum ... on billing_demand: 7.00 $/kW of ...`, the price × the charge's quantity
+enum class MinimumPer : std::uint8_t { bill, day, year, quantity };
 
 struct Charge {
   std::string id;
@@ -191,6 +192,16 @@ struct Tariff {
     RoundingMode mode = RoundingMode::half_up;
   };
   std::optional<KvaRounding> kva_rounding;
+  /// `metering_adjustment "...": add 1 % to energy, demand when ATTRIBUTE`: metered energy and
+  /// demand × factor before billing, for every account or those whose attribute is `yes`.
+  struct MeteringAdjustment {
+    std::string label;
+    Decimal percent;                         ///< 1 (%)
+    Decimal factor;                          ///< 1.01, exact
+    bool energy = false, demand = false;
+    std::string when;                        ///< "" = every account
+  };
+  std::vector<MeteringAdjustment> metering_adjustments;
   Unit usage_unit = Unit::kWh;               ///< what `energy` counts for this service (kWh, therm, gal)
   std::optional<FactorTable> therm_factor;   ///< therms per CCF, by billing month
   std::optional<QuantityRounding> therm_rounding;     ///< `rounding therms 1 half_up`

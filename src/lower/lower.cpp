@@ -66,6 +66,7 @@ class Lowerer {
     t->season_split_days = c_.season_split_days;
     t->kva_rounding = c_.kva_rounding;
     t->power_factor = c_.power_factor;
+    t->metering_adjustments = c_.metering_adjustments;
     t->net_metering = c_.net_metering;
     t->usage_unit = c_.usage_unit;
     t->therm_factor = c_.therm_factor;
@@ -179,6 +180,10 @@ class Lowerer {
       if (ch.form == graph::Form::minimum) {
         ch.minimum_per = per == "day" ? graph::MinimumPer::day : per == "year" ? graph::MinimumPer::year : graph::MinimumPer::bill;
         ch.unit = per == "day" ? Unit::day : Unit::month;
+        if (decl.on) {   // per kW of demand (a derived minimum): the price × the charge's quantity
+          ch.minimum_per = graph::MinimumPer::quantity;
+          ch.unit = checked_unit(per);
+        }
       } else if (ch.form == graph::Form::percentage || (ch.form == graph::Form::late_fee && leaf->percent)) {
         ch.unit = Unit::percent;
       } else if (ch.determinant.measure == graph::Measure::none) {

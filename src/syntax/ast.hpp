@@ -93,6 +93,13 @@ struct Determinant {
   Name name;
   std::vector<Name> periods;
   std::optional<Name> cap;            ///< `capped at winter_average`: an account attribute
+  // Derived quantities (src/syntax/parse_quantities.cpp)
+  std::optional<Decimal> share;       ///< `90 % of usage`: the percent of the usage billed
+  Span share_span;
+  bool average = false;               ///< `average of usage in Dec, Jan`: the average of those months' use
+  std::vector<Name> average_months;   ///< as written (checked as months by the checker)
+  Span average_span;
+  std::optional<Name> beyond;         ///< `usage beyond base`: above what the fixed charge `base` includes
   Span span;
 };
 
@@ -125,6 +132,8 @@ struct ChargeDecl {
   Span grace_span;
   std::optional<Price> not_under;     ///< late fee: `not under 10.00 $`: smaller balances pay none
   std::optional<RoundingDecl> rounded;  ///< `rounded 0.01 toward_zero`: this charge's line items round so
+  std::optional<Quantity> includes;   ///< `15.00 $/month includes 2 kgal`: usage the fixed charge covers
+  Span includes_span;
   Span span;
 };
 
@@ -265,6 +274,16 @@ struct KvaDecl {
   Span span;
 };
 
+/// `metering_adjustment "Label": add 1 % to energy, demand when low_side_metering`
+struct MeteringAdjustmentDecl {
+  std::optional<std::string> label;
+  Decimal percent;
+  Span percent_span;
+  std::vector<Name> targets;          ///< energy, demand (checked)
+  std::optional<Name> when;           ///< an account attribute: applies when it is `yes`
+  Span span;
+};
+
 struct TariffBody {
   std::vector<MetaDecl> meta;
   std::vector<SeasonDecl> seasons;
@@ -277,6 +296,7 @@ struct TariffBody {
   std::vector<ThermFactorDecl> therm_factors;      ///< at most one (checked)
   std::vector<PowerFactorDecl> power_factor;       ///< at most one (checked)
   std::vector<KvaDecl> kva_demand;                 ///< at most one (checked)
+  std::vector<MeteringAdjustmentDecl> metering_adjustments;   ///< src/syntax/parse_quantities.cpp
 };
 
 struct RevisionDecl {

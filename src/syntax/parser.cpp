@@ -2,6 +2,7 @@
 // tree, then converts the tree into the AST (syntax/ast.hpp). Only this file sees PEGTL.
 #include "syntax/ast.hpp"
 #include "syntax/input_limits.hpp"
+#include "syntax/parse_quantities.hpp"
 
 #include "grammar/tariff_grammar.hpp"
 
@@ -35,7 +36,10 @@ using selector = pt::selector<
         g::ratchet_seasons, g::ratchet_of_billing_demand, g::measured_demand_term, g::attribute_term, g::cap_clause, g::cap_attribute,
         g::conversion_decl, g::therm_factor_decl, g::factor_table, g::factor_case, g::factor_key, g::factor_value,
         g::exemption_clause, g::exemption_attribute, g::rounded_clause, g::case_key, g::except_clause, g::gross_up_clause,
-        g::table_decl, g::table_id, g::table_ref, g::factor_ref, g::factor_id, g::named_therm_factor>>;
+        g::table_decl, g::table_id, g::table_ref, g::factor_ref, g::factor_id, g::named_therm_factor,
+        g::determinant_share, g::determinant_average, g::beyond_clause, g::allowance_charge, g::includes_clause,
+        g::metering_adjustment_decl, g::metering_adjustment_body, g::adjustment_percent, g::adjustment_targets, g::adjustment_target,
+        g::adjustment_when, g::adjustment_condition>>;
 
 using Node = pt::node;
 
@@ -213,10 +217,12 @@ class Builder {
       if (auto* periods = find<g::determinant_periods>(*d))
         for (auto* id : all<g::identifier>(*periods)) det.periods.push_back(name(*id));
       if (auto* cap = find<g::cap_clause>(*d)) det.cap = name(*find<g::cap_attribute>(*cap));
+      read_derived_determinant(*d, source_, det);
       c.on = std::move(det);
     }
     auto* body = find<g::charge_body>(n);
     c.pricing = pricing(*find<g::pricing>(*body));
+    read_allowance(*body, source_, c);
     if (auto* of = find<g::of_clause>(*body)) {
       c.of_span = span(*of);
       for (auto* id : all<g::identifier>(*of)) c.of.push_back(name(*id));
@@ -457,6 +463,8 @@ class Builder {
     } else if (item.is_type<g::conversion_decl>()) {
       auto quantities = all<g::quantity>(item);
       body.conversions.push_back({quantity(*quantities.at(0)), quantity(*quantities.at(1)), span(item)});
+    } else if (item.is_type<g::metering_adjustment_decl>()) {
+      body.metering_adjustments.push_back(read_metering_adjustment(item, source_));
     } else if (item.is_type<g::therm_factor_decl>()) {
       body.therm_factors.push_back(therm_factor(item));
     } else if (item.is_type<g::revision_decl>() && revisions) {

@@ -1180,6 +1180,50 @@ struct Generator {
     c.account.attributes["winter_average"] = cap.to_string();
   }
 
+  /// Derived quantities (docs/language.md, "Quantities derived from other quantities"): one
+  /// energy charge of some tariffs is billed on a share of the energy (`on 55 % of energy`)
+  /// or on what lies beyond an allowance a `$/month` charge includes (`on energy beyond
+  /// basic`, `basic ...: 10.00 $/month includes 120 kWh`). Left out, as for the cap: TOU
+  /// columns, `by period`, `in PERIODS`, groups, net metering and `proration`. The average of
+  /// named months needs a usage history, which the reference cases do not carry. Own stream.
+  void make_derived() {
+    Rng rd(c.seed ^ 0xde71edull);
+    auto& t = c.tariff;
+    if (t.netting != Netting::none || t.proration != Proration::none || !rd.chance(35)) return;
+    std::function<bool(const Pricing&)> plain = [&](const Pricing& p) {
+      if (p.kind == Pricing::Kind::by_period) return false;
+      if (p.kind == Pricing::Kind::tiers && p.tiers.allocation != Allocation::single) return false;
+      return std::all_of(p.cases.begin(), p.cases.end(), [&](const PricingCase& pc) { return plain(*pc.pricing); });
+    };
+    std::vector<ChargeDef*> candidates, fixed;
+    for (auto& ch : t.charges) {
+      if (ch.form == Form::priced && ch.measure == Measure::energy && ch.in_periods.empty() && ch.group == 0 && !ch.mwh && plain(*ch.pricing)) {
+        bool revised_ok = true;
+        for (auto& rev : t.revisions)
+          for (auto& restated : rev.charges)
+            if (restated.id == ch.id && !plain(*restated.pricing)) revised_ok = false;
+        if (revised_ok) candidates.push_back(&ch);
+      }
+      if (ch.form == Form::priced && ch.measure == Measure::month && ch.kind != ChargeKind::minimum) fixed.push_back(&ch);
+    }
+    if (candidates.empty()) return;
+    ChargeDef& derived = *candidates[rd.index(candidates.size())];
+    if (fixed.empty() || rd.chance(50)) {
+      int places = rd.between_int(0, 2);   // 0 to 100 %, with 0 to 2 decimals
+      derived.share = Decimal(Decimal::Int(rd.between(0, places == 0 ? 100 : places == 1 ? 1000 : 10000)), places);
+    } else {
+      ChargeDef& base = *fixed[rd.index(fixed.size())];
+      base.includes = Decimal(Decimal::Int(rd.between(1, 4000)), rd.between_int(0, 1));
+      derived.beyond = base.id;
+      for (auto& rev : t.revisions)
+        for (auto& restated : rev.charges)
+          if (restated.id == base.id) restated.includes = base.includes;
+    }
+    for (auto& rev : t.revisions)
+      for (auto& restated : rev.charges)
+        if (restated.id == derived.id) restated.share = derived.share, restated.beyond = derived.beyond;
+  }
+
   /// `$/meter` charges with the account's `meters` (docs/language.md, "Prices and units":
   /// 1 when not given) and `unless ATTRIBUTE` exemptions ("Exemptions"): the account always
   /// gives the attribute an exempt charge names (B0053 otherwise). Their own stream.
@@ -1396,7 +1440,9 @@ std::string charge_text(const TariffModel& t, const ChargeDef& ch, const std::st
   }
   if (ch.form == Form::priced && ch.measure == Measure::billing_demand) out += " on billing_demand";
   if (ch.form == Form::priced && (ch.measure == Measure::energy || ch.measure == Measure::demand)) {
-    out += ch.measure == Measure::demand ? " on demand" : !ch.cap.empty() ? " on usage capped at " + ch.cap : " on energy";
+    std::string share = ch.share ? " " + ch.share->to_string() + " % of" : "";
+    out += ch.measure == Measure::demand ? " on demand" : !ch.cap.empty() ? " on" + share + " usage capped at " + ch.cap : " on" + share + " energy";
+    if (!ch.beyond.empty()) out += " beyond " + ch.beyond;
     if (!ch.in_periods.empty()) {
       std::vector<std::string> names;
       for (auto p : ch.in_periods) names.push_back(t.periods[p].name);
@@ -1408,6 +1454,7 @@ std::string charge_text(const TariffModel& t, const ChargeDef& ch, const std::st
   if (ch.form != Form::priced) out += " of " + list_text(ch.of);
   if (!ch.except.empty()) out += " except " + list_text(ch.except);
   if (ch.rounded) out += ", rounded " + ch.rounded->step.to_string() + " " + std::string(to_string(ch.rounded->mode));
+  if (ch.includes) out += " includes " + ch.includes->to_string() + " kWh";
   if (!ch.unless.empty()) out += " unless " + ch.unless;
   return out + "\n";
 }
@@ -1501,6 +1548,7 @@ RandomCase generate_case(std::uint64_t seed, const GeneratorOptions& options) {
   g.make_usage(options);
   g.make_rounding_rules();
   g.make_cap();
+  g.make_derived();
   g.make_meters_and_exemptions();
   g.make_scaled_units();
   g.make_billing_month_prices();

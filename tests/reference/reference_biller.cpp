@@ -468,6 +468,17 @@ class ReferenceBiller {
             cap = (cap * Decimal(days_here(ctx))).divided_by(Decimal(period_days_), kShareScale, RoundingMode::half_even);  // 12 places, as every proration
           q = min(q, cap);
         }
+        // `on 90 % of energy`: the share, exactly; then `beyond ID`: less the allowance the
+        // fixed charge ID includes (its share of the days for a part of the period), never below 0
+        if (ch.share) q = (q * *ch.share).divided_by(Decimal(100), q.scale() + ch.share->scale() + 2, RoundingMode::half_even);
+        if (!ch.beyond.empty()) {
+          Decimal allowance;
+          for (auto& fixed : t_.charges)
+            if (fixed.id == ch.beyond) allowance = fixed.includes.value_or(Decimal(0));
+          if (split_ || ctx.part)
+            allowance = (allowance * Decimal(days_here(ctx))).divided_by(Decimal(period_days_), kShareScale, RoundingMode::half_even);
+          q = q > allowance ? q - allowance : Decimal(0);
+        }
         // priced in $/MWh: usage → cap → conversion, kWh ÷ 1000 (exact)
         if (ch.mwh) q = q.divided_by(Decimal(1000), q.scale() + 3, RoundingMode::half_even);
         return round_quantity(q);

@@ -170,6 +170,9 @@ struct ChargeDef {
   std::string unless;                               ///< `unless ATTRIBUTE`: "" = never exempt
   bool mwh = false;                                 ///< energy priced in $/MWh (the prices' dollars are per MWh; no tiers)
   std::string cap;                                  ///< `on usage capped at ATTRIBUTE` (energy only): "" = not capped
+  std::optional<Decimal> share;                     ///< `on 90 % of energy` (energy only): the percent billed
+  std::string beyond;                               ///< `on energy beyond ID` (energy only): less what charge ID includes
+  std::optional<Decimal> includes;                  ///< a `$/month` charge's `includes N kWh`
   std::optional<Rounding> rounded;                  ///< `, rounded STEP MODE`: this charge's line items round so (not as `rounding line_items`)
 };
 

@@ -44,11 +44,15 @@ class Account:
     past_due: Optional[decimal.Decimal] = None
     due_date: Optional[datetime.date] = None
     paid_on: Optional[datetime.date] = None
+    # (year, month, usage in the metered unit), for a charge on an average of months
+    usage_history: List[Tuple[int, int, decimal.Decimal]] = field(default_factory=list)
 
     def _fields(self):
         return {"id": self.id, "attributes": {str(k): str(v) for k, v in self.attributes.items()},
                 "demand_history": [(int(y), int(m), str(D(kw) if not isinstance(kw, float) else _no_float("demand_history")))
                                    for y, m, kw in self.demand_history],
+                "usage_history": [(int(y), int(m), str(D(u) if not isinstance(u, float) else _no_float("usage_history")))
+                                  for y, m, u in self.usage_history],
                 "past_due": None if self.past_due is None else str(D(self.past_due) if not isinstance(self.past_due, float)
                                                                    else _no_float("past_due")),
                 "due_date": None if self.due_date is None else _triple(_date(self.due_date, "due_date")),
