@@ -39,6 +39,8 @@ constexpr Section kRules[] = {
     {"kva demand", check_kva_demand},
     {"unused", check_unused, {{"charges"}}},   // a failed charge may name periods and day sets it never got to mark used
     {"revisions", check_revisions},
+    {"billing cycle", check_billing_cycle},
+    {"fractions", check_fractions},
 };
 
 std::size_t error_count(const std::vector<Diagnostic>& diags) {

@@ -35,7 +35,8 @@ using selector = pt::selector<
         g::ratchet_seasons, g::ratchet_of_billing_demand, g::measured_demand_term, g::attribute_term, g::cap_clause, g::cap_attribute,
         g::conversion_decl, g::therm_factor_decl, g::factor_table, g::factor_case, g::factor_key, g::factor_value,
         g::exemption_clause, g::exemption_attribute, g::rounded_clause, g::case_key, g::except_clause, g::gross_up_clause,
-        g::table_decl, g::table_id, g::table_ref, g::factor_ref, g::factor_id, g::named_therm_factor>>;
+        g::table_decl, g::table_id, g::table_ref, g::factor_ref, g::factor_id, g::named_therm_factor,
+        g::percent_fraction>>;
 
 using Node = pt::node;
 
@@ -111,7 +112,8 @@ class Builder {
   Price price(const Node& n) const {
     Price p;
     p.span = span(n);
-    p.amount = number(*find<g::number>(n));
+    if (auto* whole = find<g::number>(n)) p.amount = number(*whole);
+    if (auto* fraction = find<g::percent_fraction>(n)) percent_fraction(*fraction, p);
     if (find<g::percent_sign>(n)) {
       p.percent = true;
       p.unit_span = span(*find<g::percent_sign>(n));
@@ -125,6 +127,16 @@ class Builder {
       }
     }
     return p;
+  }
+
+  // "33 1/3": amount 100 over denominator 3 (the whole number's sign applies to the fraction)
+  static void percent_fraction(const Node& n, Price& p) {
+    auto text = n.string_view();
+    auto slash = text.find('/');
+    p.numerator = Decimal::parse(text.substr(0, slash)).value();
+    p.denominator = Decimal::parse(text.substr(slash + 1)).value();
+    auto magnitude = p.amount.abs() * p.denominator + p.numerator;
+    p.amount = p.amount.is_negative() ? -magnitude : magnitude;
   }
 
   Quantity quantity(const Node& n) const {
