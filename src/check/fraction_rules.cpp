@@ -15,7 +15,7 @@ void leaves(const syntax::Pricing& p, std::vector<const syntax::Price*>& out) {
     out.push_back(price);
   } else if (auto* tiers = std::get_if<syntax::Tiers>(&p.node)) {
     for (auto& row : tiers->rows)
-      for (auto& [_, price] : row.prices) out.push_back(&price);
+      for (auto& column : row.prices) out.push_back(&column.second);
   } else if (auto* by = std::get_if<syntax::ByTable>(&p.node)) {
     for (auto& k : by->cases)
       if (k.pricing) leaves(*k.pricing, out);
@@ -44,7 +44,7 @@ void check_fractions(CheckContext& cx) {
     }
   };
   for (auto& c : cx.tariff.body.charges) check_charge(c);
-  for (auto& r : cx.tariff.body.revisions)
+  for (auto& r : cx.tariff.revisions)
     for (auto& c : r.body.charges) check_charge(c);
 }
 

@@ -259,7 +259,7 @@ class Lowerer {
       d = std::stoll(price->denominator.normalized().to_string());
     } else if (auto* tiers = std::get_if<syntax::Tiers>(&p.node)) {
       for (auto& row : tiers->rows)
-        for (auto& [_, price] : row.prices) d = std::lcm(d, std::stoll(price.denominator.normalized().to_string()));
+        for (auto& column : row.prices) d = std::lcm(d, std::stoll(column.second.denominator.normalized().to_string()));
     } else {
       for (auto& c : by_table_of(p)->cases) d = std::lcm(d, common_denominator(*c.pricing));
     }
