@@ -109,7 +109,10 @@ struct unit_word : seq<ident_first, star<ident_other>> {};
 struct per_unit : seq<one<'/'>, unit_word, star<one<'/'>, unit_word>> {};
 struct money_unit : seq<currency_symbol, opt<per_unit>> {};
 struct percent_sign : one<'%'> {};
-struct price : seq<number, ws, sor<money_unit, percent_sign>> {};
+// "33 1/3 %", "1/3 %": a percentage whose decimal repeats, kept as the fraction it is
+struct percent_fraction : seq<plus<digit>, one<'/'>, plus<digit>> {};
+struct price : sor<seq<percent_fraction, ws, percent_sign>,
+                   seq<number, ws, sor<money_unit, seq<opt<percent_fraction, ws>, percent_sign>>>> {};
 
 // A tier bound's quantity: "800 kWh", "10 kWh/day", "200 kWh/kW", "100 kW"
 struct bound_unit : seq<unit_word, star<one<'/'>, unit_word>> {};

@@ -110,3 +110,12 @@ docs_test(bill.winter_average 0 "Sewer Volume +5 kgal +\\$6\\.00/kgal +\\$30\\.0
           --usage-history examples/language/winter_usage_history.csv)
 docs_test(bill.winter_average_missing 1 "error\\[B0060\\]: charge `sewer` is billed on the average of earlier months' usage, and the account's usage history has none for 2022-12, 2023-01, 2023-02, 2023-03"
           bill examples/language/winter_average.tariff ${water_usage} --from 2024-02-01 --to 2024-03-01)
+# Billing cycles: a quarterly water tariff billed on quarterly reads, quarter by quarter.
+set(quarterly_reads --reads examples/usage/quarterly_reads_2024.csv --from 2024-01-01 --to 2024-07-01 --cycle quarterly)
+docs_test(bill.billing_cycle 0 "Meter Charge +3 month +\\$6\\.50/month +\\$19\\.50.*Fire Hydrant Fee +0\\.25 year +\\$50\\.00/year +\\$12\\.50.*Total +\\$270\\.00.*Quarterly Minimum .*\\$42\\.00.*Total +\\$107\\.00"
+          bill examples/language/billing_cycle.tariff ${quarterly_reads})
+docs_test(bill.billing_cycle_month 1 "error\\[B0080\\]: the billing period 2024-01-01 \\.\\. 2024-02-01 is 31 days, but the tariff bills one quarter per bill"
+          bill examples/language/billing_cycle.tariff --reads examples/usage/quarterly_reads_2024.csv --from 2024-01-01 --to 2024-02-01)
+# Fractional percentages: 33 1/3 % and 1/3 %, exact until the line's rounding.
+docs_test(bill.fractional_percent 0 "Cost Share \\(one third\\) .*33\\.333333333333 % +\\$4\\.67.*Regulatory Fee .*\\$0\\.29.*Total +\\$93\\.36"
+          bill examples/language/fractional_percent.tariff ${georgia_usage} ${july})

@@ -107,4 +107,8 @@ BillSeriesResult bill_periods(const RateGraph& graph, const RegisterUsage& reads
 /// Calendar months covering [from, to): 2018-01-01..2019-01-01 gives 12 periods.
 std::vector<BillingPeriod> monthly_periods(std::chrono::year_month_day from, std::chrono::year_month_day to);
 
+/// Every `months` calendar months of [from, to), counted from from's month (3: quarterly,
+/// 12: annual; 1 is monthly_periods): 2024-01-01..2025-01-01 by 3 gives 4 periods.
+std::vector<BillingPeriod> cycle_periods(std::chrono::year_month_day from, std::chrono::year_month_day to, int months);
+
 }  // namespace rateline

@@ -22,7 +22,7 @@ enum class Dimension : std::uint8_t {
   apparent_power,   // kVA
   gas,              // therm, CF, CCF, MCF (gas is billed by volume or heat content)
   water,            // gal, kgal, CCF of water
-  time,             // day, month
+  time,             // day, month, quarter, year
   count,            // bill, meter
   ratio,            // percent
 };
@@ -33,6 +33,7 @@ enum class Unit : std::uint8_t {
   day, month, bill, meter,
   percent,
   CF,               // cubic feet (gas or water, as the service says); 100 CF = 1 CCF
+  quarter, year,    // fixed charges and tier limits of a quarterly or annual billing cycle
 };
 
 std::optional<Unit> parse_unit(std::string_view text);

@@ -31,7 +31,7 @@ namespace {
 // limits by, searched through tiers and `by` tables.
 const syntax::Name* quantity_unit(const syntax::Pricing& pricing) {
   auto is_quantity = [](const syntax::Name& n) {
-    return n.text != "month" && n.text != "day" && n.text != "bill" && n.text != "meter" && n.text != "year";
+    return n.text != "month" && n.text != "day" && n.text != "bill" && n.text != "meter" && n.text != "year" && n.text != "quarter";
   };
   if (auto* price = std::get_if<syntax::Price>(&pricing.node)) {
     if (!price->percent && !price->per.empty() && is_quantity(price->per.front())) return &price->per.front();

@@ -33,6 +33,7 @@ struct CheckContext {
   const syntax::MetaDecl* meter_unit = nullptr;       ///< header: `meter_unit`, read once the service is known
   std::string holidays_name;                          ///< header -> holidays: `holidays NAME`
   Span holidays_span;
+  Span cycle_span;                                    ///< header -> billing cycle: `billing_cycle WORD`
   std::vector<StatedConversion> stated;               ///< volumes -> charges: `convert 1 CCF = 748 gal`
   std::map<std::string, bool> period_used;            ///< periods, charges -> unused: named by a charge?
   std::map<std::string, bool> day_set_used;           ///< periods -> unused

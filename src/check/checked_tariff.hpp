@@ -55,6 +55,7 @@ struct CheckedTariff {
 
   graph::Rounding rounding;                        ///< `rounding line_items STEP MODE` (or none)
   graph::Proration proration = graph::Proration::none;
+  int cycle_months = 1;                            ///< `billing_cycle`: months one bill covers (1, 3, 12)
   bool has_billing_demand = false;
   bool season_split_days = false;
   std::optional<graph::Tariff::PowerFactor> power_factor;   ///< from `power_factor: ...`, checked

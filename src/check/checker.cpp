@@ -40,6 +40,8 @@ constexpr Section kRules[] = {
     {"unused", check_unused, {{"charges"}}},   // a failed charge may name periods and day sets it never got to mark used
     {"revisions", check_revisions},
     {"derived quantities", check_derived_quantities},
+    {"billing cycle", check_billing_cycle},
+    {"fractions", check_fractions},
 };
 
 std::size_t error_count(const std::vector<Diagnostic>& diags) {

@@ -1,5 +1,6 @@
 // The header of a tariff: its fields (`currency`, `timezone`, `effective`, `service`,
 // `proration`, `net_metering`, `demand_window` ...), each known, given once and readable.
+#include "check/billing_cycle_rules.hpp"
 #include "check/dates.hpp"
 #include "check/rules.hpp"
 #include "check/words.hpp"
@@ -53,7 +54,7 @@ void check_header(CheckContext& cx) {
   static const std::vector<std::string> known = {"utility", "service", "currency", "timezone", "effective",
                                                  "expires", "source", "sector", "description", "label",
                                                  "holidays", "proration", "demand_window", "schedule", "uri",
-                                                 "season_split", "net_metering", "meter_unit"};
+                                                 "season_split", "net_metering", "meter_unit", "billing_cycle"};
   std::set<std::string> seen;
   for (auto& m : tariff.body.meta) {
     const auto& key = m.key.text;
@@ -119,6 +120,8 @@ void check_header(CheckContext& cx) {
       if (cx.out.net_metering != graph::NetMetering::none) cx.out.net_metering_span = m.value.span;
     } else if (key == "meter_unit") {
       cx.meter_unit = &m;
+    } else if (key == "billing_cycle") {
+      read_billing_cycle(cx, m);
     }
   }
   auto require = [&](const char* key, const char* example) {

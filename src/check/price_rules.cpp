@@ -1,5 +1,6 @@
 // A charge's pricing tree: flat prices (unit fits the quantity, plausible amounts), named
 // tables, and `by season|period|month|billing_month|ATTRIBUTE` tables. Tiers: tier_rules.cpp.
+#include "check/billing_cycle_rules.hpp"
 #include "check/charge_rules.hpp"
 #include "check/dates.hpp"
 #include "check/words.hpp"
@@ -38,7 +39,7 @@ void check_price(CheckContext& cx, const syntax::Price& price, ChargeContext& ct
     if (!ctx.percentage)
       cx.error("E0404", "a percentage needs the charges it is a percentage of", price.span,
                "add `of` and the charge names, e.g. `2.5 % of energy, basic`, or `of charges`");
-    if (price.amount > Decimal(100) || price.amount < Decimal(-100))
+    if (price.amount > Decimal(100) * price.denominator || price.amount < Decimal(-100) * price.denominator)
       cx.warning("W0701", "a percentage above 100 % is unusual for a rider or tax", price.span, "check the rate sheet");
     return;
   }
@@ -52,7 +53,7 @@ void check_price(CheckContext& cx, const syntax::Price& price, ChargeContext& ct
   }
   std::string unit_text;
   for (auto& p : price.per) unit_text += (unit_text.empty() ? "" : "/") + p.text;
-  if (unit_text == "year") {
+  if (unit_text == "year" && (c.kind == syntax::ChargeKind::minimum || cx.out.cycle_months == 1)) {
     if (c.kind != syntax::ChargeKind::minimum)
       cx.error("E0301", "a $/year price is only for annual minimums", price.unit_span,
                "write the charge per month or per day as the sheet bills it");
@@ -72,11 +73,16 @@ void check_price(CheckContext& cx, const syntax::Price& price, ChargeContext& ct
     return;
   }
   if (c.kind == syntax::ChargeKind::minimum) {
-    if (*unit != Unit::month && *unit != Unit::bill && *unit != Unit::day && unit_text != "year")
+    if (*unit == Unit::quarter) check_cycle_price(cx, price, unit_text);
+    else if (*unit != Unit::month && *unit != Unit::bill && *unit != Unit::day && unit_text != "year")
       cx.error("E0301", "a minimum is an amount per month, bill, day or year, not per " + unit_text, price.unit_span);
     return;
   }
   if (ctx.fixed) {
+    if (*unit == Unit::quarter || *unit == Unit::year) {
+      check_cycle_price(cx, price, unit_text);
+      return;
+    }
     if (*unit != Unit::month && *unit != Unit::day && *unit != Unit::bill && *unit != Unit::meter) {
       std::string hint = "say what the charge is on, e.g. `charge energy \"Energy Charge\" on energy: ...`";
       cx.error("E0301", "a $/" + unit_text + " price needs a quantity: this charge has no `on`", price.unit_span, hint);

@@ -58,7 +58,7 @@ void check_gross_up(CheckContext& cx) {
       continue;
     }
     for (auto* r : rates)
-      if (r->amount >= Decimal(100))
+      if (r->amount >= Decimal(100) * r->denominator)
         cx.error("E0407", "a gross-up of 100 % or more has no amount: the tax would be the whole bill or more",
                  r->span, "a grossed-up rate r charges base × r / (1 − r); r must be under 100 %");
   }

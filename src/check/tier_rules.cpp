@@ -1,6 +1,7 @@
 // Tier tables: bounds cumulative and increasing in the quantity's unit (or per day / per kW
 // of it), the unlimited tier last, the same period columns on every row, nested steps that
 // cover their block, and a stated allocation when tiers have one price per period.
+#include "check/billing_cycle_rules.hpp"
 #include "check/charge_rules.hpp"
 #include "check/words.hpp"
 
@@ -16,6 +17,10 @@ void check_bound_unit(CheckContext& cx, const syntax::Quantity& q, const std::st
     std::string rest;
     for (std::size_t i = 1; i < q.unit.size(); ++i) rest += (rest.empty() ? "" : "/") + q.unit[i].text;
     ok = ctx.dimension != Dimension::power && (rest == "day" || rest == "kW" || rest == "kW/day");
+    if (ctx.dimension != Dimension::power && months_of(rest) > 0) {
+      check_cycle_bound(cx, q, rest);   // a limit per month, quarter or year of the billing cycle
+      return;
+    }
   }
   if (!ok)
     cx.error("E0312", "a tier limit in " + unit_text + " does not fit " + std::string(to_string(ctx.dimension)) + " in " +

@@ -44,8 +44,8 @@ class CaseReader {
       if (auto d = toml_.date(*n, "to")) c_.period.to = *d;
     if (auto* n = doc->get("cycle"))
       if (auto t = toml_.text(*n, "cycle")) {
-        if (t->value == "monthly") c_.monthly_cycle = true;
-        else toml_.error(t->span, "T0009", "cycle must be \"monthly\", not \"" + t->value + "\"", "leave it out to bill [from, to) as one period");
+        if (t->value == "monthly" || t->value == "quarterly" || t->value == "annual") c_.cycle = t->value;
+        else toml_.error(t->span, "T0009", "cycle must be \"monthly\", \"quarterly\" or \"annual\", not \"" + t->value + "\"", "leave it out to bill [from, to) as one period");
       }
     if (auto* n = toml_.require(*doc, "usage", top, "the case")) read_usage(*n);
     if (auto* n = doc->get("account")) read_account(*n);

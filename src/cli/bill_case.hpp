@@ -95,7 +95,7 @@ struct BillCase {
   TextSpan tariff_span;
   BillingPeriod period;
   TextSpan period_span;         ///< `from` .. `to`, for a bill error about the period
-  bool monthly_cycle = false;
+  std::string cycle;                 ///< `cycle`: "" (one period), monthly, quarterly or annual
   CaseUsage usage;
   Account account;
   BillPolicies policies;        ///< [policies], and [usage] interval/start

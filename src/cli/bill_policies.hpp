@@ -40,5 +40,7 @@ UsageReadOptions usage_read_options(const BillPolicies& policies, const RateGrap
 BillOptions bill_options(const BillPolicies& policies, bool trace = false);
 /// The unit register reads and monthly totals count for the tariff's service.
 Unit register_unit(const RateGraph& graph);
+/// `--cycle` / a case's `cycle`: months per bill ("quarterly" 3, "annual" 12, else 1).
+inline int cycle_months(std::string_view cycle) { return cycle == "quarterly" ? 3 : cycle == "annual" ? 12 : 1; }
 
 }  // namespace rateline::cli

@@ -79,7 +79,7 @@ std::string format_case(const RecordedInputs& in, const BillSeries& series) {
                                  toml_date(in.period.to)) + "\n";
   out += "tariff = " + toml_string(relative_to(in.tariff, in.case_dir)) + "\n";
   out += "from = " + toml_date(in.period.from) + "\nto = " + toml_date(in.period.to) + "\n";
-  if (in.monthly_cycle) out += "cycle = \"monthly\"\n";
+  if (!in.cycle.empty()) out += "cycle = \"" + in.cycle + "\"\n";
 
   out += "\n[usage]\n";
   if (!in.reads_file.empty()) out += "reads = " + toml_string(relative_to(in.reads_file, in.case_dir)) + "\n";

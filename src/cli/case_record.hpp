@@ -24,7 +24,7 @@ struct RecordedInputs {
   std::string reads_file;        ///< register reads
   std::string start;             ///< SAM start, as given (YYYY-MM-DD[THH:MM])
   BillingPeriod period;
-  bool monthly_cycle = false;
+  std::string cycle;                 ///< --cycle: "", monthly, quarterly or annual
   Account account;
   BillPolicies policies;         ///< (its sam_start is written from `start`, as given)
   std::string case_dir = ".";    ///< the folder the case file will be in

@@ -144,7 +144,7 @@ CaseRun run_case(const BillCase& c, TariffCache& tariffs, const std::string& tar
     return run;
   }
 
-  std::vector<BillingPeriod> periods = c.monthly_cycle ? monthly_periods(c.period.from, c.period.to) : std::vector<BillingPeriod>{c.period};
+  std::vector<BillingPeriod> periods = !c.cycle.empty() ? cycle_periods(c.period.from, c.period.to, cli::cycle_months(c.cycle)) : std::vector<BillingPeriod>{c.period};
   auto result = reads ? bill_periods(graph, *reads, periods, c.account, bill_options(c.policies))
                       : bill_periods(graph, *intervals, periods, c.account, bill_options(c.policies));
   for (auto& d : result.diagnostics) d.hint = case_hint(d.hint);

@@ -13,6 +13,7 @@
 #include "rateline/report.hpp"
 #include "rateline/tariff.hpp"
 #include "rateline/usage.hpp"
+#include "bill_policies.hpp"
 #include "case_record.hpp"
 #include "batch_command.hpp"
 #include "compare_command.hpp"
@@ -167,7 +168,8 @@ void add_bill_options(CLI::App* cmd, BillArgs& a, bool with_format) {
   cmd->add_option("--to", a.to, "day after the last day billed, YYYY-MM-DD")->required();
   if (with_format) cmd->add_option("--format", a.format, "table, json, csv, or test (a golden bill case: docs/bill-tests.md)")
                        ->check(CLI::IsMember({"table", "json", "csv", "test"}));
-  cmd->add_option("--cycle", a.cycle, "bill each calendar month of [from, to): monthly")->check(CLI::IsMember({"monthly"}));
+  cmd->add_option("--cycle", a.cycle, "bill each calendar month, quarter or year of [from, to): monthly, quarterly, annual")
+      ->check(CLI::IsMember({"monthly", "quarterly", "annual"}));
   cmd->add_option("--as-of", a.as_of, "bill the whole period at the tariff version in effect on this date, YYYY-MM-DD");
   cmd->add_option("--interval", a.interval_text, "interval length in minutes (inferred from the data when absent)");
   cmd->add_option("--start", a.start, "local start of the first interval of a SAM load file, YYYY-MM-DD[THH:MM]");
@@ -275,7 +277,7 @@ int run_bill(const BillArgs& a, bool explain) {
     }
   }
   std::vector<rateline::BillingPeriod> periods =
-      a.cycle == "monthly" ? rateline::monthly_periods(*from, *to) : std::vector<rateline::BillingPeriod>{{*from, *to}};
+      !a.cycle.empty() ? rateline::cycle_periods(*from, *to, rateline::cli::cycle_months(a.cycle)) : std::vector<rateline::BillingPeriod>{{*from, *to}};
   auto result = reads.usage ? rateline::bill_periods(*graph, *reads.usage, periods, account, bill_options)
                             : rateline::bill_periods(*graph, *usage.usage, periods, account, bill_options);
   if (print_diagnostics(result.diagnostics) || !result.series) return 1;
@@ -287,7 +289,7 @@ int run_bill(const BillArgs& a, bool explain) {
   if (a.format == "test") {
     rateline::cli::RecordedInputs in{
         .tariff = a.tariff, .usage_file = a.usage, .reads_file = a.reads, .start = a.start, .period = {*from, *to},
-        .monthly_cycle = a.cycle == "monthly", .account = account,
+        .cycle = a.cycle, .account = account,
         .policies = {a.allow_gaps, a.allow_partial, options.local_time, bill_options.demand_window, bill_options.as_of, options.interval_minutes, {}},
         .case_dir = rateline::cli::output_folder()};
     std::cout << rateline::cli::format_case(in, series);

@@ -8,7 +8,7 @@ namespace rateline {
 
 namespace {
 struct UnitInfo { Unit unit; std::string_view name; Dimension dimension; };
-constexpr std::array<UnitInfo, 16> kUnits{{
+constexpr std::array<UnitInfo, 18> kUnits{{
     {Unit::kWh, "kWh", Dimension::energy},       {Unit::MWh, "MWh", Dimension::energy},
     {Unit::kW, "kW", Dimension::power},          {Unit::kVARh, "kVARh", Dimension::reactive_energy},
     {Unit::kVA, "kVA", Dimension::apparent_power},
@@ -18,6 +18,7 @@ constexpr std::array<UnitInfo, 16> kUnits{{
     {Unit::month, "month", Dimension::time},     {Unit::bill, "bill", Dimension::count},
     {Unit::meter, "meter", Dimension::count},    {Unit::percent, "%", Dimension::ratio},
     {Unit::CF, "CF", Dimension::gas},
+    {Unit::quarter, "quarter", Dimension::time}, {Unit::year, "year", Dimension::time},
 }};
 }  // namespace
 
@@ -27,6 +28,8 @@ std::optional<Unit> parse_unit(std::string_view text) {
   if (text == "therms") return Unit::therm;
   if (text == "days") return Unit::day;
   if (text == "months") return Unit::month;
+  if (text == "quarters") return Unit::quarter;
+  if (text == "years") return Unit::year;
   if (text == "bills") return Unit::bill;
   if (text == "meters") return Unit::meter;
   if (text == "gallons") return Unit::gal;

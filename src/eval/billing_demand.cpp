@@ -1,6 +1,8 @@
 // eval/billing_demand.cpp — the billing demand rule and the demand history (eval/billing_demand.hpp).
 #include "eval/billing_demand.hpp"
 
+#include "core/plural.hpp"
+
 #include "eval/bill_run.hpp"
 
 namespace rateline::eval {
@@ -77,7 +79,7 @@ Decimal BillingDemand::kw(BillRun& run, const Segment& c, const Context& ctx, st
         }
         auto kw = (*highest * term.percent).divided_by(Decimal(100), highest->scale() + term.percent.scale() + 2, RoundingMode::half_even);
         consider(kw, term.percent.to_string() + " % of the " + highest->to_string() + " kW of " + from + " (ratchet, " +
-                         std::to_string(term.months) + " months)");
+                         count_of(term.months, "month") + ")");
         break;
       }
     }

@@ -1,4 +1,5 @@
 // eval/form_minimum.cpp — bill_minimum(lines) and apply_annual_minimums(): a top-up of the line items a minimum covers, per bill, per day or per year (eval/charge_forms.hpp).
+#include "core/plural.hpp"
 #include "eval/charge_forms.hpp"
 #include "eval/money_text.hpp"
 #include "eval/pricing.hpp"
@@ -16,6 +17,7 @@ Decimal minimum_amount(BillRun& run, const Segment& c, const graph::Charge& ch) 
   Decimal price;   // no price for this bill: no minimum
   if (auto found = flat_price(run, c, ch)) price = *found;
   if (ch.minimum_per == graph::MinimumPer::day) return price * Decimal(c.days);
+  price = price * ch.per_cycle;   // a monthly minimum on a quarterly bill: three months' worth
   if (c.split) return c.share().times(price);
   return price;
 }
@@ -42,7 +44,7 @@ void bill_minimum(ChargeLines& lines) {
   auto& li = lines.add(Context{});
   li.trace.insert(li.trace.end(), quantity_steps.begin(), quantity_steps.end());
   li.quantity = Decimal(1);
-  li.unit = ch.minimum_per == graph::MinimumPer::day ? "bill" : "month";
+  li.unit = ch.minimum_per == graph::MinimumPer::day ? "bill" : run.t.cycle_months == 3 ? "quarter" : run.t.cycle_months == 12 ? "year" : "month";
   li.rate = floor_amount - base;
   auto amount = floor_amount - base;
   run.trace.minimum(li.trace, base, floor_amount, amount);
@@ -57,12 +59,14 @@ void apply_annual_minimums(BillRun& run, std::vector<Bill>& bills, const std::ve
     if (ch.form != graph::Form::minimum || ch.minimum_per != graph::MinimumPer::year) continue;
     std::vector<std::string_view> base_ids;
     for (auto b : ch.base) base_ids.push_back(t.charges[b].id);
-    for (std::size_t start = 0; start < bills.size(); start += 12) {
-      std::size_t end = std::min(bills.size(), start + 12);
-      if (end - start < 12) {
+    // a year is 12 monthly bills, 4 quarterly ones, 1 annual one
+    const std::size_t per_year = static_cast<std::size_t>(12 / std::max(1, t.cycle_months));
+    for (std::size_t start = 0; start < bills.size(); start += per_year) {
+      std::size_t end = std::min(bills.size(), start + per_year);
+      if (end - start < per_year) {
         // an annual minimum compares a year of bills: a shorter run cannot be judged
         bills[end - 1].notes.push_back({Severity::warning, "B0014",
-                                        "the annual minimum `" + ch.id + "` is not applied: it needs 12 bills, the run has " +
+                                        "the annual minimum `" + ch.id + "` is not applied: it needs " + count_of(static_cast<long long>(per_year), "bill") + ", the run has " +
                                             std::to_string(end - start),
                                         {}, ""});
         continue;

@@ -23,6 +23,18 @@ void bill_percentage(ChargeLines& lines) {
   // as every other division of a bill), half even, and the line item then rounds as any other.
   auto amount = ch.gross_up ? (base * rate).divided_by(Decimal(100) - rate, kShareScale, RoundingMode::half_even)
                             : (base * rate).divided_by(Decimal(100), base.scale() + rate.scale() + 2, RoundingMode::half_even);
+  if (ch.rate_denominator != Decimal(1)) {
+    // `33 1/3 %`: the price is the numerator n over d; the amount is base × n / (100 d), or
+    // grossed up base × n / (100 d − n), one division to 12 places as a gross-up's; the rate
+    // shown is n / d to 12 places, and the trace says it is exact
+    const Decimal hundred_d = Decimal(100) * ch.rate_denominator;
+    amount = (base * rate).divided_by(ch.gross_up ? hundred_d - rate : hundred_d, kShareScale, RoundingMode::half_even);
+    li.rate = rate.divided_by(ch.rate_denominator, kShareScale, RoundingMode::half_even).normalized();
+    if (run.trace.explains())
+      li.trace.push_back("rate " + rate.normalized().to_string() + "/" + ch.rate_denominator.normalized().to_string() +
+                         " % exactly, shown as " + li.rate.to_string() + " %");
+    rate = li.rate;   // for the trace's arithmetic line; the amount above used the fraction
+  }
   // caps and floors limit the amount's size; a credit stays a credit
   if (ch.at_most || ch.at_least) {
     Decimal size = amount.abs();

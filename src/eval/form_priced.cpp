@@ -1,4 +1,5 @@
 // eval/form_priced.cpp — bill_priced(lines): a priced charge, split into the season parts of its period when its pricing has a `by season` table (eval/charge_forms.hpp).
+#include "core/plural.hpp"
 #include "eval/charge_forms.hpp"
 #include "eval/pricing.hpp"
 
@@ -33,7 +34,7 @@ void bill_priced(ChargeLines& lines) {
     if (present > 1) {
       ctx.part = true;
       ctx.share = c.season_share(s);
-      ctx.label = ", " + t.season_labels[s] + " (" + std::to_string(c.season_days[s]) + " days)";
+      ctx.label = ", " + t.season_labels[s] + " (" + count_of(c.season_days[s], "day") + ")";
       ctx.id = "." + t.season_names[s];
     }
     price(lines, ch.pricing, ctx);

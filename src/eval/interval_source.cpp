@@ -1,6 +1,8 @@
 // eval/interval_source.cpp — interval usage as a DeterminantSource: coverage, the integer pass, and the measures it answers (eval/interval_source.hpp).
 #include "eval/interval_source.hpp"
 
+#include "core/plural.hpp"
+
 #include "eval/power_factor.hpp"
 #include "rateline/calendar.hpp"
 
@@ -108,8 +110,8 @@ bool IntervalSource::cover(const Segment& c, const BillOptions& options) {
 
 void IntervalSource::aggregate() {
   if (slots_->misaligned)
-    findings_.note("B0008", std::to_string(slots_->misaligned) +
-                                " intervals of the usage cross a TOU period boundary; each is counted in the period of its start");
+    findings_.note("B0008", count_of(static_cast<long long>(slots_->misaligned), "interval") +
+                                " of the usage cross a TOU period boundary; each is counted in the period of its start");
   const auto& values = usage_.delivered.values;
   const auto max_run = safe_run(values.data(), values.size());
   for (auto& c : sums_) {

@@ -2,6 +2,8 @@
 // the due date" means the payment (or the bill's date, unpaid) is on due + N + 1 or later.
 #include "eval/late_payment.hpp"
 
+#include "core/plural.hpp"
+
 #include "eval/money_text.hpp"
 
 #include "rateline/calendar.hpp"
@@ -63,7 +65,7 @@ std::optional<LateFee> assess_late_fee(const graph::Charge& ch, const Decimal& r
     fee.trace.push_back("past-due balance " + money(balance) + ", due " + format_date(*a.due_date) +
                         (ch.not_under ? " (late fees apply from " + money(*ch.not_under) + ")" : ""));
     fee.trace.push_back((paid ? "paid " + format_date(when) : "unpaid on " + format_date(when) + ", the bill's date") + ": " +
-                        std::to_string(days_late) + " days after the due date, more than the " + std::to_string(ch.grace_days) +
+                        count_of(days_late, "day") + " after the due date, more than the " + std::to_string(ch.grace_days) +
                         " the tariff allows");
   }
   if (ch.unit != Unit::percent) {

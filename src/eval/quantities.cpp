@@ -60,7 +60,7 @@ PricedQuantity fixed(ChargeLines& lines, const Context& ctx, Steps& steps) {
   const auto& t = run.t;
   const auto& c = lines.segment;
   const auto& ch = lines.charge;
-  PricedQuantity out{Decimal{1}, {}, 1};
+  PricedQuantity out{ch.per_cycle, {}, 1};   // $/quarter on a quarterly bill: 1; $/month: 3
   if (ch.unit == Unit::meter) {
     out.meters = meter_count(run.account, run.findings.diagnostics).value_or(0);
     out.value = Decimal(out.meters);

@@ -1,6 +1,7 @@
 // eval/run_setup.cpp — a run's periods checked and cut into covered segments (eval/run_setup.hpp).
 #include "eval/run_setup.hpp"
 
+#include "eval/cycle_length.hpp"
 #include "eval/kva_demand.hpp"
 #include "eval/meter_channels.hpp"
 #include "rateline/calendar.hpp"
@@ -28,6 +29,7 @@ bool prepare_intervals(BillRun& run, IntervalSource& source, const std::vector<B
       run.findings.error("B0004", "the billing period ends " + format_date(p.to) + ", after the tariff expires (" + format_date(t.info.expires) + ")");
       return false;
     }
+    if (!period_fits_cycle(run, p)) return false;
     for (auto& s : version_segments(t, p, run.bills, options)) {
       s.index = run.segments.size();
       if (!source.cover(s, options)) return false;
@@ -46,6 +48,7 @@ bool prepare_reads(BillRun& run, RegisterSource& source, const std::vector<Billi
     return false;
   }
   for (auto& p : periods) {
+    if (!period_fits_cycle(run, p)) return false;
     auto consumption = source.consumption(p);
     if (!consumption) return false;
     for (auto& s : version_segments(run.t, p, run.bills, options)) {

@@ -1,6 +1,8 @@
 // eval/trace_text.cpp — the explanation text of each step of a bill (eval/trace_text.hpp).
 #include "eval/trace_text.hpp"
 
+#include "core/plural.hpp"
+
 namespace rateline::eval {
 
 std::string TextTrace::money(const Decimal& d) const { return symbol_ + d.to_string(); }
@@ -36,14 +38,14 @@ void TextTrace::exempt_billed(Steps& steps, const graph::Charge& ch) {
 
 void TextTrace::revision_split(Steps& steps, const Segment& s) {
   steps.insert(steps.begin() + 1, "the period is split where a revision takes effect: " + std::to_string(s.days) + " of " +
-                                      std::to_string(s.period_days) + " days at the rates of " + s.version);
+                                      count_of(s.period_days, "day") + " at the rates of " + s.version);
 }
 
 void TextTrace::energy(Steps& steps, const Measured& q, Unit usage_unit, const DeterminantSource& source, const Segment& s,
                        const Context& ctx) {
   if (!q.how.empty()) steps.push_back(q.how + where(ctx));
   steps.push_back("energy " + q.value.to_string() + " " + std::string(to_string(usage_unit)) + " over " +
-                  std::to_string(source.interval_count(s, ctx)) + " intervals" + where(ctx));
+                  count_of(static_cast<long long>(source.interval_count(s, ctx)), "interval") + where(ctx));
 }
 
 void TextTrace::channel(Steps& steps, const Measured& q, const Context& ctx) { steps.push_back(q.how + where(ctx)); }
@@ -77,7 +79,7 @@ void TextTrace::power_factor_adjusted(Steps& steps, const graph::Tariff::PowerFa
 }
 
 void TextTrace::days(Steps& steps, int d, const Context& ctx) {
-  steps.push_back(std::to_string(d) + " days" + (ctx.season >= 0 ? " in " + ctx.season_name : std::string(" in the billing period")));
+  steps.push_back(count_of(d, "day") + (ctx.season >= 0 ? " in " + ctx.season_name : std::string(" in the billing period")));
 }
 
 void TextTrace::usage_cap(Steps& steps, const UsageCap& c, const Decimal& usage) {
@@ -145,8 +147,8 @@ void TextTrace::quantity_rounded(Steps& steps, const Decimal& q, Unit priced, co
 }
 
 void TextTrace::segment_share(Steps& steps, const Segment& s, const Decimal& result, const char* unit) {
-  steps.push_back("× " + s.share().decimal().to_string() + " (" + std::to_string(s.days) + " of " + std::to_string(s.period_days) +
-                  " days at these rates) = " + result.to_string() + unit);
+  steps.push_back("× " + s.share().decimal().to_string() + " (" + std::to_string(s.days) + " of " + count_of(s.period_days, "day") +
+                  " at these rates) = " + result.to_string() + unit);
 }
 
 void TextTrace::season_share(Steps& steps, const Context& ctx, const Decimal& result, const char* unit) {
@@ -169,7 +171,7 @@ void TextTrace::meters(Steps& steps, int n, bool from_attribute) {
 void TextTrace::demand_term(Steps& steps, const std::string& term, const Decimal& kw) { steps.push_back(term + ": " + kw.to_string() + " kW"); }
 
 void TextTrace::no_ratchet_history(Steps& steps, int months) {
-  steps.push_back("ratchet: no demand history in the previous " + std::to_string(months) + " months");
+  steps.push_back("ratchet: no demand history in the previous " + count_of(months, "month"));
 }
 
 void TextTrace::billing_demand(Steps& steps, const std::string& label, const Decimal& kw, const std::string& term) {

@@ -105,9 +105,14 @@ struct Charge {
   std::uint32_t pricing = kNone;
   std::vector<std::uint32_t> base;           ///< percentage / minimum: charges summed
   bool gross_up = false;                     ///< percentage: `grossed up`, base × rate / (100 − rate)
+  /// percentage: its prices are numerators over this (`33 1/3 %` is 100 over 3); 1 for decimals
+  Decimal rate_denominator = Decimal(1);
   std::optional<Decimal> at_most;            ///< percentage: the amount's size is at most this
   std::optional<Decimal> at_least;           ///< ... and at least this (same sign as the amount)
   MinimumPer minimum_per = MinimumPer::bill;
+  /// A fixed charge or minimum per month, quarter or year: how many of its unit one bill of
+  /// the tariff's cycle is ($/month on a quarterly cycle 3, $/quarter 1, $/year 0.25); else 1.
+  Decimal per_cycle = Decimal(1);
   BilledQuantity billed;                     ///< energy charges: cap, conversion to the priced unit
   std::string exempt_if;                     ///< an account attribute: the charge is not billed when it is `yes`
   std::optional<QuantityRounding> rounding;  ///< `rounded 0.01 toward_zero`: its lines round so, not as the tariff's line_items
@@ -174,6 +179,7 @@ struct Tariff {
   bool ratchet_of_billing_demand = false;
   Rounding rounding;
   Proration proration = Proration::none;
+  int cycle_months = 1;                      ///< `billing_cycle`: one bill covers 1, 3 or 12 months
   /// A period spanning seasons splits usage by interval timestamps (false) or by days (true,
   /// `season_split days`: each season part gets the period's usage × its share of the days).
   bool season_split_days = false;

@@ -10,6 +10,7 @@
 #include "graph/measures.hpp"
 
 #include <algorithm>
+#include <numeric>
 #include <stdexcept>
 #include <string>
 
@@ -62,6 +63,7 @@ class Lowerer {
     }
     t->rounding = c_.rounding;
     t->proration = c_.proration;
+    t->cycle_months = c_.cycle_months;
     t->demand_window = c_.demand_window;
     t->season_split_days = c_.season_split_days;
     t->kva_rounding = c_.kva_rounding;
@@ -193,9 +195,13 @@ class Lowerer {
         ch.unit = checked_unit(per);
       }
     }
+    if (leaf && !leaf->percent) ch.per_cycle = cycle_share(unit_text(leaf->per));
     if (auto it = c_.billed.find(&decl); it != c_.billed.end()) ch.billed = it->second;
     if (decl.unless) ch.exempt_if = decl.unless->text;
+    rate_denominator_ = ch.form == graph::Form::percentage ? common_denominator(decl.pricing) : 1;
+    ch.rate_denominator = Decimal(rate_denominator_);
     ch.pricing = pricing(decl.pricing, ch.form == graph::Form::percentage || ch.unit == Unit::percent);
+    rate_denominator_ = 1;
     if (decl.grace_days) ch.grace_days = static_cast<std::int32_t>(std::stol(decl.grace_days->normalized().to_string()));
     if (decl.not_under) ch.not_under = decl.not_under->dollars();
     ch.gross_up = decl.gross_up;
@@ -242,7 +248,28 @@ class Lowerer {
     return nullptr;
   }
 
-  static Decimal amount(const syntax::Price& p) { return p.percent ? p.amount : p.dollars(); }
+  // A percentage's price over the charge's common denominator: `33 1/3 %` and `1/2 %` in one
+  // table are 200/6 and 3/6.
+  Decimal amount(const syntax::Price& p) const {
+    if (!p.percent) return p.dollars();
+    if (rate_denominator_ == 1) return p.amount;
+    const auto own = std::stoll(p.denominator.normalized().to_string());
+    return p.amount * Decimal(rate_denominator_ / own);
+  }
+
+  // The least common multiple of the denominators of a percentage's fractions (checked 1..1000).
+  std::int64_t common_denominator(const syntax::Pricing& p) const {
+    std::int64_t d = 1;
+    if (auto* price = std::get_if<syntax::Price>(&p.node)) {
+      d = std::stoll(price->denominator.normalized().to_string());
+    } else if (auto* tiers = std::get_if<syntax::Tiers>(&p.node)) {
+      for (auto& row : tiers->rows)
+        for (auto& column : row.prices) d = std::lcm(d, std::stoll(column.second.denominator.normalized().to_string()));
+    } else {
+      for (auto& c : by_table_of(p)->cases) d = std::lcm(d, common_denominator(*c.pricing));
+    }
+    return d;
+  }
 
   std::uint32_t add(graph::Pricing node) {
     tariff_->pricing.push_back(std::move(node));
@@ -317,6 +344,8 @@ class Lowerer {
       std::optional<graph::TierTable::Bound> upper;
       std::string label;
       std::string unit = row.quantity ? unit_text(row.quantity->unit) : "";
+      // a limit per month, quarter or year is a limit per bill of the cycle, scaled exactly
+      const Decimal bound_scale = cycle_share(unit.substr(unit.find('/') == std::string::npos ? unit.size() : unit.find('/') + 1));
       auto bound_unit = unit.ends_with("/kW/day") ? graph::BoundUnit::per_kw_per_day
                       : unit.ends_with("/kW") ? graph::BoundUnit::per_kw
                       : unit.ends_with("/day") ? graph::BoundUnit::per_day
@@ -344,6 +373,7 @@ class Lowerer {
       if (upper) {
         previous = upper->amount;
         previous_unit = unit;
+        if (bound_scale != Decimal(1)) upper->amount = (upper->amount * bound_scale).normalized();
       }
       t.upper.push_back(upper);
       t.labels.push_back(label);
@@ -366,7 +396,16 @@ class Lowerer {
     return node;
   }
 
+  // How many of a `$/unit` price or a limit per unit one bill of the cycle is: the checker
+  // let through only shares that are exact decimals (check/billing_cycle_rules.cpp).
+  Decimal cycle_share(const std::string& per) const {
+    const int months = per == "month" ? 1 : per == "quarter" ? 3 : per == "year" ? 12 : 0;
+    if (months == 0) return Decimal(1);
+    return Decimal(c_.cycle_months).divided_by(Decimal(months), 2, RoundingMode::half_even).normalized();
+  }
+
   const CheckedTariff& c_;
+  std::int64_t rate_denominator_ = 1;   ///< while a percentage's pricing is lowered
   graph::Tariff* tariff_ = nullptr;
   std::uint32_t group_ = 0;
 };

@@ -1,6 +1,8 @@
 // Bill formats: table, JSON, CSV, explanation (rateline/report.hpp).
 #include "rateline/report.hpp"
 
+#include "core/plural.hpp"
+
 #include "rateline/calendar.hpp"
 
 #include <nlohmann/json.hpp>
@@ -103,7 +105,7 @@ void table_body(const Bill& bill, std::ostream& out) {
 std::string format_table(const Bill& bill) {
   std::ostringstream out;
   out << bill.tariff << "\n";
-  out << "Billing period " << format_date(bill.period.from) << " to " << format_date(bill.period.to) << " (" << bill.period.days() << " days)\n\n";
+  out << "Billing period " << format_date(bill.period.from) << " to " << format_date(bill.period.to) << " (" << count_of(bill.period.days(), "day") << ")\n\n";
   table_body(bill, out);
   return out.str();
 }
@@ -165,7 +167,7 @@ std::string format_series_json(const BillSeries& series) {
 std::string format_series_table(const BillSeries& series) {
   std::ostringstream out;
   for (auto& b : series.bills) out << format_table(b) << "\n";
-  out << "Total of " << series.bills.size() << " bills: " << money(series.total) << "\n";
+  out << "Total of " << count_of(static_cast<long long>(series.bills.size()), "bill") << ": " << money(series.total) << "\n";
   return out.str();
 }
 
@@ -179,7 +181,7 @@ std::string format_series_csv(const BillSeries& series) {
 std::string format_explain(const Bill& bill) {
   std::ostringstream out;
   out << bill.tariff << "\n";
-  out << "Billing period " << format_date(bill.period.from) << " to " << format_date(bill.period.to) << " (" << bill.period.days() << " days)\n\n";
+  out << "Billing period " << format_date(bill.period.from) << " to " << format_date(bill.period.to) << " (" << count_of(bill.period.days(), "day") << ")\n\n";
   for (auto& li : bill.line_items) {
     out << li.label << "  [" << li.id << ", " << to_string(li.kind) << "]  " << money(li.amount) << "\n";
     for (auto& step : li.trace) out << "    " << step << "\n";

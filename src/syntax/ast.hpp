@@ -28,6 +28,10 @@ struct Price {
   bool cents = false;         ///< written in cents (¢ or `cents`)
   bool percent = false;
   std::vector<Name> per;      ///< the units after `$/`: {"kWh"}, {"month"}, {"kW", "month"}
+  /// A fractional percentage "33 1/3 %": amount is the whole over the denominator (100 for
+  /// 100/3 %); the fraction as written is kept for its checks. 1 and 0 when none.
+  Decimal denominator = Decimal(1);
+  Decimal numerator = Decimal(0);
   Span span;
   Span unit_span;
 

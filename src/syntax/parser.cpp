@@ -39,7 +39,7 @@ using selector = pt::selector<
         g::table_decl, g::table_id, g::table_ref, g::factor_ref, g::factor_id, g::named_therm_factor,
         g::determinant_share, g::determinant_average, g::beyond_clause, g::allowance_charge, g::includes_clause,
         g::metering_adjustment_decl, g::metering_adjustment_body, g::adjustment_percent, g::adjustment_targets, g::adjustment_target,
-        g::adjustment_when, g::adjustment_condition>>;
+        g::adjustment_when, g::adjustment_condition, g::percent_fraction>>;
 
 using Node = pt::node;
 
@@ -115,7 +115,8 @@ class Builder {
   Price price(const Node& n) const {
     Price p;
     p.span = span(n);
-    p.amount = number(*find<g::number>(n));
+    if (auto* whole = find<g::number>(n)) p.amount = number(*whole);
+    if (auto* fraction = find<g::percent_fraction>(n)) percent_fraction(*fraction, p);
     if (find<g::percent_sign>(n)) {
       p.percent = true;
       p.unit_span = span(*find<g::percent_sign>(n));
@@ -129,6 +130,16 @@ class Builder {
       }
     }
     return p;
+  }
+
+  // "33 1/3": amount 100 over denominator 3 (the whole number's sign applies to the fraction)
+  static void percent_fraction(const Node& n, Price& p) {
+    auto text = n.string_view();
+    auto slash = text.find('/');
+    p.numerator = Decimal::parse(text.substr(0, slash)).value();
+    p.denominator = Decimal::parse(text.substr(slash + 1)).value();
+    auto magnitude = p.amount.abs() * p.denominator + p.numerator;
+    p.amount = p.amount.is_negative() ? -magnitude : magnitude;
   }
 
   Quantity quantity(const Node& n) const {
