@@ -39,6 +39,7 @@ constexpr Section kRules[] = {
     {"kva demand", check_kva_demand},
     {"unused", check_unused, {{"charges"}}},   // a failed charge may name periods and day sets it never got to mark used
     {"revisions", check_revisions},
+    {"services", check_services},
 };
 
 std::size_t error_count(const std::vector<Diagnostic>& diags) {

@@ -27,6 +27,7 @@ void check_power_factor(CheckContext& cx);     ///< power_factor_rules.cpp
 void check_kva_demand(CheckContext& cx);       ///< kva_demand_rules.cpp
 void check_unused(CheckContext& cx);           ///< unused_rules.cpp: periods and day sets no charge names
 void check_revisions(CheckContext& cx);        ///< revision_rules.cpp
+void check_services(CheckContext& cx);         ///< service_rules.cpp: `service NAME { ... }` blocks (each then checked alone)
 
 /// tax_base_rules.cpp: `of all except fuel` removes the named lines from `base` (E0401, E0408).
 void exclude_from_base(CheckContext& cx, const syntax::ChargeDecl& c, std::vector<std::uint32_t>& base);

@@ -35,7 +35,8 @@ using selector = pt::selector<
         g::ratchet_seasons, g::ratchet_of_billing_demand, g::measured_demand_term, g::attribute_term, g::cap_clause, g::cap_attribute,
         g::conversion_decl, g::therm_factor_decl, g::factor_table, g::factor_case, g::factor_key, g::factor_value,
         g::exemption_clause, g::exemption_attribute, g::rounded_clause, g::case_key, g::except_clause, g::gross_up_clause,
-        g::table_decl, g::table_id, g::table_ref, g::factor_ref, g::factor_id, g::named_therm_factor>>;
+        g::table_decl, g::table_id, g::table_ref, g::factor_ref, g::factor_id, g::named_therm_factor,
+        g::service_block, g::service_id>>;
 
 using Node = pt::node;
 
@@ -470,6 +471,15 @@ class Builder {
     }
   }
 
+  ServiceDecl service(const Node& n) const {
+    ServiceDecl s;
+    s.span = span(n);
+    s.id = name(*find<g::service_id>(n));
+    if (auto* l = find<g::label>(n)) s.label = unquote(l->string_view());
+    for (auto& item : n.children) body_item(*item, s.body, nullptr);
+    return s;
+  }
+
   File file(const Node& root) const {
     File f;
     f.source = source_;
@@ -497,7 +507,10 @@ class Builder {
         auto* n = find<g::tariff_name>(*c);
         t.name = unquote(n->string_view());
         t.name_span = span(*n);
-        for (auto& item : c->children) body_item(*item, t.body, &t.revisions);
+        for (auto& item : c->children) {
+          if (item->is_type<g::service_block>()) t.services.push_back(service(*item));
+          else body_item(*item, t.body, &t.revisions);
+        }
         f.tariffs.push_back(std::move(t));
       }
     }
