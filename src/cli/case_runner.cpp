@@ -74,7 +74,8 @@ RegisterUsage monthly_usage(const BillCase& c, const CaseUsage& u, Unit unit) {
 
 // Reads one usage of a case (its [usage], or one meter's [usage.NAME]).
 void read_case_usage(const BillCase& c, const CaseUsage& u, const RateGraph& graph, const UsageReadOptions& options,
-                     std::optional<IntervalUsage>& intervals, std::optional<RegisterUsage>& reads, std::vector<Diagnostic>& usage_diagnostics) {
+                     std::optional<IntervalUsage>& intervals, std::optional<RegisterUsage>& reads, std::vector<Diagnostic>& all_diagnostics) {
+  std::vector<Diagnostic> usage_diagnostics;   // this usage's: their places move into the case alone
   try {
     using Kind = CaseUsage::Kind;
     switch (u.kind) {
@@ -112,6 +113,7 @@ void read_case_usage(const BillCase& c, const CaseUsage& u, const RateGraph& gra
     d.message = std::string("cannot read the usage: ") + e.what();
     usage_diagnostics.push_back(d);
   }
+  all_diagnostics.insert(all_diagnostics.end(), usage_diagnostics.begin(), usage_diagnostics.end());
 }
 
 // A case of a tariff of several services: each meter's usage under [usage.NAME].
