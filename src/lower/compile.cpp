@@ -134,7 +134,7 @@ ServicesCompileResult compile_services(std::shared_ptr<const SourceFile> source,
     return result;
   }
   auto parts = check::split_services(*parsed.file);
-  std::vector<const syntax::File*> with_whole{parsed.file.get()};
+  std::vector<const syntax::File*> with_whole{&*parsed.file};
   with_whole.insert(with_whole.end(), imported.begin(), imported.end());
   std::vector<ServiceGraph> services;
   auto seen = [&](const Diagnostic& d) {
