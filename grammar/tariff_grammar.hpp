@@ -331,8 +331,14 @@ struct revision_decl;
 struct tariff_item : sor<season_decl, period_decl, tou_group, billing_demand_decl, power_factor_decl, kva_decl, day_set_decl, charge_decl, rounding_decl,
                          revision_decl, conversion_decl, therm_factor_decl, metering_adjustment_decl, meta_decl> {};
 struct revision_decl : seq<tok<kw_revision>, must<revision_date>, ws, must<tok<one<'{'>>>, star<tariff_item>, must<tok<one<'}'>>>> {};
+// `service water "Water" { ... }`: one service's part of a bill for several services
+// (docs/language.md). Without its `{` the words are the header field `service water`.
+struct service_id : identifier {};
+struct service_item : sor<season_decl, period_decl, tou_group, billing_demand_decl, power_factor_decl, kva_decl, day_set_decl, charge_decl, rounding_decl,
+                          conversion_decl, therm_factor_decl, meta_decl> {};
+struct service_block : seq<TAO_PEGTL_KEYWORD("service"), ws, service_id, ws, opt<label, ws>, tok<one<'{'>>, star<service_item>, must<tok<one<'}'>>>> {};
 struct tariff_name : string_literal {};
-struct tariff_decl : seq<tok<kw_tariff>, must<tariff_name>, ws, must<tok<one<'{'>>>, star<tariff_item>, must<tok<one<'}'>>>> {};
+struct tariff_decl : seq<tok<kw_tariff>, must<tariff_name>, ws, must<tok<one<'{'>>>, star<sor<service_block, tariff_item>>, must<tok<one<'}'>>>> {};
 
 struct import_path : string_literal {};
 struct import_decl : seq<tok<kw_import>, must<import_path>, ws> {};

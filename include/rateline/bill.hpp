@@ -18,6 +18,7 @@
 #include "rateline/usage.hpp"
 
 #include <chrono>
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -46,6 +47,7 @@ struct LineItem {
   std::string period;        ///< TOU period ("" for all)
   std::string version;       ///< effective date of the tariff version that priced it
   std::vector<std::string> trace;   ///< how the amount was computed, step by step (when BillOptions::trace)
+  std::string service;       ///< the `service` block it belongs to ("" for a tariff without blocks)
 };
 
 /// What to do when the usage does not cover the whole billing period.
@@ -66,6 +68,13 @@ struct BillOptions {
   bool trace = false;
 };
 
+/// One service's part of a bill for several services.
+struct ServiceTotal {
+  std::string id;      ///< "water"
+  std::string label;   ///< "Water"
+  Decimal total;       ///< exactly the sum of its line items
+};
+
 struct Bill {
   std::string tariff;
   BillingPeriod period;
@@ -74,6 +83,7 @@ struct Bill {
   Decimal total;                     ///< exactly the sum of line_items[].amount
   std::vector<Diagnostic> notes;     ///< warnings about the bill (estimated usage, misaligned intervals)
   bool estimated = false;            ///< billed from an estimated meter read
+  std::vector<ServiceTotal> services;   ///< a bill for several services: each one's part, in the tariff's order (else empty)
 };
 
 struct BillResult {
@@ -103,6 +113,20 @@ BillSeriesResult bill_periods(const RateGraph& graph, const IntervalUsage& usage
 /// error (B0021); a period spanning seasons or revisions is split by days.
 BillSeriesResult bill_periods(const RateGraph& graph, const RegisterUsage& reads, const std::vector<BillingPeriod>& periods,
                               const Account& account, const BillOptions& options);
+
+/// The usage of one meter of a bill for several services: intervals or register reads.
+struct MeterUsage {
+  const IntervalUsage* intervals = nullptr;
+  const RegisterUsage* reads = nullptr;
+};
+
+/// Bills a tariff of several services (rateline/tariff.hpp: compile_services): each service
+/// on the usage of its meter (`meters`, by meter name), or on none when all its charges are
+/// fixed; one bill per period holding every service's lines (LineItem::service), each
+/// service's part (Bill::services) and one total. A service that needs usage and has none is
+/// B0070; usage of a meter no service reads is B0071.
+BillSeriesResult bill_services(const std::vector<ServiceGraph>& services, const std::map<std::string, MeterUsage>& meters,
+                               const std::vector<BillingPeriod>& periods, const Account& account, const BillOptions& options);
 
 /// Calendar months covering [from, to): 2018-01-01..2019-01-01 gives 12 periods.
 std::vector<BillingPeriod> monthly_periods(std::chrono::year_month_day from, std::chrono::year_month_day to);

@@ -51,6 +51,16 @@ class RateGraph {
   std::shared_ptr<const graph::Tariff> tariff_;
 };
 
+/// One service of a bill for several services (a tariff with `service NAME { ... }`
+/// blocks, docs/language.md): its own rate graph, and the meter whose usage it bills.
+struct ServiceGraph {
+  std::string id;            ///< the block's id ("water"); "" for a tariff without `service` blocks
+  std::string label;         ///< "Water" (the id when the block has no label)
+  std::string meter;         ///< the meter it is billed on: `meter NAME`, else its id
+  bool needs_usage = true;   ///< false when every charge is fixed: it is billed without usage
+  RateGraph graph;
+};
+
 /// A readable listing of the graph: seasons, TOU periods, determinants, charges.
 std::string describe(const RateGraph& graph);
 

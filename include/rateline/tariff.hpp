@@ -38,4 +38,14 @@ using ImportResolver = std::function<std::optional<SourceFile>(const std::string
 /// Compiles tariff text whose imports come from `resolver` instead of the file system.
 CompileResult compile_tariff(std::shared_ptr<const SourceFile> source, const ImportResolver& resolver);
 
+/// A tariff compiled for a bill of several services: one ServiceGraph per `service` block,
+/// in written order, or one with an empty id for a tariff without blocks; empty when the
+/// tariff has errors. (compile_tariff refuses a tariff with blocks, E1005: it has no one graph.)
+struct ServicesCompileResult {
+  std::vector<ServiceGraph> services;
+  std::vector<Diagnostic> diagnostics;
+};
+ServicesCompileResult compile_services_file(const std::string& path);
+ServicesCompileResult compile_services(std::shared_ptr<const SourceFile> source, const ImportResolver& resolver = {});
+
 }  // namespace rateline

@@ -42,6 +42,7 @@ constexpr Section kRules[] = {
     {"derived quantities", check_derived_quantities},
     {"billing cycle", check_billing_cycle},
     {"fractions", check_fractions},
+    {"services", check_services},
 };
 
 std::size_t error_count(const std::vector<Diagnostic>& diags) {

@@ -30,6 +30,7 @@ void check_revisions(CheckContext& cx);        ///< revision_rules.cpp
 void check_derived_quantities(CheckContext& cx);   ///< derived_quantity_rules.cpp: `includes`, shares and averages of usage only
 void check_billing_cycle(CheckContext& cx);    ///< billing_cycle_rules.cpp: proration only on monthly bills
 void check_fractions(CheckContext& cx);        ///< fraction_rules.cpp: `33 1/3 %` proper, small, on a percentage
+void check_services(CheckContext& cx);         ///< service_rules.cpp: `service NAME { ... }` blocks (each then checked alone)
 
 /// tax_base_rules.cpp: `of all except fuel` removes the named lines from `base` (E0401, E0408).
 void exclude_from_base(CheckContext& cx, const syntax::ChargeDecl& c, std::vector<std::uint32_t>& base);

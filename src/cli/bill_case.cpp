@@ -97,7 +97,27 @@ class CaseReader {
   void read_usage(const toml::node& node) {
     auto* t = table(node, "[usage]");
     if (!t) return;
-    toml_.check_keys(*t, {"file", "reads", "intervals", "register_reads", "monthly", "interval", "start"}, "[usage]");
+    // `[usage.water]`, `[usage.electric]`: each meter of a tariff of several services
+    bool by_meter = false;
+    for (auto& [key, value] : *t) by_meter |= value.is_table();
+    if (!by_meter) {
+      read_one_usage(*t, node, c_.usage, "[usage]");
+      return;
+    }
+    for (auto& [key, value] : *t) {
+      const std::string name(key.str());
+      if (!value.is_table()) {
+        toml_.error(toml_.span(value), "T0008", "[usage] gives the usage of each meter in its own table; `" + name + "` is outside them",
+                    "write it under its meter, e.g. [usage.water]");
+        continue;
+      }
+      read_one_usage(*value.as_table(), value, c_.meters[name], "[usage." + name + "]");
+    }
+  }
+
+  void read_one_usage(const toml::table& usage_table, const toml::node& node, CaseUsage& usage, const std::string& where) {
+    auto* t = &usage_table;
+    toml_.check_keys(*t, {"file", "reads", "intervals", "register_reads", "monthly", "interval", "start"}, where);
     int sources = 0;
     using Kind = CaseUsage::Kind;
     static constexpr std::pair<const char*, Kind> kSources[] = {{"file", Kind::interval_file}, {"reads", Kind::reads_file},
@@ -106,21 +126,21 @@ class CaseReader {
       auto* n = t->get(key);
       if (!n) continue;
       ++sources;
-      c_.usage.kind = kind;
-      c_.usage.span = toml_.span(*n);
+      usage.kind = kind;
+      usage.span = toml_.span(*n);
       if (kind == Kind::monthly) {
-        read_months(*n);
+        read_months(*n, usage);
       } else if (auto s = toml_.text(*n, key)) {
         if (kind == Kind::interval_file || kind == Kind::reads_file) {
-          c_.usage.path = existing_file(*s, "usage");
+          usage.path = existing_file(*s, "usage");
         } else {
-          c_.usage.text = s->value;
-          c_.usage.text_offset = verbatim_offset(*s);
+          usage.text = s->value;
+          usage.text_offset = verbatim_offset(*s);
         }
       }
     }
     if (sources != 1)
-      toml_.error(toml_.span(node), "T0008", sources == 0 ? "[usage] gives no usage" : "[usage] gives more than one usage",
+      toml_.error(toml_.span(node), "T0008", sources == 0 ? where + " gives no usage" : where + " gives more than one usage",
                   "give one of file, reads, intervals, register_reads or monthly");
     if (auto* n = t->get("interval")) {
       if (auto* i = n->as_integer(); i && i->get() > 0 && i->get() <= 1440) c_.policies.interval_minutes = static_cast<std::int32_t>(i->get());
@@ -141,7 +161,7 @@ class CaseReader {
     }
   }
 
-  void read_months(const toml::node& node) {
+  void read_months(const toml::node& node, CaseUsage& usage) {
     auto* a = array(node, "monthly");
     if (!a) return;
     std::optional<std::chrono::year_month> previous;
@@ -162,7 +182,7 @@ class CaseReader {
       previous = *ym;
       month.month = *ym;
       month.quantity = q->value;
-      c_.usage.months.push_back(month);
+      usage.months.push_back(month);
     }
   }
 

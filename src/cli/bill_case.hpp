@@ -20,6 +20,7 @@
 #include <chrono>
 #include <cstdint>
 #include <memory>
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -97,6 +98,8 @@ struct BillCase {
   TextSpan period_span;         ///< `from` .. `to`, for a bill error about the period
   std::string cycle;                 ///< `cycle`: "" (one period), monthly, quarterly or annual
   CaseUsage usage;
+  /// `[usage.water]`, ...: the usage of each meter of a tariff of several services (then `usage` is unused)
+  std::map<std::string, CaseUsage> meters;
   Account account;
   BillPolicies policies;        ///< [policies], and [usage] interval/start
   std::vector<ExpectedBill> expected;

@@ -26,6 +26,7 @@
 
 #include <chrono>
 #include <fstream>
+#include <map>
 #include <iostream>
 #include <optional>
 #include <string>
@@ -84,6 +85,18 @@ std::optional<rateline::RateGraph> compile(const std::string& path) {
   }
 }
 
+std::optional<std::vector<rateline::ServiceGraph>> compile_services(const std::string& path) {
+  try {
+    auto result = rateline::compile_services_file(path);
+    print_diagnostics(result.diagnostics);
+    if (result.services.empty()) return std::nullopt;
+    return std::move(result.services);
+  } catch (const std::exception& e) {
+    std::cerr << "rateline: " << e.what() << "\n";
+    return std::nullopt;
+  }
+}
+
 // "2024-06,212.4" per line; a header line and blank lines are skipped.
 bool read_demand_history(const std::string& path, rateline::Account& account) {
   std::ifstream in(path);
@@ -136,6 +149,7 @@ bool read_usage_history(const std::string& path, rateline::Account& account) {
 }
 
 struct BillArgs {
+  std::vector<std::string> usage_args, reads_args;   // FILE, or METER=FILE for a tariff of several services
   std::string tariff, usage, reads, from, to, format = "table", cycle, interval_text, start, local_time = "error", demand_window = "tariff", as_of;
   std::vector<std::string> attributes;
   std::string demand_history;
@@ -160,10 +174,10 @@ void add_size_option(CLI::App* cmd, std::uint64_t* usage_bytes) {
 
 void add_bill_options(CLI::App* cmd, BillArgs& a, bool with_format) {
   cmd->add_option("tariff", a.tariff, "tariff file")->required();
-  auto* usage = cmd->add_option("--usage", a.usage, "interval usage: CSV (start,kwh) or SAM load file (kW_60min / kW_15min)");
-  auto* reads = cmd->add_option("--reads", a.reads, "meter register reads: CSV (meter,read_date,reading,dials,multiplier,type)");
-  usage->excludes(reads);
-  reads->excludes(usage);
+  cmd->add_option("--usage", a.usage_args,
+                  "interval usage: CSV (start,kwh) or SAM load file (kW_60min / kW_15min); METER=FILE for each meter of a tariff of several services");
+  cmd->add_option("--reads", a.reads_args,
+                  "meter register reads: CSV (meter,read_date,reading,dials,multiplier,type); METER=FILE for each meter of a tariff of several services");
   cmd->add_option("--from", a.from, "first day billed, YYYY-MM-DD (tariff local time)")->required();
   cmd->add_option("--to", a.to, "day after the last day billed, YYYY-MM-DD")->required();
   if (with_format) cmd->add_option("--format", a.format, "table, json, csv, or test (a golden bill case: docs/bill-tests.md)")
@@ -188,20 +202,9 @@ void add_bill_options(CLI::App* cmd, BillArgs& a, bool with_format) {
   add_size_option(cmd, &a.max_input_bytes);
 }
 
-int run_bill(const BillArgs& a, bool explain) {
-  auto graph = compile(a.tariff);
-  if (!graph) return 1;
-  auto from = parse_date(a.from), to = parse_date(a.to);
-  if (!from || !to) {
-    std::cerr << "rateline: --from and --to take dates as YYYY-MM-DD\n";
-    return 2;
-  }
-  if (a.usage.empty() && a.reads.empty()) {
-    std::cerr << "rateline: give the usage: --usage INTERVALS.csv or --reads READS.csv\n";
-    return 2;
-  }
-  rateline::UsageReadOptions options;
-  options.time_zone = graph->info().time_zone;
+// How usage files are read (--interval, --start, --allow-gaps, --local-time); 0, or the exit status.
+int usage_options(const BillArgs& a, const std::string& zone, rateline::UsageReadOptions& options) {
+  options.time_zone = zone;
   options.gaps = a.allow_gaps ? rateline::GapPolicy::zero : rateline::GapPolicy::error;
   options.local_time = a.local_time == "earliest" ? rateline::LocalTimePolicy::earliest
                      : a.local_time == "latest"   ? rateline::LocalTimePolicy::latest
@@ -222,24 +225,11 @@ int run_bill(const BillArgs& a, bool explain) {
     }
   }
   options.max_file_bytes = a.max_input_bytes;
-  rateline::UsageReadResult usage;
-  rateline::RegisterReadResult reads;
-  try {
-    if (!a.reads.empty()) {
-      auto unit = graph->info().service == "gas" ? rateline::Unit::therm
-                : (graph->info().service == "water" || graph->info().service == "sewer") ? rateline::Unit::gal
-                                                                                          : rateline::Unit::kWh;
-      reads = rateline::read_register_reads_file(a.reads, unit, a.max_input_bytes);
-    } else {
-      usage = rateline::read_interval_csv_file(a.usage, options);
-    }
-  } catch (const std::exception& e) {
-    std::cerr << "rateline: " << e.what() << "\n";
-    return 1;
-  }
-  if (!a.reads.empty() ? (print_diagnostics(reads.diagnostics) || !reads.usage) : (print_diagnostics(usage.diagnostics) || !usage.usage))
-    return 1;
-  rateline::Account account;
+  return 0;
+}
+
+// The account (--attribute, --demand-history, --past-due ...) and the bill options; 0, or the exit status.
+int account_and_options(const BillArgs& a, bool explain, rateline::Account& account, rateline::BillOptions& bill_options) {
   for (auto& kv : a.attributes) {
     auto eq = kv.find('=');
     if (eq == std::string::npos) {
@@ -265,7 +255,6 @@ int run_bill(const BillArgs& a, bool explain) {
       return 2;
     }
   }
-  rateline::BillOptions bill_options;
   bill_options.trace = explain;
   bill_options.coverage = a.allow_partial ? rateline::CoveragePolicy::bill_available : rateline::CoveragePolicy::error;
   bill_options.demand_window = a.demand_window == "data" ? rateline::DemandWindowPolicy::data_interval : rateline::DemandWindowPolicy::tariff;
@@ -276,6 +265,126 @@ int run_bill(const BillArgs& a, bool explain) {
       return 2;
     }
   }
+  return 0;
+}
+
+rateline::Unit meter_unit(const rateline::RateGraph& graph) {
+  const auto& service = graph.info().service;
+  return service == "gas" ? rateline::Unit::therm : (service == "water" || service == "sewer") ? rateline::Unit::gal : rateline::Unit::kWh;
+}
+
+// A bill for several services (docs/language.md, "Several services on one bill"): each
+// meter's usage is named, `--usage electric=FILE --reads water=FILE`.
+int run_services_bill(const std::vector<rateline::ServiceGraph>& services, const BillArgs& a, year_month_day from, year_month_day to, bool explain) {
+  if (a.format == "test") {
+    std::cerr << "rateline: --format test records a bill of one service; write the case of a tariff of several services by hand (docs/bill-tests.md)\n";
+    return 2;
+  }
+  rateline::UsageReadOptions options;
+  if (int status = usage_options(a, services.front().graph.info().time_zone, options)) return status;
+  std::map<std::string, rateline::IntervalUsage> intervals;
+  std::map<std::string, rateline::RegisterUsage> reads;
+  std::map<std::string, rateline::MeterUsage> meters;
+  for (bool is_reads : {false, true}) {
+    for (auto& arg : is_reads ? a.reads_args : a.usage_args) {
+      auto eq = arg.find('=');
+      if (eq == std::string::npos || eq == 0) {
+        std::cerr << "rateline: this tariff bills several services: name the meter of each usage file, e.g. "
+                  << (is_reads ? "--reads " : "--usage ") << services.front().meter << "=" << arg << "\n";
+        return 2;
+      }
+      auto meter = arg.substr(0, eq), file = arg.substr(eq + 1);
+      if (meters.count(meter)) {
+        std::cerr << "rateline: meter `" << meter << "` is given usage twice\n";
+        return 2;
+      }
+      try {
+        if (is_reads) {
+          auto unit = rateline::Unit::kWh;
+          for (auto& sv : services)
+            if (sv.meter == meter) unit = meter_unit(sv.graph);
+          auto r = rateline::read_register_reads_file(file, unit, a.max_input_bytes);
+          if (print_diagnostics(r.diagnostics) || !r.usage) return 1;
+          meters[meter].reads = &reads.emplace(meter, std::move(*r.usage)).first->second;
+        } else {
+          auto r = rateline::read_interval_csv_file(file, options);
+          if (print_diagnostics(r.diagnostics) || !r.usage) return 1;
+          meters[meter].intervals = &intervals.emplace(meter, std::move(*r.usage)).first->second;
+        }
+      } catch (const std::exception& e) {
+        std::cerr << "rateline: " << e.what() << "\n";
+        return 1;
+      }
+    }
+  }
+  rateline::Account account;
+  rateline::BillOptions bill_options;
+  if (int status = account_and_options(a, explain, account, bill_options)) return status;
+  std::vector<rateline::BillingPeriod> periods =
+      a.cycle == "monthly" ? rateline::monthly_periods(from, to) : std::vector<rateline::BillingPeriod>{{from, to}};
+  auto result = rateline::bill_services(services, meters, periods, account, bill_options);
+  if (print_diagnostics(result.diagnostics) || !result.series) return 1;
+  const auto& series = *result.series;
+  if (explain) {
+    for (auto& b : series.bills) std::cout << rateline::format_explain(b) << "\n";
+    return 0;
+  }
+  if (a.cycle.empty()) {
+    const auto& b = series.bills.front();
+    std::cout << (a.format == "json" ? rateline::format_json(b) : a.format == "csv" ? rateline::format_csv(b) : rateline::format_table(b));
+  } else {
+    std::cout << (a.format == "json"  ? rateline::format_series_json(series)
+                  : a.format == "csv" ? rateline::format_series_csv(series)
+                                      : rateline::format_series_table(series));
+  }
+  return 0;
+}
+int run_bill(const BillArgs& args, bool explain) {
+  auto services = compile_services(args.tariff);
+  if (!services) return 1;
+  const bool several = !services->front().id.empty();
+  const rateline::RateGraph* graph = &services->front().graph;
+  BillArgs a = args;
+  if (!several) {
+    if (a.usage_args.size() > 1 || a.reads_args.size() > 1 || (!a.usage_args.empty() && !a.reads_args.empty())) {
+      std::cerr << "rateline: give one usage: --usage INTERVALS.csv or --reads READS.csv\n";
+      return 2;
+    }
+    if (!a.usage_args.empty()) a.usage = a.usage_args.front();
+    if (!a.reads_args.empty()) a.reads = a.reads_args.front();
+  }
+  auto from = parse_date(a.from), to = parse_date(a.to);
+  if (!from || !to) {
+    std::cerr << "rateline: --from and --to take dates as YYYY-MM-DD\n";
+    return 2;
+  }
+  if (several) return run_services_bill(*services, a, *from, *to, explain);
+  if (a.usage.empty() && a.reads.empty()) {
+    std::cerr << "rateline: give the usage: --usage INTERVALS.csv or --reads READS.csv\n";
+    return 2;
+  }
+  rateline::UsageReadOptions options;
+  if (int status = usage_options(a, graph->info().time_zone, options)) return status;
+  rateline::UsageReadResult usage;
+  rateline::RegisterReadResult reads;
+  try {
+    if (!a.reads.empty()) {
+      auto unit = graph->info().service == "gas" ? rateline::Unit::therm
+                : (graph->info().service == "water" || graph->info().service == "sewer") ? rateline::Unit::gal
+                                                                                          : rateline::Unit::kWh;
+      reads = rateline::read_register_reads_file(a.reads, unit, a.max_input_bytes);
+    } else {
+      usage = rateline::read_interval_csv_file(a.usage, options);
+    }
+  } catch (const std::exception& e) {
+    std::cerr << "rateline: " << e.what() << "\n";
+    return 1;
+  }
+  if (!a.reads.empty() ? (print_diagnostics(reads.diagnostics) || !reads.usage) : (print_diagnostics(usage.diagnostics) || !usage.usage))
+    return 1;
+  rateline::Account account;
+  rateline::BillOptions bill_options;
+  if (int status = account_and_options(a, explain, account, bill_options)) return status;
   std::vector<rateline::BillingPeriod> periods =
       !a.cycle.empty() ? rateline::cycle_periods(*from, *to, rateline::cli::cycle_months(a.cycle)) : std::vector<rateline::BillingPeriod>{{*from, *to}};
   auto result = reads.usage ? rateline::bill_periods(*graph, *reads.usage, periods, account, bill_options)
@@ -348,7 +457,7 @@ int main(int argc, char** argv) {
     int status = 0;
     for (auto& f : check_files) {
       try {
-        auto result = rateline::compile_tariff_file(f);
+        auto result = rateline::compile_services_file(f);
         if (print_diagnostics(result.diagnostics)) status = 1;
         else std::cerr << f << ": ok\n";
       } catch (const std::exception& e) {

@@ -3,9 +3,11 @@
 #include "rateline/tariff.hpp"
 
 #include "check/checked_tariff.hpp"
+#include "check/services.hpp"
 #include "lower/lower.hpp"
 #include "syntax/ast.hpp"
 
+#include <algorithm>
 #include <filesystem>
 #include <set>
 
@@ -98,10 +100,61 @@ CompileResult compile_tariff(std::shared_ptr<const SourceFile> source, const Imp
   auto checked = check::check_tariff(*parsed.file, imported);
   result.diagnostics.insert(result.diagnostics.end(), checked.diagnostics.begin(), checked.diagnostics.end());
   if (!checked.tariff || has_errors(result.diagnostics)) return result;
+  if (auto& t = parsed.file->tariffs.front(); !t.services.empty()) {
+    result.diagnostics.push_back({Severity::error, "E1005",
+                                  "`" + t.name + "` bills " + std::to_string(t.services.size()) + " services, one rate graph each; this needs one tariff of one service",
+                                  t.name_span, "bill it with `rateline bill` (compile_services), or give this command one service's tariff"});
+    return result;
+  }
   result.graph = RateGraph(lower::lower_tariff(*checked.tariff));
   return result;
 }
 
 CompileResult compile_tariff_file(const std::string& path) { return compile_tariff(SourceFile::load(path)); }
+
+// Several services: the whole file is checked first (the shared part and the blocks'
+// structure, check/service_rules.cpp), then each service as a tariff of its own, with the
+// whole file as an import for its tables and calendars. A finding in the shared part is
+// found once per service: it is reported once.
+ServicesCompileResult compile_services(std::shared_ptr<const SourceFile> source, const ImportResolver& resolver) {
+  ServicesCompileResult result;
+  auto parsed = syntax::parse(source);
+  result.diagnostics = std::move(parsed.diagnostics);
+  if (!parsed.file) return result;
+  std::vector<std::unique_ptr<syntax::File>> imports;
+  std::error_code ec;
+  std::vector<std::string> chain{resolver ? source->path() : fs::weakly_canonical(source->path(), ec).string()};
+  load_imports(*parsed.file, chain, imports, result.diagnostics, resolver);
+  std::vector<const syntax::File*> imported;
+  for (auto& f : imports) imported.push_back(f.get());
+  auto checked = check::check_tariff(*parsed.file, imported);
+  result.diagnostics.insert(result.diagnostics.end(), checked.diagnostics.begin(), checked.diagnostics.end());
+  if (!checked.tariff || has_errors(result.diagnostics)) return result;
+  if (parsed.file->tariffs.front().services.empty()) {
+    auto graph = RateGraph(lower::lower_tariff(*checked.tariff));
+    result.services.push_back({"", graph.info().name, "", true, std::move(graph)});
+    return result;
+  }
+  auto parts = check::split_services(*parsed.file);
+  std::vector<const syntax::File*> with_whole{&*parsed.file};
+  with_whole.insert(with_whole.end(), imported.begin(), imported.end());
+  std::vector<ServiceGraph> services;
+  auto seen = [&](const Diagnostic& d) {
+    return std::any_of(result.diagnostics.begin(), result.diagnostics.end(), [&](const Diagnostic& e) {
+      return e.code == d.code && e.message == d.message && e.span.file == d.span.file && e.span.begin == d.span.begin;
+    });
+  };
+  for (auto& part : parts) {
+    auto one = check::check_tariff(*part.file, with_whole);
+    for (auto& d : one.diagnostics)
+      if (!seen(d)) result.diagnostics.push_back(d);
+    if (!one.tariff || has_errors(one.diagnostics)) continue;
+    services.push_back({part.id, part.label, part.meter, part.needs_usage, RateGraph(lower::lower_tariff(*one.tariff))});
+  }
+  if (!has_errors(result.diagnostics)) result.services = std::move(services);
+  return result;
+}
+
+ServicesCompileResult compile_services_file(const std::string& path) { return compile_services(SourceFile::load(path)); }
 
 }  // namespace rateline

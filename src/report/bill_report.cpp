@@ -44,6 +44,7 @@ nlohmann::ordered_json items_json(const Bill& bill) {
   for (auto& li : bill.line_items) {
     nlohmann::ordered_json j;
     j["id"] = li.id;
+    if (!li.service.empty()) j["service"] = li.service;
     j["label"] = li.label;
     j["kind"] = std::string(to_string(li.kind));
     j["quantity"] = li.quantity.to_string();
@@ -58,6 +59,12 @@ nlohmann::ordered_json items_json(const Bill& bill) {
     items.push_back(std::move(j));
   }
   return items;
+}
+
+nlohmann::ordered_json services_json(const Bill& bill) {
+  auto services = nlohmann::ordered_json::array();
+  for (auto& sv : bill.services) services.push_back({{"id", sv.id}, {"label", sv.label}, {"total", sv.total.to_string()}});
+  return services;
 }
 
 nlohmann::ordered_json notes_json(const Bill& bill) {
@@ -87,14 +94,29 @@ void table_body(const Bill& bill, std::ostream& out) {
     amount_width = std::max(amount_width, chars(money(li.amount)) + 2);
   }
   amount_width = std::max(amount_width, chars(money(bill.total)) + 2);
+  for (auto& sv : bill.services) rate_width = std::max(rate_width, chars(sv.label) + 2);
   out << "  " << pad("Line item", label_width) << pad("Quantity", quantity_width, true) << pad("Rate", rate_width, true)
       << pad("Amount", amount_width, true) << "\n";
+  // A bill for several services: each service's lines under its label, with its subtotal.
+  const ServiceTotal* service = nullptr;
+  auto subtotal = [&] {
+    if (service)
+      out << "  " << pad("", label_width) << pad("", quantity_width) << pad(service->label, rate_width, true) << pad(money(service->total), amount_width, true)
+          << "\n";
+  };
   for (auto& li : bill.line_items) {
+    if (!li.service.empty() && (!service || service->id != li.service)) {
+      subtotal();
+      for (auto& s : bill.services)
+        if (s.id == li.service) service = &s;
+      out << "  " << (service ? service->label : li.service) << "\n";
+    }
     // a label longer than its column keeps two spaces before the quantity
     std::string label = chars(li.label) >= label_width ? li.label + "  " : li.label;
     out << "  " << pad(label, label_width) << pad(quantity_text(li), quantity_width, true) << pad(rate_text(li), rate_width, true)
         << pad(money(li.amount), amount_width, true) << "\n";
   }
+  subtotal();
   out << "  " << pad("", label_width) << pad("", quantity_width) << pad("Total", rate_width, true) << pad(money(bill.total), amount_width, true)
       << "\n";
   for (auto& n : bill.notes) out << "  note: " << n.message << "\n";
@@ -116,6 +138,7 @@ std::string format_json(const Bill& bill) {
   j["period"] = period_json(bill.period);
   j["currency"] = bill.currency;
   j["line_items"] = items_json(bill);
+  if (!bill.services.empty()) j["services"] = services_json(bill);
   j["total"] = bill.total.to_string();
   if (bill.estimated) j["estimated"] = true;
   if (!bill.notes.empty()) j["notes"] = notes_json(bill);
@@ -155,6 +178,7 @@ std::string format_series_json(const BillSeries& series) {
     nlohmann::ordered_json one;
     one["period"] = period_json(b.period);
     one["line_items"] = items_json(b);
+    if (!b.services.empty()) one["services"] = services_json(b);
     one["total"] = b.total.to_string();
     if (!b.notes.empty()) one["notes"] = notes_json(b);
     bills.push_back(std::move(one));
@@ -182,7 +206,13 @@ std::string format_explain(const Bill& bill) {
   std::ostringstream out;
   out << bill.tariff << "\n";
   out << "Billing period " << format_date(bill.period.from) << " to " << format_date(bill.period.to) << " (" << count_of(bill.period.days(), "day") << ")\n\n";
+  std::string service;
   for (auto& li : bill.line_items) {
+    if (li.service != service) {
+      service = li.service;
+      for (auto& sv : bill.services)
+        if (sv.id == service) out << "== " << sv.label << " ==\n\n";
+    }
     out << li.label << "  [" << li.id << ", " << to_string(li.kind) << "]  " << money(li.amount) << "\n";
     for (auto& step : li.trace) out << "    " << step << "\n";
     out << "\n";

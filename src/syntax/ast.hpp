@@ -303,6 +303,15 @@ struct TariffBody {
   std::vector<MeteringAdjustmentDecl> metering_adjustments;   ///< src/syntax/parse_quantities.cpp
 };
 
+/// `service water "Water" { ... }`: one service of a bill for several services; its body
+/// joins the tariff's shared part to make that service's tariff (check/services.hpp).
+struct ServiceDecl {
+  Name id;
+  std::optional<std::string> label;
+  TariffBody body;
+  Span span;
+};
+
 struct RevisionDecl {
   std::string date;                   ///< YYYY-MM-DD
   Span date_span;
@@ -315,6 +324,7 @@ struct TariffDecl {
   Span name_span;
   TariffBody body;
   std::vector<RevisionDecl> revisions;
+  std::vector<ServiceDecl> services;   ///< `service NAME { ... }` blocks, in written order
   Span span;
 };
 

@@ -39,7 +39,8 @@ using selector = pt::selector<
         g::table_decl, g::table_id, g::table_ref, g::factor_ref, g::factor_id, g::named_therm_factor,
         g::determinant_share, g::determinant_average, g::beyond_clause, g::allowance_charge, g::includes_clause,
         g::metering_adjustment_decl, g::metering_adjustment_body, g::adjustment_percent, g::adjustment_targets, g::adjustment_target,
-        g::adjustment_when, g::adjustment_condition, g::percent_fraction>>;
+        g::adjustment_when, g::adjustment_condition, g::percent_fraction,
+        g::service_block, g::service_id>>;
 
 using Node = pt::node;
 
@@ -489,6 +490,15 @@ class Builder {
     }
   }
 
+  ServiceDecl service(const Node& n) const {
+    ServiceDecl s;
+    s.span = span(n);
+    s.id = name(*find<g::service_id>(n));
+    if (auto* l = find<g::label>(n)) s.label = unquote(l->string_view());
+    for (auto& item : n.children) body_item(*item, s.body, nullptr);
+    return s;
+  }
+
   File file(const Node& root) const {
     File f;
     f.source = source_;
@@ -516,7 +526,10 @@ class Builder {
         auto* n = find<g::tariff_name>(*c);
         t.name = unquote(n->string_view());
         t.name_span = span(*n);
-        for (auto& item : c->children) body_item(*item, t.body, &t.revisions);
+        for (auto& item : c->children) {
+          if (item->is_type<g::service_block>()) t.services.push_back(service(*item));
+          else body_item(*item, t.body, &t.revisions);
+        }
         f.tariffs.push_back(std::move(t));
       }
     }

@@ -1,0 +1,86 @@
+// Cutting a tariff of several services into one tariff per service (check/services.hpp).
+#include "check/services.hpp"
+
+#include <set>
+
+namespace rateline::check {
+
+namespace {
+
+const std::set<std::string> kKinds = {"electric", "gas", "water", "sewer"};
+
+const syntax::MetaDecl* field(const syntax::TariffBody& body, const std::string& key) {
+  for (auto& m : body.meta)
+    if (m.key.text == key) return &m;
+  return nullptr;
+}
+
+template <typename T>
+void append(std::vector<T>& to, std::vector<T>&& from) {
+  for (auto& x : from) to.push_back(std::move(x));
+}
+
+}  // namespace
+
+std::string service_kind(const syntax::ServiceDecl& s) {
+  if (auto* m = field(s.body, "service")) return m->value.text;
+  return kKinds.count(s.id.text) ? s.id.text : "";
+}
+
+std::vector<ServicePart> split_services(syntax::File& whole) {
+  std::vector<ServicePart> parts;
+  auto& t = whole.tariffs.front();
+  for (auto& s : t.services) {
+    ServicePart part;
+    part.id = s.id.text;
+    part.label = s.label.value_or(s.id.text);
+    auto* meter = field(s.body, "meter");
+    part.meter = meter ? meter->value.text : s.id.text;
+    for (auto& c : s.body.charges) part.needs_usage |= c.on && c.on->name.text != "days";
+
+    syntax::TariffDecl sub;
+    sub.name = t.name;
+    sub.name_span = t.name_span;
+    sub.span = s.span;
+    auto& b = sub.body;
+    // The shared part is copied (charges are not shared: E1000), the block's own moved.
+    b.meta = t.body.meta;
+    b.seasons = t.body.seasons;
+    b.periods = t.body.periods;
+    b.day_sets = t.body.day_sets;
+    b.rounding = t.body.rounding;
+    b.billing_demand = t.body.billing_demand;
+    b.conversions = t.body.conversions;
+    b.therm_factors = t.body.therm_factors;
+    b.power_factor = t.body.power_factor;
+    b.kva_demand = t.body.kva_demand;
+    const auto kind = service_kind(s);
+    for (auto& m : s.body.meta)
+      if (m.key.text != "meter" && m.key.text != "service") b.meta.push_back(std::move(m));
+    if (!kind.empty()) {
+      syntax::MetaDecl m;
+      m.key = {"service", s.id.span};
+      m.value = {syntax::MetaValue::Kind::word, kind, s.id.span};
+      m.span = s.id.span;
+      b.meta.push_back(std::move(m));
+    }
+    append(b.seasons, std::move(s.body.seasons));
+    append(b.periods, std::move(s.body.periods));
+    append(b.day_sets, std::move(s.body.day_sets));
+    append(b.charges, std::move(s.body.charges));
+    append(b.rounding, std::move(s.body.rounding));
+    append(b.billing_demand, std::move(s.body.billing_demand));
+    append(b.conversions, std::move(s.body.conversions));
+    append(b.therm_factors, std::move(s.body.therm_factors));
+    append(b.power_factor, std::move(s.body.power_factor));
+    append(b.kva_demand, std::move(s.body.kva_demand));
+
+    part.file = std::make_unique<syntax::File>();
+    part.file->source = whole.source;
+    part.file->tariffs.push_back(std::move(sub));
+    parts.push_back(std::move(part));
+  }
+  return parts;
+}
+
+}  // namespace rateline::check
