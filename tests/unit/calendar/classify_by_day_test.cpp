@@ -257,7 +257,7 @@ TEST_CASE("calendar: classifying by day pattern equals classifying every interva
   TouSchedule s;
   s.seasons = {{"summer", {4, 15}, {10, 14}}, {"winter", {10, 15}, {4, 14}}};
   s.holidays = rateline::nerc_holidays();
-  rateline::TouRule peak{~0u, 0b0001'1111, {{90, 135}, {14 * 60 + 7, 19 * 60}}};
+  rateline::TouRule peak{~0u, 0b0001'1111, {{3 * 60 + 7, 4 * 60}, {14 * 60 + 7, 19 * 60}}};
   rateline::TouRule night{~0u, 0xff, {{22 * 60 + 30, 3 * 60}}};
   REQUIRE(s.build({{"off", {}, true}, {"peak", {peak}, false}, {"night", {night}, false}}, 2024).empty());
   for (const char* name : kZones) {
