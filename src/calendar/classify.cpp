@@ -5,9 +5,17 @@
 //  * the UTC offset: one tz lookup per offset change (TimeZone::offset_at gives the span
 //    over which it holds), not one per interval;
 //  * season and day type (holiday lookup included): once per local day;
-//  * per interval: integer arithmetic and a table read.
+//  * the periods of a day's intervals: once per day PATTERN. Within one local day under
+//    one offset, the intervals start at local seconds s0, s0 + len, s0 + 2·len, ..., so
+//    their periods and alignment depend only on (season, day type, s0). A year has a
+//    handful of patterns; each day copies its pattern's row (memcpy) instead of
+//    classifying its intervals one by one. A DST day is two segments (before and after
+//    the change), each with its own s0, and an interval that crosses local midnight or an
+//    offset change is checked minute by minute as before.
 #include "rateline/calendar.hpp"
 
+#include <algorithm>
+#include <cstring>
 #include <limits>
 #include <stdexcept>
 
@@ -24,6 +32,15 @@ std::int64_t floor_div(std::int64_t a, std::int64_t b) {
   const std::int64_t q = a / b;
   return (a % b != 0 && (a < 0) != (b < 0)) ? q - 1 : q;
 }
+
+// The intervals of one (season, day type) row starting at local second s0, s0 + len, ...
+// before midnight: their periods, and how many of the first k that end by midnight are
+// misaligned.
+struct DayPattern {
+  std::int64_t first_second = 0;
+  std::vector<std::uint8_t> period;              // one per interval starting before midnight
+  std::vector<std::uint32_t> misaligned_before;  // [k]: misaligned among intervals 0..k-1 ending by midnight
+};
 
 }  // namespace
 
@@ -51,6 +68,7 @@ IntervalCalendar classify_intervals(const TouSchedule& schedule, const TimeZone&
   struct Day {
     std::int64_t number = std::numeric_limits<std::int64_t>::min();
     std::uint8_t season = 0;
+    std::size_t row_key = 0;  // season × kDayTypes + day type: which patterns apply
     const std::uint8_t* row = nullptr;
     const std::uint16_t* run_end = nullptr;
   };
@@ -62,15 +80,18 @@ IntervalCalendar classify_intervals(const TouSchedule& schedule, const TimeZone&
     day.season = static_cast<std::uint8_t>(season);
     if (schedule.built()) {
       const auto type = static_cast<std::size_t>(schedule.day_type(date));
+      day.row_key = season * kDayTypes + type;
       day.row = schedule.table_[season][type].data();
       day.run_end = schedule.run_end_[season][type].data();
     } else {
+      day.row_key = 0;
       day.row = no_tou_row.data();
       day.run_end = no_tou_run_end.data();
     }
   };
 
-  const seconds length{static_cast<std::int64_t>(minutes) * 60};
+  const std::int64_t len = static_cast<std::int64_t>(minutes) * 60;
+  const seconds length{len};
 
   // Slow path of the alignment check, for an interval that crosses local midnight or an
   // offset change: split [t0, t1) into pieces within one local day and one offset, and
@@ -95,33 +116,63 @@ IntervalCalendar classify_intervals(const TouSchedule& schedule, const TimeZone&
     return true;
   };
 
+  // Patterns by row key; a key has one pattern for ordinary days and one or two more for
+  // the segments of DST days, so a short list is searched.
+  std::vector<std::vector<DayPattern>> patterns(schedule.built() ? schedule.season_count() * kDayTypes : 1);
+  auto pattern_for = [&](const Day& day, std::int64_t s0) -> const DayPattern& {
+    auto& list = patterns[day.row_key];
+    for (const auto& p : list)
+      if (p.first_second == s0) return p;
+    DayPattern& p = list.emplace_back();
+    p.first_second = s0;
+    const auto starts = static_cast<std::size_t>((kSecondsPerDay - s0 + len - 1) / len);
+    const auto inner = static_cast<std::size_t>((kSecondsPerDay - s0) / len);  // intervals ending by midnight
+    p.period.resize(starts);
+    p.misaligned_before.assign(inner + 1, 0);
+    std::int64_t second = s0;
+    for (std::size_t k = 0; k < starts; ++k, second += len) {
+      const auto minute = static_cast<std::size_t>(second / 60);
+      p.period[k] = day.row[minute];
+      if (k < inner) {
+        const bool aligned = day.run_end[minute] > static_cast<std::size_t>((second + len - 1) / 60);
+        p.misaligned_before[k + 1] = p.misaligned_before[k] + (aligned ? 0u : 1u);
+      }
+    }
+    return p;
+  };
+
   Day day;
   TimeZone::OffsetSpan span = zone.offset_at(start);
-  sys_seconds t = start;
-  for (std::size_t i = 0; i < count; ++i, t += length) {
+  for (std::size_t i = 0; i < count;) {
+    const sys_seconds t = start + length * static_cast<std::int64_t>(i);
     if (t >= span.end) span = zone.offset_at(t);
     const std::int64_t local = t.time_since_epoch().count() + span.offset.count();
     const std::int64_t day_number = floor_div(local, kSecondsPerDay);
     load_day(day_number, day);
-    const std::int64_t second_of_day = local - day_number * kSecondsPerDay;
-    const auto minute = static_cast<std::size_t>(second_of_day / 60);
-    const std::uint8_t period = day.row[minute];
+    const std::int64_t s0 = local - day_number * kSecondsPerDay;
 
-    out.season[i] = day.season;
-    out.period[i] = period;
-    out.local_day[i] = static_cast<std::int32_t>(day_number);
+    // The segment: intervals from i that start on this local day under this offset.
+    // `fast`: the leading ones that also END by local midnight and by the offset change.
+    const std::size_t remaining = count - i;
+    auto by_span = [&](bool ceil_div) {
+      if (span.end == sys_seconds::max()) return remaining;
+      const std::int64_t left = (span.end - t).count();
+      if (left / len >= static_cast<std::int64_t>(remaining)) return remaining;
+      return static_cast<std::size_t>(ceil_div ? (left + len - 1) / len : left / len);
+    };
+    const std::size_t n = std::min({static_cast<std::size_t>((kSecondsPerDay - s0 + len - 1) / len), by_span(true), remaining});
+    const std::size_t fast = std::min({static_cast<std::size_t>((kSecondsPerDay - s0) / len), by_span(false), n});
 
-    // Aligned when every local minute of [t, t + length) has the start's period. Usually
-    // the interval ends on the same local day under the same offset: one table read.
-    const std::int64_t last_second = second_of_day + length.count() - 1;
-    const sys_seconds end = t + length;
-    bool aligned;
-    if (last_second < kSecondsPerDay && end <= span.end) {
-      aligned = day.run_end[minute] > static_cast<std::size_t>(last_second / 60);
-    } else {
-      aligned = all_in_period(t, end, period);
+    const DayPattern& p = pattern_for(day, s0);
+    std::memcpy(out.period.data() + i, p.period.data(), n);
+    std::fill_n(out.season.data() + i, n, day.season);
+    std::fill_n(out.local_day.data() + i, n, static_cast<std::int32_t>(day_number));
+    out.misaligned += p.misaligned_before[fast];
+    for (std::size_t k = fast; k < n; ++k) {
+      const sys_seconds tk = t + length * static_cast<std::int64_t>(k);
+      if (!all_in_period(tk, tk + length, p.period[k])) ++out.misaligned;
     }
-    if (!aligned) ++out.misaligned;
+    i += n;
   }
   return out;
 }

@@ -152,7 +152,7 @@ CaseRun run_services_case(const BillCase& c, const std::string& tariff) {
     run.outcome = CaseRun::Outcome::broken;
     return run;
   }
-  std::vector<BillingPeriod> periods = c.monthly_cycle ? monthly_periods(c.period.from, c.period.to) : std::vector<BillingPeriod>{c.period};
+  std::vector<BillingPeriod> periods = !c.cycle.empty() ? cycle_periods(c.period.from, c.period.to, cli::cycle_months(c.cycle)) : std::vector<BillingPeriod>{c.period};
   auto result = bill_services(compiled.services, meters, periods, c.account, bill_options(c.policies));
   for (auto& d : result.diagnostics) d.hint = case_hint(d.hint);
   run.diagnostics.insert(run.diagnostics.end(), result.diagnostics.begin(), result.diagnostics.end());

@@ -20,6 +20,7 @@
 #include "review_command.hpp"
 #include "diagnostic_output.hpp"
 #include "import_command.hpp"
+#include "process_heap.hpp"
 #include "test_command.hpp"
 
 #include <CLI/CLI.hpp>
@@ -452,6 +453,7 @@ int main(int argc, char** argv) {
   } catch (const CLI::ParseError& e) {
     return app.exit(e) == 0 ? 0 : 2;
   }
+  if (!batch_command->parsed()) rateline::cli::prepare_one_shot_heap();
 
   if (check->parsed()) {
     int status = 0;

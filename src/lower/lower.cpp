@@ -254,7 +254,7 @@ class Lowerer {
     if (!p.percent) return p.dollars();
     if (rate_denominator_ == 1) return p.amount;
     const auto own = std::stoll(p.denominator.normalized().to_string());
-    return p.amount * Decimal(rate_denominator_ / own);
+    return p.amount * Decimal(static_cast<std::int64_t>(rate_denominator_ / own));
   }
 
   // The least common multiple of the denominators of a percentage's fractions (checked 1..1000).
