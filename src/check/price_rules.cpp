@@ -39,7 +39,8 @@ void check_price(CheckContext& cx, const syntax::Price& price, ChargeContext& ct
     if (!ctx.percentage)
       cx.error("E0404", "a percentage needs the charges it is a percentage of", price.span,
                "add `of` and the charge names, e.g. `2.5 % of energy, basic`, or `of charges`");
-    if (price.amount > Decimal(100) * price.denominator || price.amount < Decimal(-100) * price.denominator)
+    // a zero denominator is E0362 (fraction_rules.cpp): no second finding on the same number
+    if (price.denominator > Decimal(0) && (price.amount > Decimal(100) * price.denominator || price.amount < Decimal(-100) * price.denominator))
       cx.warning("W0701", "a percentage above 100 % is unusual for a rider or tax", price.span, "check the rate sheet");
     return;
   }

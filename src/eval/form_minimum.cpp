@@ -17,7 +17,9 @@ Decimal minimum_amount(BillRun& run, const Segment& c, const graph::Charge& ch) 
   Decimal price;   // no price for this bill: no minimum
   if (auto found = flat_price(run, c, ch)) price = *found;
   if (ch.minimum_per == graph::MinimumPer::day) return price * Decimal(c.days);
-  price = price * ch.per_cycle;   // a monthly minimum on a quarterly bill: three months' worth
+  // a monthly minimum on a quarterly bill: three months' worth. An annual minimum is compared
+  // with a whole year of bills (apply_annual_minimums), so it keeps its yearly amount.
+  if (ch.minimum_per != graph::MinimumPer::year) price = price * ch.per_cycle;
   if (c.split) return c.share().times(price);
   return price;
 }

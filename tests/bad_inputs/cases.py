@@ -278,7 +278,7 @@ cli_case("check_max_size_bad", ["check", GEORGIA, "--max-input-size", "-1"], r"-
 cli_case("unknown_option", BILL + ["--from", "2024-07-01", "--to", "2024-08-01", "--frobnicate"], r"frobnicate")
 cli_case("no_subcommand", [], r"subcommand")
 cli_case("unknown_subcommand", ["bake"], r"subcommand is required")
-cli_case("usage_and_reads", BILL + ["--reads", "x.csv", "--from", "2024-07-01", "--to", "2024-08-01"], r"excludes")
+cli_case("usage_and_reads", BILL + ["--reads", "x.csv", "--from", "2024-07-01", "--to", "2024-08-01"], r"give one usage: --usage INTERVALS.csv or --reads READS.csv")
 cli_case("no_usage", ["bill", GEORGIA, "--from", "2024-07-01", "--to", "2024-08-01"], r"give the usage")
 cli_case("local_time_bad", BILL + ["--from", "2024-07-01", "--to", "2024-08-01", "--local-time", "whenever"], r"--local-time")
 cli_case("demand_window_bad", BILL + ["--from", "2024-07-01", "--to", "2024-08-01", "--demand-window", "5min"],

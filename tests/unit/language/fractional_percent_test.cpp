@@ -46,7 +46,7 @@ TEST_CASE("fractional percent: 33 1/3 % of $100.00 is 100/3 exactly, rounded onc
   CHECK(li->unrounded.to_string() == "33.333333333333");   // 100 × 100 / 300 to 12 places
   CHECK(li->amount.to_string() == "33.33");
   CHECK(li->rate.to_string() == "33.333333333333");
-  CHECK(li->trace.at(0) == "rate 100/3 % exactly, shown as 33.333333333333 %");
+  CHECK(li->trace.at(1) == "rate 100/3 % exactly, shown as 33.333333333333 %");
 }
 
 TEST_CASE("fractional percent: 1/3 % of 9,000 kWh at $0.10 is $3.00 exactly, and 66 2/3 % beside 1/2 % in one table") {

@@ -169,7 +169,7 @@ TEST_CASE("services: E1002 a base naming a line of another service") {
       "  }\n"));
   auto d = summary(result.diagnostics);
   REQUIRE(d.size() == 1);   // not also E0401 from checking water alone
-  CHECK(d[0] == "E1002 10:47 `energy` is a line of service electric, not on water's part of the bill; the base of `utility` can name only water's lines");
+  CHECK(d[0] == "E1002 10:46 `energy` is a line of service electric, not on water's part of the bill; the base of `utility` can name only water's lines");
   CHECK(result.diagnostics[0].hint == "a tax or fee on electric's lines is written in the `service electric` block; `of all` there is every electric line");
 }
 
@@ -187,7 +187,7 @@ TEST_CASE("services: E1004 a metered charge in a service without a meter") {
       "    charge bags \"Bags\" on usage: 1.00 $/gal\n"
       "  }\n"));
   REQUIRE(d.size() == 1);
-  CHECK(d[0] == "E1004 8:25 service solid_waste has no meter, so `bags` cannot be on usage");
+  CHECK(d[0] == "E1004 8:27 service solid_waste has no meter, so `bags` cannot be on usage");
 }
 
 TEST_CASE("services: a service names its meter's kind with `service KIND` in its block") {
