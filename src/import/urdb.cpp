@@ -6,7 +6,9 @@
 #include "import/urdb_model.hpp"
 #include "rateline/tariff.hpp"
 #include "rateline/time_zone.hpp"
+#include "syntax/input_limits.hpp"
 
+#include <algorithm>
 #include <fstream>
 #include <sstream>
 #include <stdexcept>
@@ -81,7 +83,16 @@ UrdbImportResult import_urdb(std::string_view json_text, const std::string& path
   if (text && !has_errors(report.diagnostics)) {
     // The importer's promise: what it writes checks. A failure here is a bug in the importer.
     auto compiled = compile_tariff(std::make_shared<const SourceFile>(path + ".tariff", *text));
-    if (has_errors(compiled.diagnostics)) {
+    const bool only_long_numbers = has_errors(compiled.diagnostics) &&
+        std::all_of(compiled.diagnostics.begin(), compiled.diagnostics.end(),
+                    [](const Diagnostic& d) { return d.severity != Severity::error || d.code == "L0007"; });
+    if (only_long_numbers) {
+      // rate + adj of two long JSON numbers (each within the JSON limit) can make a price longer
+      // than a tariff may write: the rate's data, not the importer, is at fault (found by fuzz_urdb)
+      report.error("I0019", "a price of this rate (rate + adj) needs more than " + std::to_string(syntax::kMaxNumberChars) +
+                                " characters, more than a tariff may write (docs/limits.md, L0007)", "",
+                   "round the rate's `rate` and `adj` to the digits the utility bills");
+    } else if (has_errors(compiled.diagnostics)) {
       report.error("I0099", "the imported tariff does not check (a bug in the importer; please report it with the rate)", "");
       for (auto& d : compiled.diagnostics)
         if (d.severity == Severity::error) report.diagnostics.push_back(d);

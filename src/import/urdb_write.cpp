@@ -58,13 +58,20 @@ std::vector<int> Writer::all_months() {
 }
 
 void Writer::preamble(Lines& out) const {
+  // A field's line breaks (and other control characters) would end the comment line and put
+  // the rest of the field into the tariff as code (found by fuzz_urdb): one line each.
+  auto one_line = [](std::string s) {
+    for (char& c : s)
+      if (static_cast<unsigned char>(c) < 0x20 || c == 0x7f) c = ' ';
+    return s;
+  };
   out.push_back("# Imported from the OpenEI Utility Rate Database (URDB) by `rateline import urdb`.");
-  if (!r_.label.empty()) out.push_back("#   URDB label: " + r_.label);
-  if (!r_.utility.empty()) out.push_back("#   utility:    " + r_.utility);
-  out.push_back("#   name:       " + r_.name);
-  out.push_back("#   effective:  " + format_date(r_.effective) + " (" + r_.effective_note + ")");
-  if (!r_.source.empty()) out.push_back("#   source:     " + r_.source);
-  if (!r_.uri.empty()) out.push_back("#   URDB page:  " + r_.uri);
+  if (!r_.label.empty()) out.push_back("#   URDB label: " + one_line(r_.label));
+  if (!r_.utility.empty()) out.push_back("#   utility:    " + one_line(r_.utility));
+  out.push_back("#   name:       " + one_line(r_.name));
+  out.push_back("#   effective:  " + format_date(r_.effective) + " (" + one_line(r_.effective_note) + ")");
+  if (!r_.source.empty()) out.push_back("#   source:     " + one_line(r_.source));
+  if (!r_.uri.empty()) out.push_back("#   URDB page:  " + one_line(r_.uri));
   out.push_back("#");
   comment(out, "Prices are URDB rate + adj, exact as written in the JSON. The bill follows NREL SAM (utilityrate5): "
                "tiers are cumulative monthly kWh across all TOU periods" +

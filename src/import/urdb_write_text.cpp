@@ -18,7 +18,7 @@ std::string quote(std::string_view s) {
     if (c == '"' || c == '\\') {
       out += '\\';
       out += c;
-    } else if (c == '\n' || c == '\r' || c == '\t') {
+    } else if (static_cast<unsigned char>(c) < 0x20 || c == 0x7f) {   // control characters end no string
       out += ' ';
     } else {
       out += c;

@@ -324,6 +324,15 @@ TEST_CASE("urdb import: malformed rates are errors, never guesses") {
           "energyratestructure, period 0: tier 4 (up to 600 kWh) is the last kWh step inside the kWh/kW block of tier 3 and has a `max`, "
           "so the rest of the block has no price");
   }
+  SUBCASE("rate + adj longer than a tariff may write (fuzz_urdb)") {
+    auto d = refused(rate(R"("energyratestructure": [[{"rate": 0.25, "adj": 0.1188888888888888888888888888888888888888888888888292}]])"), "I0019");
+    CHECK(d.message == "a price of this rate (rate + adj) needs more than 40 characters, more than a tariff may write (docs/limits.md, L0007)");
+  }
+  SUBCASE("line breaks in the utility's name stay in its comment line (fuzz_urdb)") {
+    auto result = import(R"({"name": "Test Rate", "utility": "City of\nX)\r\u0001", )" + kFlat + "}");
+    REQUIRE(result.tariff_text.has_value());
+    CHECK(contains(*result.tariff_text, "#   utility:    City of X)  \n"));
+  }
   SUBCASE("fuel adjustments that are not 12 numbers") { refused(rate(kFlat + R"(, "fueladjustmentsmonthly": [0.01])"), "I0013"); }
   SUBCASE("an unknown time zone") {
     rateline::UrdbImportOptions options;
