@@ -89,6 +89,25 @@ Decimal::Int big(I128 v) {
   return r;
 }
 
+/// x = v, written into x's own limbs: the temporary and the limb copy of `x = big(v)` cost
+/// more than the 128-bit addition or product the value comes from.
+void set_small(Decimal::Int& x, I128 v) {
+  const bool negative = v < 0;
+  const U128 magnitude = negative ? -static_cast<U128>(v) : static_cast<U128>(v);
+  const auto lo = static_cast<std::uint64_t>(magnitude), hi = static_cast<std::uint64_t>(magnitude >> 64);
+  if (hi == 0) {
+    x = lo;
+  } else {
+    auto& b = x.backend();
+    b.sign(false);
+    b.resize(2, 2);
+    b.limbs()[0] = lo;
+    b.limbs()[1] = hi;
+    b.normalize();
+  }
+  if (negative) x.backend().negate();
+}
+
 /// v × 10^k, false on overflow.
 bool scale_up(I128 v, int k, I128& out) {
   if (k < 0 || k > kMaxPow10) return false;
@@ -236,7 +255,7 @@ bool add_small(const Decimal::Int& a, int sa, const Decimal::Int& b, int sb, boo
 
 Decimal& Decimal::operator+=(const Decimal& other) {
   if (I128 r = 0; add_small(coefficient_, scale_, other.coefficient_, other.scale_, false, r)) {
-    coefficient_ = big(r);
+    set_small(coefficient_, r);
     scale_ = std::max(scale_, other.scale_);
     return *this;
   }
@@ -254,7 +273,7 @@ Decimal& Decimal::operator+=(const Decimal& other) {
 Decimal& Decimal::operator-=(const Decimal& other) {
   // as +=, without the negated copy of `other`
   if (I128 r = 0; add_small(coefficient_, scale_, other.coefficient_, other.scale_, true, r)) {
-    coefficient_ = big(r);
+    set_small(coefficient_, r);
     scale_ = std::max(scale_, other.scale_);
     return *this;
   }
@@ -271,7 +290,7 @@ Decimal& Decimal::operator-=(const Decimal& other) {
 
 Decimal& Decimal::operator*=(const Decimal& other) {
   if (I128 x = 0, y = 0, r = 0; small(coefficient_, x) && small(other.coefficient_, y) && !__builtin_mul_overflow(x, y, &r))
-    coefficient_ = big(r);
+    set_small(coefficient_, r);
   else
     coefficient_ *= other.coefficient_;
   scale_ += other.scale_;

@@ -6,6 +6,7 @@
 // segment's bill and the run's bills (eval/segment_bill.hpp).
 #pragma once
 
+#include "eval/bill_plan.hpp"
 #include "eval/billing_demand.hpp"
 #include "eval/determinant_source.hpp"
 #include "eval/findings.hpp"
@@ -22,9 +23,11 @@
 namespace rateline::eval {
 
 struct BillRun {
-  BillRun(const graph::Tariff& tariff, const Account& for_account, Trace& observer) : t(tariff), account(for_account), trace(observer) {}
+  BillRun(const graph::Tariff& tariff, const Account& for_account, Trace& observer)
+      : t(tariff), plan(bill_plan(tariff)), account(for_account), trace(observer) {}
 
   const graph::Tariff& t;
+  const BillPlan& plan;                     ///< what every bill of the tariff shares (eval/bill_plan.hpp)
   const Account& account;
   Trace& trace;
   Findings findings;
@@ -34,11 +37,8 @@ struct BillRun {
   BillingDemand billing_demand;             ///< the demand history ratchets look back at
 
   /// ".t1", ".t2" ... (ids of the tiers of a table without nested blocks), made once per run.
-  const std::vector<std::string>& tier_ids(std::size_t count) {
-    while (plain_tier_ids.size() < count) plain_tier_ids.push_back(".t" + std::to_string(plain_tier_ids.size() + 1));
-    return plain_tier_ids;
-  }
-  std::vector<std::string> plain_tier_ids;
+  /// The plan has as many as the tariff's longest table has tiers.
+  const std::vector<std::string>& tier_ids() const { return plan.tier_ids; }
 
   /// The account's past-due state, checked once for the run when the tariff has a late fee.
   bool past_due_state_ok(std::size_t bill_count);

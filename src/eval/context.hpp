@@ -3,10 +3,19 @@
 
 #include "eval/share.hpp"
 
+#include <boost/container/small_vector.hpp>
+
 #include <cstdint>
 #include <string>
+#include <string_view>
 
 namespace rateline::eval {
+
+/// What a context adds to a line's label or id after the charge's own, as pieces that
+/// point into the tariff (", ", "On-peak") or into text the caller keeps alive while it
+/// prices the context (a season part's day count). Joined once, into the line item: a
+/// bill builds no label text of its own for a context.
+using TextPieces = boost::container::small_vector<std::string_view, 6>;
 
 struct Context {
   int season = -1;                          ///< -1: the whole billing period
@@ -14,9 +23,9 @@ struct Context {
   std::uint64_t periods = ~0ull;            ///< periods of the group that count
   bool part = false;                        ///< a season part of a period that spans seasons
   Share share;                              ///< ... its share of the segment's days
-  std::string label;                        ///< ", summer, on-peak"
-  std::string id;                           ///< ".summer.on_peak"
-  std::string season_name, period_name;
+  TextPieces label;                         ///< ", summer, on-peak" in pieces
+  TextPieces id;                            ///< ".summer.on_peak" in pieces
+  std::string_view season_name, period_name;   ///< names in the tariff
   std::string table_note;                   ///< which case of a table applies, for the trace
 
   /// The season index of a season part (call only when season >= 0).

@@ -59,8 +59,18 @@ void apply_annual_minimums(BillRun& run, std::vector<Bill>& bills, const std::ve
   for (std::size_t index = 0; index < t.charges.size(); ++index) {
     const auto& ch = t.charges[index];   // annual minimums are not revised mid-year
     if (ch.form != graph::Form::minimum || ch.minimum_per != graph::MinimumPer::year) continue;
+    // a line is the charge's when its id is the charge's id, alone or followed by '.' or '@'
+    // (an id holding either character never matches: the part before it is shorter)
     std::vector<std::string_view> base_ids;
-    for (auto b : ch.base) base_ids.push_back(t.charges[b].id);
+    for (auto b : ch.base)
+      if (t.charges[b].id.find_first_of(".@") == std::string::npos) base_ids.push_back(t.charges[b].id);
+    auto of_base = [&](const std::string& line_id) {
+      for (auto id : base_ids)
+        if (line_id.size() >= id.size() && line_id.compare(0, id.size(), id) == 0 &&
+            (line_id.size() == id.size() || line_id[id.size()] == '.' || line_id[id.size()] == '@'))
+          return true;
+      return false;
+    };
     // a year is 12 monthly bills, 4 quarterly ones, 1 annual one
     const std::size_t per_year = static_cast<std::size_t>(12 / std::max(1, t.cycle_months));
     for (std::size_t start = 0; start < bills.size(); start += per_year) {
@@ -75,10 +85,8 @@ void apply_annual_minimums(BillRun& run, std::vector<Bill>& bills, const std::ve
       }
       Decimal base;
       for (std::size_t i = start; i < end; ++i)
-        for (auto& li : bills[i].line_items) {
-          auto charge_id = std::string_view(li.id).substr(0, li.id.find_first_of(".@"));
-          if (std::find(base_ids.begin(), base_ids.end(), charge_id) != base_ids.end()) base += li.amount;
-        }
+        for (auto& li : bills[i].line_items)
+          if (of_base(li.id)) base += li.amount;
       const Segment& year_first_segment = *first_segment[start];
       Decimal floor_amount = minimum_amount(run, year_first_segment, ch);
       if (base >= floor_amount) continue;

@@ -11,13 +11,26 @@ std::optional<graph::QuantityRounding> line_rounding(const graph::Tariff& t, con
   return std::nullopt;
 }
 
+namespace {
+
+std::size_t size_of(const TextPieces& pieces) {
+  std::size_t n = 0;
+  for (auto piece : pieces) n += piece.size();
+  return n;
+}
+
+}  // namespace
+
 void start_line(LineItem& li, Trace& trace, const graph::Charge& ch, const Context& ctx, std::string_view tier_label,
                 std::string_view tier_id) {
-  // one allocation per string: a year of bills makes hundreds of these
-  li.id.reserve(ch.id.size() + ctx.id.size() + tier_id.size());
-  li.id.append(ch.id).append(ctx.id).append(tier_id);
-  li.label.reserve(ch.label.size() + ctx.label.size() + tier_label.size() + 2);
-  li.label.append(ch.label).append(ctx.label);
+  // one allocation per string (none when it fits the string's own buffer): a year of bills makes hundreds of these
+  li.id.reserve(ch.id.size() + size_of(ctx.id) + tier_id.size());
+  li.id.append(ch.id);
+  for (auto piece : ctx.id) li.id.append(piece);
+  li.id.append(tier_id);
+  li.label.reserve(ch.label.size() + size_of(ctx.label) + tier_label.size() + 2);
+  li.label.append(ch.label);
+  for (auto piece : ctx.label) li.label.append(piece);
   if (!tier_label.empty()) li.label.append(", ").append(tier_label);
   li.kind = ch.kind;
   li.season = ctx.season_name;

@@ -77,8 +77,8 @@ void by_period(ChargeLines& lines, const Pricing& p, const Context& ctx) {
     // splits seasons by days: then every part shares every period's usage
     if (!(t.season_split_days && ctx.part) && lines.run.source->interval_count(lines.segment, sub) == 0) continue;
     sub.period_name = names[k];
-    sub.label.append(", ").append(k < labels.size() ? labels[k] : names[k]);
-    sub.id.append(".").append(names[k]);
+    sub.label.insert(sub.label.end(), {", ", k < labels.size() ? labels[k] : names[k]});
+    sub.id.insert(sub.id.end(), {".", names[k]});
     price(lines, p.cases[k], sub);
   }
 }

@@ -72,7 +72,9 @@ Bill SegmentBiller::bill_segment(const Segment& c) {
 
 std::vector<Bill> SegmentBiller::bill_all() {
   std::vector<Bill> bills;
+  bills.reserve(run_.bills);
   std::vector<const Segment*> first_segment;
+  first_segment.reserve(run_.bills);
   run_.billing_demand.start(run_);
   for (auto& c : run_.segments) {
     auto segment_bill = bill_segment(c);

@@ -1,6 +1,7 @@
 // eval/segments.cpp — version_segments(): a billing period cut where revisions take effect (eval/segments.hpp).
 #include "eval/segments.hpp"
 
+#include "eval/bill_plan.hpp"
 #include "rateline/calendar.hpp"
 
 #include <algorithm>
@@ -28,7 +29,9 @@ std::vector<Segment> version_segments(const graph::Tariff& t, const BillingPerio
       auto d = t.revisions[r].effective;
       if (sys_days{d} > sys_days{p.from} && sys_days{d} < sys_days{p.to}) cuts.emplace_back(d, r + 1);
     }
+  const auto& plan = bill_plan(t);
   std::vector<Segment> out;
+  out.reserve(cuts.size());
   for (std::size_t k = 0; k < cuts.size(); ++k) {
     Segment c;
     c.period = p;
@@ -37,13 +40,13 @@ std::vector<Segment> version_segments(const graph::Tariff& t, const BillingPerio
     c.to = k + 1 < cuts.size() ? cuts[k + 1].first : p.to;
     auto v = cuts[k].second;
     c.charges = v == 0 ? &t.charges : &t.revisions[v - 1].charges;
-    c.version = format_date(v == 0 ? t.info.effective : t.revisions[v - 1].effective);
+    c.version = plan.versions[v];
     c.split = cuts.size() > 1;
     c.period_days = p.days();
     c.days = static_cast<int>((sys_days{c.to} - sys_days{c.from}).count());
     c.season_days.assign(std::max<std::size_t>(1, t.season_names.size()), 0);
     if (t.season_names.size() > 1)
-      for (auto d = c.from; d < c.to; d = next_day(d)) c.season_days[season_of(t, d)]++;
+      for (auto d = c.from; d < c.to; d = next_day(d)) c.season_days[plan.season(d)]++;
     else
       c.season_days[0] = c.days;
     c.month = static_cast<unsigned>(year_month_day{sys_days{p.to} - days{1}}.month());
@@ -53,8 +56,7 @@ std::vector<Segment> version_segments(const graph::Tariff& t, const BillingPerio
 }
 
 std::size_t season_of(const graph::Tariff& t, year_month_day d) {
-  if (t.season_names.empty()) return 0;
-  return t.calendar_to_season[t.groups[0].schedule.season_of(d)];
+  return bill_plan(t).season(d);
 }
 
 year_month_day next_day(year_month_day d) {

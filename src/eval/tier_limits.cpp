@@ -16,6 +16,7 @@ std::vector<std::optional<Decimal>> bounds(ChargeLines& lines, const graph::Tier
   const auto& t = run.t;
   const auto& c = lines.segment;
   std::vector<std::optional<Decimal>> out;
+  out.reserve(tt.upper.size());
   int days_here = ctx.season >= 0 && ctx.part ? c.season_days[ctx.season_index()] : c.days;
   std::optional<Decimal> demand_kw;
   for (auto& b : tt.upper) {
@@ -52,7 +53,7 @@ std::vector<std::optional<Decimal>> bounds(ChargeLines& lines, const graph::Tier
       if (rounded != v) run.trace.limit_rounded(steps, v, *t.limit_rounding, rounded);
       v = std::move(rounded);
     }
-    out.push_back(v);
+    out.push_back(std::move(v));
   }
   return out;
 }

@@ -54,7 +54,7 @@ void single_column(ChargeLines& lines, const View& tt, const std::vector<std::op
     auto& li = lines.add(ctx, tt.label(k), tt.id(k));
     li.trace.insert(li.trace.end(), steps.begin(), steps.end());
     li.trace.insert(li.trace.end(), bound_steps.begin(), bound_steps.end());
-    li.quantity = portions[k];
+    li.quantity = std::move(portions[k]);
     li.unit = lines.unit();
     li.rate = tt.prices[0][k];
     auto amount = li.quantity * li.rate;
@@ -106,12 +106,12 @@ void period_columns(ChargeLines& lines, const graph::Pricing& p, const View& tt,
       if (share[col][k].is_zero()) continue;
       Context sub = ctx;
       sub.period_name = names[period];
-      sub.label.append(", ").append(period < labels.size() ? labels[period] : names[period]);
-      sub.id.append(".").append(names[period]);
+      sub.label.insert(sub.label.end(), {", ", period < labels.size() ? labels[period] : names[period]});
+      sub.id.insert(sub.id.end(), {".", names[period]});
       auto& li = lines.add(sub, tt.label(k), tt.id(k));
       li.trace.insert(li.trace.end(), steps.begin(), steps.end());
       li.trace.insert(li.trace.end(), bound_steps.begin(), bound_steps.end());
-      li.quantity = share[col][k];
+      li.quantity = std::move(share[col][k]);
       li.unit = lines.unit();
       li.rate = tt.prices[col][k];
       // the amount is computed from the exact share where possible
@@ -127,7 +127,7 @@ void period_columns(ChargeLines& lines, const graph::Pricing& p, const View& tt,
 void price_tiers(ChargeLines& lines, const graph::Pricing& p, const Context& ctx) {
   Steps bound_steps;
   const auto resolved = resolve_tiers(lines, p.tiers, ctx, bound_steps);
-  const View tt{resolved.tier_labels(), resolved.ids.empty() ? lines.run.tier_ids(resolved.tier_labels().size()) : resolved.ids,
+  const View tt{resolved.tier_labels(), resolved.ids.empty() ? lines.run.tier_ids() : resolved.ids,
                 resolved.tier_prices(), p.tiers.column_period, p.tiers.allocation};
   if (tt.allocation == Allocation::single)
     single_column(lines, tt, resolved.upper, bound_steps, ctx);

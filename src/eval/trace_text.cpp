@@ -9,7 +9,7 @@ std::string TextTrace::money(const Decimal& d) const { return symbol_ + d.to_str
 
 std::string TextTrace::where(const Context& ctx) const {
   std::string s;
-  if (ctx.season >= 0) s += " in " + ctx.season_name;
+  if (ctx.season >= 0) s.append(" in ").append(ctx.season_name);
   if (ctx.periods != ~0ull) {
     std::string list;
     const auto& names = t_.groups[ctx.group].period_names;
@@ -79,7 +79,7 @@ void TextTrace::power_factor_adjusted(Steps& steps, const graph::Tariff::PowerFa
 }
 
 void TextTrace::days(Steps& steps, int d, const Context& ctx) {
-  steps.push_back(count_of(d, "day") + (ctx.season >= 0 ? " in " + ctx.season_name : std::string(" in the billing period")));
+  steps.push_back(count_of(d, "day") + (ctx.season >= 0 ? " in " + std::string(ctx.season_name) : std::string(" in the billing period")));
 }
 
 void TextTrace::usage_cap(Steps& steps, const UsageCap& c, const Decimal& usage) {
@@ -152,11 +152,11 @@ void TextTrace::segment_share(Steps& steps, const Segment& s, const Decimal& res
 }
 
 void TextTrace::season_share(Steps& steps, const Context& ctx, const Decimal& result, const char* unit) {
-  steps.push_back("× " + ctx.share.decimal().to_string() + " (the " + ctx.season_name + " part of the period) = " + result.to_string() + unit);
+  steps.push_back("× " + ctx.share.decimal().to_string() + " (the " + std::string(ctx.season_name) + " part of the period) = " + result.to_string() + unit);
 }
 
 void TextTrace::season_part(Steps& steps, const Context& ctx) {
-  steps.push_back("season part " + ctx.season_name + ": " + ctx.share.decimal().to_string() + " of the billing period");
+  steps.push_back("season part " + std::string(ctx.season_name) + ": " + ctx.share.decimal().to_string() + " of the billing period");
 }
 
 void TextTrace::prorated(Steps& steps, int period_days, int month_days, const Decimal& months) {

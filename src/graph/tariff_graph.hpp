@@ -15,6 +15,7 @@
 #include "rateline/unit.hpp"
 
 #include <cstdint>
+#include <memory>
 #include <mutex>
 #include <optional>
 #include <string>
@@ -226,6 +227,13 @@ struct Tariff {
     std::vector<std::shared_ptr<const struct IntervalSlots>> entries;
   };
   mutable SlotCache slot_cache;
+  /// eval's bill plan for this tariff (eval/bill_plan.hpp), made on its first bill. A cache
+  /// like slot_cache; opaque here, because eval comes after graph.
+  struct PlanCache {
+    std::once_flag once;
+    std::shared_ptr<const void> plan;
+  };
+  mutable PlanCache plan_cache;
 };
 
 /// "energy", "max demand in on_peak, mid_peak", "days"; "" for a fixed charge's none.

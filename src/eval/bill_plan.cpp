@@ -1,0 +1,45 @@
+// eval/bill_plan.cpp — a tariff's bill plan, made once (eval/bill_plan.hpp).
+#include "eval/bill_plan.hpp"
+
+#include "eval/pricing.hpp"
+#include "rateline/calendar.hpp"
+
+#include <algorithm>
+#include <memory>
+#include <mutex>
+
+namespace rateline::eval {
+
+using namespace std::chrono;
+
+namespace {
+
+std::shared_ptr<const BillPlan> make_plan(const graph::Tariff& t) {
+  auto plan = std::make_shared<BillPlan>();
+  plan->by_season.resize(t.pricing.size());
+  std::size_t longest = 0;
+  for (std::uint32_t id = 0; id < t.pricing.size(); ++id) {
+    plan->by_season[id] = has_by_season(t, id) ? 1 : 0;
+    longest = std::max({longest, t.pricing[id].tiers.upper.size(), t.pricing[id].tiers.labels.size()});
+  }
+  if (!t.season_names.empty()) {
+    // any year: only the month and the day are read (2000 is a leap year, so Feb 29 is there)
+    for (unsigned m = 1; m <= 12; ++m)
+      for (unsigned d = 1; d <= 31; ++d)
+        plan->season_of_day[m][d] = t.calendar_to_season[t.groups[0].schedule.season_of(year{2000} / month{m} / day{d})];
+  }
+  plan->versions.push_back(format_date(t.info.effective));
+  for (auto& r : t.revisions) plan->versions.push_back(format_date(r.effective));
+  for (std::size_t k = 0; k < longest; ++k) plan->tier_ids.push_back(".t" + std::to_string(k + 1));
+  return plan;
+}
+
+}  // namespace
+
+const BillPlan& bill_plan(const graph::Tariff& t) {
+  auto& cache = t.plan_cache;
+  std::call_once(cache.once, [&] { cache.plan = make_plan(t); });
+  return *static_cast<const BillPlan*>(cache.plan.get());
+}
+
+}  // namespace rateline::eval

@@ -1,0 +1,39 @@
+// eval/bill_plan.hpp — BillPlan: what every bill of a tariff would otherwise work out again (which pricing trees split by season, the season of each day of the year, the versions' dates as text, tier ids), made once per tariff on its first bill and kept in the tariff.
+//
+// A customer-year of a small tariff is a few dozen line items; what they cost is mostly
+// fixed work per bill, not arithmetic. The plan holds the parts of that work that depend
+// only on the tariff. It is immutable once made and lives in the tariff's cache
+// (graph::Tariff::plan_cache), so one compiled tariff stays safe to bill on many threads.
+#pragma once
+
+#include "graph/tariff_graph.hpp"
+
+#include <array>
+#include <chrono>
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace rateline::eval {
+
+struct BillPlan {
+  /// Per pricing id: whether its tree has a `by season` table (the charge is split into season parts).
+  std::vector<std::uint8_t> by_season;
+  /// [month][day]: the tariff's season index. Seasons are ranges of month and day
+  /// (calendar's TouSchedule::season_of reads nothing else), so one table serves every year.
+  std::array<std::array<std::uint8_t, 32>, 13> season_of_day{};
+  /// The effective date of each version as a line item shows it: [0] the tariff's, [r + 1] revision r's.
+  std::vector<std::string> versions;
+  /// ".t1", ".t2" ...: the ids of the tiers of a table without nested blocks, for the longest table.
+  std::vector<std::string> tier_ids;
+
+  std::size_t season(std::chrono::year_month_day day) const {
+    return season_of_day[static_cast<unsigned>(day.month())][static_cast<unsigned>(day.day())];
+  }
+  bool has_by_season(std::uint32_t pricing) const { return pricing != graph::kNone && by_season[pricing] != 0; }
+};
+
+/// The tariff's plan: made on the first call (thread-safe), then the same one.
+const BillPlan& bill_plan(const graph::Tariff& tariff);
+
+}  // namespace rateline::eval
