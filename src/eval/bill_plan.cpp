@@ -37,8 +37,11 @@ std::shared_ptr<const BillPlan> make_plan(const graph::Tariff& t) {
 }  // namespace
 
 const BillPlan& bill_plan(const graph::Tariff& t) {
+  // a plain lock, once per bill run: helgrind cannot see through call_once's lock-free fast path
+  static std::mutex mutex;
   auto& cache = t.plan_cache;
-  std::call_once(cache.once, [&] { cache.plan = make_plan(t); });
+  std::lock_guard lock(mutex);
+  if (!cache.plan) cache.plan = make_plan(t);
   return *static_cast<const BillPlan*>(cache.plan.get());
 }
 
