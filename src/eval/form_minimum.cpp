@@ -20,7 +20,8 @@ Decimal minimum_amount(BillRun& run, const Segment& c, const graph::Charge& ch) 
   // a monthly minimum on a quarterly bill: three months' worth. An annual minimum is compared
   // with a whole year of bills (apply_annual_minimums), so it keeps its yearly amount.
   if (ch.minimum_per != graph::MinimumPer::year) price = price * ch.per_cycle;
-  if (c.split) return c.share().times(price);
+  // a year's minimum is the year's amount however a revision cuts the bill (docs/language.md, "Billing cycles")
+  if (c.split && ch.minimum_per != graph::MinimumPer::year) return c.share().times(price);
   return price;
 }
 

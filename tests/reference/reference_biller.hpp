@@ -112,6 +112,12 @@ struct RefBill {
 RefBill reference_bill(const TariffModel& tariff, const IntervalUsage& usage, const BillingPeriod& period, const Account& account = {},
                        const BillOptions& options = {}, const std::vector<MonthlyDemand>& earlier = {});
 
+/// `$/year` minimums (docs/language.md, "Billing cycles": "a `$/year` minimum compares a year
+/// of bills"): when `year` is a whole year of the tariff's bills (12 monthly, 4 quarterly
+/// bills), the base charges' line amounts of all of them against the yearly amount; a
+/// top-up line on the last bill. reference_bill applies it to an annual bill itself.
+void apply_yearly_minimums(const TariffModel& tariff, const Account& account, const std::vector<RefBill*>& year);
+
 /// One line per item, for failure messages.
 std::string describe(const RefBill& bill);
 std::string describe(const Bill& bill);
