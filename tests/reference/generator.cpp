@@ -35,6 +35,19 @@
 //  - chronological tiers on netted, received or reactive energy are refused by the
 //    language (E0920) and so never written; likewise periods or season parts of netted
 //    quantities under `per_period`, and other period groups under `per_tou_period`.
+//  - billing cycles (generated: `billing_cycle quarterly|annual`, $/quarter and $/year fixed
+//    charges, minimums per month/quarter/year, tier limits kWh/month|quarter|year, also
+//    several units in one table, quarterly series of 2 and 4 quarters): not generated are
+//    bills outside 75-105 / 330-400 days (B0080), `proration` on a cycle (E0361), $/quarter
+//    on a monthly tariff (E0360), a $/year minimum on a monthly tariff (12 bills of usage),
+//    a $/year minimum priced by a table, revised, or with `rounding total` (the order of
+//    the two is undocumented), and an allowance (`includes N kWh`) on a cycle tariff.
+//  - fractional percentages (generated: `33 1/3 %`, `1/3 %`, negative with a whole part,
+//    in tables, grossed up): not `-1/3 %` (not in the grammar) nor `-0 1/3 %`; without
+//    line rounding a table never mixes fractions and decimals (open finding: the fast
+//    biller takes a decimal case of such a table to 12 places, the docs keep it exact).
+//  - several services on one bill (`service NAME { ... }`), move-in/final proration of a
+//    bill and other `rateline batch` account events are not generated.
 #include "reference/generator.hpp"
 
 #include "rateline/time_zone.hpp"
