@@ -1,6 +1,7 @@
 // eval/form_minimum.cpp — bill_minimum(lines) and apply_annual_minimums(): a top-up of the line items a minimum covers, per bill, per day or per year (eval/charge_forms.hpp).
 #include "core/plural.hpp"
 #include "eval/charge_forms.hpp"
+#include "eval/exemption.hpp"
 #include "eval/money_text.hpp"
 #include "eval/pricing.hpp"
 #include "eval/quantities.hpp"
@@ -60,6 +61,11 @@ void apply_annual_minimums(BillRun& run, std::vector<Bill>& bills, const std::ve
   for (std::size_t index = 0; index < t.charges.size(); ++index) {
     const auto& ch = t.charges[index];   // annual minimums are not revised mid-year
     if (ch.form != graph::Form::minimum || ch.minimum_per != graph::MinimumPer::year) continue;
+    if (!ch.exempt_if.empty()) {
+      // `unless ATTRIBUTE` drops the minimum as it drops any charge (the bill already noted why)
+      std::vector<Diagnostic> noted;
+      if (is_exempt(run.account, ch.id, ch.exempt_if, noted).value_or(true)) continue;
+    }
     std::vector<std::string_view> base_ids;
     for (auto b : ch.base) base_ids.push_back(t.charges[b].id);
     // a year is 12 monthly bills, 4 quarterly ones, 1 annual one
