@@ -1,6 +1,7 @@
 // eval/form_minimum.cpp — bill_minimum(lines) and apply_annual_minimums(): a top-up of the line items a minimum covers, per bill, per day or per year (eval/charge_forms.hpp).
 #include "core/plural.hpp"
 #include "eval/charge_forms.hpp"
+#include "eval/exemption.hpp"
 #include "eval/money_text.hpp"
 #include "eval/pricing.hpp"
 #include "eval/quantities.hpp"
@@ -20,7 +21,8 @@ Decimal minimum_amount(BillRun& run, const Segment& c, const graph::Charge& ch) 
   // a monthly minimum on a quarterly bill: three months' worth. An annual minimum is compared
   // with a whole year of bills (apply_annual_minimums), so it keeps its yearly amount.
   if (ch.minimum_per != graph::MinimumPer::year) price = price * ch.per_cycle;
-  if (c.split) return c.share().times(price);
+  // a year's minimum is the year's amount however a revision cuts the bill (docs/language.md, "Billing cycles")
+  if (c.split && ch.minimum_per != graph::MinimumPer::year) return c.share().times(price);
   return price;
 }
 
@@ -59,6 +61,11 @@ void apply_annual_minimums(BillRun& run, std::vector<Bill>& bills, const std::ve
   for (std::size_t index = 0; index < t.charges.size(); ++index) {
     const auto& ch = t.charges[index];   // annual minimums are not revised mid-year
     if (ch.form != graph::Form::minimum || ch.minimum_per != graph::MinimumPer::year) continue;
+    if (!ch.exempt_if.empty()) {
+      // `unless ATTRIBUTE` drops the minimum as it drops any charge (the bill already noted why)
+      std::vector<Diagnostic> noted;
+      if (is_exempt(run.account, ch.id, ch.exempt_if, noted).value_or(true)) continue;
+    }
     // a line is the charge's when its id is the charge's id, alone or followed by '.' or '@'
     // (an id holding either character never matches: the part before it is shorter)
     std::vector<std::string_view> base_ids;

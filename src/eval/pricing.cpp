@@ -36,10 +36,13 @@ void flat(ChargeLines& lines, const Pricing& p, const Context& ctx) {
   li.unit = lines.unit();
   li.rate = p.price;
   auto amount = li.quantity * p.price;
-  if (lines.charge.determinant.measure == Measure::none && q.fixed.whole != 1)
-    amount = (p.price * Decimal(q.fixed.part) * Decimal(q.meters))
-                 .divided_by(Decimal(q.fixed.whole), p.price.scale() + kShareScale, RoundingMode::half_even)
+  if (lines.charge.determinant.measure == Measure::none && q.fixed.whole != 1) {
+    // the price of one bill of the cycle ($/month on a quarterly bill: 3 months', exact), then its share by days
+    const Decimal cycle_price = p.price * lines.charge.per_cycle;
+    amount = (cycle_price * Decimal(q.fixed.part) * Decimal(q.meters))
+                 .divided_by(Decimal(q.fixed.whole), cycle_price.scale() + kShareScale, RoundingMode::half_even)
                  .normalized();
+  }
   lines.run.trace.priced(li.trace, li.quantity, li.unit, p.price, lines.charge.rate_unit, amount);
   lines.finish(li, amount);
 }

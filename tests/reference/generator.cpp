@@ -35,6 +35,19 @@
 //  - chronological tiers on netted, received or reactive energy are refused by the
 //    language (E0920) and so never written; likewise periods or season parts of netted
 //    quantities under `per_period`, and other period groups under `per_tou_period`.
+//  - billing cycles (generated: `billing_cycle quarterly|annual`, $/quarter and $/year fixed
+//    charges, minimums per month/quarter/year, tier limits kWh/month|quarter|year, also
+//    several units in one table, quarterly series of 2 and 4 quarters): not generated are
+//    bills outside 75-105 / 330-400 days (B0080), `proration` on a cycle (E0361), $/quarter
+//    on a monthly tariff (E0360), a $/year minimum on a monthly tariff (12 bills of usage),
+//    a $/year minimum priced by a table, revised, or with `rounding total` (the order of
+//    the two is undocumented), and an allowance (`includes N kWh`) on a cycle tariff.
+//  - fractional percentages (generated: `33 1/3 %`, `1/3 %`, negative with a whole part,
+//    in tables, grossed up): not `-1/3 %` (not in the grammar) nor `-0 1/3 %`; without
+//    line rounding a table never mixes fractions and decimals (open finding: the fast
+//    biller takes a decimal case of such a table to 12 places, the docs keep it exact).
+//  - several services on one bill (`service NAME { ... }`), move-in/final proration of a
+//    bill and other `rateline batch` account events are not generated.
 #include "reference/generator.hpp"
 
 #include "rateline/time_zone.hpp"
@@ -155,6 +168,10 @@ struct Generator {
     if (c.tariff.zone == "America/New_York" && r.chance(45)) month = r.chance(50) ? 3u : 11u;  // DST changes
     int roll = r.between_int(0, 99);
     c.usage.delivered.minutes = roll < 40 ? 15 : roll < 82 ? 60 : roll < 95 ? 30 : 5;
+    if (c.tariff.cycle_months != 1) {
+      make_cycle_dates(year, month);
+      return;
+    }
     int months = r.chance(45) ? 2 : 1;
     if (r.chance(30) && months == 1) month = 2;  // February, sometimes of a leap year
     unsigned first_day = r.chance(20) ? static_cast<unsigned>(r.between(2, 28)) : 1u;
@@ -172,6 +189,38 @@ struct Generator {
       int skip_back = r.between_int(0, total - skip_front - 1);
       c.period.from = year_month_day{sys_days{usage_from} + days{skip_front}};
       c.period.to = year_month_day{sys_days{usage_to} - days{skip_back}};
+    }
+  }
+
+  /// A quarterly or annual tariff's usage and bill (docs/language.md, "Billing cycles"): one
+  /// bill covers 75 to 105 days (a quarter) or 330 to 400 (a year; B0080 otherwise, not
+  /// generated). Quarterly usage runs 1, 2 or 4 quarters from the first of a month (so that
+  /// the series, cut every 3 calendar months, has whole quarters; 4 of them are a year for a
+  /// `$/year` minimum), or one quarter from another day; the bill is one of the quarters, a
+  /// few days shorter at either end now and then (read dates drift). Data of more than a
+  /// quarter is hourly or half-hourly, to keep the cases quick.
+  void make_cycle_dates(int year, unsigned month) {
+    const bool annual = c.tariff.cycle_months == 12;
+    int quarters = annual ? 4 : r.chance(70) ? 1 : r.chance(50) ? 2 : 4;
+    unsigned first_day = quarters == 1 && !annual && r.chance(40) ? static_cast<unsigned>(r.between(2, 28)) : 1u;
+    if (annual && r.chance(20)) first_day = static_cast<unsigned>(r.between(2, 28));
+    auto& minutes = c.usage.delivered.minutes;
+    if (quarters > 1 && minutes != 60 && minutes != 30) minutes = r.chance(70) ? 60 : 30;
+    usage_from = year_month_day{std::chrono::year{year}, std::chrono::month{month}, std::chrono::day{first_day}};
+    usage_to = year_month_day{sys_days{usage_from + std::chrono::months{quarters * 3}}};
+    const int step = annual ? 12 : 3;
+    std::vector<BillingPeriod> bills;
+    for (auto from = usage_from; sys_days{from} < sys_days{usage_to};) {
+      year_month_day to{sys_days{from + std::chrono::months{step}}};
+      if (first_day != 1) to = usage_to;
+      bills.push_back({from, to});
+      from = to;
+    }
+    c.period = bills[r.index(bills.size())];
+    if (r.chance(30)) {
+      int slack = annual ? 12 : 6;
+      c.period.from = year_month_day{sys_days{c.period.from} + days{r.between_int(0, slack)}};
+      c.period.to = year_month_day{sys_days{c.period.to} - days{r.between_int(0, slack)}};
     }
   }
 
@@ -1190,6 +1239,9 @@ struct Generator {
     Rng rd(c.seed ^ 0xde71edull);
     auto& t = c.tariff;
     if (t.netting != Netting::none || t.proration != Proration::none || !rd.chance(35)) return;
+    // an allowance (`includes N kWh`) of a $/month charge on a quarterly bill: whether it is
+    // 3 months' allowance docs/language.md does not say; shares only there
+    const bool allowance_ok = t.cycle_months == 1;
     std::function<bool(const Pricing&)> plain = [&](const Pricing& p) {
       if (p.kind == Pricing::Kind::by_period) return false;
       if (p.kind == Pricing::Kind::tiers && p.tiers.allocation != Allocation::single) return false;
@@ -1208,7 +1260,7 @@ struct Generator {
     }
     if (candidates.empty()) return;
     ChargeDef& derived = *candidates[rd.index(candidates.size())];
-    if (fixed.empty() || rd.chance(50)) {
+    if (fixed.empty() || rd.chance(50) || !allowance_ok) {
       int places = rd.between_int(0, 2);   // 0 to 100 %, with 0 to 2 decimals
       derived.share = Decimal(Decimal::Int(rd.between(0, places == 0 ? 100 : places == 1 ? 1000 : 10000)), places);
     } else {
@@ -1323,6 +1375,170 @@ struct Generator {
     }
   }
 
+  /// Prices and limits per month, quarter or year (docs/language.md, "Billing cycles"): on a
+  /// quarterly or annual tariff some fixed charges and minimums are restated `$/quarter` or
+  /// `$/year` (the same number: only the unit changes), and some kWh tier tables of energy
+  /// get limits per month, quarter or year (all rows alike, or each `up to` row its own
+  /// unit while the limits of the bill still rise). A `$/year` minimum is a flat amount, not
+  /// revised (annual minimums "are not revised mid-year", eval/form_minimum.cpp) and without
+  /// `rounding total` (the order of the two is not documented). A monthly tariff gets
+  /// `kWh/month` limits now and then (1 per bill). Its own stream.
+  void make_cycle_units() {
+    Rng ru(c.seed ^ 0x9e41c7ull);
+    auto& t = c.tariff;
+    static const std::vector<std::string> pers = {"month", "month", "quarter", "year"};
+    std::function<std::shared_ptr<const Pricing>(const Pricing&, const std::string&)> per_unit = [&](const Pricing& p, const std::string& per) {
+      auto out = std::make_shared<Pricing>(p);
+      if (p.kind == Pricing::Kind::flat) {
+        auto at = out->price.text.rfind("/month");
+        if (at == std::string::npos) throw std::logic_error("generator: a fixed price not per month: " + out->price.text);
+        out->price.text = out->price.text.substr(0, at) + "/" + per;
+      }
+      for (auto& pc : out->cases) pc.pricing = per_unit(*pc.pricing, per);
+      return out;
+    };
+    auto restate = [&](ChargeDef& ch, const std::string& per) {
+      ch.per = per;
+      ch.pricing = per_unit(*ch.pricing, per);
+      for (auto& rev : t.revisions)
+        for (auto& restated : rev.charges)
+          if (restated.id == ch.id) {
+            restated.per = per;
+            restated.pricing = per_unit(*restated.pricing, per);
+          }
+    };
+    if (t.cycle_months != 1) {
+      if (std::none_of(t.charges.begin(), t.charges.end(), [](const ChargeDef& ch) { return ch.form == Form::minimum; }) && ru.chance(35)) {
+        // a minimum of the cycle's sheets ("Quarterly Minimum"), per month, quarter or year below
+        ChargeDef m;
+        m.id = "min_bill";
+        m.label = "Minimum Bill";
+        m.kind = ChargeKind::minimum;
+        m.form = Form::minimum;
+        auto p = std::make_shared<Pricing>();
+        p->price = money(ru, 10'000'000, 150'000'000, "month", false);
+        m.pricing = p;
+        m.of = {"charges"};
+        t.charges.push_back(std::move(m));
+      }
+      for (auto& ch : t.charges) {
+        if (ch.form == Form::priced && ch.measure == Measure::month) {
+          if (auto per = ru.pick(pers); per != "month") restate(ch, per);
+        } else if (ch.form == Form::minimum && !ch.minimum_per_day) {
+          auto per = ru.pick(pers);
+          bool revised = false;
+          for (auto& rev : t.revisions)
+            for (auto& restated : rev.charges) revised = revised || restated.id == ch.id;
+          if (per == "year" && revised) per = "quarter";
+          if (per == "year") {
+            // a year's minimum: about a year of this customer's bills, so that it sometimes tops up
+            auto p = std::make_shared<Pricing>();
+            p->price = money(ru, 200'000'000, 6'000'000'000, "year", false);
+            ch.per = "year";
+            ch.pricing = p;
+            t.rounding_total.reset();
+          } else if (per != "month") {
+            restate(ch, per);
+          }
+        }
+      }
+    }
+    // tier limits per month, quarter or year: kWh tables of energy (not the steps of a block)
+    std::function<std::shared_ptr<const Pricing>(const Pricing&)> limits = [&](const Pricing& p) {
+      auto out = std::make_shared<Pricing>(p);
+      if (p.kind == Pricing::Kind::tiers && p.tiers.unit == "kWh" && ru.chance(t.cycle_months == 1 ? 15 : 60)) {
+        auto& tt = out->tiers;
+        auto pick = [&] { return t.cycle_months == 1 ? std::string("month") : ru.pick(pers); };
+        tt.unit = "kWh/" + pick();
+        // each row its own unit (`next` cannot add limits of two units, E0310: written `up to`
+        // the same limit; `over N` as `above`), when the bill's limits (written × the
+        // cycle's share) still rise
+        std::size_t bounded = 0;
+        for (auto& row : tt.rows) bounded += row.bound != TierRow::Bound::rest && row.bound != TierRow::Bound::over;
+        if (t.cycle_months != 1 && bounded >= 2 && ru.chance(60)) {
+          Decimal cumulative{0};
+          for (auto& row : tt.rows) {
+            if (row.bound == TierRow::Bound::next) {
+              row.bound = TierRow::Bound::up_to;
+              row.amount = cumulative + row.amount;
+            } else if (row.bound == TierRow::Bound::over) {
+              row.bound = TierRow::Bound::rest;
+              row.amount = Decimal(0);
+            }
+            if (row.bound != TierRow::Bound::rest) cumulative = row.amount;
+          }
+          auto share = [&](const std::string& per) {
+            int months = per == "month" ? 1 : per == "quarter" ? 3 : 12;
+            return Decimal(t.cycle_months).divided_by(Decimal(months), 2, RoundingMode::half_even);
+          };
+          // units of rising shares (year, quarter, month on a quarterly bill) keep the limits rising
+          std::vector<std::string> units;
+          for (std::size_t k = 0; k < bounded; ++k) units.push_back(pick());
+          std::sort(units.begin(), units.end(), [&](const std::string& a, const std::string& b) { return share(a) < share(b); });
+          Decimal previous{0};
+          bool rising = true;
+          for (std::size_t k = 0; k < units.size(); ++k) {
+            Decimal limit = tt.rows[k].amount * share(units[k]);
+            rising = rising && limit > previous;
+            previous = limit;
+            units[k] = "kWh/" + units[k];
+          }
+          if (rising)
+            for (std::size_t k = 0; k < units.size(); ++k) tt.rows[k].unit = units[k];
+        }
+      }
+      for (auto& pc : out->cases) pc.pricing = limits(*pc.pricing);
+      return out;
+    };
+    for (auto& ch : t.charges)
+      if (ch.form == Form::priced && (ch.measure == Measure::energy || ch.measure == Measure::received_energy) && !ch.mwh) ch.pricing = limits(*ch.pricing);
+    for (auto& rev : t.revisions)
+      for (auto& ch : rev.charges)
+        if (ch.form == Form::priced && (ch.measure == Measure::energy || ch.measure == Measure::received_energy) && !ch.mwh) ch.pricing = limits(*ch.pricing);
+  }
+
+  /// Fractional percentages (docs/language.md, "Fractional percentages": `33 1/3 %`, `1/3 %`):
+  /// some percents of percentages (riders, taxes, credits, grossed up or not, in tables or
+  /// flat) become a proper fraction over 2 to 1000, after a whole number or alone; a negative
+  /// one always has a whole number before it (`-0 1/3 %` is not a documented way to write
+  /// it, and `-1/3 %` is not in the grammar). Not on late fees (E0363). Its own stream.
+  void make_fractions() {
+    Rng rf(c.seed ^ 0xf4ac7ull);
+    static const std::vector<std::int64_t> denominators = {2, 3, 3, 3, 6, 7, 8, 9, 12, 16, 0};
+    // Without line rounding a table mixes no fractions with decimals: the fast biller takes
+    // every case of such a table to 12 places (one common denominator per charge), where
+    // docs/language.md keeps a decimal percentage exact (see the header: a finding left open)
+    bool every = false;
+    std::function<std::shared_ptr<const Pricing>(const Pricing&)> fractions = [&](const Pricing& p) {
+      auto out = std::make_shared<Pricing>(p);
+      if (p.kind == Pricing::Kind::flat && (every || rf.chance(35))) {
+        bool negative = p.price.dollars.is_negative();
+        std::int64_t d = rf.pick(denominators);
+        if (d == 0) d = rf.between(2, 1000);
+        std::int64_t n = rf.between(1, d - 1);
+        std::int64_t whole = negative ? rf.between(1, 12) : rf.chance(40) ? 0 : rf.between(0, 66);
+        Money m;
+        m.denominator = d;
+        m.dollars = Decimal(whole * d + n);
+        if (negative) m.dollars = -m.dollars;
+        m.text = (negative ? "-" : "") + (whole ? std::to_string(whole) + " " : std::string()) + std::to_string(n) + "/" + std::to_string(d) + " %";
+        out->price = m;
+      }
+      for (auto& pc : out->cases) pc.pricing = fractions(*pc.pricing);
+      return out;
+    };
+    if (!rf.chance(30)) return;
+    auto convert = [&](ChargeDef& ch) {
+      if (ch.form != Form::percentage) return;
+      every = !c.tariff.rounding;
+      if (every && !rf.chance(35)) return;
+      ch.pricing = fractions(*ch.pricing);
+    };
+    for (auto& ch : c.tariff.charges) convert(ch);
+    for (auto& rev : c.tariff.revisions)
+      for (auto& ch : rev.charges) convert(ch);
+  }
+
   void make_header() {
     auto& t = c.tariff;
     t.name = "Random " + std::to_string(c.seed);
@@ -1341,6 +1557,12 @@ struct Generator {
     if (roll < 10) t.proration = Proration::days_over_30;
     else if (roll < 20) t.proration = Proration::days_over_days_in_month;
     t.write_proration = t.proration != Proration::none || r.chance(10);
+    // `billing_cycle` (docs/language.md, "Billing cycles"): from a stream of its own, so the
+    // monthly cases stay as they were; a quarterly or annual tariff takes no proration (E0361)
+    Rng rq(c.seed ^ 0xc1c1e5ull);
+    int cycle = rq.between_int(0, 99);
+    t.cycle_months = cycle < 9 ? 3 : cycle < 13 ? 12 : 1;
+    if (t.cycle_months != 1) t.proration = Proration::none;
     roll = r.between_int(0, 99);
     if (roll < 15) t.season_split_text = "days";
     else if (roll < 25) t.season_split_text = "intervals";
@@ -1356,11 +1578,12 @@ std::string tiers_text(const TariffModel& t, const TierTable& tt, const std::str
                                                                  : "tiers {\n";
   for (auto& row : tt.rows) {
     out += indent + "  ";
+    const std::string& unit = row.unit.empty() ? tt.unit : row.unit;
     switch (row.bound) {
-      case TierRow::Bound::first: out += "first " + row.amount.to_string() + " " + tt.unit; break;
-      case TierRow::Bound::next: out += "next " + row.amount.to_string() + " " + tt.unit; break;
-      case TierRow::Bound::up_to: out += "up to " + row.amount.to_string() + " " + tt.unit; break;
-      case TierRow::Bound::over: out += "over " + row.amount.to_string() + " " + tt.unit; break;
+      case TierRow::Bound::first: out += "first " + row.amount.to_string() + " " + unit; break;
+      case TierRow::Bound::next: out += "next " + row.amount.to_string() + " " + unit; break;
+      case TierRow::Bound::up_to: out += "up to " + row.amount.to_string() + " " + unit; break;
+      case TierRow::Bound::over: out += "over " + row.amount.to_string() + " " + unit; break;
       case TierRow::Bound::rest: out += row.rest_word ? "rest" : "above"; break;
     }
     out += ": ";
@@ -1468,6 +1691,7 @@ std::string to_text(const TariffModel& t) {
   std::snprintf(date, sizeof date, "%04d-%02u-%02u", static_cast<int>(t.effective.year()), static_cast<unsigned>(t.effective.month()),
                 static_cast<unsigned>(t.effective.day()));
   out += std::string("  effective ") + date + "\n";
+  if (t.cycle_months != 1) out += std::string("  billing_cycle ") + (t.cycle_months == 3 ? "quarterly" : "annual") + "\n";
   if (t.write_proration)
     out += std::string("  proration ") +
            (t.proration == Proration::days_over_30 ? "days_over_30" : t.proration == Proration::days_over_days_in_month ? "days_over_days_in_month" : "none") +
@@ -1552,6 +1776,8 @@ RandomCase generate_case(std::uint64_t seed, const GeneratorOptions& options) {
   g.make_meters_and_exemptions();
   g.make_scaled_units();
   g.make_billing_month_prices();
+  g.make_cycle_units();
+  g.make_fractions();
   g.c.text = to_text(g.c.tariff);
   g.c.usage_from = g.usage_from;
   g.c.usage_to = g.usage_to;

@@ -106,6 +106,42 @@ Decimal sqrt_rounded(const Decimal& num, const Decimal& den, int places, Roundin
   return Decimal(stand_in, places + 2).rounded(places, mode);
 }
 
+/// The charges (indices) a percentage or minimum `charges[index]` is `of`.
+std::vector<std::size_t> bases_of(const std::vector<ChargeDef>& charges, std::size_t index) {
+  std::vector<std::size_t> out;
+  for (auto& name : charges[index].of) {
+    for (std::size_t j = 0; j < charges.size(); ++j) {
+      if (j == index) continue;
+      auto k = charges[j].kind;
+      bool member = name == "charges" ? k == ChargeKind::charge
+                  : name == "riders"  ? k == ChargeKind::rider
+                  : name == "taxes"   ? k == ChargeKind::tax
+                  : name == "credits" ? k == ChargeKind::credit
+                  : name == "all"     ? charges[j].form != Form::minimum && charges[j].form != Form::late_fee
+                                      : charges[j].id == name;
+      if (member && std::find(out.begin(), out.end(), j) == out.end()) out.push_back(j);
+    }
+  }
+  auto& except = charges[index].except;
+  out.erase(std::remove_if(out.begin(), out.end(), [&](std::size_t j) { return std::find(except.begin(), except.end(), charges[j].id) != except.end(); }),
+            out.end());
+  return out;
+}
+
+/// `billing_cycle`: how many of a price or limit per `per` (month, quarter, year) one bill
+/// is: the cycle's months over the unit's (a quarterly bill: 3 months, 1 quarter, 1/4 year).
+/// The generator writes only shares that are exact decimals (E0360 otherwise).
+Decimal cycle_share(const TariffModel& t, const std::string& per) {
+  int months = per == "month" ? 1 : per == "quarter" ? 3 : per == "year" ? 12 : 0;
+  if (months == 0) throw std::logic_error("reference: a price or limit per " + per);
+  Decimal share = Decimal(t.cycle_months).divided_by(Decimal(months), 2, RoundingMode::half_even).normalized();
+  if (share * Decimal(months) != Decimal(t.cycle_months)) throw std::logic_error("reference: a cycle share that is not a decimal (E0360)");
+  return share;
+}
+
+/// A `$/year` minimum: compared with a whole year of bills, not with one.
+bool yearly_minimum(const ChargeDef& ch) { return ch.form == Form::minimum && !ch.minimum_per_day && ch.per == "year"; }
+
 struct Context {
   int season = -1;               // -1: the whole billing period
   bool part = false;             // a season part of a period that spans seasons
@@ -151,6 +187,9 @@ class ReferenceBiller {
     // `unless ATTRIBUTE`: an exempt charge has no line item and counts as $0
     for (std::size_t i = 0; i < charges_.size(); ++i)
       if (exempt(charges_[i])) finish(i);
+    // a `$/year` minimum is applied to a year of bills (apply_yearly_minimums), not here
+    for (std::size_t i = 0; i < charges_.size(); ++i)
+      if (yearly_minimum(charges_[i])) finish(i);
     for (std::size_t i = 0; i < charges_.size(); ++i)
       if (done[i]) continue;
       else if (charges_[i].form == Form::priced) {
@@ -508,7 +547,8 @@ class ReferenceBiller {
         return q;
       }
       case Measure::month: {
-        Decimal q{1};
+        // a quarterly bill is 3 months, 1 quarter or 1/4 year (billing_cycle; 1 on a monthly tariff)
+        Decimal q = cycle_share(t_, ch.per);
         if (t_.proration != Proration::none) {
           q = Decimal(period_days_).divided_by(Decimal(month_days()), kShareScale, RoundingMode::half_even);
         }
@@ -535,7 +575,7 @@ class ReferenceBiller {
         case TierRow::Bound::rest: break;
       }
       if (upper) previous = upper;
-      if (upper) upper = bill_limit(*upper, tt.unit, ctx);
+      if (upper) upper = bill_limit(*upper, row.unit.empty() ? tt.unit : row.unit, ctx);
       out.push_back(upper);
     }
     return out;
@@ -547,8 +587,13 @@ class ReferenceBiller {
     if (unit.ends_with("/day")) return round_limit(written * Decimal(days_here(ctx)));
     if (unit.ends_with("/kW")) return round_limit(written * hours_use_kw());  // hours use (docs/language.md: not prorated)
     // per bill: as long as the bill is (with a proration), then the share of it that this
-    // version segment and season part cover
+    // version segment and season part cover. A limit per month, quarter or year is first
+    // the cycle's share of it (`up to 2 kWh/month` on a quarterly bill: 6 kWh per bill)
     Decimal v = written;
+    if (auto slash = unit.rfind('/'); slash != std::string::npos) {
+      auto per = unit.substr(slash + 1);
+      if (per == "month" || per == "quarter" || per == "year") v = written * cycle_share(t_, per);
+    }
     if (t_.proration != Proration::none) v = (v * Decimal(period_days_)).divided_by(Decimal(month_days()), kShareScale, RoundingMode::half_even);
     if (split_) v = (v * segment_fraction_).rounded(kShareScale, RoundingMode::half_even);
     if (ctx.part) v = (v * ctx.fraction).rounded(kShareScale, RoundingMode::half_even);
@@ -649,7 +694,9 @@ class ReferenceBiller {
                                                                                     : 0;
           if (over) {
             auto& l = out.back();
-            l.unrounded = (p.price.dollars * (ch.measure == Measure::meter ? meters() : Decimal(1)) * Decimal(part_days)).divided_by(Decimal(over), p.price.dollars.scale() + kShareScale, RoundingMode::half_even);
+            // the price of this bill: a $/month price on a quarterly bill is 3 months' (exact)
+            Decimal price = ch.measure == Measure::month ? p.price.dollars * cycle_share(t_, ch.per) : p.price.dollars;
+            l.unrounded = (price * (ch.measure == Measure::meter ? meters() : Decimal(1)) * Decimal(part_days)).divided_by(Decimal(over), price.scale() + kShareScale, RoundingMode::half_even);
             l.amount = round_line(ch, l.unrounded);
           }
         }
@@ -711,6 +758,12 @@ class ReferenceBiller {
   /// The one number of a percentage or minimum for this bill: tables by month, by season
   /// (the season of the period's last day) or by attribute pick it; nullopt: no case.
   std::optional<Decimal> flat_value(const Pricing& p) const {
+    const Money* m = flat_money(p);
+    if (!m) return std::nullopt;
+    return m->dollars;
+  }
+
+  const Money* flat_money(const Pricing& p) const {
     const Pricing* at = &p;
     while (at && at->kind != Pricing::Kind::flat) {
       switch (at->kind) {
@@ -720,8 +773,8 @@ class ReferenceBiller {
         default: throw std::logic_error("reference: a percentage or minimum priced by period or tiers");
       }
     }
-    if (!at) return std::nullopt;
-    return at->price.dollars;
+    if (!at) return nullptr;
+    return &at->price;
   }
 
   static std::string join(const std::string& a, const std::string& b) { return a.empty() ? b : a + ", " + b; }
@@ -783,30 +836,26 @@ class ReferenceBiller {
           emit(ch, join(join(ctx.detail, t_.periods[tt.columns[col]].name), segs[k].label), filled[col][k], (*segs[k].prices)[col].dollars, out);
   }
 
-  std::vector<std::size_t> bases(std::size_t index) const {
-    std::vector<std::size_t> out;
-    for (auto& name : charges_[index].of) {
-      for (std::size_t j = 0; j < charges_.size(); ++j) {
-        if (j == index) continue;
-        auto k = charges_[j].kind;
-        bool member = name == "charges" ? k == ChargeKind::charge
-                    : name == "riders"  ? k == ChargeKind::rider
-                    : name == "taxes"   ? k == ChargeKind::tax
-                    : name == "credits" ? k == ChargeKind::credit
-                    : name == "all"     ? charges_[j].form != Form::minimum && charges_[j].form != Form::late_fee
-                                        : charges_[j].id == name;
-        if (member && std::find(out.begin(), out.end(), j) == out.end()) out.push_back(j);
-      }
-    }
-    auto& except = charges_[index].except;
-    out.erase(std::remove_if(out.begin(), out.end(), [&](std::size_t j) { return std::find(except.begin(), except.end(), charges_[j].id) != except.end(); }),
-              out.end());
-    return out;
-  }
+  std::vector<std::size_t> bases(std::size_t index) const { return bases_of(charges_, index); }
 
   void percentage(const ChargeDef& ch, const Decimal& base, std::vector<RefLine>& out) const {
-    auto percent = flat_value(*ch.pricing);
-    if (!percent) return;  // no case for this bill: no line
+    const Money* money = flat_money(*ch.pricing);
+    if (!money) return;  // no case for this bill: no line
+    if (money->denominator != 1) {
+      // a fractional percentage n/d % (docs/language.md, "Fractional percentages"): base × n /
+      // (100 d), grossed up base × n / (100 d − n), in one division to 12 places half even
+      const Decimal n = money->dollars, d(money->denominator);
+      RefLine l;
+      l.charge = ch.id;
+      l.detail = n.to_string() + "/" + d.to_string() + " % of $" + base.to_string();
+      l.quantity = base;
+      l.rate = n.divided_by(d, 12, RoundingMode::half_even);
+      l.unrounded = (base * n).divided_by(ch.gross_up ? Decimal(100) * d - n : Decimal(100) * d, 12, RoundingMode::half_even);
+      l.amount = round_line(ch, l.unrounded);
+      out.push_back(std::move(l));
+      return;
+    }
+    std::optional<Decimal> percent = money->dollars;
     RefLine l;
     l.charge = ch.id;
     l.detail = percent->to_string() + " % of $" + base.to_string();
@@ -854,9 +903,11 @@ class ReferenceBiller {
   void minimum(const ChargeDef& ch, const Decimal& base, std::vector<RefLine>& out) const {
     auto amount = flat_value(*ch.pricing);
     if (!amount) return;
+    // per month or quarter: the cycle's share (a quarterly bill: 3 months' minimum)
+    Decimal per_bill = ch.minimum_per_day ? *amount : *amount * cycle_share(t_, ch.per);
     Decimal floor_amount = ch.minimum_per_day ? *amount * Decimal(days_)
-                         : split_         ? (*amount * segment_fraction_).rounded(kShareScale, RoundingMode::half_even)
-                                          : *amount;
+                         : split_         ? (per_bill * segment_fraction_).rounded(kShareScale, RoundingMode::half_even)
+                                          : per_bill;
     if (base >= floor_amount) return;
     RefLine l;
     l.charge = ch.id;
@@ -904,6 +955,39 @@ class ReferenceBiller {
 
 }  // namespace
 
+void apply_yearly_minimums(const TariffModel& tariff, const Account& account, const std::vector<RefBill*>& year) {
+  if (year.empty() || year.size() != static_cast<std::size_t>(12 / tariff.cycle_months)) return;  // not a whole year: not applied
+  const auto& charges = tariff.charges;  // the generator does not revise a $/year minimum
+  for (std::size_t i = 0; i < charges.size(); ++i) {
+    const auto& ch = charges[i];
+    if (!yearly_minimum(ch)) continue;
+    if (!ch.unless.empty()) {
+      const auto& v = account.attributes.at(ch.unless);
+      if (v == "yes" || v == "true") continue;
+    }
+    if (ch.pricing->kind != Pricing::Kind::flat) throw std::logic_error("reference: a $/year minimum priced by a table");
+    std::vector<std::string> ids;
+    for (auto b : bases_of(charges, i)) ids.push_back(charges[b].id);
+    Decimal base{0};
+    for (auto* bill : year)
+      for (auto& l : bill->lines)
+        if (std::find(ids.begin(), ids.end(), l.charge) != ids.end()) base += l.amount;
+    // the yearly amount as written: a year of bills against a year's minimum
+    const Decimal floor_amount = ch.pricing->price.dollars;
+    if (base >= floor_amount) continue;
+    RefLine l;
+    l.charge = ch.id;
+    l.detail = "top-up of a year's $" + base.to_string() + " to $" + floor_amount.to_string();
+    l.quantity = Decimal(1);
+    l.rate = floor_amount - base;
+    l.unrounded = l.rate;
+    const auto& rule = ch.rounded ? ch.rounded : tariff.rounding;
+    l.amount = rule ? l.unrounded.rounded(rule->step.normalized().scale(), rule->mode) : l.unrounded;
+    year.back()->total += l.amount;
+    year.back()->lines.push_back(std::move(l));
+  }
+}
+
 RefBill reference_bill(const TariffModel& tariff, const IntervalUsage& usage, const BillingPeriod& period, const Account& account,
                        const BillOptions& options, const std::vector<MonthlyDemand>& earlier) {
   std::map<int, Decimal> history;
@@ -941,6 +1025,8 @@ RefBill reference_bill(const TariffModel& tariff, const IntervalUsage& usage, co
     bill.max_demand = max(bill.max_demand, part.max_demand);
     if (part.power_factor) bill.power_factor = part.power_factor;
   }
+  // an annual bill is a year of bills for a `$/year` minimum
+  if (tariff.cycle_months == 12) apply_yearly_minimums(tariff, account, {&bill});
   // `rounding total STEP MODE`: applied last, to the whole bill; the difference is a line
   // `rounding` of its own, none when the total is already on the step
   if (tariff.rounding_total) {

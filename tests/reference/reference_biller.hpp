@@ -69,6 +69,13 @@
 //  - energy priced in $/MWh is kWh ÷ 1000 (exact), after the cap, before the price;
 //  - `$/meter` is × the account's `meters` (1 when not given); `unless ATTRIBUTE` drops a
 //    charge (no line, $0 in percentages and minimums) when the attribute is yes or true;
+//  - `billing_cycle quarterly|annual`: a $/month, $/quarter or $/year fixed charge or
+//    minimum and a tier limit per month, quarter or year are the cycle's share of it (a
+//    quarterly bill: 3, 1, 1/4), then shared out to segments and season parts as a month
+//    is; a $/year minimum compares a whole year of bills (1 annual, 4 quarterly) with the
+//    yearly amount, a top-up on the year's last bill (apply_yearly_minimums);
+//  - a fractional percentage n/d %: base × n / (100 d), grossed up base × n / (100 d − n),
+//    one division to 12 places half even; a decimal percentage stays exact;
 //  - the total is the sum of the line amounts; `rounding total STEP MODE` then rounds it,
 //    for the whole bill (after the segments are joined), with the difference as a line of
 //    its own, id `rounding` (none when the total is on the step).
@@ -111,6 +118,12 @@ struct RefBill {
 /// account's demand history).
 RefBill reference_bill(const TariffModel& tariff, const IntervalUsage& usage, const BillingPeriod& period, const Account& account = {},
                        const BillOptions& options = {}, const std::vector<MonthlyDemand>& earlier = {});
+
+/// `$/year` minimums (docs/language.md, "Billing cycles": "a `$/year` minimum compares a year
+/// of bills"): when `year` is a whole year of the tariff's bills (12 monthly, 4 quarterly
+/// bills), the base charges' line amounts of all of them against the yearly amount; a
+/// top-up line on the last bill. reference_bill applies it to an annual bill itself.
+void apply_yearly_minimums(const TariffModel& tariff, const Account& account, const std::vector<RefBill*>& year);
 
 /// One line per item, for failure messages.
 std::string describe(const RefBill& bill);

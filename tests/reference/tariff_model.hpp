@@ -88,6 +88,9 @@ struct BillingDemandTerm {
 struct Money {
   Decimal dollars;
   std::string text;
+  /// A fractional percentage (`33 1/3 %`): the percent is dollars / denominator exactly
+  /// (dollars holds the numerator, 100 for 33 1/3); 1 for every other price.
+  std::int64_t denominator = 1;
 };
 
 struct TierTable;
@@ -99,6 +102,9 @@ struct TierRow {
   std::vector<Money> prices;                        ///< one per column (one for a single-column table)
   /// An hours-use block's own steps in cumulative kWh of the bill (then `prices` is empty).
   std::shared_ptr<const TierTable> nested;
+  /// This row's limit unit when it differs from the table's (`up to 2 kWh/month` then `up to
+  /// 30 kWh/quarter`); "" = the table's.
+  std::string unit;
 };
 
 /// How tiers combine with TOU period columns.
@@ -174,6 +180,9 @@ struct ChargeDef {
   std::string beyond;                               ///< `on energy beyond ID` (energy only): less what charge ID includes
   std::optional<Decimal> includes;                  ///< a `$/month` charge's `includes N kWh`
   std::optional<Rounding> rounded;                  ///< `, rounded STEP MODE`: this charge's line items round so (not as `rounding line_items`)
+  /// A fixed charge's or a (not per-day) minimum's price unit: "month", "quarter" or "year"
+  /// (`billing_cycle`: billed as its share of the cycle; a `$/year` minimum compares a year of bills).
+  std::string per = "month";
 };
 
 /// `revision DATE { ... }`: from DATE on, these charges replace the ones with their ids
@@ -215,6 +224,7 @@ struct TariffModel {
   Netting netting = Netting::none;
   std::optional<Rounding> kva_rounding;             ///< `kva_demand: rounded STEP MODE`
   std::optional<PowerFactor> power_factor;
+  int cycle_months = 1;                             ///< `billing_cycle`: 1 (monthly, not written), 3 (quarterly) or 12 (annual)
 };
 
 /// The tariff in the rateline language.

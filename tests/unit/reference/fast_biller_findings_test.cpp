@@ -270,3 +270,50 @@ TEST_CASE("reference: proportional tiers on received energy under net metering s
   CHECK(e.credit == Decimal::parse("-1.2").value());
   CHECK(e.total == Decimal::parse("2.4").value());       // 36 × 0.10 − 1.20
 }
+
+// Finding (billing cycles). "A fixed charge ... per month ... is then billed as its exact
+// share of that bill" (docs/language.md, "Billing cycles"): 3 months on a quarterly bill.
+// In a quarter cut into season parts the fast biller priced each part at the month's price
+// × part days / period days, dropping the 3: 10.00 $/month billed $10.00 for the quarter.
+// 2024-01-01 .. 04-01 (91 days), seasons change on Feb 15: 30 × 45 / 91 = 14.84 and
+// 30 × 46 / 91 = 15.16, $30.00.
+TEST_CASE("reference: a $/month charge on a quarterly bill split by seasons bills three months") {
+  auto graph = compile(R"(tariff "Quarterly by season" {
+  currency USD
+  timezone "UTC"
+  effective 2020-01-01
+  billing_cycle quarterly
+  rounding line_items 0.01 half_up
+  season one: Jan 1 - Feb 14
+  season two: Feb 15 - Dec 31
+  charge basic "Basic": by season { one: 10.00 $/month  two: 10.00 $/month }
+})");
+  BillingPeriod period{year{2024} / January / 1, year{2024} / April / 1};
+  auto b = bill_of(*graph, hourly(period.from, period.to, 1), period);
+  INFO(lines(b));
+  CHECK(b.total == Decimal::parse("30.00").value());
+}
+
+// Finding (billing cycles). "A `$/year` minimum compares a year of bills: ... 1 annual one"
+// against the year's amount. An annual bill cut by a revision (2024-07-01) had its
+// minimum scaled to the first segment's share (182 / 366 of $1,000.00). The basic charge
+// (1.00, then 2.00 $/month) comes to 12 × 182/366 + 24 × 184/366 = 5.97 + 12.07 = 18.04;
+// the minimum tops that up to $1,000.00.
+TEST_CASE("reference: a $/year minimum on an annual bill cut by a revision is the year's amount") {
+  auto graph = compile(R"(tariff "Annual minimum with a revision" {
+  currency USD
+  timezone "UTC"
+  effective 2020-01-01
+  billing_cycle annual
+  rounding line_items 0.01 half_up
+  charge basic "Basic": 1.00 $/month
+  minimum floor "Annual Minimum": 1000.00 $/year of charges
+  revision 2024-07-01 {
+    charge basic "Basic": 2.00 $/month
+  }
+})");
+  BillingPeriod period{year{2024} / January / 1, year{2025} / January / 1};
+  auto b = bill_of(*graph, hourly(period.from, period.to, 0), period);
+  INFO(lines(b));
+  CHECK(b.total == Decimal::parse("1000.00").value());
+}

@@ -22,6 +22,7 @@
 #include <algorithm>
 #include <chrono>
 #include <cstdlib>
+#include <functional>
 #include <map>
 #include <memory>
 #include <optional>
@@ -117,8 +118,18 @@ std::string check_case(const RandomCase& c) {
   auto differences = compare(*fast.bill, ref, c.tariff);
   if (!differences.empty())
     return case_header(c) + differences + "fast bill:\n" + describe(*fast.bill) + "reference bill:\n" + describe(ref);
-  // the usage's calendar months in one bill_periods call: each bill as the reference bills its month
-  auto months = monthly_periods(c.usage_from, c.usage_to);
+  // the usage's calendar months (quarters, years: docs/language.md, "Billing cycles", every
+  // 3 or 12 calendar months from the first) in one bill_periods call: each bill as the
+  // reference bills its month
+  std::vector<BillingPeriod> months;
+  // quarterly usage from another day than the 1st is one bill (the generator's read dates)
+  if (c.tariff.cycle_months != 1 && static_cast<unsigned>(c.usage_from.day()) != 1) return "";
+  for (auto from = c.usage_from; std::chrono::sys_days{from} < std::chrono::sys_days{c.usage_to};) {
+    std::chrono::year_month_day to{(from.year() / from.month() + std::chrono::months{c.tariff.cycle_months}) / 1};
+    if (std::chrono::sys_days{to} > std::chrono::sys_days{c.usage_to}) to = c.usage_to;
+    months.push_back({from, to});
+    from = to;
+  }
   if (months.size() < 2) return "";
   // past-due state belongs to one bill (B0033): the series is billed without it
   Account account = c.account;
@@ -129,11 +140,22 @@ std::string check_case(const RandomCase& c) {
   if (!series.series) return case_header(c) + "bill_periods failed:\n" + diagnostics_text(series.diagnostics);
   Decimal sum{0};
   std::vector<MonthlyDemand> earlier;  // the series' own months, for ratchets
+  std::vector<RefBill> refs;
+  for (std::size_t i = 0; i < months.size(); ++i) {
+    refs.push_back(reference_bill(c.tariff, c.usage, months[i], account, c.options, earlier));
+    earlier.push_back({refs.back().month, refs.back().max_demand});
+  }
+  // `$/year` minimums: each whole year of the series' bills (12 monthly, 4 quarterly)
+  if (c.tariff.cycle_months < 12)
+    for (std::size_t start = 0; start < refs.size(); start += static_cast<std::size_t>(12 / c.tariff.cycle_months)) {
+      std::vector<RefBill*> year;
+      for (std::size_t i = start; i < std::min(refs.size(), start + static_cast<std::size_t>(12 / c.tariff.cycle_months)); ++i) year.push_back(&refs[i]);
+      apply_yearly_minimums(c.tariff, account, year);
+    }
   for (std::size_t i = 0; i < months.size(); ++i) {
     const auto& b = series.series->bills[i];
     sum += b.total;
-    RefBill month_ref = reference_bill(c.tariff, c.usage, months[i], account, c.options, earlier);
-    earlier.push_back({month_ref.month, month_ref.max_demand});
+    const RefBill& month_ref = refs[i];
     auto d = compare(b, month_ref, c.tariff);
     if (!d.empty())
       return case_header(c) + "bill_periods, month " + std::to_string(i + 1) + ":\n" + d + "fast bill:\n" + describe(b) + "reference bill:\n" +
@@ -292,12 +314,43 @@ std::map<std::string, int> features_of(const RandomCase& c, const RefBill& ref) 
         else if (c.account.past_due) out["late fee not charged"]++;
         break;
       case Form::minimum:
-        out[ch.minimum_per_day ? "minimum per day" : "minimum per month"]++;
+        out[ch.minimum_per_day ? "minimum per day" : "minimum per " + ch.per]++;
         if (std::any_of(ref.lines.begin(), ref.lines.end(), [&](const RefLine& l) { return l.charge == ch.id; })) out["minimum tops up"]++;
         break;
     }
   }
   if (!c.account.attributes.empty()) out["account attributes"]++;
+  if (t.cycle_months != 1) out[t.cycle_months == 3 ? "billing_cycle quarterly" : "billing_cycle annual"]++;
+  if (t.cycle_months == 3 && std::chrono::sys_days{c.usage_to} - std::chrono::sys_days{c.usage_from} > std::chrono::days{150}) out["quarterly series"]++;
+  for (auto& ch : t.charges) {
+    if (ch.form == Form::priced && ch.measure == Measure::month && ch.per != "month") out["fixed charge per " + ch.per]++;
+    if (ch.form == Form::minimum && ch.per == "year" && t.cycle_months == 3 && std::chrono::sys_days{c.usage_to} - std::chrono::sys_days{c.usage_from} > std::chrono::days{300})
+      out["minimum per year over 4 quarters"]++;
+  }
+  std::function<void(const Pricing&)> cycle_limits = [&](const Pricing& p) {
+    if (p.kind == Pricing::Kind::tiers) {
+      for (auto& per : {"month", "quarter", "year"})
+        if (p.tiers.unit == std::string("kWh/") + per) out[std::string("tier limits per ") + per + (t.cycle_months == 1 ? " on a monthly bill" : "")]++;
+      if (std::any_of(p.tiers.rows.begin(), p.tiers.rows.end(), [](const TierRow& row) { return !row.unit.empty(); })) out["tier limits of several units"]++;
+    }
+    for (auto& pc : p.cases) cycle_limits(*pc.pricing);
+  };
+  std::function<void(const Pricing&, const ChargeDef&)> fractions = [&](const Pricing& p, const ChargeDef& ch) {
+    if (p.kind == Pricing::Kind::flat && p.price.denominator != 1) {
+      out["fractional percentage"]++;
+      if (ch.gross_up) out["fractional percentage grossed up"]++;
+      if (p.price.dollars.is_negative()) out["negative fractional percentage"]++;
+    }
+    for (auto& pc : p.cases) {
+      if (pc.pricing->kind == Pricing::Kind::flat && pc.pricing->price.denominator != 1) out["fractional percentage in a table"]++;
+      fractions(*pc.pricing, ch);
+    }
+  };
+  for (auto& ch : t.charges)
+    if (ch.pricing) {
+      if (ch.form == Form::priced) cycle_limits(*ch.pricing);
+      if (ch.form == Form::percentage) fractions(*ch.pricing, ch);
+    }
   static const char* nettings[] = {"no net metering", "net_metering per_period", "net_metering per_tou_period", "net_metering per_interval"};
   out[nettings[static_cast<int>(t.netting)]]++;
   if (t.netting != Netting::none)
@@ -392,7 +445,7 @@ TEST_CASE("reference: the reference biller on a hand-computed bill") {
   afternoon.minute_texts = {"12:00-18:00"};
   t.periods = {{"on_peak", 0, "", false, {afternoon}}, {"off_peak", 0, "", true, {}}};
   t.rounding = Rounding{Decimal::parse("0.01").value(), RoundingMode::half_up};
-  auto price = [](const char* dollars, std::string text) { return Money{Decimal::parse(dollars).value(), std::move(text)}; };
+  auto price = [](const char* dollars, std::string text) { return Money{Decimal::parse(dollars).value(), std::move(text), 1}; };
   auto flat = [](Money m) {
     auto p = std::make_shared<Pricing>();
     p->price = std::move(m);
@@ -407,15 +460,15 @@ TEST_CASE("reference: the reference biller on a hand-computed bill") {
   auto tiers = std::make_shared<Pricing>();
   tiers->kind = Pricing::Kind::tiers;
   tiers->tiers.unit = "kWh";
-  tiers->tiers.rows = {{TierRow::Bound::first, Decimal(30), false, {price("0.1", "0.1 $/kWh")}, nullptr},
-                       {TierRow::Bound::rest, Decimal(0), false, {price("0.2", "20 ¢/kWh")}, nullptr}};
+  tiers->tiers.rows = {{TierRow::Bound::first, Decimal(30), false, {price("0.1", "0.1 $/kWh")}, nullptr, ""},
+                       {TierRow::Bound::rest, Decimal(0), false, {price("0.2", "20 ¢/kWh")}, nullptr, ""}};
   auto split = std::make_shared<Pricing>();
   split->kind = Pricing::Kind::tiers;
   split->tiers.allocation = Allocation::proportional;
   split->tiers.unit = "kWh";
   split->tiers.columns = {0, 1};
-  split->tiers.rows = {{TierRow::Bound::first, Decimal(24), false, {price("0.3", "0.3 $/kWh"), price("0.1", "0.1 $/kWh")}, nullptr},
-                       {TierRow::Bound::rest, Decimal(0), false, {price("0.4", "0.4 $/kWh"), price("0.2", "0.2 $/kWh")}, nullptr}};
+  split->tiers.rows = {{TierRow::Bound::first, Decimal(24), false, {price("0.3", "0.3 $/kWh"), price("0.1", "0.1 $/kWh")}, nullptr, ""},
+                       {TierRow::Bound::rest, Decimal(0), false, {price("0.4", "0.4 $/kWh"), price("0.2", "0.2 $/kWh")}, nullptr, ""}};
   auto charge = [](std::string id, Measure m, std::shared_ptr<const Pricing> p) {
     ChargeDef c;
     c.id = std::move(id);
@@ -551,6 +604,9 @@ TEST_CASE("reference: the fixed seeds cover every feature of the generator") {
       "charge rounded, the tariff rounds nothing", "percentage rounded", "usage capped", "usage capped, tiers",
       "charge exempt", "charge not exempt", "meters > 1", "energy priced in $/MWh", "by billing_month",
       "by billing_month names the bill's month", "by billing_month, otherwise", "rounding quantities", "rounding quantities with net metering",
-      "rounding quantities in MWh"};
+      "rounding quantities in MWh", "billing_cycle quarterly", "billing_cycle annual", "quarterly series", "fixed charge per quarter",
+      "fixed charge per year", "minimum per quarter", "minimum per year", "tier limits per month", "tier limits per quarter", "tier limits per year",
+      "tier limits per month on a monthly bill", "tier limits of several units", "fractional percentage", "fractional percentage grossed up",
+      "negative fractional percentage", "fractional percentage in a table"};
   for (auto* feature : required) CHECK_MESSAGE(seen[feature] >= 2, "feature `" << std::string(feature) << "` in " << seen[feature] << " cases");
 }
