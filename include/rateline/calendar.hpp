@@ -198,6 +198,8 @@ class TouSchedule {
   // classify_intervals reads the rows directly (declared below).
   friend IntervalCalendar classify_intervals(const TouSchedule&, const TimeZone&,
                                              std::chrono::sys_seconds, std::int32_t, std::size_t);
+  friend IntervalCalendar classify_periods(const TouSchedule&, const TimeZone&,
+                                           std::chrono::sys_seconds, std::int32_t, std::size_t);
 };
 
 /// Per-interval calendar facts for one interval grid: what the hot path reads.
@@ -215,6 +217,12 @@ struct IntervalCalendar {
 /// LOCAL start time in `zone`. Throws std::invalid_argument if minutes <= 0 and count > 0.
 IntervalCalendar classify_intervals(const TouSchedule& schedule, const TimeZone& zone,
                                     std::chrono::sys_seconds start, std::int32_t minutes, std::size_t count);
+
+/// As classify_intervals, but only `period` and `misaligned` (season and local_day stay
+/// empty): for a tariff's second and later TOU groups, whose seasons and days are the first
+/// group's.
+IntervalCalendar classify_periods(const TouSchedule& schedule, const TimeZone& zone,
+                                  std::chrono::sys_seconds start, std::int32_t minutes, std::size_t count);
 
 /// "2024-07-01": a local date as bills, messages and reports write it (ISO 8601).
 std::string format_date(std::chrono::year_month_day date);

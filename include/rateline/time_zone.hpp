@@ -40,7 +40,7 @@ enum class LocalTimePolicy {
   latest,    ///< ambiguous: the second occurrence; nonexistent: the transition instant
 };
 
-/// A time zone from the OS tz database (via Howard Hinnant's date/tz), or a fixed offset.
+/// A time zone from the OS tz database (the one compiled file it names), or a fixed offset.
 /// Cheap to copy; all members are const and safe to call from several threads.
 class TimeZone {
  public:

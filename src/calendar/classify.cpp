@@ -42,19 +42,24 @@ struct DayPattern {
   std::vector<std::uint32_t> misaligned_before;  // [k]: misaligned among intervals 0..k-1 ending by midnight
 };
 
-}  // namespace
-
-IntervalCalendar classify_intervals(const TouSchedule& schedule, const TimeZone& zone, sys_seconds start,
-                                    std::int32_t minutes, std::size_t count) {
+// The whole classification; `full` false leaves season and local_day empty (a tariff's
+// second and later TOU groups take both from the first group's, and not writing them
+// saves 5 bytes an interval of fresh memory on a cold grid). `table` and `run_ends` are the
+// schedule's private rows, passed in by the two friend functions below.
+template <class Table, class RunEnds>
+IntervalCalendar classify(const TouSchedule& schedule, const Table& table, const RunEnds& run_ends, const TimeZone& zone,
+                          sys_seconds start, std::int32_t minutes, std::size_t count, bool full) {
   IntervalCalendar out;
   if (count == 0) return out;
   if (minutes <= 0) throw std::invalid_argument("classify_intervals: interval length must be positive");
-  if (schedule.built() && schedule.table_.size() != schedule.season_count()) {
+  if (schedule.built() && table.size() != schedule.season_count()) {
     throw std::logic_error("classify_intervals: seasons changed after TouSchedule::build");
   }
-  out.season.resize(count);
+  if (full) {
+    out.season.resize(count);
+    out.local_day.resize(count);
+  }
   out.period.resize(count);
-  out.local_day.resize(count);
 
   // An unbuilt schedule (a tariff without TOU) is period 0 everywhere.
   static const std::array<std::uint8_t, kMinutesPerDay> no_tou_row{};
@@ -81,8 +86,8 @@ IntervalCalendar classify_intervals(const TouSchedule& schedule, const TimeZone&
     if (schedule.built()) {
       const auto type = static_cast<std::size_t>(schedule.day_type(date));
       day.row_key = season * kDayTypes + type;
-      day.row = schedule.table_[season][type].data();
-      day.run_end = schedule.run_end_[season][type].data();
+      day.row = table[season][type].data();
+      day.run_end = run_ends[season][type].data();
     } else {
       day.row_key = 0;
       day.row = no_tou_row.data();
@@ -165,8 +170,10 @@ IntervalCalendar classify_intervals(const TouSchedule& schedule, const TimeZone&
 
     const DayPattern& p = pattern_for(day, s0);
     std::memcpy(out.period.data() + i, p.period.data(), n);
-    std::fill_n(out.season.data() + i, n, day.season);
-    std::fill_n(out.local_day.data() + i, n, static_cast<std::int32_t>(day_number));
+    if (full) {
+      std::fill_n(out.season.data() + i, n, day.season);
+      std::fill_n(out.local_day.data() + i, n, static_cast<std::int32_t>(day_number));
+    }
     out.misaligned += p.misaligned_before[fast];
     for (std::size_t k = fast; k < n; ++k) {
       const sys_seconds tk = t + length * static_cast<std::int64_t>(k);
@@ -175,6 +182,18 @@ IntervalCalendar classify_intervals(const TouSchedule& schedule, const TimeZone&
     i += n;
   }
   return out;
+}
+
+}  // namespace
+
+IntervalCalendar classify_intervals(const TouSchedule& schedule, const TimeZone& zone, sys_seconds start,
+                                    std::int32_t minutes, std::size_t count) {
+  return classify(schedule, schedule.table_, schedule.run_end_, zone, start, minutes, count, true);
+}
+
+IntervalCalendar classify_periods(const TouSchedule& schedule, const TimeZone& zone, sys_seconds start,
+                                  std::int32_t minutes, std::size_t count) {
+  return classify(schedule, schedule.table_, schedule.run_end_, zone, start, minutes, count, false);
 }
 
 }  // namespace rateline

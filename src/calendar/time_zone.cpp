@@ -1,13 +1,11 @@
-// TimeZone over the OS tz database (date/tz) or a fixed UTC offset.
+// TimeZone over one file of the OS tz database (calendar/tzif.hpp) or a fixed UTC offset.
 #include "rateline/time_zone.hpp"
 
-#include "calendar/tz_internal.hpp"
-
 #include "calendar/posix_tz.hpp"
+#include "calendar/tzif.hpp"
 
 #include <algorithm>
 #include <cctype>
-#include <exception>
 #include <map>
 #include <mutex>
 #include <string_view>
@@ -16,13 +14,12 @@ namespace rateline {
 
 namespace calendar_detail {
 
-// A tz database zone. date/tz (built over the OS files) knows only the transitions the
-// compiled file lists: through 2037 for "fat" files, only up to the last rule change for
+// A tz database zone. Its compiled file lists transitions only through 2037 for "fat" files, only up to the last rule change for
 // "slim" ones (2007 for New York). Every TZif v2+ file ends with a POSIX TZ rule for the
 // years after that; `tail` holds it and `tail_from` is the last listed transition, from
 // which on it applies (as in every other reader of these files, e.g. glibc).
 struct Zone {
-  const date::time_zone* zone = nullptr;
+  TzifTable table;
   std::optional<PosixRule> tail;
   std::chrono::sys_seconds tail_from = std::chrono::sys_seconds::max();
 };
@@ -30,8 +27,6 @@ struct Zone {
 }  // namespace calendar_detail
 
 namespace {
-
-using calendar_detail::to_date_local;
 
 using calendar_detail::Zone;
 
@@ -42,19 +37,19 @@ std::shared_ptr<const Zone> load_zone(const std::string& name) {
   const std::lock_guard lock{mutex};
   if (auto it = cache.find(name); it != cache.end()) return it->second;
 
+  // A missing, unreadable or malformed file, or a name that is not a zone file's: no such
+  // zone for the caller (not cached: the caller reports it once).
+  auto table = calendar_detail::TzifTable::load(name);
+  if (!table) return nullptr;
   auto zone = std::make_shared<Zone>();
-  // locate_zone throws std::runtime_error for an unknown name (and if the OS database
-  // cannot be read at all); both mean "no such zone" to the caller.
-  zone->zone = date::locate_zone(name);
-  // name(): links resolved. No footer, or one we cannot read: date/tz's answer stands.
-  if (auto footer = calendar_detail::tzif_footer("/usr/share/zoneinfo/" + zone->zone->name())) {
-    zone->tail = calendar_detail::PosixRule::parse(*footer);
-  }
+  zone->table = std::move(*table);
+  // No footer, or one we cannot read: the listed transitions answer for all time.
+  if (!zone->table.footer().empty()) zone->tail = calendar_detail::PosixRule::parse(zone->table.footer());
   if (zone->tail) {
-    // Far in the future, date/tz answers with the span that began at the last listed
+    // Far in the future the table answers with the span that began at the last listed
     // transition.
     const auto far = std::chrono::sys_days{std::chrono::year{2400} / 1 / 1};
-    zone->tail_from = zone->zone->get_info(far).begin;
+    zone->tail_from = zone->table.at(far).begin;
   }
   cache.emplace(name, zone);
   return zone;
@@ -147,11 +142,8 @@ std::optional<TimeZone> TimeZone::locate(const std::string& name) {
     zone.fixed_offset_ = *offset;
     return zone;
   }
-  try {
-    zone.zone_ = load_zone(name);
-  } catch (const std::exception&) {
-    return std::nullopt;
-  }
+  zone.zone_ = load_zone(name);
+  if (zone.zone_ == nullptr) return std::nullopt;
   zone.name_ = name;
   return zone;
 }
@@ -163,14 +155,15 @@ std::chrono::local_seconds TimeZone::to_local(std::chrono::sys_seconds t) const 
 TimeZone::ToUtc TimeZone::to_utc(std::chrono::local_seconds t, LocalTimePolicy policy) const {
   if (zone_ == nullptr) return {std::chrono::sys_seconds{t.time_since_epoch() - fixed_offset_}, LocalProblem::none};
   if (in_tail(*zone_, t)) return place_with(zone_->tail->place(t), policy);
-  const date::local_info info = zone_->zone->get_info(to_date_local(t));
+  using LocalInfo = calendar_detail::TzifTable::LocalInfo;
+  const LocalInfo info = zone_->table.at_local(t);
   calendar_detail::PosixRule::Local placed;
   switch (info.result) {
-    case date::local_info::unique:
+    case LocalInfo::unique:
       placed.matches = 1;
       placed.first = std::chrono::sys_seconds{t.time_since_epoch() - info.first.offset};
       break;
-    case date::local_info::ambiguous:
+    case LocalInfo::ambiguous:
       // first = the offset in force before the transition (e.g. EDT), so reading the
       // clock with it gives the earlier of the two instants.
       placed.matches = 2;
@@ -200,7 +193,7 @@ TimeZone::OffsetSpan TimeZone::offset_at(std::chrono::sys_seconds t) const {
     const auto span = zone_->tail->at(t);
     return {span.offset, std::max(span.begin, zone_->tail_from), span.end};
   }
-  const date::sys_info info = zone_->zone->get_info(t);
+  const calendar_detail::TzifTable::Info info = zone_->table.at(t);
   return {info.offset, info.begin, std::min(info.end, zone_->tail_from)};
 }
 

@@ -42,7 +42,9 @@ std::shared_ptr<const IntervalSlots> compute(const Tariff& tariff, std::chrono::
     season_of_range[k] = tariff.calendar_to_season[k];
   for (std::size_t g = 0; g < tariff.groups.size(); ++g) {
     const auto& group = tariff.groups[g];
-    auto cal = classify_intervals(group.schedule, tariff.zone, start, minutes, count);
+    // Seasons and days come from the first group; later groups need their periods only.
+    auto cal = g == 0 ? classify_intervals(group.schedule, tariff.zone, start, minutes, count)
+                      : classify_periods(group.schedule, tariff.zone, start, minutes, count);
     const auto periods = static_cast<std::uint16_t>(group.period_names.size());
     if (g == 0) {
       slots->local_day = std::move(cal.local_day);

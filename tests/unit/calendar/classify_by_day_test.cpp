@@ -247,6 +247,13 @@ TEST_CASE("calendar: classifying by day pattern equals classifying every interva
     const auto zone = TimeZone::locate(c.zone).value();
     check_same(rateline::classify_intervals(c.schedule, zone, c.start, c.minutes, c.count),
                per_interval(c.schedule, zone, c.start, c.minutes, c.count));
+    // The periods-only variant (a tariff's later TOU groups): the same periods and count.
+    const auto periods = rateline::classify_periods(c.schedule, zone, c.start, c.minutes, c.count);
+    const auto full = rateline::classify_intervals(c.schedule, zone, c.start, c.minutes, c.count);
+    CHECK(periods.period == full.period);
+    CHECK(periods.misaligned == full.misaligned);
+    CHECK(periods.season.empty());
+    CHECK(periods.local_day.empty());
   }
 }
 
