@@ -32,7 +32,7 @@ Bill july_bill(const RateGraph& graph, long long thousandths) {
 
 }  // namespace
 
-TEST_CASE("table: a quantity from three-decimal data prints without trailing zeros; JSON keeps them") {
+TEST_CASE("table: a quantity from three-decimal data prints without trailing zeros, JSON keeps them") {
   auto compiled = compile_text(tariff_text(kTiers));
   REQUIRE(compiled.graph.has_value());
   auto b = july_bill(*compiled.graph, 250);   // 744 h × 0.250 = 186.000 kWh
@@ -85,7 +85,7 @@ TEST_CASE("table: with `rounding quantities 0.01` an energy quantity prints at t
   CHECK(format_table(b).find(" 1116 kWh ") != std::string::npos);
 }
 
-TEST_CASE("table: a zero tier line is left off unless asked for; JSON and CSV keep it; the total is the same") {
+TEST_CASE("table: a zero tier line is left off unless asked for, JSON and CSV keep it, the total is the same") {
   auto compiled = compile_text(tariff_text(kTiers));
   REQUIRE(compiled.graph.has_value());
   auto b = july_bill(*compiled.graph, 0);
