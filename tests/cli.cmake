@@ -86,3 +86,7 @@ add_test(NAME cli.test_junit
   COMMAND /usr/bin/python3 ${CMAKE_CURRENT_SOURCE_DIR}/cli/check_junit.py $<TARGET_FILE:rateline_cli> ${PROJECT_SOURCE_DIR}
           ${CMAKE_CURRENT_BINARY_DIR}/cli/junit.xml)
 set_tests_properties(cli.test_update cli.test_update_appends cli.test_update_compact cli.bill_record_then_test cli.test_junit PROPERTIES LABELS cli)
+# A month without usage: the zero tier line is left off the table unless asked for (docs/json-format.md, "The table").
+set(no_use examples/language/tiers_first_next.tariff --reads tests/data/reads/no_use_july.csv --from 2024-07-01 --to 2024-08-01)
+cli_golden(bill_zero_lines_left_off 0 bill ${no_use})
+cli_golden(bill_zero_lines_shown 0 bill ${no_use} --show-zero-lines)

@@ -38,9 +38,9 @@ docs_test(bill.revision_split 0 "2024-08-16 to 2024-08-31 \\(rates of 2024-08-16
           bill examples/language/revisions.tariff ${georgia_usage} --from 2024-08-01 --to 2024-09-01)
 docs_test(bill.revision_as_of 0 "Total +\\$103\\.28" bill examples/language/revisions.tariff ${georgia_usage} --from 2024-08-01 --to 2024-09-01 --as-of 2024-08-01)
 set(willmar_usage --usage examples/usage/willmar_large_power_2024-07_10.csv)
-docs_test(bill.ratchet_series 0 "2024-08-01 to 2024-09-01.*Demand Charge +80\\.00 kW +\\$13\\.05/kW +\\$1044\\.00"
+docs_test(bill.ratchet_series 0 "2024-08-01 to 2024-09-01.*Demand Charge +80 kW +\\$13\\.05/kW +\\$1044\\.00"
           bill examples/language/billing_demand.tariff ${willmar_usage} --from 2024-07-01 --to 2024-11-01 --cycle monthly)
-docs_test(bill.ratchet_history 0 "Demand Charge +104\\.00 kW +\\$13\\.05/kW +\\$1357\\.20"
+docs_test(bill.ratchet_history 0 "Demand Charge +104 kW +\\$13\\.05/kW +\\$1357\\.20"
           bill examples/language/billing_demand.tariff ${willmar_usage} --from 2024-08-01 --to 2024-09-01
           --demand-history examples/language/demand_history.csv)
 docs_test(bill.per_day 0 "Facilities Charge +31 day .*Total +\\$96\\.83" bill examples/language/per_day.tariff ${georgia_usage} ${july})
@@ -57,7 +57,7 @@ docs_test(explain.late_fee 0 "unpaid on 2024-08-01, the bill's date: 42 days aft
 set(solar_july --usage examples/usage/solar_2024-07.csv ${july})
 docs_test(bill.net_metering 0 "Energy Charge +372 kWh .*\\$37\\.20.*Excess Generation Credit +0 kWh .*Total +\\$51\\.20"
           bill examples/language/net_metering.tariff ${solar_july})
-docs_test(bill.net_metering_tou 0 "Night +558 kWh .*\\$44\\.64.*Excess Generation Credit +186 kWh .*-\\$5\\.58.*Reactive Energy Charge +372\\.0 kVARh .*\\$0\\.74.*Total +\\$53\\.80"
+docs_test(bill.net_metering_tou 0 "Night +558 kWh .*\\$44\\.64.*Excess Generation Credit +186 kWh .*-\\$5\\.58.*Reactive Energy Charge +372 kVARh .*\\$0\\.74.*Total +\\$53\\.80"
           bill examples/language/net_metering_tou.tariff ${solar_july})
 docs_test(bill.net_metering_no_channel 1 "error\\[B0040\\]: the tariff bills received energy \\(net metering\\)"
           bill examples/language/net_metering.tariff ${georgia_usage} ${july})

@@ -12,10 +12,30 @@
 #include "rateline/bill.hpp"
 #include "rateline/rate_graph.hpp"
 
+#include <map>
 #include <string>
+#include <vector>
 
 namespace rateline {
 
+/// How the table shows a bill (docs/json-format.md, "The table"). JSON and CSV always keep
+/// every line and every digit: they are for programs.
+struct TableOptions {
+  /// Show the $0.00 part lines of a charge (a tier, TOU period or season part with quantity
+  /// 0 and amount 0). Left off by default: the customer's table shows what they pay for.
+  bool show_zero_lines = false;
+  /// The decimals of the tariff's `rounding quantities` step (else `rounding therms`), by
+  /// service id ("" for a tariff without `service` blocks): its energy quantities print at
+  /// that step. Without one, a quantity prints exactly, without trailing fractional zeros.
+  std::map<std::string, int> quantity_places;
+};
+/// The table options a tariff's rounding statements give (quantity_places).
+TableOptions table_options(const RateGraph& graph);
+TableOptions table_options(const std::vector<ServiceGraph>& services);
+
+std::string format_table(const Bill& bill, const TableOptions& options);
+std::string format_series_table(const BillSeries& series, const TableOptions& options);
+/// The table with TableOptions{}: zero part lines left off, quantities without trailing zeros.
 std::string format_table(const Bill& bill);
 std::string format_json(const Bill& bill);
 std::string format_csv(const Bill& bill);

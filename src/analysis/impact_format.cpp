@@ -1,6 +1,7 @@
 // A population comparison as text: the per-account CSV, the summary for people and the
 // summary as JSON (rateline/analysis.hpp). Every number is a decimal string.
 #include "analysis/text_util.hpp"
+#include "core/plural.hpp"
 #include "rateline/analysis.hpp"
 
 #include <nlohmann/json.hpp>
@@ -69,7 +70,7 @@ std::string format_impact_summary_text(const ImpactSummary& s) {
   std::string out = "Accounts: " + std::to_string(s.accounts) + ", compared (billed under both rates): " + std::to_string(s.compared) + "\n";
   for (const auto& [status, n] : s.by_status)
     if (status != AccountStatus::compared) out += "  " + to_string(status) + ": " + std::to_string(n) + " (named in the CSV, not in any figure)\n";
-  out += "\nRevenue over the " + std::to_string(s.compared) + " compared accounts:\n";
+  out += "\nRevenue over the " + count_of(static_cast<long long>(s.compared), "compared account") + ":\n";
   out += "  old " + s.before.to_string() + ", new " + s.after.to_string() + ", change " + signed_text(s.change.to_string());
   out += s.percent ? " (" + signed_text(s.percent->to_string()) + "%)\n" : "\n";
   if (s.target)
@@ -79,7 +80,7 @@ std::string format_impact_summary_text(const ImpactSummary& s) {
   for (const auto& c : s.by_class)
     out += "  " + pad_right(c.rate_class, 24) + pad_left(std::to_string(c.accounts), 9) + pad_left(c.before.to_string(), 16) +
            pad_left(c.after.to_string(), 16) + pad_left(c.percent ? signed_text(c.percent->to_string()) + "%" : "-", 10) + "\n";
-  out += "\nBill impact (percent change, nearest rank) over " + std::to_string(s.with_percent) + " accounts with an old bill other than 0:\n ";
+  out += "\nBill impact (percent change, nearest rank) over " + count_of(static_cast<long long>(s.with_percent), "account") + " with an old bill other than 0:\n ";
   for (const auto& [p, v] : s.percentiles) out += " p" + std::to_string(p) + " " + signed_text(v.to_string()) + "%";
   out += s.percentiles.empty() ? " none\n" : "\n";
   auto list = [&out](const char* heading, const std::vector<AccountImpact>& rows) {

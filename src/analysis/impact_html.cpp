@@ -1,6 +1,7 @@
 // The rate-change impact as an HTML report (rateline/analysis.hpp): the figures of an
 // ImpactSummary laid out as facts, charts and tables for rendering by render_html().
 #include "analysis/text_util.hpp"
+#include "core/plural.hpp"
 #include "rateline/analysis.hpp"
 
 namespace rateline {
@@ -42,7 +43,7 @@ HtmlReport impact_html_report(const ImpactSummary& s, const std::vector<Compared
                        s.target_revenue->to_string() + "; new rate is " + signed_text(s.from_target->to_string()) + " from it"});
   std::string pct;
   for (const auto& [p, v] : s.percentiles) pct += (pct.empty() ? "p" : ", p") + std::to_string(p) + " " + percent_text(v);
-  r.facts.push_back({"Bill impact (" + std::to_string(s.with_percent) + " accounts, nearest rank)", pct.empty() ? "-" : pct});
+  r.facts.push_back({"Bill impact (" + count_of(static_cast<long long>(s.with_percent), "account") + ", nearest rank)", pct.empty() ? "-" : pct});
 
   BarChart hist{"Bill impact: accounts by percent change", "percent change (bin start)", "accounts", {}, {{"accounts", {}}}};
   for (const auto& b : s.histogram) {

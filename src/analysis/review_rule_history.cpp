@@ -2,6 +2,7 @@
 // average of the account's last N bills and against the same month a year earlier.
 #include "analysis/review_rules.hpp"
 #include "analysis/text_util.hpp"
+#include "core/plural.hpp"
 #include "rateline/analysis.hpp"
 
 #include <cstdlib>
@@ -45,9 +46,9 @@ std::vector<std::string> against_history(const RuleContext& c, const Measure& me
     const int places = daily ? 4 : std::max(2, value->scale());
     const Decimal average = sum.divided_by(Decimal(static_cast<std::int64_t>(last.size())), places, RoundingMode::half_even);
     const Decimal mine = daily ? per_day(*value, days(c.bill)) : *value;
-    const std::string n = std::to_string(last.size());
+    const std::string n = count_of(static_cast<long long>(last.size()), "bill");
     if (auto reason = compare(mine, average, daily ? Decimal(0) : min_change, t, daily ? what + " per day" : what,
-                              daily ? "the average per day of the last " + n + " bills" : "the average of the last " + n + " bills"))
+                              daily ? "the average per day of the last " + n : "the average of the last " + n))
       out.push_back(*reason);
   }
   if (t.same_month_last_year) {

@@ -3,6 +3,7 @@
 // tier_rules.cpp). Charges on usage get their billed quantity planned (unit conversion, cap).
 #include "check/charge_rules.hpp"
 
+#include "check/cascades.hpp"
 #include "check/derived_quantity_rules.hpp"
 #include "check/late_fee_rules.hpp"
 #include "check/rounding_rules.hpp"
@@ -82,6 +83,8 @@ void check_charge(CheckContext& cx, const syntax::ChargeDecl& c) {
       cx.error("E0303", "unknown quantity `" + n + "`", d.name.span, hint.empty() ? "a charge is on one of: " + join(names) : hint);
       return;
     }
+    // the unit of usage is unknown (E0103 on `service` or `meter_unit`): its prices and limits cannot be checked
+    if (measure->in_usage_unit && cx.is_broken("usage unit")) return;
     if (measure->in_usage_unit) {
       ctx.dimension = graph::usage_dimension(cx.out.info.service);
       ctx.unit = cx.out.usage_unit;
@@ -127,7 +130,9 @@ void check_charge(CheckContext& cx, const syntax::ChargeDecl& c) {
     cx.error("E0405", "a minimum needs the charges it applies to", c.id.span,
              "e.g. `minimum min_bill \"Minimum Bill\": 10.00 $/month of charges`");
   if (ctx.fixed && !ctx.percentage && c.kind != syntax::ChargeKind::minimum && missing_on(cx, c)) return;
+  const auto first = cx.diags.size();
   check_pricing(cx, c.pricing, ctx);
+  fold_repeats(cx.diags, first);   // one wrong unit on every tier row is one mistake
 }
 
 std::string period_hint(const CheckContext& cx, const std::string& name) {

@@ -40,6 +40,10 @@ struct CheckContext {
 
   // What failed, so that later checks do not report its consequences (cascades).
   std::set<std::string> failed_sections;              ///< sections (rows of kRules) that reported an error
+  /// What a root error left unknown ("usage unit": the service or meter unit is wrong):
+  /// rules skip their findings about it, which would only repeat the error in other words.
+  std::set<std::string> broken;
+  bool is_broken(const std::string& subject) const { return broken.count(subject) > 0; }
 
   void error(std::string code, std::string message, Span span, std::string hint = "") {
     diags.push_back({Severity::error, std::move(code), std::move(message), std::move(span), std::move(hint)});

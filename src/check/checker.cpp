@@ -2,6 +2,7 @@
 // Each rule resolves names or proves what the biller relies on (units fit, tiers increase,
 // every minute is in exactly one TOU period, riders form no cycle); each finding is a
 // Diagnostic with a stable code (docs/diagnostics.md).
+#include "check/cascades.hpp"
 #include "check/checked_tariff.hpp"
 #include "check/rules.hpp"
 
@@ -84,6 +85,7 @@ CheckResult check_tariff(const syntax::File& file, const std::vector<const synta
   std::stable_sort(cx.diags.begin(), cx.diags.end(), [](const Diagnostic& a, const Diagnostic& b) {
     return a.span.file == b.span.file && a.span.begin < b.span.begin;
   });
+  drop_warnings_at_errors(cx.diags);
   result.diagnostics = std::move(cx.diags);
   return result;
 }

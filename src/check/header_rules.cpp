@@ -15,11 +15,12 @@ namespace {
 
 // `meter_unit CCF`: what the service's meters count, when it is not the service's default
 void check_meter_unit(CheckContext& cx) {
-  if (!cx.meter_unit) return;
+  if (!cx.meter_unit || cx.is_broken("usage unit")) return;   // an unknown service has no units to check against
   const auto& v = cx.meter_unit->value.text;
   auto unit = parse_unit(v);
   if (!unit || !fits_service(*unit, cx.out.info.service)) {
     const auto& service = cx.out.info.service;
+    cx.broken.insert("usage unit");
     cx.error("E0103", "`" + v + "` is not a unit " + service + " is metered in", cx.meter_unit->value.span,
              service == "gas" ? "gas is metered in therm, CF, CCF or MCF"
              : service == "electric" ? "electricity is metered in kWh or MWh"
@@ -78,7 +79,10 @@ void check_header(CheckContext& cx) {
       if (v == "electric") cx.out.usage_unit = Unit::kWh;
       else if (v == "gas") cx.out.usage_unit = Unit::therm;
       else if (v == "water" || v == "sewer") cx.out.usage_unit = Unit::gal;
-      else cx.error("E0103", "unknown service `" + v + "`", m.value.span, "use electric, gas, water or sewer");
+      else {
+        cx.broken.insert("usage unit");   // its charges on usage cannot be checked against a unit
+        cx.error("E0103", "unknown service `" + v + "`", m.value.span, "use electric, gas, water or sewer");
+      }
     } else if (key == "currency") {
       bool ok = v.size() == 3 && std::all_of(v.begin(), v.end(), [](char c) { return c >= 'A' && c <= 'Z'; });
       if (!ok) cx.error("E0103", "`" + v + "` is not a currency code", m.value.span, "use an ISO 4217 code such as USD");

@@ -287,8 +287,9 @@ int BatchCommand::run() const {
     return 1;
   }
   const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
-  std::cerr << "rateline batch: " << grouped(summary.accounts) << " accounts: " << grouped(summary.billed) << " billed ("
-            << grouped(summary.bills) << " bills), " << grouped(summary.failed) << " exceptions"
+  auto count = [](auto n, const char* word) { return grouped(n) + " " + word + (n == 1 ? "" : "s"); };
+  std::cerr << "rateline batch: " << count(summary.accounts, "account") << ": " << grouped(summary.billed) << " billed ("
+            << count(summary.bills, "bill") << "), " << count(summary.failed, "exception")
             << (exceptions_.empty() ? std::string() : " (" + exceptions_ + ")");
   if (summary.not_in_service) std::cerr << ", " << grouped(summary.not_in_service) << " not in service in the period";
   char timing[160];
@@ -300,7 +301,7 @@ int BatchCommand::run() const {
   std::cerr << timing;
   if (summary.unknown_accounts)
     std::cerr << "rateline batch: usage of " << grouped(summary.unknown_accounts) << " account" << (summary.unknown_accounts == 1 ? "" : "s")
-              << " not in the accounts table: " << grouped(summary.unknown_rows) << " rows not billed (first: " << summary.first_unknown << ")\n";
+              << " not in the accounts table: " << count(summary.unknown_rows, "row") << " not billed (first: " << summary.first_unknown << ")\n";
   return summary.failed && !allow_exceptions_ ? 1 : 0;
 }
 

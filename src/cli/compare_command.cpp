@@ -212,7 +212,9 @@ int CompareCommand::run_population() const {
     if (!write_whole_file(html_, render_html(impact_html_report(summary, comparison.accounts, "Rate change impact", subtitle)))) return 1;
   }
   std::cout << (format_ == "json" ? format_impact_summary_json(summary) : format_impact_summary_text(summary));
-  if (comparison.not_in_service) std::cerr << "rateline: " << comparison.not_in_service << " accounts were not in service over the period\n";
+  if (comparison.not_in_service)
+    std::cerr << "rateline: " << comparison.not_in_service << (comparison.not_in_service == 1 ? " account was" : " accounts were")
+              << " not in service over the period\n";
   return summary.compared == summary.accounts ? 0 : 1;
 }
 

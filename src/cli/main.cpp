@@ -22,6 +22,7 @@
 #include "import_command.hpp"
 #include "process_heap.hpp"
 #include "test_command.hpp"
+#include "table_output.hpp"
 
 #include <CLI/CLI.hpp>
 
@@ -156,7 +157,7 @@ struct BillArgs {
   std::string demand_history;
   std::string usage_history;
   std::string past_due, due_date, paid_on;
-  bool allow_gaps = false, allow_partial = false;
+  bool allow_gaps = false, allow_partial = false, show_zero_lines = false;
   std::uint64_t max_input_bytes = std::uint64_t{1} << 30;   // usage and reads (docs/limits.md)
 };
 
@@ -181,6 +182,7 @@ void add_bill_options(CLI::App* cmd, BillArgs& a, bool with_format) {
                   "meter register reads: CSV (meter,read_date,reading,dials,multiplier,type); METER=FILE for each meter of a tariff of several services");
   cmd->add_option("--from", a.from, "first day billed, YYYY-MM-DD (tariff local time)")->required();
   cmd->add_option("--to", a.to, "day after the last day billed, YYYY-MM-DD")->required();
+  if (with_format) rateline::cli::add_table_flags(cmd, &a.show_zero_lines);
   if (with_format) cmd->add_option("--format", a.format, "table, json, csv, or test (a golden bill case: docs/bill-tests.md)")
                        ->check(CLI::IsMember({"table", "json", "csv", "test"}));
   cmd->add_option("--cycle", a.cycle, "bill each calendar month, quarter or year of [from, to): monthly, quarterly, annual")
@@ -330,13 +332,14 @@ int run_services_bill(const std::vector<rateline::ServiceGraph>& services, const
     for (auto& b : series.bills) std::cout << rateline::format_explain(b) << "\n";
     return 0;
   }
+  const auto table = rateline::cli::table_options_of(services, a.show_zero_lines);
   if (a.cycle.empty()) {
     const auto& b = series.bills.front();
-    std::cout << (a.format == "json" ? rateline::format_json(b) : a.format == "csv" ? rateline::format_csv(b) : rateline::format_table(b));
+    std::cout << (a.format == "json" ? rateline::format_json(b) : a.format == "csv" ? rateline::format_csv(b) : rateline::format_table(b, table));
   } else {
     std::cout << (a.format == "json"  ? rateline::format_series_json(series)
                   : a.format == "csv" ? rateline::format_series_csv(series)
-                                      : rateline::format_series_table(series));
+                                      : rateline::format_series_table(series, table));
   }
   return 0;
 }
@@ -405,13 +408,14 @@ int run_bill(const BillArgs& args, bool explain) {
     std::cout << rateline::cli::format_case(in, series);
     return 0;
   }
+  const auto table = rateline::cli::table_options_of(*services, a.show_zero_lines);
   if (a.cycle.empty()) {
     const auto& b = series.bills.front();
-    std::cout << (a.format == "json" ? rateline::format_json(b) : a.format == "csv" ? rateline::format_csv(b) : rateline::format_table(b));
+    std::cout << (a.format == "json" ? rateline::format_json(b) : a.format == "csv" ? rateline::format_csv(b) : rateline::format_table(b, table));
   } else {
     std::cout << (a.format == "json"  ? rateline::format_series_json(series)
                   : a.format == "csv" ? rateline::format_series_csv(series)
-                                      : rateline::format_series_table(series));
+                                      : rateline::format_series_table(series, table));
   }
   return 0;
 }

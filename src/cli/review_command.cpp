@@ -88,7 +88,8 @@ int ReviewCommand::run() const {
       const std::string subtitle = bills_ + (history_.empty() ? "" : " against the history in " + history_) + ", accounts " + accounts_;
       if (!write_whole_file(html_, render_html(review_html_report(result, *accounts, "Bills to review before they go out", subtitle)))) return 1;
     }
-    std::cerr << "rateline: reviewed " << result.bills << " bills: " << result.flagged_bills << " flagged (" << result.flags.size() << " flags)\n";
+    std::cerr << "rateline: reviewed " << result.bills << (result.bills == 1 ? " bill: " : " bills: ") << result.flagged_bills << " flagged ("
+              << result.flags.size() << (result.flags.size() == 1 ? " flag)\n" : " flags)\n");
     return result.problems.empty() ? 0 : 1;
   } catch (const std::exception& e) {
     std::cerr << "rateline: " << e.what() << "\n";

@@ -64,7 +64,7 @@ void Writer::charges(Lines& body) {
       body.push_back("# lookbackpercent, lookbackrange" + std::string(all ? "" : ", lookbackmonths") + ": a demand ratchet on the flat demand charge");
       body.push_back("billing_demand \"Billing Demand\": greatest of {");
       body.push_back("  demand");
-      body.push_back("  " + r_.ratchet->percent.to_string() + " % of ratchet " + std::to_string(r_.ratchet->months) + " months" +
+      body.push_back("  " + r_.ratchet->percent.to_string() + " % of ratchet " + std::to_string(r_.ratchet->months) + (r_.ratchet->months == 1 ? " month" : " months") +
                      (all ? "" : " in " + months));
       body.push_back("}");
     }

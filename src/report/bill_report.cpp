@@ -81,15 +81,37 @@ std::size_t chars(const std::string& s) {
   return n;
 }
 
-void table_body(const Bill& bill, std::ostream& out) {
+// A quantity as the sheet bills it: at the step of the tariff's `rounding quantities` when
+// the line is energy on that step, else the exact value without trailing fractional zeros
+// (1200.000 kWh -> 1200 kWh). Never rounded: a value off the step keeps all its digits.
+std::string quantity_text(const LineItem& li, const TableOptions& options) {
+  if (li.unit == "$") return money(li.quantity);
+  Decimal shown = li.quantity.normalized();
+  if (auto step = options.quantity_places.find(li.service); li.kind == LineKind::energy && step != options.quantity_places.end())
+    if (auto at_step = li.quantity.with_scale(step->second)) shown = *at_step;
+  return shown.to_string() + " " + li.unit;
+}
+
+// The table leaves off a part of a charge (a tier, TOU period, season or revision line: its
+// id has a suffix after `.` or `@`, docs/json-format.md) with quantity 0 and amount 0. A whole charge at $0 (a $0.00 fixed
+// charge, a tax on a zero base) stays: the sheet states it. The total is unchanged.
+bool on_table(const LineItem& li, const TableOptions& options) {
+  return options.show_zero_lines || li.id.find_first_of(".@") == std::string::npos || !li.quantity.is_zero() || !li.amount.is_zero();
+}
+
+void table_body(const Bill& bill, const TableOptions& options, std::ostream& out) {
+  std::vector<const LineItem*> lines;
+  for (auto& li : bill.line_items)
+    if (on_table(li, options)) lines.push_back(&li);
   std::size_t label_width = 30;
-  for (auto& li : bill.line_items) label_width = std::max(label_width, li.label.size() + 2);
+  for (auto* li : lines) label_width = std::max(label_width, li->label.size() + 2);
   label_width = std::min<std::size_t>(label_width, 70);
-  auto quantity_text = [](const LineItem& li) { return li.unit == "$" ? money(li.quantity) : li.quantity.to_string() + " " + li.unit; };
+  auto quantity = [&](const LineItem& li) { return quantity_text(li, options); };
   // columns keep at least two spaces between them whatever the width of a rate or quantity
   std::size_t quantity_width = 22, rate_width = 20, amount_width = 14;
-  for (auto& li : bill.line_items) {
-    quantity_width = std::max(quantity_width, chars(quantity_text(li)) + 2);
+  for (auto* line : lines) {
+    const auto& li = *line;
+    quantity_width = std::max(quantity_width, chars(quantity(li)) + 2);
     rate_width = std::max(rate_width, chars(rate_text(li)) + 2);
     amount_width = std::max(amount_width, chars(money(li.amount)) + 2);
   }
@@ -104,7 +126,8 @@ void table_body(const Bill& bill, std::ostream& out) {
       out << "  " << pad("", label_width) << pad("", quantity_width) << pad(service->label, rate_width, true) << pad(money(service->total), amount_width, true)
           << "\n";
   };
-  for (auto& li : bill.line_items) {
+  for (auto* line : lines) {
+    const auto& li = *line;
     if (!li.service.empty() && (!service || service->id != li.service)) {
       subtotal();
       for (auto& s : bill.services)
@@ -113,7 +136,7 @@ void table_body(const Bill& bill, std::ostream& out) {
     }
     // a label longer than its column keeps two spaces before the quantity
     std::string label = chars(li.label) >= label_width ? li.label + "  " : li.label;
-    out << "  " << pad(label, label_width) << pad(quantity_text(li), quantity_width, true) << pad(rate_text(li), rate_width, true)
+    out << "  " << pad(label, label_width) << pad(quantity(li), quantity_width, true) << pad(rate_text(li), rate_width, true)
         << pad(money(li.amount), amount_width, true) << "\n";
   }
   subtotal();
@@ -124,13 +147,15 @@ void table_body(const Bill& bill, std::ostream& out) {
 
 }  // namespace
 
-std::string format_table(const Bill& bill) {
+std::string format_table(const Bill& bill, const TableOptions& options) {
   std::ostringstream out;
   out << bill.tariff << "\n";
   out << "Billing period " << format_date(bill.period.from) << " to " << format_date(bill.period.to) << " (" << count_of(bill.period.days(), "day") << ")\n\n";
-  table_body(bill, out);
+  table_body(bill, options, out);
   return out.str();
 }
+
+std::string format_table(const Bill& bill) { return format_table(bill, TableOptions{}); }
 
 std::string format_json(const Bill& bill) {
   nlohmann::ordered_json j;
@@ -188,12 +213,14 @@ std::string format_series_json(const BillSeries& series) {
   return j.dump(2) + "\n";
 }
 
-std::string format_series_table(const BillSeries& series) {
+std::string format_series_table(const BillSeries& series, const TableOptions& options) {
   std::ostringstream out;
-  for (auto& b : series.bills) out << format_table(b) << "\n";
+  for (auto& b : series.bills) out << format_table(b, options) << "\n";
   out << "Total of " << count_of(static_cast<long long>(series.bills.size()), "bill") << ": " << money(series.total) << "\n";
   return out.str();
 }
+
+std::string format_series_table(const BillSeries& series) { return format_series_table(series, TableOptions{}); }
 
 std::string format_series_csv(const BillSeries& series) {
   std::ostringstream out;
@@ -217,7 +244,7 @@ std::string format_explain(const Bill& bill) {
     for (auto& step : li.trace) out << "    " << step << "\n";
     out << "\n";
   }
-  out << "Total " << money(bill.total) << " = the sum of the " << bill.line_items.size() << " line items above\n";
+  out << "Total " << money(bill.total) << " = the sum of the " << count_of(static_cast<long long>(bill.line_items.size()), "line item") << " above\n";
   for (auto& n : bill.notes) out << "note: " << n.message << "\n";
   return out.str();
 }

@@ -201,7 +201,7 @@ void CsvReader::read_row(const Line& line) {
   if (count != columns) {
     reporter_.error("U0010", line.begin, line_end_offset,
                     "this row has " + std::to_string(count) + (count == 1 ? " field" : " fields") + " but the header names " +
-                        std::to_string(columns) + " columns",
+                        std::to_string(columns) + (columns == 1 ? " column" : " columns"),
                     "every row needs one field per header column, separated by commas");
     return;
   }

@@ -188,7 +188,7 @@ void ReadsCsv::read_row(const Line& line, std::uint32_t line_number) {
   if (count != columns_.size()) {
     give_up("U0105",
             "this row has " + std::to_string(count) + (count == 1 ? " field" : " fields") + " but the header names " +
-                std::to_string(columns_.size()) + " columns",
+                std::to_string(columns_.size()) + (columns_.size() == 1 ? " column" : " columns"),
             "every row needs one field per header column, separated by commas");
     return;
   }

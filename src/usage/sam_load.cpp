@@ -35,7 +35,7 @@ std::optional<IntervalUsage> read_sam_load(std::string_view text, const Line& he
   } else if (options.interval_minutes && *options.interval_minutes != minutes) {
     reporter.error("U0051", name_begin, name_end,
                    "the file says " + std::to_string(minutes) + "-minute intervals but the interval length was given as " +
-                       std::to_string(*options.interval_minutes) + " minutes",
+                       std::to_string(*options.interval_minutes) + (*options.interval_minutes == 1 ? " minute" : " minutes"),
                    "drop the interval length option (the header decides), or use the file that was meant");
   }
 

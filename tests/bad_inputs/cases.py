@@ -81,6 +81,13 @@ check_case("percent_of_unknown", tariff(OK_CHARGE + ' rider r "R": 2 % of nothin
 check_case("unknown_season_case", tariff(' charge energy "E" on energy: by season { nosuch: 0.1 $/kWh }\n'), "E0320", "6:34")
 check_case("tou_gap", tariff(' period peak: weekdays 13:00-18:00\n charge energy "E" on energy in peak: 0.1 $/kWh\n'),
            "E0211")
+# Cascades (docs/diagnostics.md): an unknown service is the one error, not one E0301 per charge on usage;
+# the same wrong unit on every tier row is one error naming the other rows.
+check_case("unknown_service_alone", tariff(' charge v "V" on usage: 5 $/kgal\n charge w "W" on usage: 6 $/CCF\n',
+                                           head=HEAD.replace(" currency", " service watr\n currency")), "E0103", "2:10",
+           message=r"\A(?:(?!error\[)[\s\S])*error\[E0103\](?:(?!error\[)[\s\S])*\Z")
+check_case("tier_unit_repeated", tariff(' charge e "E" on energy: tiers {\n  first 10 kWh: 1 $/kW\n  next 10 kWh: 1 $/kW\n'
+                                        '  rest: 1 $/kW\n }\n'), "E0301", "7:19", message=r"the same on lines 8 and 9\n\Z")
 check_case("crlf_garbage", tariff().replace("\n", "\r\n").replace("currency USD", "currency ???"), "E0001", "2:11")
 check_case("invalid_utf8_label", tariff(' charge energy "\xff\xfe" on energy: 0.1 $/kWh\n').encode("latin-1"), "E0001", "6:17")
 check_case("truncated_utf8", tariff().encode() + b"# \xc3", "E0001", "8:3")

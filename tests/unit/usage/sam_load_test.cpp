@@ -91,6 +91,12 @@ TEST_CASE("usage: SAM errors") {
     CHECK_FALSE(r.usage);
     CHECK(line_of(one(r, "U0051")) == 1);
   }
+  SUBCASE("an interval option of 1 minute says 1 minute, not 1 minutes") {
+    auto options = starting(local(2023, 1, 1));
+    options.interval_minutes = 1;
+    auto r = read("kW_60min\n1\n", options);
+    CHECK(one(r, "U0051").message == "the file says 60-minute intervals but the interval length was given as 1 minute");
+  }
   SUBCASE("a start that does not exist locally") {
     auto r = read("kW_60min\n1\n", starting(local(2024, 3, 10, 2, 30), "America/New_York"));
     CHECK_FALSE(r.usage);
