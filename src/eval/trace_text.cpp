@@ -160,7 +160,7 @@ void TextTrace::season_part(Steps& steps, const Context& ctx) {
 }
 
 void TextTrace::prorated(Steps& steps, int period_days, int month_days, const Decimal& months) {
-  steps.push_back("prorated " + std::to_string(period_days) + " days / " + std::to_string(month_days) + " = " + months.to_string() + " month");
+  steps.push_back("prorated " + count_of(period_days, "day") + " / " + std::to_string(month_days) + " = " + months.to_string() + " month");
 }
 
 void TextTrace::meters(Steps& steps, int n, bool from_attribute) {
