@@ -37,10 +37,10 @@ std::shared_ptr<const BillPlan> make_plan(const graph::Tariff& t) {
 }  // namespace
 
 const BillPlan& bill_plan(const graph::Tariff& t) {
-  // a plain lock, once per bill run: helgrind cannot see through call_once's lock-free fast path
-  static std::mutex mutex;
+  // a plain lock per tariff, once per bill run (helgrind cannot see through call_once's
+  // lock-free fast path)
   auto& cache = t.plan_cache;
-  std::lock_guard lock(mutex);
+  std::lock_guard lock(cache.mutex);
   if (!cache.plan) cache.plan = make_plan(t);
   return *static_cast<const BillPlan*>(cache.plan.get());
 }

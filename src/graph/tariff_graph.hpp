@@ -230,7 +230,7 @@ struct Tariff {
   /// eval's bill plan for this tariff (eval/bill_plan.hpp), made on its first bill. A cache
   /// like slot_cache; opaque here, because eval comes after graph.
   struct PlanCache {
-    std::once_flag once;
+    std::mutex mutex;
     std::shared_ptr<const void> plan;
   };
   mutable PlanCache plan_cache;
