@@ -46,12 +46,14 @@ bool IntervalSource::uses_demand() const {
   return false;
 }
 
-bool IntervalSource::open() {
-  const auto& series = usage_.delivered;
-  if (series.empty()) {
+bool IntervalSource::open(sys_days from, sys_days to) {
+  if (usage_.delivered.empty()) {
     findings_.error("B0001", "the usage has no intervals");
     return false;
   }
+  const auto window = usage_window(usage_.delivered, from, to, window_);
+  if (!window.whole(usage_) && (cut_ = cut_usage(usage_, window))) used_ = &*cut_;
+  const auto& series = used_->delivered;
   if (window_ > 0 && uses_demand() && (window_ % series.minutes != 0 || window_ < series.minutes)) {
     findings_.error("B0002", "the tariff's demand window (" + std::to_string(window_) + " min) is not a multiple of the usage's " +
                                  std::to_string(series.minutes) + "-minute intervals",
@@ -61,11 +63,11 @@ bool IntervalSource::open() {
   }
   slots_ = graph::interval_slots(t_, series.start, series.minutes, series.values.size());
   if (MeterChannels::needed(t_)) {
-    channels_ = MeterChannels::prepare(t_, usage_, findings_.diagnostics);
+    channels_ = MeterChannels::prepare(t_, *used_, findings_.diagnostics);
     if (!channels_) return false;
   }
   if (KvaDemand::needed(t_)) {
-    kva_ = KvaDemand::prepare(usage_, window_, t_.demand_sliding, findings_.diagnostics);
+    kva_ = KvaDemand::prepare(*used_, window_, t_.demand_sliding, findings_.diagnostics);
     if (!kva_) return false;
   }
   demand_ = demand_series(series, window_, t_.demand_sliding);
@@ -73,7 +75,7 @@ bool IntervalSource::open() {
 }
 
 bool IntervalSource::cover(const Segment& c, const BillOptions& options) {
-  const auto& series = usage_.delivered;
+  const auto& series = used_->delivered;
   const auto& local_day = slots_->local_day;
   const auto& p = c.period;
   if (sums_.size() <= c.index) sums_.resize(c.index + 1);
@@ -94,7 +96,8 @@ bool IntervalSource::cover(const Segment& c, const BillOptions& options) {
                            ? "the usage has no intervals in the billing period " + format_date(p.from) + " .. " + format_date(p.to)
                            : "the usage covers only part of the billing period " + format_date(p.from) + " .. " + format_date(p.to);
     if (options.coverage == CoveragePolicy::error || sums.first >= sums.last) {
-      findings_.error("B0005", what + " (usage runs " + format_instant(series.start) + " .. " + format_instant(series.end()) + ")",
+      findings_.error("B0005", what + " (usage runs " + format_instant(usage_.delivered.start) + " .. " + format_instant(usage_.delivered.end()) +
+                                   ")",
                       "bill a period the usage covers, or pass the policy to bill the available usage (--allow-partial)");
       return false;
     }
@@ -109,10 +112,14 @@ bool IntervalSource::cover(const Segment& c, const BillOptions& options) {
 }
 
 void IntervalSource::aggregate() {
-  if (slots_->misaligned)
-    findings_.note("B0008", count_of(static_cast<long long>(slots_->misaligned), "interval") +
+  // counted over the whole usage as given, as docs/diagnostics.md says, even when cut
+  const std::size_t misaligned = cut_ ? graph::misaligned_intervals(t_, usage_.delivered.start, usage_.delivered.minutes,
+                                                                    usage_.delivered.values.size())
+                                      : slots_->misaligned;
+  if (misaligned)
+    findings_.note("B0008", count_of(static_cast<long long>(misaligned), "interval") +
                                 " of the usage cross a TOU period boundary; each is counted in the period of its start");
-  const auto& values = usage_.delivered.values;
+  const auto& values = used_->delivered.values;
   const auto max_run = safe_run(values.data(), values.size());
   for (auto& c : sums_) {
     c.groups.resize(t_.groups.size());
@@ -265,10 +272,10 @@ std::string IntervalSource::peak_when(const Segment& c, const Context& ctx) cons
     if (slot_matches(s, ctx) && a.count[s] && a.peak[s] > peak) peak = a.peak[s];
   if (peak < 0) return "";
   const auto& slot = slots_->slot[ctx.group];
-  const std::int64_t* d = demand_.empty() ? usage_.delivered.values.data() : demand_.data();
+  const std::int64_t* d = demand_.empty() ? used_->delivered.values.data() : demand_.data();
   for (std::size_t i = sums.first; i < sums.last; ++i)
     if (d[i] == peak && slot_matches(slot[i], ctx)) {
-      auto start_time = usage_.delivered.start + minutes(usage_.delivered.minutes) * static_cast<std::int64_t>(i);
+      auto start_time = used_->delivered.start + minutes(used_->delivered.minutes) * static_cast<std::int64_t>(i);
       return ", in the interval starting " + format_instant(start_time);
     }
   return "";

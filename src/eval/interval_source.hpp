@@ -7,6 +7,7 @@
 #include "eval/kva_demand.hpp"
 #include "eval/meter_channels.hpp"
 #include "eval/trace.hpp"
+#include "eval/usage_window.hpp"
 #include "graph/interval_slots.hpp"
 #include "rateline/bill.hpp"
 
@@ -21,8 +22,9 @@ class IntervalSource final : public DeterminantSource {
   IntervalSource(const graph::Tariff& tariff, const IntervalUsage& usage, std::int32_t window, Findings& findings, Trace& trace)
       : t_(tariff), usage_(usage), window_(window), findings_(findings), trace_(trace), units_(RawUnits::of(usage.delivered, window)) {}
 
-  /// Checks the usage against the tariff (B0001, B0002; the channels' B0040..) and classifies its grid.
-  bool open();
+  /// Checks the usage against the tariff (B0001, B0002; the channels' B0040..) and classifies
+  /// the part of its grid a run over the days [from, to) reads (eval/usage_window.hpp).
+  bool open(std::chrono::sys_days from, std::chrono::sys_days to);
   /// Finds the segment's intervals and checks the usage covers it (B0005; notes B0006, B0007).
   bool cover(const Segment& s, const BillOptions& options);
   /// After every segment is covered: the note on misaligned intervals and the integer pass.
@@ -57,7 +59,9 @@ class IntervalSource final : public DeterminantSource {
   bool uses_demand() const;
 
   const graph::Tariff& t_;
-  const IntervalUsage& usage_;
+  const IntervalUsage& usage_;                       ///< as given: its whole range and misaligned count are in messages
+  std::optional<IntervalUsage> cut_;                 ///< the part a run reads, unless that is all of it
+  const IntervalUsage* used_ = &usage_;              ///< cut_ or usage_: what every interval index below is into
   std::int32_t window_;
   Findings& findings_;
   Trace& trace_;

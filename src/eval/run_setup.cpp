@@ -6,6 +6,8 @@
 #include "eval/meter_channels.hpp"
 #include "rateline/calendar.hpp"
 
+#include <algorithm>
+
 namespace rateline::eval {
 
 using namespace std::chrono;
@@ -13,7 +15,14 @@ using namespace std::chrono;
 bool prepare_intervals(BillRun& run, IntervalSource& source, const std::vector<BillingPeriod>& periods, const BillOptions& options) {
   const auto& t = run.t;
   if (!run.past_due_state_ok(periods.size())) return false;
-  if (!source.open()) return false;
+  // the days the run bills, reversed or empty periods included (refused below, B0003)
+  sys_days from = sys_days::max(), to = sys_days::min();
+  for (auto& p : periods) {
+    from = std::min({from, sys_days{p.from}, sys_days{p.to}});
+    to = std::max({to, sys_days{p.from}, sys_days{p.to}});
+  }
+  if (periods.empty()) from = to = sys_days{};
+  if (!source.open(from, to)) return false;
   run.segments.reserve(periods.size());
   for (auto& p : periods) {
     if (p.days() <= 0) {

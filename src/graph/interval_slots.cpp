@@ -6,6 +6,7 @@
 // of one slot is found comparing four slots at a time.
 #include "graph/interval_slots.hpp"
 
+#include <algorithm>
 #include <array>
 #include <cstring>
 
@@ -86,6 +87,31 @@ std::shared_ptr<const IntervalSlots> interval_slots(const Tariff& tariff, std::c
   if (cache.entries.size() >= 8) cache.entries.erase(cache.entries.begin());  // a few grids per tariff is the norm
   cache.entries.push_back(slots);
   return slots;
+}
+
+std::size_t misaligned_intervals(const Tariff& tariff, std::chrono::sys_seconds start, std::int32_t minutes, std::size_t count) {
+  auto& cache = tariff.slot_cache;
+  {
+    std::lock_guard lock(cache.mutex);
+    for (auto& e : cache.misaligned)
+      if (e.start == start && e.minutes == minutes && e.count == count) return e.misaligned;
+  }
+  // An interval is misaligned or not on its own, so the grid is counted a chunk at a time
+  // (1 MiB of periods at once), as compute() counts it: the highest count of any group.
+  constexpr std::size_t kChunk = std::size_t{1} << 20;
+  std::size_t most = 0;
+  for (const auto& group : tariff.groups) {
+    std::size_t n = 0;
+    for (std::size_t i = 0; i < count; i += kChunk) {
+      const auto at = start + std::chrono::minutes(minutes) * static_cast<std::int64_t>(i);
+      n += classify_periods(group.schedule, tariff.zone, at, minutes, std::min(kChunk, count - i)).misaligned;
+    }
+    most = std::max(most, n);
+  }
+  std::lock_guard lock(cache.mutex);
+  if (cache.misaligned.size() >= 8) cache.misaligned.erase(cache.misaligned.begin());
+  cache.misaligned.push_back({start, minutes, count, most});
+  return most;
 }
 
 }  // namespace rateline::graph

@@ -35,4 +35,9 @@ struct IntervalSlots {
 std::shared_ptr<const IntervalSlots> interval_slots(const Tariff& tariff, std::chrono::sys_seconds start,
                                                     std::int32_t minutes, std::size_t count);
 
+/// IntervalSlots::misaligned of the whole grid, without keeping anything per interval: a
+/// bill classifies only the intervals it bills, but its note on misaligned intervals
+/// (B0008) counts the whole usage series. Cached in the tariff like the slots.
+std::size_t misaligned_intervals(const Tariff& tariff, std::chrono::sys_seconds start, std::int32_t minutes, std::size_t count);
+
 }  // namespace rateline::graph

@@ -14,6 +14,7 @@
 #include "rateline/time_zone.hpp"
 #include "rateline/unit.hpp"
 
+#include <chrono>
 #include <cstdint>
 #include <memory>
 #include <mutex>
@@ -225,6 +226,14 @@ struct Tariff {
   struct SlotCache {
     std::mutex mutex;
     std::vector<std::shared_ptr<const struct IntervalSlots>> entries;
+    /// Whole grids' counts of misaligned intervals (graph::misaligned_intervals), for bills
+    /// whose slots cover only the part of the grid they bill.
+    struct Misaligned {
+      std::chrono::sys_seconds start{};
+      std::int32_t minutes = 0;
+      std::size_t count = 0, misaligned = 0;
+    };
+    std::vector<Misaligned> misaligned;
   };
   mutable SlotCache slot_cache;
   /// eval's bill plan for this tariff (eval/bill_plan.hpp), made on its first bill. A cache
