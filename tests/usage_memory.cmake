@@ -5,6 +5,6 @@
 if(NOT RATELINE_SANITIZE)
   add_test(NAME memory.large_usage_file
     COMMAND /usr/bin/python3 ${CMAKE_CURRENT_SOURCE_DIR}/usage_memory/check_peak.py --cli $<TARGET_FILE:rateline_cli>
-            --root ${PROJECT_SOURCE_DIR} --bytes 50e6 --limit-mb 48)
+            --root ${PROJECT_SOURCE_DIR} --bytes 50e6 --limit-mb 32)
   set_tests_properties(memory.large_usage_file PROPERTIES LABELS memory TIMEOUT 300)
 endif()
