@@ -133,7 +133,7 @@ TEST_CASE("explain: the total sums 1 line item, not 1 line items") {
   CHECK(format_explain(b).find("the sum of the 1 line item above") != std::string::npos);
 }
 
-TEST_CASE("explain: step quantities follow the table's rule (no trailing zeros; an energy line at the quantities step)") {
+TEST_CASE("explain: step quantities follow the table's rule: no trailing zeros, an energy line at the quantities step") {
   auto compiled = compile_text(tariff_text(kTiers));
   REQUIRE(compiled.graph.has_value());
   BillOptions explained;
