@@ -268,7 +268,10 @@ struct season_decl : seq<tok<kw_season>, must<season_id>, ws, opt<label, ws>, mu
 
 struct time_range : seq<clock_time, ws, must<tok<one<'-'>>>, must<clock_time>> {};
 struct time_ranges : list<time_range, tok<one<','>>, space> {};
-struct rule_word : identifier {};
+// `service` is no keyword (`charge service`, the field `service gas`), so a rule's words end
+// before a service block by looking for one: `... weekday` then `service water "Water" {`.
+struct service_block_start : seq<TAO_PEGTL_KEYWORD("service"), ws, identifier, ws, opt<string_literal, ws>, one<'{'>> {};
+struct rule_word : seq<not_at<service_block_start>, identifier> {};
 struct period_rule_words : plus<rule_word, ws> {};
 struct period_rule : sor<seq<kw_otherwise, ws>, seq<period_rule_words, opt<time_ranges, ws>>, seq<time_ranges, ws>> {};
 struct period_id : identifier {};

@@ -63,7 +63,7 @@ docs_test(bill.net_metering_no_channel 1 "error\\[B0040\\]: the tariff bills rec
           bill examples/language/net_metering.tariff ${georgia_usage} ${july})
 docs_test(bill.power_factor 0 "Demand Charge +1\\.011235955056 kW +\\$10\\.00/kW +\\$10\\.11.*Total +\\$98\\.51"
           bill examples/language/power_factor.tariff ${solar_july})
-docs_test(explain.power_factor 0 "power factor 744 kWh / sqrt\\(744² \\+ 372\\.0²\\) = 0\\.89 \\(rounded half_up\\), below 90 %"
+docs_test(explain.power_factor 0 "power factor 744 kWh / sqrt\\(744² \\+ 372²\\) = 0\\.89 \\(rounded half_up\\), below 90 %"
           explain examples/language/power_factor.tariff ${solar_july})
 docs_test(bill.kva_demand 0 "Demand Charge +1\\.12 kVA +\\$8\\.00/kVA +\\$8\\.96.*Total +\\$97\\.36"
           bill examples/language/kva_demand.tariff ${solar_july})

@@ -26,10 +26,16 @@ void check_power_factor(CheckContext& cx) {
     error("unknown rounding mode `" + pf.mode.text + "`", pf.mode.span,
           "use half_up, half_even, half_down, toward_zero, away_from_zero, floor or ceiling");
   bool bills_demand = false;
-  for (auto& c : body.charges) {
-    const auto* measure = c.on ? graph::measure_named(c.on->name.text) : nullptr;
-    if (measure && (measure->measure == graph::Measure::demand || measure->measure == graph::Measure::billing_demand)) bills_demand = true;
-  }
+  auto on_demand = [&](const syntax::TariffBody& b) {
+    for (auto& c : b.charges) {
+      const auto* measure = c.on ? graph::measure_named(c.on->name.text) : nullptr;
+      if (measure && (measure->measure == graph::Measure::demand || measure->measure == graph::Measure::billing_demand)) bills_demand = true;
+    }
+  };
+  on_demand(body);
+  // a tariff of several services: the blocks hold the charges (check/services.hpp gives
+  // the adjustment to the blocks that bill demand)
+  for (auto& service : cx.tariff.services) on_demand(service.body);
   if (!bills_demand)
     error("the power factor adjusts demand, but no charge is on demand", pf.span, "add the demand charge it adjusts, or remove the statement");
   if (out.empty())

@@ -1,6 +1,8 @@
 // Cutting a tariff of several services into one tariff per service (check/services.hpp).
 #include "check/services.hpp"
 
+#include "graph/measures.hpp"
+
 #include <set>
 
 namespace rateline::check {
@@ -43,8 +45,12 @@ std::vector<ServicePart> split_services(syntax::File& whole) {
     sub.name_span = t.name_span;
     sub.span = s.span;
     auto& b = sub.body;
-    // The shared part is copied (charges are not shared: E1000), the block's own moved.
-    b.meta = t.body.meta;
+    const auto kind = service_kind(s);
+    // The shared part is copied (charges are not shared: E1000), the block's own moved. A
+    // service without a meter (solid waste) takes none of the meter's rules (net metering,
+    // power factor, kVA demand): it is billed on no usage, which has no channels for them.
+    for (auto& m : t.body.meta)
+      if (!kind.empty() || m.key.text != "net_metering") b.meta.push_back(m);
     b.seasons = t.body.seasons;
     b.periods = t.body.periods;
     b.day_sets = t.body.day_sets;
@@ -52,9 +58,15 @@ std::vector<ServicePart> split_services(syntax::File& whole) {
     b.billing_demand = t.body.billing_demand;
     b.conversions = t.body.conversions;
     b.therm_factors = t.body.therm_factors;
-    b.power_factor = t.body.power_factor;
-    b.kva_demand = t.body.kva_demand;
-    const auto kind = service_kind(s);
+    if (!kind.empty()) {
+      // the power factor adjusts demand: a block that bills none has nothing to adjust (E0930)
+      bool demand = false;
+      for (auto& c : s.body.charges)
+        if (const auto* m = c.on ? graph::measure_named(c.on->name.text) : nullptr)
+          demand |= m->measure == graph::Measure::demand || m->measure == graph::Measure::billing_demand;
+      if (demand) b.power_factor = t.body.power_factor;
+      b.kva_demand = t.body.kva_demand;
+    }
     for (auto& m : s.body.meta)
       if (m.key.text != "meter" && m.key.text != "service") b.meta.push_back(std::move(m));
     if (!kind.empty()) {

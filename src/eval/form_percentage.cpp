@@ -9,9 +9,15 @@ namespace rateline::eval {
 void bill_percentage(ChargeLines& lines) {
   auto& run = lines.run;
   const auto& ch = lines.charge;
-  auto price = flat_price(run, lines.segment, ch);
-  if (!price) return;
-  Decimal rate = *price;
+  auto node = flat_pricing(run, lines.segment, ch);
+  if (!node) return;
+  const auto& picked = run.t.pricing[*node];
+  Decimal rate = picked.price;
+  // a decimal case of a table that also has fractions (`2.5 %` beside `33 1/3 %`) is lowered
+  // as a numerator over the table's common denominator; it is an exact decimal all the same
+  // (docs/language.md, "Fractional percentages"), so it is billed as one, not to 12 places
+  const bool fraction = ch.rate_denominator != Decimal(1) && picked.written_denominator != 1;
+  if (ch.rate_denominator != Decimal(1) && !fraction) rate = rate.divided_by(ch.rate_denominator, rate.scale(), RoundingMode::half_even).normalized();
   Decimal base;
   for (auto b : ch.base) base += lines.amounts[b];
   auto& li = lines.add(Context{});
@@ -23,7 +29,7 @@ void bill_percentage(ChargeLines& lines) {
   // as every other division of a bill), half even, and the line item then rounds as any other.
   auto amount = ch.gross_up ? (base * rate).divided_by(Decimal(100) - rate, kShareScale, RoundingMode::half_even)
                             : (base * rate).divided_by(Decimal(100), base.scale() + rate.scale() + 2, RoundingMode::half_even);
-  if (ch.rate_denominator != Decimal(1)) {
+  if (fraction) {
     // `33 1/3 %`: the price is the numerator n over d; the amount is base × n / (100 d), or
     // grossed up base × n / (100 d − n), one division to 12 places as a gross-up's; the rate
     // shown is n / d to 12 places, and the trace says it is exact

@@ -112,6 +112,12 @@ void price(ChargeLines& lines, std::uint32_t id, const Context& ctx) {
 }
 
 std::optional<Decimal> flat_price(BillRun& run, const Segment& c, const graph::Charge& ch) {
+  auto id = flat_pricing(run, c, ch);
+  if (!id) return std::nullopt;
+  return run.t.pricing[*id].price;
+}
+
+std::optional<std::uint32_t> flat_pricing(BillRun& run, const Segment& c, const graph::Charge& ch) {
   const auto& t = run.t;
   std::uint32_t id = ch.pricing;
   while (id != kNone && t.pricing[id].kind != Pricing::Kind::flat) {
@@ -142,7 +148,7 @@ std::optional<Decimal> flat_price(BillRun& run, const Segment& c, const graph::C
     }
   }
   if (id == kNone) return std::nullopt;
-  return t.pricing[id].price;
+  return id;
 }
 
 bool has_by_season(const graph::Tariff& t, std::uint32_t id) {

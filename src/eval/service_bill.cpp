@@ -2,12 +2,14 @@
 // each service billed on its own meter's usage by its own rate graph, merged into one bill.
 //
 // Each service is a whole bill of its own first (its percentages see only its lines, its
-// rounding is its own), so a service's part is what it would be billed alone; the merged
-// bill lists the services in the tariff's order and its total is the sum of every line.
+// line rounding is its own), so a service's part is what it would be billed alone; the
+// merged bill lists the services in the tariff's order and its total is the sum of every
+// line. `rounding total` rounds the merged total once, a Rounding Adjustment of no service.
 #include "rateline/bill.hpp"
 
 #include "graph/rate_graph_internals.hpp"
 #include "graph/tariff_graph.hpp"
+#include "eval/total_rounding.hpp"
 
 #include <algorithm>
 #include <iterator>
@@ -96,7 +98,14 @@ BillSeriesResult bill_services(const std::vector<ServiceGraph>& services, const 
         merged.period = part.period;
         merged.currency = part.currency;
       }
+      const auto& rounding = graph::tariff_of(services[k].graph).total_rounding;
       for (auto& item : part.line_items) {
+        // `rounding total` is the whole bill's (docs/language.md, "Rounding"): a service's
+        // own adjustment is taken back and the merged total rounded once, below
+        if (rounding && item.id == "rounding" && item.kind == LineKind::adjustment) {
+          part.total -= item.amount;
+          continue;
+        }
         item.service = services[k].id;
         merged.line_items.push_back(std::move(item));
       }
@@ -108,6 +117,8 @@ BillSeriesResult bill_services(const std::vector<ServiceGraph>& services, const 
       merged.total += part.total;
       if (!services[k].id.empty()) merged.services.push_back({services[k].id, services[k].label, part.total});
     }
+    if (const auto& rounding = graph::tariff_of(services.front().graph).total_rounding)
+      eval::round_total(merged, *rounding, options.trace);
     series.total += merged.total;
     series.bills.push_back(std::move(merged));
   }

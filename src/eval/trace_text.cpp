@@ -2,10 +2,16 @@
 #include "eval/trace_text.hpp"
 
 #include "core/plural.hpp"
+#include "core/shown_quantity.hpp"
+#include "graph/quantity_places.hpp"
 
 namespace rateline::eval {
 
 std::string TextTrace::money(const Decimal& d) const { return symbol_ + d.to_string(); }
+
+std::string TextTrace::qty(const Decimal& d) const { return shown_quantity(d); }
+
+std::string TextTrace::billed(const Decimal& d) const { return shown_quantity(d, line_places_); }
 
 std::string TextTrace::where(const Context& ctx) const {
   std::string s;
@@ -21,6 +27,8 @@ std::string TextTrace::where(const Context& ctx) const {
 }
 
 void TextTrace::charge(Steps& steps, const graph::Charge& ch, const Context& ctx) {
+  // an energy line's billed quantity shows at the sheet's step, as the table shows it
+  line_places_ = ch.kind == LineKind::energy ? graph::quantity_places(t_) : std::nullopt;
   steps.push_back(ch.origin.empty() ? "charge " + ch.id : "charge " + ch.id + " (" + ch.origin + ")");
   if (!ctx.table_note.empty()) steps.push_back(ctx.table_note);
 }
@@ -44,19 +52,19 @@ void TextTrace::revision_split(Steps& steps, const Segment& s) {
 void TextTrace::energy(Steps& steps, const Measured& q, Unit usage_unit, const DeterminantSource& source, const Segment& s,
                        const Context& ctx) {
   if (!q.how.empty()) steps.push_back(q.how + where(ctx));
-  steps.push_back("energy " + q.value.to_string() + " " + std::string(to_string(usage_unit)) + " over " +
+  steps.push_back("energy " + qty(q.value) + " " + std::string(to_string(usage_unit)) + " over " +
                   count_of(static_cast<long long>(source.interval_count(s, ctx)), "interval") + where(ctx));
 }
 
 void TextTrace::channel(Steps& steps, const Measured& q, const Context& ctx) { steps.push_back(q.how + where(ctx)); }
 
 void TextTrace::max_demand(Steps& steps, const Decimal& kw, const DeterminantSource& source, const Segment& s, const Context& ctx) {
-  steps.push_back("maximum demand " + kw.to_string() + " kW" + where(ctx) + source.peak_when(s, ctx));
+  steps.push_back("maximum demand " + qty(kw) + " kW" + where(ctx) + source.peak_when(s, ctx));
 }
 
 void TextTrace::kva_demand(Steps& steps, const Decimal& kva, const graph::Tariff::KvaRounding& rounding, const Context& ctx,
                            const std::function<std::string()>& window) {
-  steps.push_back("maximum kVA demand " + kva.to_string() + " kVA" + window() + ", rounded " + std::string(to_string(rounding.mode)) + " to " +
+  steps.push_back("maximum kVA demand " + shown_quantity(kva, rounding.scale) + " kVA" + window() + ", rounded " + std::string(to_string(rounding.mode)) + " to " +
                   std::to_string(rounding.scale) + " places" + where(ctx));
 }
 
@@ -73,9 +81,9 @@ void TextTrace::power_factor_kept(Steps& steps, const graph::Tariff::PowerFactor
 
 void TextTrace::power_factor_adjusted(Steps& steps, const graph::Tariff::PowerFactor& rule, const PowerFactor& pf, const Decimal& kwh,
                                       const Decimal& kvarh, const Decimal& kw, const Decimal& adjusted) {
-  steps.push_back(rule.label + ": power factor " + kwh.to_string() + " kWh / sqrt(" + kwh.to_string() + "² + " + kvarh.to_string() +
+  steps.push_back(rule.label + ": power factor " + qty(kwh) + " kWh / sqrt(" + qty(kwh) + "² + " + qty(kvarh) +
                   "²) = " + pf.rounded.to_string() + " (rounded " + std::string(to_string(rule.mode)) + "), below " + percent_of(rule));
-  steps.push_back(kw.to_string() + " kW × " + rule.threshold.to_string() + " / " + pf.rounded.to_string() + " = " + adjusted.to_string() + " kW");
+  steps.push_back(qty(kw) + " kW × " + rule.threshold.to_string() + " / " + pf.rounded.to_string() + " = " + qty(adjusted) + " kW");
 }
 
 void TextTrace::days(Steps& steps, int d, const Context& ctx) {
@@ -84,23 +92,23 @@ void TextTrace::days(Steps& steps, int d, const Context& ctx) {
 
 void TextTrace::usage_cap(Steps& steps, const UsageCap& c, const Decimal& usage) {
   const std::string metered(to_string(c.metered));
-  std::string limit_text = c.attribute + " " + c.cap.to_string() + " " + metered;
+  std::string limit_text = c.attribute + " " + qty(c.cap) + " " + metered;
   if (c.share)
-    limit_text += " × " + std::to_string(c.share->part) + "/" + std::to_string(c.share->whole) + " days = " + c.limit.to_string() + " " + metered;
+    limit_text += " × " + std::to_string(c.share->part) + "/" + std::to_string(c.share->whole) + " days = " + qty(c.limit) + " " + metered;
   if (usage > c.limit)
-    steps.push_back("capped at " + limit_text + ": " + usage.to_string() + " " + metered + " billed as " + c.limit.to_string() + " " + metered);
+    steps.push_back("capped at " + limit_text + ": " + qty(usage) + " " + metered + " billed as " + qty(c.limit) + " " + metered);
   else
     steps.push_back("within the cap " + limit_text);
 }
 
 void TextTrace::metering_adjusted(Steps& steps, const std::string& label, const Decimal& percent, const Decimal& before,
                                   const Decimal& after, bool energy) {
-  steps.push_back(label + ": " + before.to_string() + " + " + percent.to_string() + " % = " + after.to_string() + (energy ? "" : " kW"));
+  steps.push_back(label + ": " + qty(before) + " + " + percent.to_string() + " % = " + qty(after) + (energy ? "" : " kW"));
 }
 
 void TextTrace::minimum_per_unit(Steps& steps, const Decimal& quantity, const std::string& unit, const Decimal& per_unit,
                                  const Decimal& minimum, const std::string& symbol) {
-  steps.push_back("minimum " + quantity.to_string() + " " + unit + " × " + symbol + per_unit.to_string() + "/" + unit + " = " + symbol +
+  steps.push_back("minimum " + qty(quantity) + " " + unit + " × " + symbol + per_unit.to_string() + "/" + unit + " = " + symbol +
                   minimum.to_string());
 }
 
@@ -108,51 +116,50 @@ void TextTrace::usage_average(Steps& steps, const std::vector<MonthlyUsage>& mon
   const std::string u(to_string(unit));
   std::string list, sum;
   for (auto& m : months) {
-    list += (list.empty() ? "" : ", ") + format_month(m.month) + " " + m.usage.to_string() + " " + u;
-    sum += (sum.empty() ? "" : " + ") + m.usage.to_string();
+    list += (list.empty() ? "" : ", ") + format_month(m.month) + " " + qty(m.usage) + " " + u;
+    sum += (sum.empty() ? "" : " + ") + qty(m.usage);
   }
-  steps.push_back("average of " + list + ": (" + sum + ") / " + std::to_string(months.size()) + " = " + average.to_string() + " " + u);
+  steps.push_back("average of " + list + ": (" + sum + ") / " + std::to_string(months.size()) + " = " + qty(average) + " " + u);
 }
 
 void TextTrace::usage_share(Steps& steps, const Decimal& percent, const Decimal& usage, const Decimal& result, Unit unit) {
   const std::string u(to_string(unit));
-  steps.push_back(percent.to_string() + " % of " + usage.to_string() + " " + u + " = " + result.to_string() + " " + u);
+  steps.push_back(percent.to_string() + " % of " + qty(usage) + " " + u + " = " + qty(result) + " " + u);
 }
 
 void TextTrace::usage_allowance(Steps& steps, const std::string& charge, const Decimal& allowance, const Decimal& usage,
                                 const Decimal& result, Unit unit) {
   const std::string u(to_string(unit));
-  steps.push_back(usage.to_string() + " " + u + " beyond the " + allowance.to_string() + " " + u + " `" + charge + "` includes = " +
-                  result.to_string() + " " + u);
+  steps.push_back(qty(usage) + " " + u + " beyond the " + qty(allowance) + " " + u + " `" + charge + "` includes = " + qty(result) + " " + u);
 }
 
 void TextTrace::therms(Steps& steps, const Decimal& ccf, const std::string& factor_label, const Decimal& factor, std::chrono::year_month month,
                        const Decimal& therms, const graph::QuantityRounding& r, const Decimal& rounded) {
-  steps.push_back(ccf.to_string() + " CCF × " + factor_label + " " + factor.to_string() + " (billing month " + format_month(month) + ") = " +
-                  therms.to_string() + " therm, rounded " + std::string(to_string(r.mode)) + " to " + r.step.to_string() + ": " +
-                  rounded.to_string() + " therm");
+  steps.push_back(qty(ccf) + " CCF × " + factor_label + " " + factor.to_string() + " (billing month " + format_month(month) + ") = " +
+                  qty(therms) + " therm, rounded " + std::string(to_string(r.mode)) + " to " + r.step.to_string() + ": " +
+                  shown_quantity(rounded, r.scale()) + " therm");
 }
 
 void TextTrace::converted(Steps& steps, const Decimal& usage, const graph::BilledQuantity& b, const Decimal& converted,
                           const std::optional<graph::QuantityRounding>& r) {
-  steps.push_back(usage.to_string() + " " + std::string(to_string(b.metered)) + " = " + converted.to_string() + " " +
+  steps.push_back(qty(usage) + " " + std::string(to_string(b.metered)) + " = " + (r ? shown_quantity(converted, r->scale()) : qty(converted)) + " " +
                   std::string(to_string(b.priced)) + " (" + b.conversion +
                   (r ? ", rounded " + std::string(to_string(r->mode)) + " to " + r->step.to_string() : std::string()) + ")");
 }
 
 void TextTrace::quantity_rounded(Steps& steps, const Decimal& q, Unit priced, const graph::QuantityRounding& r, const Decimal& rounded) {
   const std::string unit(to_string(priced));
-  steps.push_back(q.to_string() + " " + unit + " rounded " + std::string(to_string(r.mode)) + " to " + r.step.to_string() + ": " +
-                  rounded.to_string() + " " + unit);
+  steps.push_back(qty(q) + " " + unit + " rounded " + std::string(to_string(r.mode)) + " to " + r.step.to_string() + ": " +
+                  shown_quantity(rounded, r.scale()) + " " + unit);
 }
 
 void TextTrace::segment_share(Steps& steps, const Segment& s, const Decimal& result, const char* unit) {
   steps.push_back("× " + s.share().decimal().to_string() + " (" + std::to_string(s.days) + " of " + count_of(s.period_days, "day") +
-                  " at these rates) = " + result.to_string() + unit);
+                  " at these rates) = " + qty(result) + unit);
 }
 
 void TextTrace::season_share(Steps& steps, const Context& ctx, const Decimal& result, const char* unit) {
-  steps.push_back("× " + ctx.share.decimal().to_string() + " (the " + std::string(ctx.season_name) + " part of the period) = " + result.to_string() + unit);
+  steps.push_back("× " + ctx.share.decimal().to_string() + " (the " + std::string(ctx.season_name) + " part of the period) = " + qty(result) + unit);
 }
 
 void TextTrace::season_part(Steps& steps, const Context& ctx) {
@@ -160,7 +167,7 @@ void TextTrace::season_part(Steps& steps, const Context& ctx) {
 }
 
 void TextTrace::prorated(Steps& steps, int period_days, int month_days, const Decimal& months) {
-  steps.push_back("prorated " + count_of(period_days, "day") + " / " + std::to_string(month_days) + " = " + months.to_string() + " month");
+  steps.push_back("prorated " + count_of(period_days, "day") + " / " + std::to_string(month_days) + " = " + qty(months) + " month");
 }
 
 void TextTrace::meters(Steps& steps, int n, bool from_attribute) {
@@ -168,17 +175,17 @@ void TextTrace::meters(Steps& steps, int n, bool from_attribute) {
                                  : std::string("1 meter (the usage is one meter's; the account gives no `meters`)"));
 }
 
-void TextTrace::demand_term(Steps& steps, const std::string& term, const Decimal& kw) { steps.push_back(term + ": " + kw.to_string() + " kW"); }
+void TextTrace::demand_term(Steps& steps, const std::string& term, const Decimal& kw) { steps.push_back(term + ": " + qty(kw) + " kW"); }
 
 void TextTrace::no_ratchet_history(Steps& steps, int months) {
   steps.push_back("ratchet: no demand history in the previous " + count_of(months, "month"));
 }
 
 void TextTrace::billing_demand(Steps& steps, const std::string& label, const Decimal& kw, const std::string& term) {
-  steps.push_back(label + " = the greatest: " + kw.to_string() + " kW (" + term + ")");
+  steps.push_back(label + " = the greatest: " + qty(kw) + " kW (" + term + ")");
 }
 
-void TextTrace::limits_demand(Steps& steps, const Decimal& kw) { steps.push_back("billing demand " + kw.to_string() + " kW sets the kWh/kW limits"); }
+void TextTrace::limits_demand(Steps& steps, const Decimal& kw) { steps.push_back("billing demand " + qty(kw) + " kW sets the kWh/kW limits"); }
 
 void TextTrace::billing_month_case(Context& ctx, std::chrono::year_month month) {
   ctx.table_note = "billing month " + format_month(month) + " (the month of the period's last day)";
@@ -186,16 +193,16 @@ void TextTrace::billing_month_case(Context& ctx, std::chrono::year_month month) 
 
 void TextTrace::priced(Steps& steps, const Decimal& quantity, const std::string& unit, const Decimal& price, const std::string& rate_unit,
                        const Decimal& amount) {
-  steps.push_back(quantity.to_string() + " " + unit + " × " + price.to_string() + " " + rate_unit + " = " + money(amount));
+  steps.push_back(billed(quantity) + " " + unit + " × " + price.to_string() + " " + rate_unit + " = " + money(amount));
 }
 
 void TextTrace::limit_rounded(Steps& steps, const Decimal& limit, const graph::QuantityRounding& rounding, const Decimal& rounded) {
-  steps.push_back("tier limit " + limit.to_string() + " rounded " + std::string(to_string(rounding.mode)) + " to " + rounded.to_string());
+  steps.push_back("tier limit " + qty(limit) + " rounded " + std::string(to_string(rounding.mode)) + " to " + shown_quantity(rounded, rounding.scale()));
 }
 
 void TextTrace::tier(Steps& steps, const std::string& label, const std::optional<Decimal>& limit, const Decimal& quantity,
                      const std::string& unit, const Decimal& rate, const std::string& rate_unit, const Decimal& amount) {
-  steps.push_back("tier " + label + (limit ? " (limit " + limit->to_string() + " " + unit + ")" : "") + ": " + quantity.to_string() + " " +
+  steps.push_back("tier " + label + (limit ? " (limit " + qty(*limit) + " " + unit + ")" : "") + ": " + billed(quantity) + " " +
                   unit + " × " + rate.to_string() + " " + rate_unit + " = " + money(amount));
 }
 
@@ -203,13 +210,13 @@ void TextTrace::tiered_total(Steps& steps, graph::Measure measure, const Decimal
   steps.push_back(std::string(measure == graph::Measure::received   ? "received energy "
                               : measure == graph::Measure::reactive ? "reactive energy "
                                                                     : "energy ") +
-                  total.to_string() + " " + unit + " in the tiered periods" + where(ctx));
+                  qty(total) + " " + unit + " in the tiered periods" + where(ctx));
 }
 
 void TextTrace::tier_share(Steps& steps, graph::Allocation allocation, const std::string& label, const Decimal& quantity, const Decimal& rate,
                            const std::string& rate_unit, const Decimal& amount) {
   steps.push_back(std::string(allocation == graph::Allocation::proportional ? "this period's share of tier " : "energy that filled tier ") +
-                  label + ": " + quantity.to_string() + " kWh × " + rate.to_string() + " " + rate_unit + " = " + money(amount));
+                  label + ": " + billed(quantity) + " kWh × " + rate.to_string() + " " + rate_unit + " = " + money(amount));
 }
 
 void TextTrace::percentage_limited(Steps& steps, const Decimal& amount, const char* why, const Decimal& limit) {

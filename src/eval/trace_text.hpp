@@ -75,9 +75,15 @@ class TextTrace final : public Trace {
 
  private:
   std::string money(const Decimal& d) const;
+  /// A quantity as the table shows it: exact, without trailing fractional zeros.
+  std::string qty(const Decimal& d) const;
+  /// The billed quantity of the line being explained: as qty, or at the sheet's `rounding
+  /// quantities` step on an energy line (core/shown_quantity.hpp).
+  std::string billed(const Decimal& d) const;
 
   const graph::Tariff& t_;
   std::string symbol_;   // "$": amounts are written in the tariff's currency
+  std::optional<int> line_places_;   // the line being explained: its quantity's step (charge())
 };
 
 }  // namespace rateline::eval

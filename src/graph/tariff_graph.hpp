@@ -78,6 +78,10 @@ struct Pricing {
   enum class Kind : std::uint8_t { flat, tiers, by_season, by_period, by_month, by_attribute, by_billing_month };
   Kind kind = Kind::flat;
   Decimal price;                             ///< flat (in currency per unit, or percent)
+  /// flat, a percentage's price: the denominator it was written with (`33 1/3 %`: 3), 1 for
+  /// a decimal (`2.5 %`), which stays exact though its table's prices are numerators over
+  /// the charge's rate_denominator
+  std::int64_t written_denominator = 1;
   TierTable tiers;
   std::vector<std::uint32_t> cases;          ///< by_season: per season; by_period: per period of the group; by_month: 12
   std::uint32_t group = 0;                   ///< by_period: the period group

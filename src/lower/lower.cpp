@@ -281,6 +281,7 @@ class Lowerer {
       graph::Pricing node;
       node.kind = graph::Pricing::Kind::flat;
       node.price = amount(*price);
+      if (price->percent) node.written_denominator = std::stoll(price->denominator.normalized().to_string());
       return add(std::move(node));
     }
     if (auto* tiers = std::get_if<syntax::Tiers>(&p.node)) return add(tier_table(*tiers));

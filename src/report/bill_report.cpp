@@ -2,6 +2,7 @@
 #include "rateline/report.hpp"
 
 #include "core/plural.hpp"
+#include "core/shown_quantity.hpp"
 
 #include "rateline/calendar.hpp"
 
@@ -86,10 +87,10 @@ std::size_t chars(const std::string& s) {
 // (1200.000 kWh -> 1200 kWh). Never rounded: a value off the step keeps all its digits.
 std::string quantity_text(const LineItem& li, const TableOptions& options) {
   if (li.unit == "$") return money(li.quantity);
-  Decimal shown = li.quantity.normalized();
+  std::optional<int> places;
   if (auto step = options.quantity_places.find(li.service); li.kind == LineKind::energy && step != options.quantity_places.end())
-    if (auto at_step = li.quantity.with_scale(step->second)) shown = *at_step;
-  return shown.to_string() + " " + li.unit;
+    places = step->second;
+  return shown_quantity(li.quantity, places) + " " + li.unit;
 }
 
 // The table leaves off a part of a charge (a tier, TOU period, season or revision line: its

@@ -1,5 +1,6 @@
 // TableOptions from a tariff: the step its `rounding quantities` (or `rounding therms`)
 // statement bills quantities at, so the table prints a billed quantity as the sheet does.
+#include "graph/quantity_places.hpp"
 #include "graph/rate_graph_internals.hpp"
 #include "rateline/report.hpp"
 
@@ -7,10 +8,7 @@ namespace rateline {
 
 namespace {
 void add_places(const RateGraph& graph, const std::string& service, TableOptions& options) {
-  const auto& t = graph::tariff_of(graph);
-  // quantities are rounded after therms, so their step is the one the bill shows
-  if (t.quantity_rounding) options.quantity_places[service] = t.quantity_rounding->scale();
-  else if (t.therm_rounding) options.quantity_places[service] = t.therm_rounding->scale();
+  if (auto places = graph::quantity_places(graph::tariff_of(graph))) options.quantity_places[service] = *places;
 }
 }  // namespace
 

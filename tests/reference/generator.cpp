@@ -43,11 +43,14 @@
 //    a $/year minimum priced by a table, revised, or with `rounding total` (the order of
 //    the two is undocumented), and an allowance (`includes N kWh`) on a cycle tariff.
 //  - fractional percentages (generated: `33 1/3 %`, `1/3 %`, negative with a whole part,
-//    in tables, grossed up): not `-1/3 %` (not in the grammar) nor `-0 1/3 %`; without
-//    line rounding a table never mixes fractions and decimals (open finding: the fast
-//    biller takes a decimal case of such a table to 12 places, the docs keep it exact).
-//  - several services on one bill (`service NAME { ... }`), move-in/final proration of a
-//    bill and other `rateline batch` account events are not generated.
+//    in tables, also beside decimals, grossed up): not `-1/3 %` (not in the grammar) nor
+//    `-0 1/3 %`.
+//  - several services on one bill (generated: an `electric` block of the random charges,
+//    a `lighting` block on its own meter or the electric one, a `solid_waste` block without
+//    a meter): the extra blocks have simple charges (flat or two-tier energy, demand, fixed
+//    charges, a tax `of all`); not with revisions (E1006). Move-in and final bills
+//    (service dates clipping a monthly series, as `rateline batch` does) on monthly
+//    tariffs only: a quarterly bill clipped by a move-in is refused (B0080) by design.
 #include "reference/generator.hpp"
 
 #include "rateline/time_zone.hpp"
@@ -1505,13 +1508,9 @@ struct Generator {
   void make_fractions() {
     Rng rf(c.seed ^ 0xf4ac7ull);
     static const std::vector<std::int64_t> denominators = {2, 3, 3, 3, 6, 7, 8, 9, 12, 16, 0};
-    // Without line rounding a table mixes no fractions with decimals: the fast biller takes
-    // every case of such a table to 12 places (one common denominator per charge), where
-    // docs/language.md keeps a decimal percentage exact (see the header: a finding left open)
-    bool every = false;
     std::function<std::shared_ptr<const Pricing>(const Pricing&)> fractions = [&](const Pricing& p) {
       auto out = std::make_shared<Pricing>(p);
-      if (p.kind == Pricing::Kind::flat && (every || rf.chance(35))) {
+      if (p.kind == Pricing::Kind::flat && rf.chance(35)) {
         bool negative = p.price.dollars.is_negative();
         std::int64_t d = rf.pick(denominators);
         if (d == 0) d = rf.between(2, 1000);
@@ -1530,8 +1529,6 @@ struct Generator {
     if (!rf.chance(30)) return;
     auto convert = [&](ChargeDef& ch) {
       if (ch.form != Form::percentage) return;
-      every = !c.tariff.rounding;
-      if (every && !rf.chance(35)) return;
       ch.pricing = fractions(*ch.pricing);
     };
     for (auto& ch : c.tariff.charges) convert(ch);
@@ -1567,6 +1564,112 @@ struct Generator {
     if (roll < 15) t.season_split_text = "days";
     else if (roll < 25) t.season_split_text = "intervals";
     t.season_split_days = t.season_split_text == "days";
+  }
+
+  // ------------------------------------------------------------------ several services
+  // From a stream of their own, so the one-service cases stay as they were.
+
+  /// Now and then the tariff becomes a bill of several services (docs/language.md, "Several
+  /// services on one bill"): the generated charges are the `electric` block, and one or two
+  /// blocks follow: `lighting` (`service electric`, on a meter of its own or on the electric
+  /// meter) and `solid_waste` (no meter, fixed charges). Their charges reuse ids of the
+  /// electric block (names belong to their block) and have a tax `of all` of their own.
+  /// Not with revisions (E1006).
+  void make_services() {
+    Rng rs(c.seed ^ 0x5e7f1ce5ull);
+    auto& t = c.tariff;
+    if (!t.revisions.empty() || !rs.chance(12)) return;
+    ServiceDef electric;
+    electric.id = "electric";
+    electric.label = "Electric";
+    electric.charges = std::move(t.charges);
+    t.charges.clear();
+    t.services.push_back(std::move(electric));
+    auto flat = [](Money m) {
+      auto p = std::make_shared<Pricing>();
+      p->price = std::move(m);
+      return p;
+    };
+    auto priced = [&](std::vector<ChargeDef>& to, std::string id, std::string label, Measure m, Money price) {
+      ChargeDef ch;
+      ch.id = std::move(id);
+      ch.label = std::move(label);
+      ch.measure = m;
+      ch.pricing = flat(std::move(price));
+      to.push_back(std::move(ch));
+    };
+    auto tax = [&](std::vector<ChargeDef>& to) {
+      ChargeDef ch;
+      ch.id = "tax1";
+      ch.label = "Utility Tax";
+      ch.kind = ChargeKind::tax;
+      ch.form = Form::percentage;
+      Money m;
+      int decimals = rs.between_int(0, 2);
+      m.dollars = dec(rs.between(1, 12 * pow10i(decimals)), decimals);
+      m.text = m.dollars.to_string() + " %";
+      ch.pricing = flat(std::move(m));
+      ch.of = {"all"};
+      to.push_back(std::move(ch));
+    };
+    int roll = rs.between_int(0, 99);
+    bool lighting = roll < 70, waste = roll >= 40;
+    if (lighting) {
+      ServiceDef s;
+      s.id = "lighting";
+      s.label = "Street Lighting";
+      s.kind = "electric";
+      s.meter = rs.chance(40) ? "electric" : "";   // sewer-on-water style: the electric meter's usage
+      priced(s.charges, "basic", "Lighting Customer Charge", Measure::month, money(rs, 1'000'000, 20'000'000, "month", false));
+      if (rs.chance(50)) {
+        priced(s.charges, "energy", "Lighting Energy", Measure::energy, money(rs, 10'000, 300'000, "kWh", true));
+      } else {
+        ChargeDef ch;
+        ch.id = "energy";
+        ch.label = "Lighting Energy";
+        ch.measure = Measure::energy;
+        auto p = std::make_shared<Pricing>();
+        p->kind = Pricing::Kind::tiers;
+        p->tiers.unit = "kWh";
+        p->tiers.rows = {{TierRow::Bound::first, Decimal(rs.between(50, 800)), false, {money(rs, 10'000, 300'000, "kWh", true)}, nullptr, ""},
+                         {TierRow::Bound::rest, Decimal(0), false, {money(rs, 10'000, 300'000, "kWh", true)}, nullptr, ""}};
+        ch.pricing = p;
+        s.charges.push_back(std::move(ch));
+      }
+      if (t.power_factor || rs.chance(30)) priced(s.charges, "dem", "Lighting Demand", Measure::demand, money(rs, 500'000, 10'000'000, "kW", false));
+      if (rs.chance(50)) tax(s.charges);
+      t.services.push_back(std::move(s));
+    }
+    if (waste) {
+      ServiceDef s;
+      s.id = "solid_waste";
+      s.label = "Solid Waste";
+      s.metered = false;
+      priced(s.charges, "basic", "Residential Cart", Measure::month, money(rs, 5'000'000, 30'000'000, "month", false));
+      if (rs.chance(40)) priced(s.charges, "daily", "Landfill Fee", Measure::day, money(rs, 50'000, 900'000, "day", false));
+      if (rs.chance(25)) priced(s.charges, "meter_fee", "Bill Fee", Measure::bill, money(rs, 500'000, 3'000'000, "bill", false));
+      if (rs.chance(50)) tax(s.charges);
+      t.services.push_back(std::move(s));
+    }
+    // the lighting meter's own usage: the electric meter's intervals and channels, its
+    // delivered values in reverse order
+    for (auto& s : t.services)
+      if (s.id == "lighting" && s.meter.empty()) {
+        IntervalUsage u = c.usage;
+        std::reverse(u.delivered.values.begin(), u.delivered.values.end());
+        c.meters["lighting"] = std::move(u);
+      }
+  }
+
+  /// Move-in and final bills (docs/accounts-format.md, "Service dates and proration"): a
+  /// monthly tariff's account starts service inside the usage's first month, ends it inside
+  /// the last, or both; the series of calendar months is clipped to the service dates.
+  void make_service_dates() {
+    Rng rd(c.seed ^ 0xd47e5ull);
+    if (c.tariff.cycle_months != 1 || !rd.chance(35)) return;
+    const int total = static_cast<int>((sys_days{usage_to} - sys_days{usage_from}).count());
+    if (rd.chance(65)) c.service_start = year_month_day{sys_days{usage_from} + days{rd.between_int(1, std::min(27, total / 2))}};
+    if (rd.chance(65)) c.service_end = year_month_day{sys_days{usage_to} - days{rd.between_int(1, std::min(27, total / 2 - 1))}};
   }
 };
 
@@ -1748,6 +1851,13 @@ std::string to_text(const TariffModel& t) {
     return std::string(buf);
   };
   for (auto& ch : t.charges) out += charge_text(t, ch, "  ");
+  for (auto& s : t.services) {
+    out += "  service " + s.id + (s.label.empty() ? "" : " \"" + s.label + "\"") + " {\n";
+    if (!s.kind.empty()) out += "    service " + s.kind + "\n";
+    if (!s.meter.empty()) out += "    meter " + s.meter + "\n";
+    for (auto& ch : s.charges) out += charge_text(t, ch, "    ");
+    out += "  }\n";
+  }
   for (auto& rev : t.revisions) {
     out += "  revision " + date_text(rev.effective) + " {\n";
     for (auto& ch : rev.charges) out += charge_text(t, ch, "    ");
@@ -1778,6 +1888,8 @@ RandomCase generate_case(std::uint64_t seed, const GeneratorOptions& options) {
   g.make_billing_month_prices();
   g.make_cycle_units();
   g.make_fractions();
+  g.make_services();
+  g.make_service_dates();
   g.c.text = to_text(g.c.tariff);
   g.c.usage_from = g.usage_from;
   g.c.usage_to = g.usage_to;

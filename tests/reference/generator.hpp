@@ -12,6 +12,8 @@
 
 #include <chrono>
 #include <cstdint>
+#include <map>
+#include <optional>
 #include <string>
 
 namespace rateline::reference {
@@ -30,6 +32,11 @@ struct RandomCase {
   std::chrono::year_month_day usage_from{}, usage_to{};  ///< local days the usage covers: one or two calendar months
   BillingPeriod period;                                  ///< within [usage_from, usage_to)
   BillOptions options;                                   ///< coverage (usage cut short), demand window policy, as_of
+  /// Several services: the usage of meters other than `electric` (which is `usage`).
+  std::map<std::string, IntervalUsage> meters;
+  /// Move-in and final bills: the account's first day of service and first day without it
+  /// (docs/accounts-format.md); a series of calendar months is clipped to them.
+  std::optional<std::chrono::year_month_day> service_start, service_end;
 };
 
 RandomCase generate_case(std::uint64_t seed, const GeneratorOptions& options = {});

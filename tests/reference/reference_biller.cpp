@@ -16,6 +16,28 @@ namespace {
 
 using namespace std::chrono;
 
+/// A charge's own `rounded STEP MODE`, else the tariff's `rounding line_items` (docs/
+/// language.md, "Rounding": the charge's rule is "in place of" the tariff's, also where the
+/// tariff rounds nothing).
+Decimal round_with(const ChargeDef& ch, const std::optional<Rounding>& tariff_rule, const Decimal& amount) {
+  const auto& rule = ch.rounded ? ch.rounded : tariff_rule;
+  if (!rule) return amount;
+  return amount.rounded(rule->step.normalized().scale(), rule->mode);
+}
+
+/// A minimum's top-up line: what brings `base` up to `floor_amount` (a month's or a year's).
+RefLine top_up_line(const ChargeDef& ch, const std::optional<Rounding>& tariff_rule, const Decimal& base, const Decimal& floor_amount,
+                    const std::string& of_what) {
+  RefLine l;
+  l.charge = ch.id;
+  l.detail = "top-up of " + of_what + "$" + base.to_string() + " to $" + floor_amount.to_string();
+  l.quantity = Decimal(1);
+  l.rate = floor_amount - base;
+  l.unrounded = l.rate;
+  l.amount = round_with(ch, tariff_rule, l.unrounded);
+  return l;
+}
+
 constexpr int kShareScale = 12;
 
 /// (month, day) as a number that orders the days of a year.
@@ -369,11 +391,7 @@ class ReferenceBiller {
   /// A line amount rounded by the charge's own `rounded STEP MODE`, else by `rounding
   /// line_items` (docs/language.md, "Rounding": the charge's rule is "in place of" the
   /// tariff's, also where the tariff rounds nothing).
-  Decimal round_line(const ChargeDef& ch, const Decimal& amount) const {
-    const auto& rule = ch.rounded ? ch.rounded : t_.rounding;
-    if (!rule) return amount;
-    return amount.rounded(rule->step.normalized().scale(), rule->mode);
-  }
+  Decimal round_line(const ChargeDef& ch, const Decimal& amount) const { return round_with(ch, t_.rounding, amount); }
 
   void emit(const ChargeDef& ch, std::string detail, const Decimal& quantity, const Decimal& rate, std::vector<RefLine>& out) const {
     RefLine l;
@@ -909,14 +927,7 @@ class ReferenceBiller {
                          : split_         ? (per_bill * segment_fraction_).rounded(kShareScale, RoundingMode::half_even)
                                           : per_bill;
     if (base >= floor_amount) return;
-    RefLine l;
-    l.charge = ch.id;
-    l.detail = "top-up of $" + base.to_string() + " to $" + floor_amount.to_string();
-    l.quantity = Decimal(1);
-    l.rate = floor_amount - base;
-    l.unrounded = floor_amount - base;
-    l.amount = round_line(ch, l.unrounded);
-    out.push_back(std::move(l));
+    out.push_back(top_up_line(ch, t_.rounding, base, floor_amount, ""));
   }
 
   const TariffModel& t_;
@@ -955,6 +966,28 @@ class ReferenceBiller {
 
 }  // namespace
 
+namespace {
+
+/// `rounding total STEP MODE`: applied last, to the whole bill (docs/language.md,
+/// "Rounding"); the difference is a line `rounding` of its own, none when the total is
+/// already on the step.
+void round_total(const TariffModel& tariff, RefBill& bill) {
+  if (!tariff.rounding_total) return;
+  Decimal rounded = bill.total.rounded(tariff.rounding_total->step.normalized().scale(), tariff.rounding_total->mode);
+  if (rounded == bill.total) return;
+  RefLine l;
+  l.charge = "rounding";
+  l.detail = "Rounding Adjustment";
+  l.quantity = Decimal(1);
+  l.rate = rounded - bill.total;
+  l.unrounded = l.rate;
+  l.amount = l.rate;
+  bill.lines.push_back(std::move(l));
+  bill.total = rounded;
+}
+
+}  // namespace
+
 void apply_yearly_minimums(const TariffModel& tariff, const Account& account, const std::vector<RefBill*>& year) {
   if (year.empty() || year.size() != static_cast<std::size_t>(12 / tariff.cycle_months)) return;  // not a whole year: not applied
   const auto& charges = tariff.charges;  // the generator does not revise a $/year minimum
@@ -975,14 +1008,7 @@ void apply_yearly_minimums(const TariffModel& tariff, const Account& account, co
     // the yearly amount as written: a year of bills against a year's minimum
     const Decimal floor_amount = ch.pricing->price.dollars;
     if (base >= floor_amount) continue;
-    RefLine l;
-    l.charge = ch.id;
-    l.detail = "top-up of a year's $" + base.to_string() + " to $" + floor_amount.to_string();
-    l.quantity = Decimal(1);
-    l.rate = floor_amount - base;
-    l.unrounded = l.rate;
-    const auto& rule = ch.rounded ? ch.rounded : tariff.rounding;
-    l.amount = rule ? l.unrounded.rounded(rule->step.normalized().scale(), rule->mode) : l.unrounded;
+    RefLine l = top_up_line(ch, tariff.rounding, base, floor_amount, "a year's ");
     year.back()->total += l.amount;
     year.back()->lines.push_back(std::move(l));
   }
@@ -1027,29 +1053,55 @@ RefBill reference_bill(const TariffModel& tariff, const IntervalUsage& usage, co
   }
   // an annual bill is a year of bills for a `$/year` minimum
   if (tariff.cycle_months == 12) apply_yearly_minimums(tariff, account, {&bill});
-  // `rounding total STEP MODE`: applied last, to the whole bill; the difference is a line
-  // `rounding` of its own, none when the total is already on the step
-  if (tariff.rounding_total) {
-    Decimal rounded = bill.total.rounded(tariff.rounding_total->step.normalized().scale(), tariff.rounding_total->mode);
-    if (rounded != bill.total) {
-      RefLine l;
-      l.charge = "rounding";
-      l.detail = "Rounding Adjustment";
-      l.quantity = Decimal(1);
-      l.rate = rounded - bill.total;
-      l.unrounded = l.rate;
-      l.amount = l.rate;
-      bill.lines.push_back(std::move(l));
-      bill.total = rounded;
-    }
+  round_total(tariff, bill);
+  return bill;
+}
+
+TariffModel service_tariff(const TariffModel& tariff, std::size_t service) {
+  TariffModel one = tariff;
+  one.services.clear();
+  one.charges = tariff.services.at(service).charges;
+  return one;
+}
+
+std::string meter_of(const ServiceDef& service) { return service.meter.empty() ? service.id : service.meter; }
+
+std::vector<RefBill> reference_service_bills(const TariffModel& tariff, const std::map<std::string, const IntervalUsage*>& meters,
+                                             const BillingPeriod& period, const Account& account, const BillOptions& options,
+                                             const std::vector<std::vector<MonthlyDemand>>& earlier) {
+  std::vector<RefBill> parts;
+  for (std::size_t k = 0; k < tariff.services.size(); ++k) {
+    const auto& service = tariff.services[k];
+    TariffModel one = service_tariff(tariff, k);
+    one.rounding_total.reset();  // the whole bill's, in join_services
+    // a service without a meter bills its fixed charges on no usage at all
+    IntervalUsage none;
+    none.delivered.minutes = 60;
+    none.delivered.start = TimeZone::locate(tariff.zone).value().start_of_day(period.from);
+    const IntervalUsage& usage = service.metered ? *meters.at(meter_of(service)) : none;
+    parts.push_back(reference_bill(one, usage, period, account, options, k < earlier.size() ? earlier[k] : std::vector<MonthlyDemand>{}));
+    for (auto& l : parts.back().lines) l.service = service.id;
   }
+  return parts;
+}
+
+RefBill join_services(const TariffModel& tariff, const std::vector<RefBill>& parts) {
+  RefBill bill;
+  for (auto& part : parts) {
+    for (auto& l : part.lines) bill.lines.push_back(l);
+    bill.total += part.total;
+    bill.month = part.month;
+    bill.max_demand = max(bill.max_demand, part.max_demand);
+    if (part.power_factor) bill.power_factor = part.power_factor;
+  }
+  round_total(tariff, bill);
   return bill;
 }
 
 std::string describe(const RefBill& bill) {
   std::string out;
   for (auto& l : bill.lines)
-    out += "  " + l.charge + (l.detail.empty() ? "" : " [" + l.detail + "]") + ": " + l.quantity.to_string() + " × " + l.rate.to_string() +
+    out += "  " + (l.service.empty() ? "" : l.service + "/") + l.charge + (l.detail.empty() ? "" : " [" + l.detail + "]") + ": " + l.quantity.to_string() + " × " + l.rate.to_string() +
            " = " + l.unrounded.to_string() + " -> " + l.amount.to_string() + "\n";
   out += "  total " + bill.total.to_string() + "\n";
   return out;
@@ -1058,7 +1110,7 @@ std::string describe(const RefBill& bill) {
 std::string describe(const Bill& bill) {
   std::string out;
   for (auto& l : bill.line_items)
-    out += "  " + l.id + ": " + l.quantity.to_string() + " " + l.unit + " × " + l.rate.to_string() + " " + l.rate_unit + " = " +
+    out += "  " + (l.service.empty() ? "" : l.service + "/") + l.id + ": " + l.quantity.to_string() + " " + l.unit + " × " + l.rate.to_string() + " " + l.rate_unit + " = " +
            l.unrounded.to_string() + " -> " + l.amount.to_string() + "\n";
   out += "  total " + bill.total.to_string() + "\n";
   return out;

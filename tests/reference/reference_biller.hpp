@@ -76,6 +76,9 @@
 //    yearly amount, a top-up on the year's last bill (apply_yearly_minimums);
 //  - a fractional percentage n/d %: base × n / (100 d), grossed up base × n / (100 d − n),
 //    one division to 12 places half even; a decimal percentage stays exact;
+//  - several services (reference_service_bills): each block billed as a tariff of its own
+//    (the shared part and the block's charges) on its meter's usage, a block without a
+//    meter on no usage; join_services lists them in order and rounds the total once;
 //  - the total is the sum of the line amounts; `rounding total STEP MODE` then rounds it,
 //    for the whole bill (after the segments are joined), with the difference as a line of
 //    its own, id `rounding` (none when the total is on the step).
@@ -87,6 +90,7 @@
 #include "rateline/bill.hpp"
 #include "rateline/usage.hpp"
 
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -94,6 +98,7 @@
 namespace rateline::reference {
 
 struct RefLine {
+  std::string service;     ///< the `service` block it belongs to ("" for a tariff without blocks)
   std::string charge;      ///< the charge's id
   std::string detail;      ///< "summer, on_peak, tier 2" (for messages only)
   Decimal quantity;
@@ -124,6 +129,19 @@ RefBill reference_bill(const TariffModel& tariff, const IntervalUsage& usage, co
 /// bills), the base charges' line amounts of all of them against the yearly amount; a
 /// top-up line on the last bill. reference_bill applies it to an annual bill itself.
 void apply_yearly_minimums(const TariffModel& tariff, const Account& account, const std::vector<RefBill*>& year);
+
+/// A tariff of several services (docs/language.md, "Several services on one bill"): each
+/// service billed by reference_bill as a tariff of its own (the shared part and its block,
+/// service_tariff) on the usage of its meter (`meters`, by meter name; none for a service
+/// without a meter), its lines tagged with its id; `earlier`: ratchet history per service.
+/// `rounding total` is left to join_services.
+std::vector<RefBill> reference_service_bills(const TariffModel& tariff, const std::map<std::string, const IntervalUsage*>& meters,
+                                             const BillingPeriod& period, const Account& account = {}, const BillOptions& options = {},
+                                             const std::vector<std::vector<MonthlyDemand>>& earlier = {});
+/// The one bill of several services: their lines in the tariff's order, the total their
+/// sum, then the tariff's `rounding total` once, for the whole bill (docs/language.md,
+/// "Rounding": "applied last, to the whole bill").
+RefBill join_services(const TariffModel& tariff, const std::vector<RefBill>& parts);
 
 /// One line per item, for failure messages.
 std::string describe(const RefBill& bill);

@@ -194,6 +194,17 @@ struct Revision {
 
 enum class Proration { none, days_over_30, days_over_days_in_month };
 
+/// `service ID "Label" { ... }` (docs/language.md, "Several services on one bill"): a block
+/// of charges billed as a tariff of its own (the shared header plus the block) on its meter.
+struct ServiceDef {
+  std::string id;                                   ///< "electric", "lighting", "solid_waste"
+  std::string label;
+  std::string kind;                                 ///< `service electric` written in the block; "" = none written
+  std::string meter;                                ///< `meter NAME` written; "" = the id (or no meter at all)
+  bool metered = true;                              ///< false: fixed charges only, billed without usage
+  std::vector<ChargeDef> charges;
+};
+
 struct TariffModel {
   std::string name;
   std::string zone;                                 ///< "America/New_York"
@@ -225,7 +236,15 @@ struct TariffModel {
   std::optional<Rounding> kva_rounding;             ///< `kva_demand: rounded STEP MODE`
   std::optional<PowerFactor> power_factor;
   int cycle_months = 1;                             ///< `billing_cycle`: 1 (monthly, not written), 3 (quarterly) or 12 (annual)
+  /// Several services: the charges are in the blocks (then `charges` is empty and there are
+  /// no revisions, E1006); empty = a tariff of one service.
+  std::vector<ServiceDef> services;
 };
+
+/// The tariff one service is billed by: the shared part with the block's charges.
+TariffModel service_tariff(const TariffModel& tariff, std::size_t service);
+/// The meter a service reads: `meter NAME`, else its id.
+std::string meter_of(const ServiceDef& service);
 
 /// The tariff in the rateline language.
 std::string to_text(const TariffModel& tariff);

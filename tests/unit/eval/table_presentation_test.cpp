@@ -132,3 +132,28 @@ TEST_CASE("explain: the total sums 1 line item, not 1 line items") {
   b.line_items = {li};
   CHECK(format_explain(b).find("the sum of the 1 line item above") != std::string::npos);
 }
+
+TEST_CASE("explain: step quantities follow the table's rule: no trailing zeros, an energy line at the quantities step") {
+  auto compiled = compile_text(tariff_text(kTiers));
+  REQUIRE(compiled.graph.has_value());
+  BillOptions explained;
+  explained.trace = true;
+  auto result = bill(*compiled.graph, july(250), {ymd(2024, 7, 1), ymd(2024, 8, 1)}, Account{}, explained);
+  REQUIRE(result.bill.has_value());
+  auto text = format_explain(*result.bill);
+  INFO(text);
+  CHECK(text.find("energy 186 kWh over 744 intervals") != std::string::npos);     // exact: 186.000
+  CHECK(text.find("186 kWh × 0.124825 $/kWh") != std::string::npos);
+  CHECK(text.find("186.000") == std::string::npos);
+
+  // `rounding quantities 0.01`: the energy line's billed quantity at the step, as in the table
+  auto stepped = compile_text(tariff_text(" rounding line_items 0.01 half_up\n rounding quantities 0.01 half_up\n"
+                                          " charge energy \"Energy\" on energy: 0.1 $/kWh\n"));
+  REQUIRE(stepped.graph.has_value());
+  auto b = bill(*stepped.graph, july(1500), {ymd(2024, 7, 1), ymd(2024, 8, 1)}, Account{}, explained);
+  REQUIRE(b.bill.has_value());
+  auto steps = format_explain(*b.bill);
+  INFO(steps);
+  CHECK(steps.find("energy 1116 kWh over 744 intervals") != std::string::npos);
+  CHECK(steps.find("1116.00 kWh × 0.1 $/kWh = $111.6") != std::string::npos);
+}

@@ -77,3 +77,19 @@ TEST_CASE("fractional percent: a fraction must be proper, small, and on a percen
   REQUIRE(d.size() == 1);
   CHECK(d[0] == "E0363 8:25 a fractional percentage is for a percentage of charges");
 }
+
+TEST_CASE("fractional percent: a decimal case beside a fraction in one table stays exact (rounding none)") {
+  // docs/language.md, "Fractional percentages": "a decimal percentage stays exact". The
+  // table's prices are numerators over 3 (2.5 % is 7.5/3), but the decimal case is not a
+  // division: 2.5 % of $0.12345678900999 (14 places, `rounding none`) is
+  // 0.00308641972524975 exactly, not that to 12 places (0.003086419725).
+  const std::string text = "tariff \"F\" {\n  currency USD\n  timezone \"America/New_York\"\n  effective 2024-01-01\n  rounding none\n"
+                           "  charge energy \"Energy\" on energy: 0.00001371742100111 $/kWh\n"
+                           "  rider r \"R\": by zone { a: 33 1/3 %  otherwise: 2.5 % } of energy\n}\n";
+  auto b = bill(text);   // 9,000 kWh × 0.00001371742100111 = 0.12345678900999, the base
+  const auto* li = find_item(b, "r");
+  REQUIRE(li != nullptr);
+  CHECK(find_item(b, "energy")->amount.normalized().to_string() == "0.12345678900999");
+  CHECK(li->amount.normalized().to_string() == "0.00308641972524975");
+  CHECK(li->rate.normalized().to_string() == "2.5");
+}

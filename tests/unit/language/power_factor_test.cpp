@@ -71,7 +71,7 @@ TEST_CASE("power factor 0.80: demand × 0.90 / 0.80") {
   CHECK(demand->amount.to_string() == "33.75");
   std::string trace;
   for (auto& line : demand->trace) trace += line + "\n";
-  CHECK(trace.find("Power Factor Adjustment: power factor 746 kWh / sqrt(746² + 559.50²) = 0.80 (rounded half_up), below 90 %\n") !=
+  CHECK(trace.find("Power Factor Adjustment: power factor 746 kWh / sqrt(746² + 559.5²) = 0.80 (rounded half_up), below 90 %\n") !=
         std::string::npos);
   CHECK(trace.find("3 kW × 0.9 / 0.80 = 3.375 kW\n") != std::string::npos);
 }

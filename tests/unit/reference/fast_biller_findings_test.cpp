@@ -11,7 +11,9 @@
 #include "rateline/tariff.hpp"
 #include "rateline/usage.hpp"
 
+#include <algorithm>
 #include <chrono>
+#include <map>
 #include <memory>
 #include <optional>
 #include <string>
@@ -316,4 +318,85 @@ TEST_CASE("reference: a $/year minimum on an annual bill cut by a revision is th
   auto b = bill_of(*graph, hourly(period.from, period.to, 0), period);
   INFO(lines(b));
   CHECK(b.total == Decimal::parse("1000.00").value());
+}
+
+namespace {
+
+/// A tariff of several services billed for `period` on the electric meter's `usage`.
+Bill services_bill(const std::string& text, const IntervalUsage& usage, BillingPeriod period) {
+  auto compiled = compile_services(std::make_shared<SourceFile>("finding.tariff", text));
+  std::string messages;
+  for (auto& d : compiled.diagnostics) messages += render(d);
+  INFO(messages);
+  REQUIRE(!compiled.services.empty());
+  std::map<std::string, MeterUsage> meters{{"electric", MeterUsage{&usage, nullptr}}};
+  auto result = bill_services(compiled.services, meters, {period}, Account{}, BillOptions{});
+  messages.clear();
+  for (auto& d : result.diagnostics) messages += render(d);
+  INFO(messages);
+  REQUIRE(result.series);
+  return result.series->bills.at(0);
+}
+
+}  // namespace
+
+// Finding (several services). A service without a meter took the shared `net_metering`
+// (and power factor, kVA demand) of the tariff and, billed on no usage, was refused:
+// "Solid Waste: this tariff bills received, reactive or kVA quantities, which register
+// reads cannot give" (B0021). It has no meter, so none of the meter's rules: 1 kWh an hour
+// in January, none sent back, is 744 × 0.10 = 74.40, the cart 20.00.
+TEST_CASE("reference: a service without a meter in a tariff with net metering is billed") {
+  BillingPeriod period{year{2024} / January / 1, year{2024} / February / 1};
+  auto usage = hourly(period.from, period.to, 1);
+  usage.received = usage.delivered;
+  std::fill(usage.received->values.begin(), usage.received->values.end(), 0);
+  auto b = services_bill(R"(tariff "Net metering and solid waste" {
+  currency USD
+  timezone "UTC"
+  effective 2020-01-01
+  net_metering per_period
+  service electric "Electric" {
+    charge energy "Energy" on energy: 0.10 $/kWh
+  }
+  service solid_waste "Solid Waste" {
+    charge cart "Cart": 20.00 $/month
+  }
+})",
+                         usage, period);
+  INFO(lines(b));
+  CHECK(b.total == Decimal::parse("94.40").value());
+}
+
+// Finding (several services). `rounding total 1 half_up` is "applied last, to the whole
+// bill" (docs/language.md, "Rounding"), but each service rounded its own part: 10.40 → 10
+// and 20.40 → 20, $30. The whole bill is 30.80 → $31, one Rounding Adjustment of +0.20
+// that belongs to no service; each service's part stays the sum of its lines.
+TEST_CASE("reference: rounding total rounds the whole bill of several services once") {
+  BillingPeriod period{year{2024} / January / 1, year{2024} / February / 1};
+  auto b = services_bill(R"(tariff "Rounding a bill of two services" {
+  currency USD
+  timezone "UTC"
+  effective 2020-01-01
+  rounding total 1 half_up
+  service electric "Electric" {
+    charge basic "Basic": 10.40 $/month
+  }
+  service solid_waste "Solid Waste" {
+    charge cart "Cart": 20.40 $/month
+  }
+})",
+                         hourly(period.from, period.to, 1), period);
+  INFO(lines(b));
+  CHECK(b.total == Decimal(31));
+  int adjustments = 0;
+  for (auto& li : b.line_items)
+    if (li.id == "rounding") {
+      ++adjustments;
+      CHECK(li.amount == Decimal::parse("0.20").value());
+      CHECK(li.service.empty());
+    }
+  CHECK(adjustments == 1);
+  REQUIRE(b.services.size() == 2);
+  CHECK(b.services[0].total == Decimal::parse("10.40").value());
+  CHECK(b.services[1].total == Decimal::parse("20.40").value());
 }
