@@ -7,3 +7,12 @@ foreach(name threads_and_reruns exceptions_match_bad_data interrupted_run full_d
             --cli $<TARGET_FILE:rateline_cli> --root ${PROJECT_SOURCE_DIR} ${name})
   set_tests_properties(batch.${name} PROPERTIES LABELS batch TIMEOUT 300)
 endforeach()
+
+# Tariffs of several services in `rateline batch` and `rateline compare --accounts`
+# (tests/batch/batch_services_tests.py): usage per meter, the Salem VA total, exceptions.
+foreach(name salem_total mixed_population exceptions compare)
+  add_test(NAME batch.services_${name}
+    COMMAND /usr/bin/python3 ${CMAKE_CURRENT_SOURCE_DIR}/batch/batch_services_tests.py
+            --cli $<TARGET_FILE:rateline_cli> --root ${PROJECT_SOURCE_DIR} ${name})
+  set_tests_properties(batch.services_${name} PROPERTIES LABELS batch TIMEOUT 120)
+endforeach()

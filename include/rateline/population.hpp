@@ -87,6 +87,15 @@ struct PopulationOptions {
   unsigned threads = 0;                   ///< 0 = the machine's cores
   std::size_t in_flight = 0;              ///< accounts held at once; 0 = 4 × threads
   const std::atomic<bool>* cancel = nullptr;  ///< set it to stop early (the run returns cancelled)
+  /// Usage per meter for tariffs of several services (`--usage electric=FILE --reads
+  /// water=FILE`): each meter's long-format files, interval or register reads. These files
+  /// are indexed (as UsageOrder::any), so their rows may come in any order.
+  struct MeterFiles {
+    std::string meter;                    ///< the meter's name in the tariff (`meter NAME`, else the service's id)
+    bool reads = false;                   ///< register reads instead of interval usage
+    std::vector<std::string> files;
+  };
+  std::vector<MeterFiles> meter_files;
 };
 
 /// Where a run's output goes, in order. Called from the calling thread only.

@@ -72,7 +72,10 @@ class FoldingSink final : public PopulationSink {
       a.side.total = (a.side.total ? *a.side.total : Decimal()) + (total ? *total : Decimal());
       if (usage) a.side.usage = (a.side.usage ? *a.side.usage : Decimal()) + *usage;
     }
-    if (auto amount = Decimal::parse(field(f, bill_columns_, "amount"))) a.side.items[field(f, bill_columns_, "label")] += *amount;
+    // A bill for several services has a "Base Fee" in each: its lines are told apart by service.
+    const std::string& service = field(f, bill_columns_, "service");
+    const std::string& label = field(f, bill_columns_, "label");
+    if (auto amount = Decimal::parse(field(f, bill_columns_, "amount"))) a.side.items[service.empty() ? label : service + ": " + label] += *amount;
   }
   void exception_row(const std::vector<std::string>& f) {
     Folded& a = folded_[field(f, exception_columns_, "account")];

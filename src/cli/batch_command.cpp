@@ -1,6 +1,8 @@
 // `rateline batch`: see batch_command.hpp and docs/accounts-format.md.
 #include "batch_command.hpp"
 
+#include "meter_files.hpp"
+
 #include "rateline/population.hpp"
 
 #include <atomic>
@@ -192,10 +194,10 @@ class FileSink : public PopulationSink {
 BatchCommand::BatchCommand(CLI::App& app) {
   batch_ = app.add_subcommand("batch", "bill a whole population: an accounts table and long-format usage (docs/accounts-format.md)");
   batch_->add_option("--accounts", accounts_, "accounts table CSV: account,tariff[,service_start,service_end,attr:NAME...]")->required();
-  auto* usage = batch_->add_option("--usage", usage_, "long-format interval usage CSV (account,start,kwh...); repeat for several files");
-  auto* reads = batch_->add_option("--reads", reads_, "long-format register reads CSV (account,meter,read_date,...); repeat for several files");
-  usage->excludes(reads);
-  reads->excludes(usage);
+  batch_->add_option("--usage", usage_, "long-format interval usage CSV (account,start,kwh...); repeat for several files; "
+                                        "METER=FILE: one meter's usage for tariffs of several services");
+  batch_->add_option("--reads", reads_, "long-format register reads CSV (account,meter,read_date,...); repeat for several files; "
+                                        "METER=FILE: one meter's reads for tariffs of several services");
   batch_->add_option("--from", from_, "first day billed, YYYY-MM-DD (each tariff's local time)")->required();
   batch_->add_option("--to", to_, "day after the last day billed, YYYY-MM-DD")->required();
   batch_->add_option("--out", out_, "bills output file (written atomically)")->required();
@@ -231,8 +233,7 @@ int BatchCommand::run() const {
     return 2;
   }
   PopulationOptions options;
-  options.usage_files = usage_;
-  options.reads_files = reads_;
+  if (!split_meter_files(usage_, reads_, options)) return 2;
   options.usage_order = usage_order_ == "any" ? UsageOrder::any : UsageOrder::table;
   options.tariff_dir = tariffs_;
   options.periods = cycle_ == "monthly" ? monthly_periods(*from, *to) : std::vector<BillingPeriod>{{*from, *to}};

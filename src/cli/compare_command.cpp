@@ -2,6 +2,8 @@
 // with rateline/analysis.hpp, writes the outputs whole or not at all.
 #include "compare_command.hpp"
 
+#include "meter_files.hpp"
+
 #include "rateline/analysis.hpp"
 #include "rateline/bill.hpp"
 #include "rateline/html_report.hpp"
@@ -74,8 +76,9 @@ CompareCommand::CompareCommand(CLI::App& app) {
   compare_ = app.add_subcommand("compare", "rank rates for one customer (--rates), or compare an old and a new rate over a population (--accounts)");
   compare_->add_option("tariffs", tariffs_, "OLD.tariff NEW.tariff (with --accounts)")->expected(0, 2);
   compare_->add_option("--rates", rates_, "the rates to rank for one customer's usage")->expected(1, -1);
-  compare_->add_option("--usage", usage_, "interval usage (one customer: CSV start,kwh; --accounts: long format)");
-  compare_->add_option("--reads", reads_, "meter register reads instead of intervals (one customer)");
+  compare_->add_option("--usage", usage_, "interval usage (one customer: CSV start,kwh; --accounts: long format, METER=FILE for a meter "
+                                          "of tariffs of several services, repeatable)");
+  compare_->add_option("--reads", reads_, "meter register reads instead of intervals (one customer; --accounts: long format, METER=FILE as --usage)");
   compare_->add_option("--accounts", accounts_, "accounts table (docs/accounts-format.md)");
   compare_->add_option("--from", from_, "first day billed, YYYY-MM-DD")->required();
   compare_->add_option("--to", to_, "day after the last day billed, YYYY-MM-DD")->required();
@@ -112,7 +115,7 @@ int CompareCommand::run_ranking() const {
     std::cerr << "rateline: --from and --to take dates as YYYY-MM-DD, --to after --from\n";
     return 2;
   }
-  if (usage_.empty() == reads_.empty()) {
+  if (usage_.empty() == reads_.empty() || usage_.size() + reads_.size() != 1) {
     std::cerr << "rateline: give the usage: --usage INTERVALS.csv or --reads READS.csv\n";
     return 2;
   }
@@ -131,7 +134,8 @@ int CompareCommand::run_ranking() const {
   }
   const auto periods = cycle_ == "monthly" ? monthly_periods(*from, *to) : std::vector<BillingPeriod>{{*from, *to}};
   std::vector<RateBills> rates;
-  for (const auto& tariff : rates_) rates.push_back(bill_one_rate(tariff, usage_, reads_, account, periods));
+  for (const auto& tariff : rates_) rates.push_back(bill_one_rate(tariff, usage_.empty() ? std::string() : usage_.front(),
+                                                                 reads_.empty() ? std::string() : reads_.front(), account, periods));
   for (const auto& r : rates)
     if (!r.series)
       for (const auto& d : r.diagnostics) std::cerr << render(d);
@@ -153,7 +157,7 @@ int CompareCommand::run_population() const {
     std::cerr << "rateline: --from and --to take dates as YYYY-MM-DD, --to after --from\n";
     return 2;
   }
-  if (usage_.empty() == reads_.empty()) {
+  if (usage_.empty() && reads_.empty()) {
     std::cerr << "rateline: give the usage: --usage USAGE.csv or --reads READS.csv (long format)\n";
     return 2;
   }
@@ -188,15 +192,14 @@ int CompareCommand::run_population() const {
   for (const auto& t : tariffs_) {
     paths.push_back(std::filesystem::absolute(t).lexically_normal().string());
     try {
-      for (const auto& d : compile_tariff_file(t).diagnostics)
+      for (const auto& d : compile_services_file(t).diagnostics)  // either side may bill several services
         if (d.severity == Severity::error) std::cerr << render(d);
     } catch (const std::exception& e) {
       std::cerr << "rateline: " << e.what() << "\n";
     }
   }
   PopulationOptions options;
-  if (!usage_.empty()) options.usage_files = {usage_};
-  else options.reads_files = {reads_};
+  if (!split_meter_files(usage_, reads_, options)) return 2;
   options.usage_order = usage_order_ == "any" ? UsageOrder::any : UsageOrder::table;
   options.tariff_dir = tariff_dir_;
   options.periods = cycle_ == "monthly" ? monthly_periods(*from, *to) : std::vector<BillingPeriod>{{*from, *to}};

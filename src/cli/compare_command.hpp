@@ -27,7 +27,8 @@ class CompareCommand {
 
   CLI::App* compare_ = nullptr;
   std::vector<std::string> tariffs_, rates_, attributes_, unchanged_for_;
-  std::string usage_, reads_, accounts_, from_, to_, cycle_ = "monthly", format_, out_, html_, revenue_target_, tariff_dir_ = "tariffs", usage_order_ = "table";
+  std::vector<std::string> usage_, reads_;  // --accounts: [METER=]FILE, repeatable; --rates: one file
+  std::string accounts_, from_, to_, cycle_ = "monthly", format_, out_, html_, revenue_target_, tariff_dir_ = "tariffs", usage_order_ = "table";
   unsigned threads_ = 0;
 };
 

@@ -5,6 +5,7 @@
 #include "rateline/register_reads.hpp"
 #include "rateline/tariff.hpp"
 
+#include <algorithm>
 #include <chrono>
 #include <exception>
 
@@ -45,6 +46,14 @@ const TariffEntry& TariffShelf::get(const std::string& tariff) {
   try {
     CompileResult compiled = texts_ ? compile_tariff_text(path, *texts_) : compile_tariff_file(path);
     entry.graph = std::move(compiled.graph);
+    // A tariff of several services has no one graph (E1005): it is billed per service.
+    const bool several = std::any_of(compiled.diagnostics.begin(), compiled.diagnostics.end(),
+                                     [](const Diagnostic& d) { return d.code == "E1005"; });
+    if (several) {
+      ServicesCompileResult services = texts_ ? compile_services_text(path, *texts_) : compile_services_file(path);
+      entry.services = std::move(services.services);
+      compiled.diagnostics = std::move(services.diagnostics);
+    }
     for (Diagnostic& d : compiled.diagnostics)
       if (d.severity == Severity::error) entry.diagnostics.push_back(std::move(d));
   } catch (const std::exception& e) {
@@ -58,8 +67,20 @@ const TariffEntry& TariffShelf::get(const std::string& tariff) {
     entry.register_unit = info.service == "gas" ? Unit::therm
                         : (info.service == "water" || info.service == "sewer") ? Unit::gal
                                                                                 : Unit::kWh;
+  } else if (!entry.services.empty()) {
+    entry.zone = TimeZone::locate(entry.services.front().graph.info().time_zone);
   }
   return entry;
+}
+
+Unit meter_unit_of(const RateGraph& graph) {
+  const std::string& service = graph.info().service;
+  return service == "gas" ? Unit::therm : (service == "water" || service == "sewer") ? Unit::gal : Unit::kWh;
+}
+
+std::string meter_unit_name(const RateGraph& graph) {
+  const Unit unit = meter_unit_of(graph);
+  return unit == Unit::therm ? "therm" : unit == Unit::gal ? "gal" : "kWh";
 }
 
 std::string exception_row(const std::string& account, const std::string& location, const std::string& code,
@@ -82,15 +103,22 @@ namespace {
 
 // file:line of a diagnostic: a usage block's line is mapped back to its file's line; a
 // diagnostic about nothing in particular points at the account's row in the accounts table.
-std::string location_of(const Diagnostic& d, const std::optional<UsageBlock>& usage, const AccountRecord& record,
+std::string location_of(const Diagnostic& d, const UsageBlock* usage, const AccountRecord& record,
                         const std::string& accounts_path) {
   if (d.span.file) {
     const auto pos = d.span.file->position(d.span.begin);
-    if (usage && d.span.file->path() == usage->path && d.span.file->text().size() == usage->text.size())
-      return usage->path + ":" + std::to_string(usage->file_line(pos.line));
+    if (usage) return usage->path + ":" + std::to_string(usage->file_line(pos.line));
     return d.span.file->path() + ":" + std::to_string(pos.line) + ":" + std::to_string(pos.column);
   }
   return accounts_path + ":" + std::to_string(record.line);
+}
+
+// The block a diagnostic is about: the one its source is (same file, same text).
+const UsageBlock* block_of(const Diagnostic& d, const std::vector<const UsageBlock*>& blocks) {
+  if (!d.span.file) return nullptr;
+  for (const UsageBlock* b : blocks)
+    if (d.span.file->path() == b->path && d.span.file->text().size() == b->text.size()) return b;
+  return nullptr;
 }
 
 // The readers' messages name other lines of their input ("also on line 12"): of the
@@ -112,32 +140,72 @@ std::string file_lines(const std::string& message, const UsageBlock& usage) {
   return out;
 }
 
+// The readers' messages name lines of their block; a message in the same file as a block
+// (but of another text) keeps its lines, as before.
+const UsageBlock* message_block(const Diagnostic& d, const std::vector<const UsageBlock*>& blocks) {
+  if (!d.span.file) return nullptr;
+  if (const UsageBlock* b = block_of(d, blocks)) return b;
+  for (const UsageBlock* b : blocks)
+    if (d.span.file->path() == b->path) return b;
+  return nullptr;
+}
+
 void add_exceptions(AccountOutcome& out, const std::vector<Diagnostic>& diagnostics, const std::optional<UsageBlock>& usage,
                     const AccountRecord& record, const std::string& accounts_path) {
-  for (const Diagnostic& d : diagnostics) {
-    if (d.severity != Severity::error) continue;
-    const bool in_block = usage && d.span.file && d.span.file->path() == usage->path;
-    out.exceptions += exception_row(record.account.id, location_of(d, usage, record, accounts_path), d.code,
-                                    in_block ? file_lines(d.message, *usage) : d.message, d.hint);
-  }
-  out.failed = true;
+  std::vector<const UsageBlock*> blocks;
+  if (usage) blocks.push_back(&*usage);
+  add_exceptions(out, diagnostics, blocks, record, accounts_path);
 }
 
 }  // namespace
 
+void add_exceptions(AccountOutcome& out, const std::vector<Diagnostic>& diagnostics, const std::vector<const UsageBlock*>& blocks,
+                    const AccountRecord& record, const std::string& accounts_path) {
+  for (const Diagnostic& d : diagnostics) {
+    if (d.severity != Severity::error) continue;
+    const UsageBlock* in_block = message_block(d, blocks);
+    out.exceptions += exception_row(record.account.id, location_of(d, block_of(d, blocks), record, accounts_path), d.code,
+                                    in_block ? file_lines(d.message, *in_block) : d.message, d.hint);
+  }
+  out.failed = true;
+}
+
 AccountOutcome bill_account(const AccountRecord& record, const TariffEntry& tariff, const std::optional<UsageBlock>& usage,
-                            const PopulationOptions& options, const std::string& accounts_path) {
+                            const PopulationOptions& options, const std::string& accounts_path,
+                            const std::vector<MeterBlock>& meters) {
   AccountOutcome out;
   const std::vector<BillingPeriod> periods = service_periods(record, options.periods);
   if (periods.empty()) {
     out.not_in_service = true;
     return out;
   }
+  if (!tariff.services.empty()) return bill_services_account(record, tariff, usage, meters, options, accounts_path);
   if (!tariff.graph) {
     add_exceptions(out, tariff.diagnostics, std::nullopt, record, accounts_path);
     return out;
   }
-  if (!usage) {
+  // A one-service tariff reads the files given without a meter name or, when the account
+  // has none there, the meter named after its service (`--usage electric=FILE` of a run
+  // that also bills tariffs of several services). Rows of another meter would be dropped
+  // unseen: they are an exception.
+  const UsageBlock* block = usage ? &*usage : nullptr;
+  bool is_reads = !options.reads_files.empty();
+  const std::string own_meter = tariff.graph->info().service.empty() ? "electric" : tariff.graph->info().service;
+  for (const MeterBlock& m : meters) {
+    if (!block && m.meter == own_meter) {
+      block = &m.block;
+      is_reads = m.reads;
+      continue;
+    }
+    out.exceptions += exception_row(record.account.id, m.block.path + ":" + std::to_string(m.block.first_line), "P0021",
+                                    "account " + record.account.id + " has usage of meter `" + m.meter + "`, which its tariff (one service, " +
+                                        own_meter + ") does not read",
+                                    "give a one-service tariff's usage without a meter name (--usage FILE) or under its service's name (--usage " +
+                                        own_meter + "=FILE)");
+    out.failed = true;
+  }
+  if (out.failed) return out;
+  if (!block) {
     const std::string what = options.reads_files.empty() ? "usage" : "register reads";
     out.exceptions += exception_row(record.account.id, accounts_path + ":" + std::to_string(record.line), "P0101",
                                     "account " + record.account.id + " has no " + what + " rows",
@@ -145,15 +213,16 @@ AccountOutcome bill_account(const AccountRecord& record, const TariffEntry& tari
     out.failed = true;
     return out;
   }
+  const std::vector<const UsageBlock*> blocks{block};
 
   auto started = Clock::now();
   std::optional<BillSeriesResult> result;
   BillRowContext context{record, tariff, options};
-  if (!options.reads_files.empty()) {
-    RegisterReadResult reads = read_register_reads(usage->text, usage->path, tariff.register_unit);
+  if (is_reads) {
+    RegisterReadResult reads = read_register_reads(block->text, block->path, tariff.register_unit);
     out.parse_seconds = seconds_since(started);
     if (!reads.usage || has_errors(reads.diagnostics)) {
-      add_exceptions(out, reads.diagnostics, usage, record, accounts_path);
+      add_exceptions(out, reads.diagnostics, blocks, record, accounts_path);
       return out;
     }
     started = Clock::now();
@@ -162,10 +231,10 @@ AccountOutcome bill_account(const AccountRecord& record, const TariffEntry& tari
   } else {
     UsageReadOptions read_options = options.usage;
     read_options.time_zone = tariff.graph->info().time_zone;
-    UsageReadResult intervals = read_interval_csv(usage->text, usage->path, read_options);
+    UsageReadResult intervals = read_interval_csv(block->text, block->path, read_options);
     out.parse_seconds = seconds_since(started);
     if (!intervals.usage || has_errors(intervals.diagnostics)) {
-      add_exceptions(out, intervals.diagnostics, usage, record, accounts_path);
+      add_exceptions(out, intervals.diagnostics, blocks, record, accounts_path);
       return out;
     }
     started = Clock::now();
@@ -175,7 +244,7 @@ AccountOutcome bill_account(const AccountRecord& record, const TariffEntry& tari
   if (!result->series || has_errors(result->diagnostics)) {
     out.bills.clear();
     out.bill_count = 0;
-    add_exceptions(out, result->diagnostics, usage, record, accounts_path);
+    add_exceptions(out, result->diagnostics, blocks, record, accounts_path);
   }
   out.bill_seconds = seconds_since(started);
   return out;

@@ -12,6 +12,8 @@ namespace {
 constexpr const char* kBillColumns = "account,tariff,from,to,usage,unit,total";
 constexpr const char* kLineColumns = ",line,id,label,kind,quantity,item_unit,rate,rate_unit,amount";
 
+}  // namespace
+
 // Energy delivered over the bill's local days [from, to), from the interval series.
 // kW series hold average power: energy = kW × minutes / 60, exact when it terminates
 // (always at 15, 30, 60 minutes), else rounded half-even to 9 places past the data's.
@@ -43,6 +45,8 @@ Decimal interval_usage(const IntervalSeries& series, const TimeZone& zone, const
   if (exact * Decimal(60) == product) return exact;
   return product.divided_by(Decimal(60), series.scale + 9, RoundingMode::half_even);
 }
+
+namespace {
 
 Decimal bill_usage(const Bill& bill, const BillRowContext& context, const IntervalUsage* intervals, const RegisterUsage* reads) {
   if (reads) {
@@ -134,14 +138,18 @@ std::size_t append_bill_rows(std::string& out, const BillRowContext& c, const Bi
       out += "}\n";
       continue;
     }
+    // A run with named meters has the columns of bills for several services (empty here).
+    const char* services_column = c.options.meter_files.empty() ? "" : ",";
     if (!c.options.line_items) {
       append_csv_bill(out, c, bill, usage);
+      out += services_column;
       out += '\n';
       continue;
     }
     for (std::size_t i = 0; i < bill.line_items.size(); ++i) {
       const LineItem& item = bill.line_items[i];
       append_csv_bill(out, c, bill, usage);
+      out += services_column;
       out += ',' + std::to_string(i + 1) + ',';
       append_csv_field(out, item.id);
       out += ',';
@@ -152,7 +160,9 @@ std::size_t append_bill_rows(std::string& out, const BillRowContext& c, const Bi
       append_csv_field(out, item.unit);
       out += ',' + item.rate.to_string() + ',';
       append_csv_field(out, item.rate_unit);
-      out += ',' + item.amount.to_string() + '\n';
+      out += ',' + item.amount.to_string();
+      out += services_column;
+      out += '\n';
     }
   }
   return series.bills.size();
@@ -164,8 +174,12 @@ namespace rateline {
 
 std::string population_bills_header(const PopulationOptions& options) {
   if (options.format == PopulationFormat::jsonl) return {};
+  // Bills for several services add their parts (`services`) and each line's service.
+  const bool named = !options.meter_files.empty();
   std::string header = population_detail::kBillColumns;
+  if (named) header += ",services";
   if (options.line_items) header += population_detail::kLineColumns;
+  if (named && options.line_items) header += ",service";
   return header + "\n";
 }
 

@@ -10,6 +10,7 @@
 #include <chrono>
 #include <condition_variable>
 #include <deque>
+#include <memory>
 #include <mutex>
 #include <thread>
 #include <unordered_map>
@@ -27,6 +28,7 @@ struct Task {
   const AccountRecord* record;
   const TariffEntry* tariff;
   std::optional<UsageBlock> usage;
+  std::vector<MeterBlock> meters;   // rows in files named for a meter
 };
 
 // Workers take tasks in order and leave outcomes in a slot per task; the caller writes
@@ -76,7 +78,7 @@ class Pool {
       }
       AccountOutcome out;
       try {
-        out = bill_account(*task.record, *task.tariff, task.usage, options_, accounts_path_);
+        out = bill_account(*task.record, *task.tariff, task.usage, options_, accounts_path_, task.meters);
       } catch (const std::exception& e) {  // a broken invariant in one account must not take the run down
         out = AccountOutcome{};
         out.failed = true;
@@ -84,6 +86,7 @@ class Pool {
                                        std::string("internal error: ") + e.what(), "report this as a bug");
       }
       task.usage.reset();  // free the text before waiting for the lock
+      task.meters.clear();
       {
         std::lock_guard lock(mutex_);
         outcomes_.emplace(task.index, std::move(out));
@@ -111,6 +114,8 @@ class UsageSource {
     const auto started = Clock::now();
     if (options.usage_order == UsageOrder::any) index_.emplace(files_);
     else stream_.emplace(files_);
+    // Each meter's files are indexed: its rows and the other meters' need not share an order.
+    for (const auto& m : options.meter_files) meter_indexes_.push_back({&m, std::make_unique<UsageIndex>(m.files)});
     summary_.read_seconds += std::chrono::duration<double>(Clock::now() - started).count();
   }
 
@@ -118,7 +123,7 @@ class UsageSource {
   /// False when the run must stop (errors in summary.errors).
   bool take(std::size_t i, const std::string& account, std::optional<UsageBlock>& out) {
     const auto started = Clock::now();
-    const bool ok = index_ ? take_indexed(account, out) : take_streamed(i, out);
+    const bool ok = (index_ ? take_indexed(account, out) : take_streamed(i, out)) && take_meters(account);
     summary_.read_seconds += std::chrono::duration<double>(Clock::now() - started).count();
     return ok;
   }
@@ -131,8 +136,10 @@ class UsageSource {
         note_unknown(left.account, left.rows, left.where);
       }
       summary_.usage_rows = index_->rows();
+      finish_meters();
       return true;
     }
+    finish_meters();
     std::optional<UsageBlock> ignored;
     return take_streamed(position_.size(), ignored);
   }
@@ -181,6 +188,30 @@ class UsageSource {
     }
   }
 
+  // The meters' rows are taken with the account's usage, in take().
+ public:
+  /// The rows of each named meter taken by the last take().
+  std::vector<MeterBlock>& meters() { return meters_; }
+
+ private:
+  bool take_meters(const std::string& account) {
+    meters_.clear();
+    for (auto& [files, index] : meter_indexes_) {
+      bool mixed = false;
+      if (auto block = index->take(account, mixed)) meters_.push_back(MeterBlock{files->meter, files->reads, std::move(*block)});
+      for (const Diagnostic& d : index->errors()) summary_.errors.push_back(d);
+      if (!index->errors().empty()) return false;
+    }
+    return true;
+  }
+
+  void finish_meters() {
+    for (auto& [files, index] : meter_indexes_) {
+      for (const auto& left : index->left()) note_unknown(left.account, left.rows, left.where);
+      summary_.usage_rows += index->rows();
+    }
+  }
+
   void note_unknown(const std::string& account, std::size_t rows, const std::string& where) {
     if (unknown_.insert(account).second) {
       ++summary_.unknown_accounts;
@@ -195,6 +226,8 @@ class UsageSource {
   std::unordered_set<std::string> unknown_;
   std::optional<UsageStream> stream_;
   std::optional<UsageIndex> index_;
+  std::vector<std::pair<const PopulationOptions::MeterFiles*, std::unique_ptr<UsageIndex>>> meter_indexes_;
+  std::vector<MeterBlock> meters_;
   UsageBlock block_;
   bool have_block_ = false;
   std::size_t taken_ = 0;
@@ -240,7 +273,7 @@ PopulationSummary bill_population(const AccountsTable& table, const PopulationOp
       break;
     }
     const TariffEntry& tariff = shelf.get(record.tariff);
-    pool.submit(Task{submitted++, &record, &tariff, std::move(usage)});
+    pool.submit(Task{submitted++, &record, &tariff, std::move(usage), std::move(source.meters())});
     while (submitted - written >= in_flight) write_next();
   }
   if (stopped) {

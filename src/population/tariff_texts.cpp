@@ -45,6 +45,18 @@ CompileResult compile_tariff_text(const std::string& path, const TariffTexts& te
   return compile_tariff(std::make_shared<const SourceFile>(path, found->second), resolver);
 }
 
+ServicesCompileResult compile_services_text(const std::string& path, const TariffTexts& texts) {
+  const auto found = texts.find(path);
+  if (found == texts.end()) return compile_services_file(path);
+  const ImportResolver resolver = [&texts](const std::string& importing, const std::string& import) -> std::optional<SourceFile> {
+    const std::string target = import_target(importing, import);
+    if (auto it = texts.find(target); it != texts.end()) return SourceFile(target, it->second);
+    if (auto text = read_file(target)) return SourceFile(target, std::move(*text));
+    return std::nullopt;
+  };
+  return compile_services(std::make_shared<const SourceFile>(path, found->second), resolver);
+}
+
 }  // namespace population_detail
 
 TariffTexts read_tariff_texts(const AccountsTable& table, const std::string& tariff_dir) {
