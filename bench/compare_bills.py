@@ -29,10 +29,11 @@ def period_of(path):
     """(from, to, is_reads) of a usage or reads file."""
     lines = [l.strip() for l in open(path, encoding="utf-8") if l.strip()]
     reads = any(l.startswith("meter,read_date") for l in lines[:3])
-    data = [l for l in lines if not l.startswith("#") and not l[0].isalpha()]
     if reads:
+        data = [l for l in lines if not l.startswith("#") and not l.startswith("meter,")]
         days = sorted(l.split(",")[1] for l in data)
         return days[0], days[-1], True
+    data = [l for l in lines if l[0].isdigit()]
     first = data[0][:10]
     m = re.search(r"local (\d{4}-\d{2}-\d{2})", "\n".join(lines[:3]))
     if m:
