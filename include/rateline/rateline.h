@@ -45,6 +45,15 @@
 extern "C" {
 #endif
 
+/* The enums a caller passes in are int-sized in both languages. C++ fixes their underlying type to int so that
+   a wrong value from C (say 42 for an rl_format) is a value the library can refuse with RL_INVALID_ARGUMENT,
+   not undefined behaviour on the load. */
+#ifdef __cplusplus
+#define RL_ENUM(name) enum name : int
+#else
+#define RL_ENUM(name) enum name
+#endif
+
 #define RL_VERSION_MAJOR 0
 #define RL_VERSION_MINOR 1
 #define RL_VERSION_PATCH 0
@@ -143,7 +152,7 @@ RL_API rl_status rl_tariff_dot(const rl_tariff* tariff, char** dot);
 
 typedef struct rl_usage rl_usage;
 
-typedef enum rl_gap_policy { RL_GAPS_ERROR = 0, RL_GAPS_ZERO = 1 } rl_gap_policy;
+typedef RL_ENUM(rl_gap_policy) { RL_GAPS_ERROR = 0, RL_GAPS_ZERO = 1 } rl_gap_policy;
 
 /** Interval usage from an interval CSV file (docs/usage-format.md). Timestamps without an
  *  offset are read in `time_zone` (pass rl_tariff_time_zone(tariff); NULL = offsets
@@ -203,8 +212,8 @@ typedef struct rl_account {
   rl_date paid_on;                             /* when it was paid; year 0 = unpaid */
 } rl_account;
 
-typedef enum rl_coverage_policy { RL_COVERAGE_ERROR = 0, RL_COVERAGE_BILL_AVAILABLE = 1 } rl_coverage_policy;
-typedef enum rl_demand_window_policy { RL_DEMAND_WINDOW_TARIFF = 0, RL_DEMAND_WINDOW_DATA_INTERVAL = 1 } rl_demand_window_policy;
+typedef RL_ENUM(rl_coverage_policy) { RL_COVERAGE_ERROR = 0, RL_COVERAGE_BILL_AVAILABLE = 1 } rl_coverage_policy;
+typedef RL_ENUM(rl_demand_window_policy) { RL_DEMAND_WINDOW_TARIFF = 0, RL_DEMAND_WINDOW_DATA_INTERVAL = 1 } rl_demand_window_policy;
 
 /** The biller's policies (rateline::BillOptions). Zero-initialised = the defaults. */
 typedef struct rl_bill_options {
@@ -257,7 +266,7 @@ RL_API const char* rl_bill_line_item_trace(const rl_bill* bill, size_t index, si
  *  do not free it. */
 RL_API const rl_diagnostics* rl_bill_notes(const rl_bill* bill);
 
-typedef enum rl_format { RL_FORMAT_TABLE = 0, RL_FORMAT_JSON = 1, RL_FORMAT_CSV = 2, RL_FORMAT_EXPLAIN = 3 } rl_format;
+typedef RL_ENUM(rl_format) { RL_FORMAT_TABLE = 0, RL_FORMAT_JSON = 1, RL_FORMAT_CSV = 2, RL_FORMAT_EXPLAIN = 3 } rl_format;
 /** The bill as the command line prints it (docs/json-format.md); free with rl_string_free. */
 RL_API rl_status rl_bill_format(const rl_bill* bill, rl_format format, char** text);
 
