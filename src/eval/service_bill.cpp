@@ -55,7 +55,8 @@ std::string meter_names(const std::vector<ServiceGraph>& services) {
 BillSeriesResult bill_services(const std::vector<ServiceGraph>& services, const std::map<std::string, MeterUsage>& meters,
                                const std::vector<BillingPeriod>& periods, const Account& account, const BillOptions& options) {
   BillSeriesResult result;
-  for (auto& [meter, usage] : meters) {
+  for (auto& entry : meters) {
+    const std::string& meter = entry.first;  // a named reference, not a binding: clang 14 cannot capture bindings
     bool read = std::any_of(services.begin(), services.end(), [&](const ServiceGraph& s) { return s.meter == meter; });
     if (!read)
       result.diagnostics.push_back({Severity::error, "B0071", "usage was given for meter `" + meter + "`, which no service of this tariff reads", {},
