@@ -22,7 +22,12 @@ add_test(NAME c_api.example_bad_tariff COMMAND c_example ${PROJECT_SOURCE_DIR}/t
 set_tests_properties(c_api.example_bad_tariff PROPERTIES LABELS c_api WILL_FAIL TRUE)
 
 find_program(RATELINE_VALGRIND valgrind)
-if(RATELINE_VALGRIND)
+if(RATELINE_SANITIZE)
+  # Valgrind cannot run a program built with ASan (both replace malloc and own the shadow memory);
+  # the sanitizer build checks the same memory errors and leaks itself.
+  add_test(NAME c_api.example_valgrind COMMAND ${CMAKE_COMMAND} -E echo "SKIPPED: valgrind cannot run an ASan build; ASan checks it here")
+  set_tests_properties(c_api.example_valgrind PROPERTIES LABELS c_api SKIP_REGULAR_EXPRESSION "SKIPPED")
+elseif(RATELINE_VALGRIND)
   # --errors-for-leak-kinds: anything lost is an error; memory still reachable at exit
   # (the tz database, the handle registry) is not a leak.
   add_test(NAME c_api.example_valgrind
@@ -39,13 +44,15 @@ endif()
 add_test(NAME c_api.docs_example
   COMMAND ${CMAKE_COMMAND} -DCC=${CMAKE_C_COMPILER} -DINCLUDE_DIR=${PROJECT_SOURCE_DIR}/include -DLIB_DIR=$<TARGET_FILE_DIR:rateline_c>
           -DDOC=${PROJECT_SOURCE_DIR}/docs/c-api.md -DWORKDIR=${PROJECT_SOURCE_DIR} -DOUT_DIR=${CMAKE_CURRENT_BINARY_DIR}/c_api_doc
+          "-DSANITIZE=${RATELINE_SANITIZE}"
           -P ${CMAKE_CURRENT_SOURCE_DIR}/c_api/run_doc_example.cmake)
 set_tests_properties(c_api.docs_example PROPERTIES LABELS c_api)
 
 # The 8-thread test under Helgrind: a data race in billing (the shared tariff's caches, the
 # handle registry) is an error even when this run's bills happen to come out equal.
-if(RATELINE_VALGRIND)
+if(RATELINE_VALGRIND AND NOT RATELINE_SANITIZE)
   add_test(NAME c_api.threads_helgrind
-    COMMAND ${RATELINE_VALGRIND} --tool=helgrind --error-exitcode=9 $<TARGET_FILE:rateline_c_api_tests> "-tc=*8 threads*")
+    COMMAND ${RATELINE_VALGRIND} --tool=helgrind --error-exitcode=9
+            --suppressions=${CMAKE_CURRENT_SOURCE_DIR}/c_api/helgrind.supp $<TARGET_FILE:rateline_c_api_tests> "-tc=*8 threads*")
   set_tests_properties(c_api.threads_helgrind PROPERTIES LABELS c_api TIMEOUT 600 PASS_REGULAR_EXPRESSION "ERROR SUMMARY: 0 errors")
 endif()

@@ -1,7 +1,9 @@
 # Compiles and runs the worked example of docs/c-api.md (the ```c block under
 # "## Worked example") as C99 with -Wall -Wextra -Werror against rateline_c, from WORKDIR,
 # and checks that it prints exactly the ```text block that follows it.
-#   cmake -DCC=cc -DINCLUDE_DIR=... -DLIB_DIR=... -DDOC=docs/c-api.md -DWORKDIR=... -DOUT_DIR=... -P run_doc_example.cmake
+#   cmake -DCC=cc -DINCLUDE_DIR=... -DLIB_DIR=... -DDOC=docs/c-api.md -DWORKDIR=... -DOUT_DIR=... [-DSANITIZE=address,undefined]
+#         -P run_doc_example.cmake
+# A sanitized library links only into a sanitized program: SANITIZE gives the example the same flag.
 file(READ ${DOC} doc)
 string(FIND "${doc}" "## Worked example" at)
 if(at EQUAL -1)
@@ -26,8 +28,12 @@ endfunction()
 take_block("```c" program)
 take_block("```text" expected)
 file(MAKE_DIRECTORY ${OUT_DIR})
+set(sanitize_flags "")
+if(SANITIZE)
+  set(sanitize_flags -fsanitize=${SANITIZE})
+endif()
 file(WRITE ${OUT_DIR}/example.c "${program}")
-execute_process(COMMAND ${CC} -std=c99 -Wall -Wextra -Werror -pedantic ${OUT_DIR}/example.c -I${INCLUDE_DIR} -L${LIB_DIR} -lrateline_c
+execute_process(COMMAND ${CC} -std=c99 -Wall -Wextra -Werror -pedantic ${sanitize_flags} ${OUT_DIR}/example.c -I${INCLUDE_DIR} -L${LIB_DIR} -lrateline_c
                         -Wl,-rpath,${LIB_DIR} -o ${OUT_DIR}/example
                 RESULT_VARIABLE rc OUTPUT_VARIABLE out ERROR_VARIABLE err)
 if(NOT rc EQUAL 0)

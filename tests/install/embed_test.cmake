@@ -3,7 +3,8 @@
 # `cc -std=c99 -Wall -Wextra -Werror` against the installed header and librateline_c.so,
 # the umbrella C++ header compiled on its own, and `import rateline` found on the
 # installed dist-packages (not the build tree) running examples/python.
-#   cmake -DBUILD_DIR=... -DSOURCE_DIR=... -DCC=cc -DCXX=c++ -DLIBDIR=lib -DPYTHON_TOO=ON -P embed_test.cmake
+#   cmake -DBUILD_DIR=... -DSOURCE_DIR=... -DCC=cc -DCXX=c++ -DLIBDIR=lib -DPYTHON_TOO=ON [-DSANITIZE=...] -P embed_test.cmake
+# A sanitized build's C library links only into a sanitized program: SANITIZE gives the C programs the same flag.
 set(stage ${BUILD_DIR}/install-stage-embed)
 set(work ${BUILD_DIR}/install-embed-work)
 function(run)
@@ -15,6 +16,10 @@ function(run)
 endfunction()
 file(REMOVE_RECURSE ${stage} ${work})
 file(MAKE_DIRECTORY ${work})
+set(sanitize_flags "")
+if(SANITIZE)
+  set(sanitize_flags -fsanitize=${SANITIZE})
+endif()
 run(${CMAKE_COMMAND} --install ${BUILD_DIR} --prefix ${stage})
 foreach(installed include/rateline/rateline.h include/rateline/rateline.hpp ${LIBDIR}/librateline_c.so)
   if(NOT EXISTS ${stage}/${installed})
@@ -23,14 +28,14 @@ foreach(installed include/rateline/rateline.h include/rateline/rateline.hpp ${LI
 endforeach()
 
 # C, from the installed header and shared library.
-run(${CC} -std=c99 -Wall -Wextra -Werror -pedantic ${SOURCE_DIR}/examples/c/bill.c -I${stage}/include -L${stage}/${LIBDIR}
+run(${CC} -std=c99 -Wall -Wextra -Werror -pedantic ${sanitize_flags} ${SOURCE_DIR}/examples/c/bill.c -I${stage}/include -L${stage}/${LIBDIR}
     -lrateline_c -Wl,-rpath,${stage}/${LIBDIR} -o ${work}/bill)
 run(${work}/bill ${SOURCE_DIR}/tariffs/georgia-power-tou-reo-10.tariff ${SOURCE_DIR}/examples/usage/georgia_tou_2024-07_10.csv
     2024-07-01 2024-08-01)
 if(NOT last_output MATCHES "Total 79\\.10 USD")
   message(FATAL_ERROR "the installed C example printed no total:\n${last_output}")
 endif()
-run(${CMAKE_COMMAND} -DCC=${CC} -DINCLUDE_DIR=${stage}/include -DLIB_DIR=${stage}/${LIBDIR} -DDOC=${SOURCE_DIR}/docs/c-api.md
+run(${CMAKE_COMMAND} -DCC=${CC} -DINCLUDE_DIR=${stage}/include -DLIB_DIR=${stage}/${LIBDIR} -DDOC=${SOURCE_DIR}/docs/c-api.md "-DSANITIZE=${SANITIZE}"
     -DWORKDIR=${SOURCE_DIR} -DOUT_DIR=${work}/doc -P ${SOURCE_DIR}/tests/c_api/run_doc_example.cmake)
 
 # The umbrella C++ header stands alone.
