@@ -122,7 +122,10 @@ struct PopulationSummary {
   double parse_seconds = 0;             ///< the workers, summed: the exact readers on each account's rows
   double bill_seconds = 0;              ///< the workers, summed: billing and formatting the rows
   bool cancelled = false;
-  std::vector<Diagnostic> errors;       ///< problems that stopped the run (an unreadable file, order)
+  /// Problems that stopped the run (an unreadable file, usage out of order). A stopped run
+  /// has no output: the rows its sink was given are to be discarded (how many it was given
+  /// depends on the thread count), as `rateline batch` does.
+  std::vector<Diagnostic> errors;
 };
 
 /// The header line (with "\n") of the bills output and of the exceptions file.
