@@ -148,6 +148,19 @@ RL_API const char* rl_tariff_time_zone(const rl_tariff* tariff);
 /** The rate graph as Graphviz DOT (free with rl_string_free). */
 RL_API rl_status rl_tariff_dot(const rl_tariff* tariff, char** dot);
 
+/** A tariff of several services (`service NAME { ... }` blocks: electric, water, sewer and
+ *  solid waste on one bill, docs/language.md) has one rl_service per block, in written
+ *  order; a tariff without blocks has none. Bill it with rl_bill_services_period /
+ *  rl_bill_services_cycle and the usage of each `meter`. Strings are borrowed. */
+typedef struct rl_service {
+  const char* id;     /* "water" */
+  const char* label;  /* "Water" (the id when the block has no label) */
+  const char* meter;  /* the meter it bills: its `meter NAME`, else its id */
+  int needs_usage;    /* 0 when every charge is fixed (solid waste): it needs no usage */
+} rl_service;
+RL_API size_t rl_tariff_service_count(const rl_tariff* tariff);
+RL_API rl_status rl_tariff_service(const rl_tariff* tariff, size_t index, rl_service* service);
+
 /* ---- usage -------------------------------------------------------------------------- */
 
 typedef struct rl_usage rl_usage;
@@ -231,6 +244,25 @@ RL_API rl_status rl_bill_period(const rl_tariff* tariff, const rl_usage* usage, 
  *  *bills receives an array of *count bills, freed with rl_bills_free(*bills, *count). */
 RL_API rl_status rl_bill_cycle(const rl_tariff* tariff, const rl_usage* usage, rl_date from, rl_date to, const rl_account* account,
                                const rl_bill_options* options, rl_bill*** bills, size_t* count, rl_diagnostics** diagnostics);
+
+/** The usage of one meter of a tariff of several services (rl_service::meter). */
+typedef struct rl_meter_usage {
+  const char* meter;
+  const rl_usage* usage;  /* interval usage or register reads */
+} rl_meter_usage;
+/** Bills a tariff of several services: each service on its meter's usage (services whose
+ *  charges are all fixed need none), one bill with every service's lines, each service's
+ *  part (rl_bill_service_total) and one total. A service that needs usage and has none
+ *  is diagnostic B0070; usage for a meter no service reads is B0071. rl_bill_period and
+ *  rl_bill_cycle refuse such a tariff (RL_INVALID_ARGUMENT), and these refuse one without
+ *  blocks. */
+RL_API rl_status rl_bill_services_period(const rl_tariff* tariff, const rl_meter_usage* meters, size_t meter_count, rl_date from,
+                                         rl_date to, const rl_account* account, const rl_bill_options* options, rl_bill** bill,
+                                         rl_diagnostics** diagnostics);
+/** The calendar months of [from, to) in one pass, as rl_bill_cycle. */
+RL_API rl_status rl_bill_services_cycle(const rl_tariff* tariff, const rl_meter_usage* meters, size_t meter_count, rl_date from,
+                                        rl_date to, const rl_account* account, const rl_bill_options* options, rl_bill*** bills,
+                                        size_t* count, rl_diagnostics** diagnostics);
 RL_API void rl_bill_free(rl_bill* bill);
 RL_API void rl_bills_free(rl_bill** bills, size_t count);
 
@@ -262,6 +294,19 @@ RL_API size_t rl_bill_line_item_count(const rl_bill* bill);
 RL_API rl_status rl_bill_line_item(const rl_bill* bill, size_t index, rl_line_item* item);
 /** Step `step` of how line item `index` was computed (borrowed), or NULL out of range. */
 RL_API const char* rl_bill_line_item_trace(const rl_bill* bill, size_t index, size_t step);
+/** The service (rl_service::id) line item `index` belongs to: "" on a tariff without
+ *  `service` blocks; NULL out of range. */
+RL_API const char* rl_bill_line_item_service(const rl_bill* bill, size_t index);
+/** A bill for several services: each service's part, in the tariff's order (0 parts
+ *  otherwise). Each part's total is exactly the sum of its lines; with `rounding total`
+ *  the one Rounding Adjustment line belongs to no service (its service is ""). */
+typedef struct rl_service_total {
+  const char* id;
+  const char* label;
+  const char* total;  /* decimal string */
+} rl_service_total;
+RL_API size_t rl_bill_service_count(const rl_bill* bill);
+RL_API rl_status rl_bill_service_total(const rl_bill* bill, size_t index, rl_service_total* part);
 /** Warnings about the bill (estimated usage, misaligned intervals). Borrowed from the bill:
  *  do not free it. */
 RL_API const rl_diagnostics* rl_bill_notes(const rl_bill* bill);

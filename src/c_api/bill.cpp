@@ -1,8 +1,12 @@
 // rl_bill: billing a period or the months of a cycle with an account and the BillOptions
-// policies, and reading the bill back: line items with every field, total, notes, trace.
+// policies (one usage, or for a tariff of several services one usage per meter), and
+// reading the bill back: line items with every field, total, each service's part, notes,
+// trace.
 #include "c_api/handles.hpp"
 
 #include "rateline/report.hpp"
+
+#include <map>
 
 using namespace rateline;
 using namespace rateline::c_api;
@@ -54,9 +58,11 @@ BillOptions to_options(const rl_bill_options* o) {
   return options;
 }
 
-rl_bill* make_bill(Bill bill) {
+rl_bill* make_bill(Bill bill, const TableOptions& table) {
   auto* b = new rl_bill;
   b->bill = std::move(bill);
+  b->table = table;
+  for (auto& part : b->bill.services) b->service_totals.push_back(part.total.to_string());
   for (auto& item : b->bill.line_items)
     b->numbers.push_back({std::string(to_string(item.kind)), item.quantity.to_string(), item.rate.to_string(), item.amount.to_string(),
                           item.unrounded.to_string()});
@@ -67,23 +73,71 @@ rl_bill* make_bill(Bill bill) {
   return publish(b);
 }
 
+// What a caller is told who bills a tariff of several services with one usage.
+std::string several_services(const rl_tariff& t) {
+  std::string ids;
+  for (auto& s : t.services) ids += (ids.empty() ? "" : ", ") + s.id;
+  return "`" + t.graph().info().name + "` bills " + std::to_string(t.services.size()) + " services (" + ids +
+         "): bill it with rl_bill_services_period or rl_bill_services_cycle and the usage of each meter";
+}
+
+// Bills a tariff of several services on the usage of each named meter.
+std::optional<std::vector<Bill>> run_services(const rl_tariff* tariff, const rl_meter_usage* meters, size_t meter_count,
+                                              const std::vector<BillingPeriod>& periods, const rl_account* account,
+                                              const rl_bill_options* options, rl_diagnostics** diagnostics) {
+  auto& t = checked(tariff, "tariff");
+  if (!t.several())
+    throw Failure(RL_INVALID_ARGUMENT, "`" + t.graph().info().name + "` has no `service` blocks: bill it with rl_bill_period or rl_bill_cycle");
+  if (meter_count != 0 && meters == nullptr) throw Failure(RL_INVALID_ARGUMENT, "meters is NULL");
+  std::map<std::string, MeterUsage> by_meter;
+  for (size_t i = 0; i < meter_count; ++i) {
+    std::string where = "meters[" + std::to_string(i) + "]";
+    if (meters[i].meter == nullptr) throw Failure(RL_INVALID_ARGUMENT, where + ".meter is NULL");
+    auto& u = checked(meters[i].usage, (where + ".usage").c_str());
+    auto& entry = by_meter[meters[i].meter];
+    if (entry.intervals != nullptr || entry.reads != nullptr)
+      throw Failure(RL_INVALID_ARGUMENT, where + ": meter `" + meters[i].meter + "` is given usage twice");
+    if (auto* interval = std::get_if<IntervalUsage>(&u.usage)) entry.intervals = interval;
+    else entry.reads = &std::get<RegisterUsage>(u.usage);
+  }
+  auto result = bill_services(t.services, by_meter, periods, to_account(account), to_options(options));
+  hand_out(std::move(result.diagnostics), diagnostics);
+  if (!result.series) return std::nullopt;
+  return std::move(result.series->bills);
+}
+
+// Hands out `made` as a calloc'd array of bills, or frees what it made and rethrows.
+void hand_out_bills(std::vector<Bill>& made, const TableOptions& table, rl_bill*** bills, size_t* count) {
+  auto* array = static_cast<rl_bill**>(std::calloc(made.size(), sizeof(rl_bill*)));
+  if (array == nullptr) throw std::bad_alloc();
+  try {
+    for (size_t i = 0; i < made.size(); ++i) array[i] = make_bill(std::move(made[i]), table);
+  } catch (...) {
+    rl_bills_free(array, made.size());
+    throw;
+  }
+  *bills = array;
+  *count = made.size();
+}
+
 // Bills `periods`; on success the bills, else nothing (the diagnostics say why).
 std::optional<std::vector<Bill>> run(const rl_tariff* tariff, const rl_usage* usage, const std::vector<BillingPeriod>& periods,
                                      const rl_account* account, const rl_bill_options* options, bool single,
                                      rl_diagnostics** diagnostics) {
   auto& t = checked(tariff, "tariff");
   auto& u = checked(usage, "usage");
+  if (t.several()) throw Failure(RL_INVALID_ARGUMENT, several_services(t));
   Account a = to_account(account);
   BillOptions o = to_options(options);
   std::vector<Diagnostic> found;
   std::optional<std::vector<Bill>> bills;
   if (auto* interval = std::get_if<IntervalUsage>(&u.usage); interval && single) {
-    auto result = bill(t.graph, *interval, periods.front(), a, o);
+    auto result = bill(t.graph(), *interval, periods.front(), a, o);
     found = std::move(result.diagnostics);
     if (result.bill) bills = std::vector<Bill>{std::move(*result.bill)};
   } else {
-    auto result = interval ? bill_periods(t.graph, *interval, periods, a, o)
-                           : bill_periods(t.graph, std::get<RegisterUsage>(u.usage), periods, a, o);
+    auto result = interval ? bill_periods(t.graph(), *interval, periods, a, o)
+                           : bill_periods(t.graph(), std::get<RegisterUsage>(u.usage), periods, a, o);
     found = std::move(result.diagnostics);
     if (result.series) bills = std::move(result.series->bills);
   }
@@ -111,7 +165,7 @@ rl_status rl_bill_period(const rl_tariff* tariff, const rl_usage* usage, rl_date
     if (period.days() <= 0) return fail(RL_INVALID_ARGUMENT, "the period is empty: `to` must come after `from`");
     auto bills = run(tariff, usage, {period}, account, options, true, diagnostics);
     if (!bills || bills->empty()) return fail(RL_DIAGNOSTICS, "the bill could not be made (see the diagnostics)");
-    *bill = make_bill(std::move(bills->front()));
+    *bill = make_bill(std::move(bills->front()), tariff->table);
     return RL_OK;
   });
 }
@@ -127,16 +181,39 @@ rl_status rl_bill_cycle(const rl_tariff* tariff, const rl_usage* usage, rl_date 
     if (periods.empty()) return fail(RL_INVALID_ARGUMENT, "the period is empty: `to` must come after `from`");
     auto made = run(tariff, usage, periods, account, options, false, diagnostics);
     if (!made) return fail(RL_DIAGNOSTICS, "the bills could not be made (see the diagnostics)");
-    auto* array = static_cast<rl_bill**>(std::calloc(made->size(), sizeof(rl_bill*)));
-    if (array == nullptr) throw std::bad_alloc();
-    try {
-      for (size_t i = 0; i < made->size(); ++i) array[i] = make_bill(std::move((*made)[i]));
-    } catch (...) {
-      rl_bills_free(array, made->size());
-      throw;
-    }
-    *bills = array;
-    *count = made->size();
+    hand_out_bills(*made, tariff->table, bills, count);
+    return RL_OK;
+  });
+}
+
+rl_status rl_bill_services_period(const rl_tariff* tariff, const rl_meter_usage* meters, size_t meter_count, rl_date from, rl_date to,
+                                  const rl_account* account, const rl_bill_options* options, rl_bill** bill, rl_diagnostics** diagnostics) {
+  return guarded([&] {
+    if (diagnostics != nullptr) *diagnostics = nullptr;
+    if (bill == nullptr) return fail(RL_INVALID_ARGUMENT, "bill (the result pointer) is NULL");
+    *bill = nullptr;
+    BillingPeriod period{to_date(from, "from"), to_date(to, "to")};
+    if (period.days() <= 0) return fail(RL_INVALID_ARGUMENT, "the period is empty: `to` must come after `from`");
+    auto bills = run_services(tariff, meters, meter_count, {period}, account, options, diagnostics);
+    if (!bills || bills->empty()) return fail(RL_DIAGNOSTICS, "the bill could not be made (see the diagnostics)");
+    *bill = make_bill(std::move(bills->front()), tariff->table);
+    return RL_OK;
+  });
+}
+
+rl_status rl_bill_services_cycle(const rl_tariff* tariff, const rl_meter_usage* meters, size_t meter_count, rl_date from, rl_date to,
+                                 const rl_account* account, const rl_bill_options* options, rl_bill*** bills, size_t* count,
+                                 rl_diagnostics** diagnostics) {
+  return guarded([&] {
+    if (diagnostics != nullptr) *diagnostics = nullptr;
+    if (bills == nullptr || count == nullptr) return fail(RL_INVALID_ARGUMENT, "bills or count (the result pointers) is NULL");
+    *bills = nullptr;
+    *count = 0;
+    auto periods = monthly_periods(to_date(from, "from"), to_date(to, "to"));
+    if (periods.empty()) return fail(RL_INVALID_ARGUMENT, "the period is empty: `to` must come after `from`");
+    auto made = run_services(tariff, meters, meter_count, periods, account, options, diagnostics);
+    if (!made) return fail(RL_DIAGNOSTICS, "the bills could not be made (see the diagnostics)");
+    hand_out_bills(*made, tariff->table, bills, count);
     return RL_OK;
   });
 }
@@ -207,6 +284,29 @@ const char* rl_bill_line_item_trace(const rl_bill* bill, size_t index, size_t st
   });
 }
 
+const char* rl_bill_line_item_service(const rl_bill* bill, size_t index) {
+  return guarded_value<const char*>(nullptr, [&]() -> const char* {
+    auto& b = checked(bill, "bill");
+    numbers(b, index);
+    return b.bill.line_items[index].service.c_str();
+  });
+}
+
+size_t rl_bill_service_count(const rl_bill* bill) {
+  return guarded_value<size_t>(0, [&] { return checked(bill, "bill").bill.services.size(); });
+}
+
+rl_status rl_bill_service_total(const rl_bill* bill, size_t index, rl_service_total* part) {
+  return guarded([&] {
+    auto& b = checked(bill, "bill");
+    if (part == nullptr) return fail(RL_INVALID_ARGUMENT, "part (the result pointer) is NULL");
+    auto& services = b.bill.services;
+    if (index >= services.size()) return fail(RL_OUT_OF_RANGE, "service " + std::to_string(index) + " of " + std::to_string(services.size()));
+    *part = rl_service_total{services[index].id.c_str(), services[index].label.c_str(), b.service_totals[index].c_str()};
+    return RL_OK;
+  });
+}
+
 const rl_diagnostics* rl_bill_notes(const rl_bill* bill) {
   return guarded_value<const rl_diagnostics*>(nullptr, [&] { return checked(bill, "bill").notes; });
 }
@@ -216,7 +316,7 @@ rl_status rl_bill_format(const rl_bill* bill, rl_format format, char** text) {
     auto& b = checked(bill, "bill");
     if (text == nullptr) return fail(RL_INVALID_ARGUMENT, "text (the result pointer) is NULL");
     switch (format) {
-      case RL_FORMAT_TABLE: *text = malloc_copy(format_table(b.bill)); return RL_OK;
+      case RL_FORMAT_TABLE: *text = malloc_copy(format_table(b.bill, b.table)); return RL_OK;
       case RL_FORMAT_JSON: *text = malloc_copy(format_json(b.bill)); return RL_OK;
       case RL_FORMAT_CSV: *text = malloc_copy(format_csv(b.bill)); return RL_OK;
       case RL_FORMAT_EXPLAIN: *text = malloc_copy(format_explain(b.bill)); return RL_OK;

@@ -13,6 +13,7 @@
 #include "rateline/rate_graph.hpp"
 #include "rateline/rateline.h"
 #include "rateline/register_reads.hpp"
+#include "rateline/report.hpp"
 #include "rateline/usage.hpp"
 
 #include <chrono>
@@ -81,8 +82,14 @@ struct rl_diagnostics {
   bool borrowed = false;           // owned by an rl_bill (its notes): rl_diagnostics_free refuses
 };
 
+// One ServiceGraph per `service` block, or one with an empty id for a tariff without blocks
+// (rateline::compile_services), so both kinds of tariff are one handle kind.
 struct rl_tariff {
-  rateline::RateGraph graph;
+  std::vector<rateline::ServiceGraph> services;
+  rateline::TableOptions table;  // the quantities' print steps its rounding statements give
+
+  bool several() const { return !services.front().id.empty(); }
+  const rateline::RateGraph& graph() const { return services.front().graph; }
 };
 
 struct rl_usage {
@@ -96,6 +103,8 @@ struct rl_bill {
   };
   std::vector<Numbers> numbers;  // per line item, the decimal strings rl_line_item points at
   std::string total;
+  std::vector<std::string> service_totals;  // per Bill::services entry, what rl_service_total::total points at
+  rateline::TableOptions table;             // the tariff's, for RL_FORMAT_TABLE
   rl_diagnostics* notes = nullptr;
 };
 
