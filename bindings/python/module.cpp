@@ -5,6 +5,8 @@
 //
 //   compile(text, name, is_file, resolver) -> (Tariff | None, [diagnostic tuples], rendered)
 //   Tariff.bill(usage, [(from, to)], single, account, options) -> ([Bill] | None, diags, rendered)
+//   Tariff.bill_services({meter: usage}, [(from, to)], account, options) -> the same, for a
+//     tariff of several services (Tariff.services lists them)
 //   usage_from_csv / usage_from_grid / register_reads_from_csv -> Usage
 //   import_urdb(json, path, time_zone, allocation, label, effective) -> (text | None, diags, rendered)
 // Diagnostic tuple: (severity, code, file, line, column, message, hint).
@@ -59,12 +61,17 @@ struct Usage {
   std::variant<IntervalUsage, RegisterUsage> usage;
 };
 
+// One ServiceGraph per `service` block, or one with an empty id for a tariff without blocks.
 struct PyTariff {
-  RateGraph graph;
+  std::vector<ServiceGraph> services;
+  TableOptions table;  // the quantities' print steps its rounding statements give
+
+  bool several() const { return !services.front().id.empty(); }
+  const RateGraph& graph() const { return services.front().graph; }
 };
 
 py::tuple compile(const std::string& text_or_path, const std::string& name, bool is_file, std::optional<py::function> resolver) {
-  CompileResult result;
+  ServicesCompileResult result;
   std::shared_ptr<const SourceFile> source;
   if (is_file) {
     try {
@@ -89,13 +96,16 @@ py::tuple compile(const std::string& text_or_path, const std::string& name, bool
       }
     };
     py::gil_scoped_release release;
-    result = compile_tariff(source, resolve);
+    result = compile_services(source, resolve);
   } else {
     py::gil_scoped_release release;
-    result = compile_tariff(source);
+    result = compile_services(source);
   }
   py::object tariff = py::none();
-  if (result.graph) tariff = py::cast(PyTariff{std::move(*result.graph)});
+  if (!result.services.empty()) {
+    auto table = table_options(result.services);
+    tariff = py::cast(PyTariff{std::move(result.services), std::move(table)});
+  }
   return py::make_tuple(tariff, tuples(result.diagnostics), rendered(result.diagnostics));
 }
 
@@ -142,6 +152,7 @@ BillOptions to_options(const std::string& coverage, const std::string& demand_wi
 py::tuple bill_usage(const PyTariff& tariff, const Usage& usage, const std::vector<std::pair<Date, Date>>& dates, bool single,
                      const py::dict& account_fields, const std::string& coverage, const std::string& demand_window, bool trace,
                      std::optional<Date> as_of) {
+  if (tariff.several()) throw py::value_error("this tariff bills several services: bill it with the usage of each meter");
   Account account = to_account(account_fields);
   BillOptions options = to_options(coverage, demand_window, trace, as_of);
   std::vector<BillingPeriod> periods;
@@ -152,12 +163,12 @@ py::tuple bill_usage(const PyTariff& tariff, const Usage& usage, const std::vect
     py::gil_scoped_release release;  // the account, options and periods are C++ values now
     auto* interval = std::get_if<IntervalUsage>(&usage.usage);
     if (interval && single) {
-      auto result = bill(tariff.graph, *interval, periods.front(), account, options);
+      auto result = bill(tariff.graph(), *interval, periods.front(), account, options);
       diagnostics = std::move(result.diagnostics);
       if (result.bill) bills = std::vector<Bill>{std::move(*result.bill)};
     } else {
-      auto result = interval ? bill_periods(tariff.graph, *interval, periods, account, options)
-                             : bill_periods(tariff.graph, std::get<RegisterUsage>(usage.usage), periods, account, options);
+      auto result = interval ? bill_periods(tariff.graph(), *interval, periods, account, options)
+                             : bill_periods(tariff.graph(), std::get<RegisterUsage>(usage.usage), periods, account, options);
       diagnostics = std::move(result.diagnostics);
       if (result.series) bills = std::move(result.series->bills);
     }
@@ -165,6 +176,32 @@ py::tuple bill_usage(const PyTariff& tariff, const Usage& usage, const std::vect
   py::object out = py::none();
   if (bills) out = py::cast(std::move(*bills));
   return py::make_tuple(out, tuples(diagnostics), rendered(diagnostics));
+}
+
+// A tariff of several services on the usage of each meter (the Usage objects stay alive:
+// the Python caller holds them for the call).
+py::tuple bill_services_usage(const PyTariff& tariff, const std::map<std::string, const Usage*>& meters,
+                              const std::vector<std::pair<Date, Date>>& dates, const py::dict& account_fields, const std::string& coverage,
+                              const std::string& demand_window, bool trace, std::optional<Date> as_of) {
+  if (!tariff.several()) throw py::value_error("this tariff has no service blocks: bill it with one usage");
+  Account account = to_account(account_fields);
+  BillOptions options = to_options(coverage, demand_window, trace, as_of);
+  std::vector<BillingPeriod> periods;
+  for (auto& [from, to] : dates) periods.push_back({to_ymd(from), to_ymd(to)});
+  std::map<std::string, MeterUsage> by_meter;
+  for (auto& [meter, usage] : meters) {
+    if (usage == nullptr) throw py::value_error("meter '" + meter + "' has no usage");
+    if (auto* interval = std::get_if<IntervalUsage>(&usage->usage)) by_meter[meter].intervals = interval;
+    else by_meter[meter].reads = &std::get<RegisterUsage>(usage->usage);
+  }
+  BillSeriesResult result;
+  {
+    py::gil_scoped_release release;
+    result = bill_services(tariff.services, by_meter, periods, account, options);
+  }
+  py::object out = py::none();
+  if (result.series) out = py::cast(std::move(result.series->bills));
+  return py::make_tuple(out, tuples(result.diagnostics), rendered(result.diagnostics));
 }
 
 py::tuple usage_from_csv(const std::string& path, const std::string& time_zone, std::optional<std::int32_t> minutes, bool gaps_zero) {
@@ -254,6 +291,7 @@ py::dict line_item(const LineItem& item) {
   d["period"] = item.period;
   d["version"] = item.version;
   d["trace"] = item.trace;
+  d["service"] = item.service;
   return d;
 }
 
@@ -267,7 +305,7 @@ PYBIND11_MODULE(_rateline, m) {
 
   py::class_<PyTariff>(m, "Tariff")
       .def_property_readonly("info", [](const PyTariff& t) {
-        auto& i = t.graph.info();
+        auto& i = t.graph().info();
         py::dict d;
         d["name"] = i.name, d["utility"] = i.utility, d["service"] = i.service, d["currency"] = i.currency;
         d["time_zone"] = i.time_zone, d["source"] = i.source, d["path"] = i.path;
@@ -275,9 +313,26 @@ PYBIND11_MODULE(_rateline, m) {
         d["expires"] = i.expires.ok() ? py::cast(from_ymd(i.expires)) : py::none();
         return d;
       })
-      .def("dot", [](const PyTariff& t) { return format_dot(t.graph); })
-      .def("describe", [](const PyTariff& t) { return describe(t.graph); })
-      .def("bill", &bill_usage);
+      .def_property_readonly("services", [](const PyTariff& t) {
+        std::vector<std::tuple<std::string, std::string, std::string, bool>> out;  // (id, label, meter, needs_usage)
+        if (t.several())
+          for (auto& s : t.services) out.emplace_back(s.id, s.label, s.meter, s.needs_usage);
+        return out;
+      })
+      .def_property_readonly("quantity_places", [](const PyTariff& t) { return t.table.quantity_places; })
+      // Several services: one digraph / listing each, one after another.
+      .def("dot", [](const PyTariff& t) {
+        std::string text;
+        for (auto& s : t.services) text += format_dot(s.graph);
+        return text;
+      })
+      .def("describe", [](const PyTariff& t) {
+        std::string text;
+        for (auto& s : t.services) text += (t.several() ? "service " + s.id + " (" + s.label + ")\n" : "") + describe(s.graph);
+        return text;
+      })
+      .def("bill", &bill_usage)
+      .def("bill_services", &bill_services_usage);
 
   py::class_<Usage>(m, "Usage")
       .def_property_readonly("kind", [](const Usage& u) { return std::holds_alternative<IntervalUsage>(u.usage) ? "interval" : "register"; })
@@ -300,14 +355,21 @@ PYBIND11_MODULE(_rateline, m) {
         for (auto& item : b.line_items) items.append(line_item(item));
         return items;
       })
+      .def_property_readonly("services", [](const Bill& b) {
+        std::vector<std::tuple<std::string, std::string, std::string>> out;  // (id, label, total)
+        for (auto& s : b.services) out.emplace_back(s.id, s.label, s.total.to_string());
+        return out;
+      })
       .def_property_readonly("notes", [](const Bill& b) { return py::make_tuple(tuples(b.notes), rendered(b.notes)); })
-      .def("format", [](const Bill& b, const std::string& format) {
-        if (format == "table") return format_table(b);
+      .def("format", [](const Bill& b, const std::string& format, const std::map<std::string, int>& quantity_places) {
+        TableOptions table;
+        table.quantity_places = quantity_places;
+        if (format == "table") return format_table(b, table);
         if (format == "json") return format_json(b);
         if (format == "csv") return format_csv(b);
         if (format == "explain") return format_explain(b);
         throw py::value_error("format must be table, json, csv or explain, not '" + format + "'");
-      });
+      }, py::arg("format"), py::arg("quantity_places") = std::map<std::string, int>{});
 
   m.def("compile", &compile);
   m.def("usage_from_csv", &usage_from_csv);

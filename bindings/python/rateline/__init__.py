@@ -11,10 +11,11 @@ docs/python.md has the whole story.
 
 from . import _rateline
 from ._errors import BillError, Diagnostic, Error, TariffError, UrdbError, UsageError
-from ._tariff import Account, Bill, LineItem, Tariff, compile, import_urdb
+from ._tariff import Account, Bill, LineItem, Service, ServiceTotal, Tariff, compile, import_urdb
 from ._usage import Usage, register_reads, usage_from_csv, usage_from_pandas
 
 __version__ = _rateline.version
 
-__all__ = ["Account", "Bill", "BillError", "Diagnostic", "Error", "LineItem", "Tariff", "TariffError", "UrdbError", "Usage",
+__all__ = ["Account", "Bill", "BillError", "Diagnostic", "Error", "LineItem", "Service", "ServiceTotal", "Tariff", "TariffError",
+           "UrdbError", "Usage",
            "UsageError", "compile", "import_urdb", "register_reads", "usage_from_csv", "usage_from_pandas", "__version__"]

@@ -1,4 +1,8 @@
-"""Tariffs, bills and URDB import: `compile`, `Tariff.bill`, `Bill.to_frame`, `import_urdb`."""
+"""Tariffs, bills and URDB import: `compile`, `Tariff.bill`, `Bill.to_frame`, `import_urdb`.
+
+A tariff of several services (`service` blocks: electric, water, sewer, solid waste on one
+bill) lists them in `Tariff.services` and bills from the usage of each meter:
+`tariff.bill({"electric": e, "water": w}, start, end)`."""
 
 import datetime
 import decimal
@@ -78,25 +82,48 @@ class LineItem:
     period: str
     version: str
     trace: Tuple[str, ...]
+    service: str = ""  # the `service` block it belongs to, on a bill for several services
 
 
-_FRAME_COLUMNS = ["id", "label", "kind", "quantity", "unit", "rate", "rate_unit", "amount", "unrounded", "season", "period", "version"]
+@dataclass(frozen=True)
+class Service:
+    """One `service` block of a tariff of several services."""
+    id: str            # "water"
+    label: str         # "Water"
+    meter: str         # the meter whose usage it bills: its `meter NAME`, else its id
+    needs_usage: bool  # False when every charge is fixed (solid waste)
+
+
+@dataclass(frozen=True)
+class ServiceTotal:
+    """One service's part of a bill for several services: exactly the sum of its lines."""
+    id: str
+    label: str
+    total: decimal.Decimal
+
+
+_FRAME_COLUMNS = ["id", "label", "kind", "quantity", "unit", "rate", "rate_unit", "amount", "unrounded", "season", "period", "version",
+                  "service"]
 
 
 class Bill:
     """One bill: `line_items` (LineItem, amounts as Decimal), `total` (exactly their sum),
-    `period` (from, to) local dates with `to` exclusive, `notes` (Diagnostic records)."""
+    `period` (from, to) local dates with `to` exclusive, `notes` (Diagnostic records),
+    `services` (ServiceTotal per service of a bill for several services, else empty)."""
 
-    def __init__(self, native):
+    def __init__(self, native, quantity_places=None):
         self._native = native
+        self._places = quantity_places or {}
         self.tariff = native.tariff
         self.currency = native.currency
         self.period = tuple(_py_date(t) for t in native.period)
         self.total = D(native.total)
         self.estimated = native.estimated
         self.line_items = [LineItem(i["id"], i["label"], i["kind"], D(i["quantity"]), i["unit"], D(i["rate"]), i["rate_unit"],
-                                    D(i["amount"]), D(i["unrounded"]), i["season"], i["period"], i["version"], tuple(i["trace"]))
+                                    D(i["amount"]), D(i["unrounded"]), i["season"], i["period"], i["version"], tuple(i["trace"]),
+                                    i["service"])
                            for i in native.line_items]
+        self.services = tuple(ServiceTotal(i, label, D(total)) for i, label, total in native.services)
         self.notes = _records(native.notes[0])
 
     def to_frame(self):
@@ -116,7 +143,7 @@ class Bill:
         return self._native.format("explain")
 
     def __str__(self):
-        return self._native.format("table")
+        return self._native.format("table", self._places)
 
     def __repr__(self):
         return f"<rateline.Bill {self.tariff!r} {self.period[0]}..{self.period[1]} total {self.total} {self.currency}>"
@@ -138,9 +165,11 @@ class Tariff:
         self.time_zone = info["time_zone"]
         self.effective = _py_date(info["effective"])
         self.source = info["source"]
+        self.services = tuple(Service(*s) for s in native.services)  # empty for a tariff without `service` blocks
 
     def __repr__(self):
-        return f"<rateline.Tariff {self.name!r} ({self.time_zone})>"
+        several = f", {len(self.services)} services" if self.services else ""
+        return f"<rateline.Tariff {self.name!r} ({self.time_zone}{several})>"
 
     def graph(self):
         """The rate graph as Graphviz DOT text."""
@@ -165,7 +194,9 @@ class Tariff:
     def bill(self, usage, start, end, account=None, cycle=None, coverage="error", demand_window="tariff", as_of=None,
              trace=False, **usage_options):
         """Bills [start, end) (local dates, `end` exclusive). `usage`: a Usage, a CSV path, or
-        a pandas Series/DataFrame (usage_options such as from_float=True go to its reader).
+        a pandas Series/DataFrame (usage_options such as from_float=True go to its reader);
+        for a tariff of several services, a dict of those by meter name (Service.meter),
+        leaving out meters whose services need no usage.
         `account`: a dict of attributes or an Account. `cycle="monthly"` bills each calendar
         month and returns a list. Policies: coverage ("error" | "bill_available"),
         demand_window ("tariff" | "data_interval"), as_of (a date), trace (bool)."""
@@ -183,15 +214,39 @@ class Tariff:
             account = Account(attributes=account)
         elif not isinstance(account, Account):
             raise TypeError("account must be a dict of attributes or a rateline.Account")
-        usage = self._usage(usage, usage_options)
         periods = _monthly(start, end) if cycle == "monthly" else [(start, end)]
-        native_bills, tuples, rendered = self._native.bill(
-            usage._native, [(_triple(a), _triple(b)) for a, b in periods], cycle is None, account._fields(), coverage, demand_window,
-            bool(trace), None if as_of is None else _triple(_date(as_of, "as_of")))
+        dates = [(_triple(a), _triple(b)) for a, b in periods]
+        as_of = None if as_of is None else _triple(_date(as_of, "as_of"))
+        if self.services:
+            meters = self._meters(usage, usage_options)
+            native_bills, tuples, rendered = self._native.bill_services(
+                {m: u._native for m, u in meters.items()}, dates, account._fields(), coverage, demand_window, bool(trace), as_of)
+        else:
+            if isinstance(usage, dict):
+                raise TypeError(f"{self.name!r} has no `service` blocks: give one usage, not a dict by meter")
+            usage = self._usage(usage, usage_options)
+            native_bills, tuples, rendered = self._native.bill(
+                usage._native, dates, cycle is None, account._fields(), coverage, demand_window, bool(trace), as_of)
         if native_bills is None:
             raise BillError(rendered or "the bill could not be made", _records(tuples))
-        bills = [Bill(b) for b in native_bills]
+        places = self._native.quantity_places
+        bills = [Bill(b, places) for b in native_bills]
         return bills if cycle == "monthly" else bills[0]
+
+    def _meters(self, usage, usage_options):
+        """{meter: Usage} for a tariff of several services."""
+        meters = sorted({s.meter for s in self.services if s.needs_usage})
+        if usage is None:
+            usage = {}
+        if not isinstance(usage, dict):
+            raise TypeError(f"{self.name!r} bills {len(self.services)} services: give the usage of each meter as a dict, "
+                            f"e.g. {{{', '.join(repr(m) + ': ...' for m in meters)}}}")
+        out = {}
+        for meter, value in usage.items():
+            if not isinstance(meter, str):
+                raise TypeError(f"meter names are str, not {type(meter).__name__}")
+            out[meter] = self._usage(value, usage_options)
+        return out
 
     def explain(self, usage, start, end, **options):
         """How each line item of the bill for [start, end) is computed, as text."""
