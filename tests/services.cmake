@@ -13,6 +13,8 @@ cli_test(services_unknown_meter 1 "error\\[B0071\\]: usage was given for meter `
          --reads water=examples/usage/city_water_reads_2024-07.csv --from 2024-07-01 --to 2024-08-01)
 cli_test(services_unnamed_usage 2 "name the meter of each usage file, e.g. --usage electric=examples/usage/georgia_tou_2024-07_10.csv"
          bill examples/language/services.tariff --usage examples/usage/georgia_tou_2024-07_10.csv --from 2024-07-01 --to 2024-08-01)
-cli_test(services_graph_refused 1 "error\\[E1005\\]: `City Utilities, Residential` bills 4 services" graph examples/language/services.tariff)
+# `graph` lists each service's graph in turn (DOT: one digraph each).
+cli_test(services_graph 0 "service electric \\(Electric\\).*service water \\(Water\\).*service sewer \\(Sewer\\).*service solid_waste \\(Solid Waste\\)"
+         graph examples/language/services.tariff --format text)
 cli_test(services_salem_check 0 "salem-va-residential-utilities.tariff: ok" check tariffs/salem-va-residential-utilities.tariff)
 docs_test(bill.services 0 "Electric +\\$94\\.63.*Water +\\$52\\.25.*Sewer +\\$39\\.00.*Solid Waste +\\$20\\.00.*Total +\\$205\\.88" bill ${services_city})

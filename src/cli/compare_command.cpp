@@ -15,6 +15,7 @@
 #include <filesystem>
 #include <fstream>
 #include <iostream>
+#include <map>
 
 namespace rateline::cli {
 
@@ -30,36 +31,99 @@ std::optional<std::chrono::year_month_day> parse_day(const std::string& s) {
   return d;
 }
 
-// Bills one rate over the periods, or says why it cannot.
-RateBills bill_one_rate(const std::string& tariff, const std::string& usage_path, const std::string& reads_path, const Account& account,
+// The unit register reads of a rate's meter are in: the service's metered unit.
+Unit reads_unit(const RateGraph& graph) {
+  const auto& service = graph.info().service;
+  return service == "gas" ? Unit::therm : (service == "water" || service == "sewer") ? Unit::gal : Unit::kWh;
+}
+
+// One meter's usage: interval usage or register reads. The loaded usage lives in `intervals`
+// or `reads` (map nodes do not move).
+struct LoadedUsage {
+  std::map<std::string, IntervalUsage> intervals;
+  std::map<std::string, RegisterUsage> reads;
+};
+
+// Reads `file` as `meter`'s usage (intervals in the rate's time zone, reads in `unit`) into
+// `loaded`; false with the reader's diagnostics when it cannot be read.
+bool load_meter(const std::string& meter, const std::string& file, bool is_reads, Unit unit, const std::string& time_zone,
+                LoadedUsage& loaded, MeterUsage& into, std::vector<Diagnostic>& diagnostics) {
+  if (is_reads) {
+    auto reads = read_register_reads_file(file, unit);
+    if (!reads.usage) {
+      diagnostics = std::move(reads.diagnostics);
+      return false;
+    }
+    into.reads = &loaded.reads.insert_or_assign(meter, std::move(*reads.usage)).first->second;
+    return true;
+  }
+  UsageReadOptions options;
+  options.time_zone = time_zone;
+  auto usage = read_interval_csv_file(file, options);
+  if (!usage.usage) {
+    diagnostics = std::move(usage.diagnostics);
+    return false;
+  }
+  into.intervals = &loaded.intervals.insert_or_assign(meter, std::move(*usage.usage)).first->second;
+  return true;
+}
+
+// Bills one rate over the periods, or says why it cannot. `files` holds either one file
+// without a meter name (usage_files / reads_files) or files named by meter (meter_files):
+// a rate of several services takes each service's meter; a rate of one service takes the
+// one unnamed file, or the file named after its service (`electric=...`).
+RateBills bill_one_rate(const std::string& tariff, const PopulationOptions& files, const Account& account,
                         const std::vector<BillingPeriod>& periods) {
   RateBills out{tariff, std::nullopt, {}};
   try {
-    auto compiled = compile_tariff_file(tariff);
-    if (!compiled.graph) {
+    auto compiled = compile_services_file(tariff);
+    if (compiled.services.empty()) {
       out.diagnostics = std::move(compiled.diagnostics);
       return out;
     }
-    const RateGraph& graph = *compiled.graph;
+    const auto& services = compiled.services;
+    const RateGraph& first = services.front().graph;
+    const bool several = !services.front().id.empty();
+    LoadedUsage loaded;
     BillSeriesResult result;
-    if (!reads_path.empty()) {
-      const auto& service = graph.info().service;
-      const Unit unit = service == "gas" ? Unit::therm : (service == "water" || service == "sewer") ? Unit::gal : Unit::kWh;
-      auto reads = read_register_reads_file(reads_path, unit);
-      if (!reads.usage) {
-        out.diagnostics = std::move(reads.diagnostics);
+    if (several) {
+      if (files.meter_files.empty()) {
+        std::string meters;
+        for (const auto& sv : services)
+          if (sv.needs_usage && meters.find(sv.meter) == std::string::npos) meters += (meters.empty() ? "" : ", ") + sv.meter;
+        out.diagnostics.push_back({Severity::error, "A0022",
+                                   "`" + first.info().name + "` bills " + std::to_string(services.size()) + " services, and the usage names no meter",
+                                   {}, "name the meter of each usage file: --usage NAME=FILE or --reads NAME=FILE, NAME one of: " + meters});
         return out;
       }
-      result = bill_periods(graph, *reads.usage, periods, account, BillOptions{});
+      std::map<std::string, MeterUsage> meters;
+      for (const auto& m : files.meter_files) {
+        Unit unit = Unit::kWh;
+        for (const auto& sv : services)
+          if (sv.meter == m.meter) unit = reads_unit(sv.graph);
+        if (!load_meter(m.meter, m.files.front(), m.reads, unit, first.info().time_zone, loaded, meters[m.meter], out.diagnostics)) return out;
+      }
+      result = bill_services(services, meters, periods, account, BillOptions{});
     } else {
-      UsageReadOptions options;
-      options.time_zone = graph.info().time_zone;
-      auto usage = read_interval_csv_file(usage_path, options);
-      if (!usage.usage) {
-        out.diagnostics = std::move(usage.diagnostics);
-        return out;
+      std::string file;
+      bool is_reads = !files.reads_files.empty();
+      if (!files.usage_files.empty() || !files.reads_files.empty()) {
+        file = is_reads ? files.reads_files.front() : files.usage_files.front();
+      } else {
+        const std::string& service = first.info().service;
+        for (const auto& m : files.meter_files)
+          if (m.meter == service || files.meter_files.size() == 1) file = m.files.front(), is_reads = m.reads;
+        if (file.empty()) {
+          out.diagnostics.push_back({Severity::error, "A0022", "`" + first.info().name + "` bills one service (" + service +
+                                     "), and no usage file is named for it", {},
+                                     "name its usage " + service + "=FILE, or give one file without a meter name"});
+          return out;
+        }
       }
-      result = bill_periods(graph, *usage.usage, periods, account, BillOptions{});
+      MeterUsage usage;
+      if (!load_meter("", file, is_reads, reads_unit(first), first.info().time_zone, loaded, usage, out.diagnostics)) return out;
+      result = usage.reads ? bill_periods(first, *usage.reads, periods, account, BillOptions{})
+                           : bill_periods(first, *usage.intervals, periods, account, BillOptions{});
     }
     out.series = std::move(result.series);
     out.diagnostics = std::move(result.diagnostics);
@@ -76,7 +140,7 @@ CompareCommand::CompareCommand(CLI::App& app) {
   compare_ = app.add_subcommand("compare", "rank rates for one customer (--rates), or compare an old and a new rate over a population (--accounts)");
   compare_->add_option("tariffs", tariffs_, "OLD.tariff NEW.tariff (with --accounts)")->expected(0, 2);
   compare_->add_option("--rates", rates_, "the rates to rank for one customer's usage")->expected(1, -1);
-  compare_->add_option("--usage", usage_, "interval usage (one customer: CSV start,kwh; --accounts: long format, METER=FILE for a meter "
+  compare_->add_option("--usage", usage_, "interval usage (one customer: CSV start,kwh; --accounts: long format; METER=FILE for a meter "
                                           "of tariffs of several services, repeatable)");
   compare_->add_option("--reads", reads_, "meter register reads instead of intervals (one customer; --accounts: long format, METER=FILE as --usage)");
   compare_->add_option("--accounts", accounts_, "accounts table (docs/accounts-format.md)");
@@ -115,10 +179,19 @@ int CompareCommand::run_ranking() const {
     std::cerr << "rateline: --from and --to take dates as YYYY-MM-DD, --to after --from\n";
     return 2;
   }
-  if (usage_.empty() == reads_.empty() || usage_.size() + reads_.size() != 1) {
-    std::cerr << "rateline: give the usage: --usage INTERVALS.csv or --reads READS.csv\n";
+  PopulationOptions files;  // only its usage fields: the files of this one customer
+  if (!split_meter_files(usage_, reads_, files)) return 2;
+  const std::size_t unnamed = files.usage_files.size() + files.reads_files.size();
+  if (files.meter_files.empty() ? unnamed != 1 : unnamed != 0) {
+    std::cerr << "rateline: give the usage: --usage INTERVALS.csv or --reads READS.csv, or for rates of several services one file per meter "
+                 "(--usage electric=FILE --reads water=FILE)\n";
     return 2;
   }
+  for (const auto& m : files.meter_files)
+    if (m.files.size() != 1) {
+      std::cerr << "rateline: meter `" << m.meter << "` is given " << m.files.size() << " files; compare --rates takes one per meter\n";
+      return 2;
+    }
   if (format_ == "text") {
     std::cerr << "rateline: compare --rates prints a table or json\n";
     return 2;
@@ -134,8 +207,7 @@ int CompareCommand::run_ranking() const {
   }
   const auto periods = cycle_ == "monthly" ? monthly_periods(*from, *to) : std::vector<BillingPeriod>{{*from, *to}};
   std::vector<RateBills> rates;
-  for (const auto& tariff : rates_) rates.push_back(bill_one_rate(tariff, usage_.empty() ? std::string() : usage_.front(),
-                                                                 reads_.empty() ? std::string() : reads_.front(), account, periods));
+  for (const auto& tariff : rates_) rates.push_back(bill_one_rate(tariff, files, account, periods));
   for (const auto& r : rates)
     if (!r.series)
       for (const auto& d : r.diagnostics) std::cerr << render(d);

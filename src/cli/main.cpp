@@ -76,17 +76,6 @@ std::optional<int> parse_minutes(const std::string& s) {
 
 using rateline::cli::print_diagnostics;
 
-std::optional<rateline::RateGraph> compile(const std::string& path) {
-  try {
-    auto result = rateline::compile_tariff_file(path);
-    print_diagnostics(result.diagnostics);
-    return result.graph;
-  } catch (const std::exception& e) {
-    std::cerr << "rateline: " << e.what() << "\n";
-    return std::nullopt;
-  }
-}
-
 std::optional<std::vector<rateline::ServiceGraph>> compile_services(const std::string& path) {
   try {
     auto result = rateline::compile_services_file(path);
@@ -481,9 +470,13 @@ int main(int argc, char** argv) {
   if (compare_command->parsed()) return compare_command->run();
   if (review_command->parsed()) return review_command->run();
   if (graph->parsed()) {
-    auto g = compile(graph_file);
-    if (!g) return 1;
-    std::cout << (graph_format == "dot" ? rateline::format_dot(*g) : rateline::describe(*g));
+    auto services = compile_services(graph_file);
+    if (!services) return 1;
+    // Several services: one graph each, one after another (Graphviz draws every graph of a file).
+    for (auto& service : *services) {
+      if (graph_format == "dot") std::cout << rateline::format_dot(service.graph);
+      else std::cout << (service.id.empty() ? "" : "service " + service.id + " (" + service.label + ")\n") << rateline::describe(service.graph);
+    }
     return 0;
   }
   return 2;

@@ -157,3 +157,40 @@ def test_usage_the_new_rate_cannot_bill_is_named_per_account(cli, tmp_path):
     assert [(row["account"], row["status"], row["old"], row["new"]) for row in rows] == [("R1", "failed_new", "114.26", ""),
                                                                                       ("R2", "failed_new", "114.26", "")]
     assert all(row["problem"].startswith("B0021 this tariff bills energy by time-of-use period") for row in rows)
+
+
+CITY = "examples/language/services.tariff"
+SALEM = "tariffs/salem-va-residential-utilities.tariff"
+GEORGIA = "tariffs/georgia-power-tou-reo-10.tariff"
+JULY = ["--from", "2024-07-01", "--to", "2024-08-01"]
+METERS = ["--usage", "electric=examples/usage/georgia_tou_2024-07_10.csv", "--reads", "water=examples/usage/city_water_reads_2024-07.csv"]
+
+
+def test_rates_of_several_services_rank_on_one_file_per_meter(cli):
+    r = run(cli, "compare", "--rates", CITY, SALEM, GEORGIA, *METERS, *JULY, "--format", "json")
+    assert r.returncode == 0, r.stderr
+    totals = {x["tariff"]: Decimal(x["total"]) for x in json.loads(r.stdout)["ranked"]}
+    # Each total is the bill `rateline bill` gives for the same files: the city's four
+    # services $205.88 (docs/language.md), Georgia Power's electric alone $79.10 (its
+    # file named electric=, the only one it bills).
+    assert totals[CITY] == Decimal("205.88")
+    assert totals[GEORGIA] == Decimal("79.10")
+    bill = run(cli, "bill", SALEM, *METERS, *JULY, "--format", "json")
+    assert bill.returncode == 0, bill.stderr
+    assert totals[SALEM] == Decimal(json.loads(bill.stdout)["total"])
+
+
+def test_a_rate_of_several_services_without_named_usage_is_not_ranked(cli):
+    r = run(cli, "compare", "--rates", CITY, GEORGIA, "--usage", "examples/usage/georgia_tou_2024-07_10.csv", *JULY, "--format", "json")
+    assert r.returncode == 1
+    out = json.loads(r.stdout)
+    assert [x["tariff"] for x in out["ranked"]] == [GEORGIA]
+    assert [(x["tariff"], x["errors"][0]["code"]) for x in out["not_ranked"]] == [(CITY, "A0022")]
+    assert "bills 4 services, and the usage names no meter" in r.stderr
+    assert "NAME one of: electric, water" in r.stderr
+
+
+def test_named_and_unnamed_usage_together_is_a_bad_command_line(cli):
+    r = run(cli, "compare", "--rates", CITY, GEORGIA, "--usage", "examples/usage/georgia_tou_2024-07_10.csv",
+            "--reads", "water=examples/usage/city_water_reads_2024-07.csv", *JULY)
+    assert r.returncode == 2 and "one file per meter" in r.stderr
