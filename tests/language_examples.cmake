@@ -119,3 +119,7 @@ docs_test(bill.billing_cycle_month 1 "error\\[B0080\\]: the billing period 2024-
 # Fractional percentages: 33 1/3 % and 1/3 %, exact until the line's rounding.
 docs_test(bill.fractional_percent 0 "Cost Share \\(one third\\) .*33\\.333333333333 % +\\$4\\.67.*Regulatory Fee .*\\$0\\.29.*Total +\\$93\\.36"
           bill examples/language/fractional_percent.tariff ${georgia_usage} ${july})
+# Fixed charges only: billed without usage (docs/language.md, "Fixed charges only").
+docs_test(bill.fixed_charges_only 0 "Standby Fee +1 month +\\$12\\.50/month +\\$12\\.50.*Total +\\$22\\.25" bill examples/language/fixed_charges_only.tariff ${july})
+docs_test(bill.fixed_charges_only_first_bill 0 "Total +\\$11\\.48" bill examples/language/fixed_charges_only.tariff --from 2024-07-16 --to 2024-08-01)
+docs_test(bill.metered_without_usage 2 "give the usage: --usage INTERVALS.csv or --reads READS.csv" bill examples/language/minimal.tariff ${july})

@@ -17,6 +17,7 @@
 #include <pybind11/pybind11.h>
 #include <pybind11/stl.h>
 
+#include <algorithm>
 #include <stdexcept>
 #include <variant>
 
@@ -183,7 +184,8 @@ py::tuple bill_usage(const PyTariff& tariff, const Usage& usage, const std::vect
 py::tuple bill_services_usage(const PyTariff& tariff, const std::map<std::string, const Usage*>& meters,
                               const std::vector<std::pair<Date, Date>>& dates, const py::dict& account_fields, const std::string& coverage,
                               const std::string& demand_window, bool trace, std::optional<Date> as_of) {
-  if (!tariff.several()) throw py::value_error("this tariff has no service blocks: bill it with one usage");
+  if (!tariff.several() && (tariff.services.front().needs_usage || !meters.empty()))
+    throw py::value_error("this tariff has no service blocks: bill it with one usage");
   Account account = to_account(account_fields);
   BillOptions options = to_options(coverage, demand_window, trace, as_of);
   std::vector<BillingPeriod> periods;
@@ -320,6 +322,9 @@ PYBIND11_MODULE(_rateline, m) {
         return out;
       })
       .def_property_readonly("quantity_places", [](const PyTariff& t) { return t.table.quantity_places; })
+      .def_property_readonly("needs_usage", [](const PyTariff& t) {
+        return std::any_of(t.services.begin(), t.services.end(), [](const ServiceGraph& s) { return s.needs_usage; });
+      })
       // Several services: one digraph / listing each, one after another.
       .def("dot", [](const PyTariff& t) {
         std::string text;

@@ -237,7 +237,8 @@ typedef struct rl_bill_options {
 } rl_bill_options;
 
 /** Bills [from, to) (local dates; a July bill is 2024-07-01 .. 2024-08-01). `account` and
- *  `options` may be NULL. Interval usage or register reads alike. */
+ *  `options` may be NULL. Interval usage or register reads alike; `usage` may be NULL for
+ *  a tariff whose charges are all fixed (a standby fee), which is billed without usage. */
 RL_API rl_status rl_bill_period(const rl_tariff* tariff, const rl_usage* usage, rl_date from, rl_date to, const rl_account* account,
                                 const rl_bill_options* options, rl_bill** bill, rl_diagnostics** diagnostics);
 /** Bills the calendar months of [from, to) in one pass (annual rules apply across them):

@@ -125,12 +125,18 @@ std::optional<std::vector<Bill>> run(const rl_tariff* tariff, const rl_usage* us
                                      const rl_account* account, const rl_bill_options* options, bool single,
                                      rl_diagnostics** diagnostics) {
   auto& t = checked(tariff, "tariff");
-  auto& u = checked(usage, "usage");
   if (t.several()) throw Failure(RL_INVALID_ARGUMENT, several_services(t));
   Account a = to_account(account);
   BillOptions o = to_options(options);
   std::vector<Diagnostic> found;
   std::optional<std::vector<Bill>> bills;
+  if (usage == nullptr && !t.services.front().needs_usage) {  // fixed charges only: billed on no usage
+    auto result = bill_services(t.services, {}, periods, a, o);
+    hand_out(std::move(result.diagnostics), diagnostics);
+    if (result.series) bills = std::move(result.series->bills);
+    return bills;
+  }
+  auto& u = checked(usage, "usage");
   if (auto* interval = std::get_if<IntervalUsage>(&u.usage); interval && single) {
     auto result = bill(t.graph(), *interval, periods.front(), a, o);
     found = std::move(result.diagnostics);

@@ -3,6 +3,7 @@
 
 #include "graph/measures.hpp"
 
+#include <algorithm>
 #include <set>
 
 namespace rateline::check {
@@ -29,6 +30,10 @@ std::string service_kind(const syntax::ServiceDecl& s) {
   return kKinds.count(s.id.text) ? s.id.text : "";
 }
 
+bool needs_usage(const syntax::TariffBody& body) {
+  return std::any_of(body.charges.begin(), body.charges.end(), [](const syntax::ChargeDecl& c) { return c.on && c.on->name.text != "days"; });
+}
+
 std::vector<ServicePart> split_services(syntax::File& whole) {
   std::vector<ServicePart> parts;
   auto& t = whole.tariffs.front();
@@ -38,7 +43,7 @@ std::vector<ServicePart> split_services(syntax::File& whole) {
     part.label = s.label.value_or(s.id.text);
     auto* meter = field(s.body, "meter");
     part.meter = meter ? meter->value.text : s.id.text;
-    for (auto& c : s.body.charges) part.needs_usage |= c.on && c.on->name.text != "days";
+    part.needs_usage = needs_usage(s.body);
 
     syntax::TariffDecl sub;
     sub.name = t.name;

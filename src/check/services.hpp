@@ -22,6 +22,10 @@ struct ServicePart {
   std::unique_ptr<syntax::File> file;   ///< holds the service's tariff; the whole file is checked with it as an import
 };
 
+/// Whether a body bills a metered quantity: a charge `on` anything but `days`. A tariff
+/// (or service) whose charges are all fixed is billed without usage.
+bool needs_usage(const syntax::TariffBody& body);
+
 /// One part per block, in written order. Moves the blocks' charges out of `whole`.
 std::vector<ServicePart> split_services(syntax::File& whole);
 

@@ -245,10 +245,12 @@ rateline::Unit meter_unit(const rateline::RateGraph& graph) {
 }
 
 // A bill for several services (docs/language.md, "Several services on one bill"): each
-// meter's usage is named, `--usage electric=FILE --reads water=FILE`.
+// meter's usage is named, `--usage electric=FILE --reads water=FILE`. Also a tariff of
+// fixed charges only, billed without usage.
 int run_services_bill(const std::vector<rateline::ServiceGraph>& services, const BillArgs& a, year_month_day from, year_month_day to, bool explain) {
   if (a.format == "test") {
-    std::cerr << "rateline: --format test records a bill of one service; write the case of a tariff of several services by hand (docs/bill-tests.md)\n";
+    std::cerr << "rateline: --format test records a bill from one usage file; write the case of a tariff of several services, "
+                 "or of fixed charges only, by hand (docs/bill-tests.md)\n";
     return 2;
   }
   rateline::UsageReadOptions options;
@@ -292,7 +294,7 @@ int run_services_bill(const std::vector<rateline::ServiceGraph>& services, const
   rateline::BillOptions bill_options;
   if (int status = account_and_options(a, explain, account, bill_options)) return status;
   std::vector<rateline::BillingPeriod> periods =
-      a.cycle == "monthly" ? rateline::monthly_periods(from, to) : std::vector<rateline::BillingPeriod>{{from, to}};
+      !a.cycle.empty() ? rateline::cycle_periods(from, to, rateline::cli::cycle_months(a.cycle)) : std::vector<rateline::BillingPeriod>{{from, to}};
   auto result = rateline::bill_services(services, meters, periods, account, bill_options);
   if (print_diagnostics(result.diagnostics) || !result.series) return 1;
   const auto& series = *result.series;
@@ -335,6 +337,8 @@ int run_bill(const BillArgs& args, bool explain) {
   }
   if (several) return run_services_bill(*services, a, *from, *to, explain);
   if (a.usage.empty() && a.reads.empty()) {
+    // Fixed charges only (a standby fee): billed on no usage, as such a service is.
+    if (!services->front().needs_usage) return run_services_bill(*services, a, *from, *to, explain);
     std::cerr << "rateline: give the usage: --usage INTERVALS.csv or --reads READS.csv\n";
     return 2;
   }

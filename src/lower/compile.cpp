@@ -130,9 +130,12 @@ ServicesCompileResult compile_services(std::shared_ptr<const SourceFile> source,
   auto checked = check::check_tariff(*parsed.file, imported);
   result.diagnostics.insert(result.diagnostics.end(), checked.diagnostics.begin(), checked.diagnostics.end());
   if (!checked.tariff || has_errors(result.diagnostics)) return result;
-  if (parsed.file->tariffs.front().services.empty()) {
+  if (const auto& t = parsed.file->tariffs.front(); t.services.empty()) {
+    // A tariff of fixed charges only (a standby fee) is billed without usage, as such a service is.
+    bool metered = check::needs_usage(t.body);
+    for (auto& r : t.revisions) metered |= check::needs_usage(r.body);
     auto graph = RateGraph(lower::lower_tariff(*checked.tariff));
-    result.services.push_back({"", graph.info().name, "", true, std::move(graph)});
+    result.services.push_back({"", graph.info().name, "", metered, std::move(graph)});
     return result;
   }
   auto parts = check::split_services(*parsed.file);

@@ -198,3 +198,17 @@ TEST_CASE("c_api services: a meter missing, unknown, given twice or unnamed") {
   CHECK(rl_bill_services_period(t.get(), freed, 1, {2022, 8, 1}, {2022, 9, 1}, nullptr, nullptr, &b, nullptr) == RL_INVALID_HANDLE);
   CHECK(rl_bill_services_period(t.get(), nullptr, 2, {2022, 8, 1}, {2022, 9, 1}, nullptr, nullptr, &b, nullptr) == RL_INVALID_ARGUMENT);
 }
+
+TEST_CASE("c_api: a tariff of fixed charges only bills without usage (NULL)") {
+  Tariff t = compile(path("examples/language/fixed_charges_only.tariff"));
+  Bill b = bill(t.get(), nullptr, {2024, 7, 1}, {2024, 8, 1}, nullptr, nullptr);
+  REQUIRE(b.get() != nullptr);
+  CHECK(std::string(rl_bill_total(b.get())) == "22.25");  // standby 12.50 + area light 9.75
+  CHECK(rl_bill_service_count(b.get()) == 0);
+  CHECK(std::string(rl_bill_line_item_service(b.get(), 0)) == "");
+
+  Tariff metered = compile(path("tariffs/georgia-power-tou-reo-10.tariff"));
+  rl_bill* raw = nullptr;
+  CHECK(rl_bill_period(metered.get(), nullptr, {2024, 7, 1}, {2024, 8, 1}, nullptr, nullptr, &raw, nullptr) == RL_INVALID_HANDLE);
+  CHECK(std::string(rl_last_error()) == "usage is NULL");
+}

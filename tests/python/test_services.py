@@ -80,3 +80,12 @@ def test_a_missing_or_unknown_meter_is_a_bill_error(salem, meters):
     with pytest.raises(rateline.BillError) as caught:
         salem.bill({**meters, "gas": meters["water"]}, "2022-08-01", "2022-09-01")
     assert [d.code for d in caught.value.diagnostics] == ["B0071"]
+
+
+def test_a_tariff_of_fixed_charges_only_bills_without_usage(georgia):
+    standby = rateline.compile(SOURCE / "examples/language/fixed_charges_only.tariff")
+    bill = standby.bill(None, "2024-07-01", "2024-08-01")
+    assert [(i.id, i.amount) for i in bill.line_items] == [("standby", Decimal("12.50")), ("light", Decimal("9.75"))]
+    assert bill.total == Decimal("22.25") and bill.services == ()
+    with pytest.raises(TypeError):
+        georgia.bill(None, "2024-07-01", "2024-08-01")

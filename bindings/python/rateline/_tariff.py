@@ -196,7 +196,8 @@ class Tariff:
         """Bills [start, end) (local dates, `end` exclusive). `usage`: a Usage, a CSV path, or
         a pandas Series/DataFrame (usage_options such as from_float=True go to its reader);
         for a tariff of several services, a dict of those by meter name (Service.meter),
-        leaving out meters whose services need no usage.
+        leaving out meters whose services need no usage; None for a tariff of fixed
+        charges only.
         `account`: a dict of attributes or an Account. `cycle="monthly"` bills each calendar
         month and returns a list. Policies: coverage ("error" | "bill_available"),
         demand_window ("tariff" | "data_interval"), as_of (a date), trace (bool)."""
@@ -217,7 +218,7 @@ class Tariff:
         periods = _monthly(start, end) if cycle == "monthly" else [(start, end)]
         dates = [(_triple(a), _triple(b)) for a, b in periods]
         as_of = None if as_of is None else _triple(_date(as_of, "as_of"))
-        if self.services:
+        if self.services or (usage is None and not self._native.needs_usage):  # several services, or fixed charges only
             meters = self._meters(usage, usage_options)
             native_bills, tuples, rendered = self._native.bill_services(
                 {m: u._native for m, u in meters.items()}, dates, account._fields(), coverage, demand_window, bool(trace), as_of)
