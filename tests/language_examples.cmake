@@ -123,3 +123,6 @@ docs_test(bill.fractional_percent 0 "Cost Share \\(one third\\) .*33\\.333333333
 docs_test(bill.fixed_charges_only 0 "Standby Fee +1 month +\\$12\\.50/month +\\$12\\.50.*Total +\\$22\\.25" bill examples/language/fixed_charges_only.tariff ${july})
 docs_test(bill.fixed_charges_only_first_bill 0 "Total +\\$11\\.48" bill examples/language/fixed_charges_only.tariff --from 2024-07-16 --to 2024-08-01)
 docs_test(bill.metered_without_usage 2 "give the usage: --usage INTERVALS.csv or --reads READS.csv" bill examples/language/minimal.tariff ${july})
+# --cycle cuts [from, to) into quarters here as for a tariff billed on usage (one bill per quarter).
+docs_test(bill.fixed_charges_only_quarters 0 "2024-10-01 to 2025-01-01.*Total of 4 bills" bill examples/language/fixed_charges_only.tariff
+          --from 2024-01-01 --to 2025-01-01 --cycle quarterly)
