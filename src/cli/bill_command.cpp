@@ -62,34 +62,12 @@ std::optional<int> parse_minutes(const std::string& s) {
   return v;
 }
 
-// "2024-06,212.4" per line; a header line and blank lines are skipped.
-bool read_demand_history(const std::string& path, rateline::Account& account) {
-  std::ifstream in(path);
-  if (!in) {
-    std::cerr << "rateline: cannot read " << path << "\n";
-    return false;
-  }
-  std::string line;
-  int number = 0;
-  while (std::getline(in, line)) {
-    ++number;
-    if (!line.empty() && line.back() == '\r') line.pop_back();
-    if (line.empty() || line.rfind("month", 0) == 0) continue;
-    auto comma = line.find(',');
-    auto date = parse_date(line.substr(0, comma) + "-01");
-    auto kw = comma == std::string::npos ? std::nullopt : rateline::Decimal::parse(line.substr(comma + 1));
-    if (!date || !kw || kw->is_negative()) {
-      std::cerr << path << ":" << number << ": expected YYYY-MM,kW, got `" << line << "`\n";
-      return false;
-    }
-    account.demand_history.push_back({date->year() / date->month(), *kw});
-  }
-  return true;
-}
-
-// "2024-01,7440" per line (month, usage in the tariff's metered unit), for a charge on the
-// average of named months; a header line and blank lines are skipped.
-bool read_usage_history(const std::string& path, rateline::Account& account) {
+// "2024-06,212.4" per line (month, a non-negative figure: a month's maximum kW, or its usage
+// in the tariff's metered unit); a header line and blank lines are skipped. `what` names the
+// figure in the error ("kW", "usage"); each month goes into `into` (Account's demand or
+// usage history).
+template <class History>
+bool read_monthly_history(const std::string& path, const char* what, History& into) {
   std::ifstream in(path);
   if (!in) {
     std::cerr << "rateline: cannot read " << path << "\n";
@@ -103,12 +81,12 @@ bool read_usage_history(const std::string& path, rateline::Account& account) {
     if (line.empty() || line.rfind("month", 0) == 0) continue;
     auto comma = line.find(',');
     auto date = comma == 7 ? parse_date(line.substr(0, comma) + "-01") : std::nullopt;
-    auto usage = comma == std::string::npos ? std::nullopt : rateline::Decimal::parse(line.substr(comma + 1));
-    if (!date || !usage || usage->is_negative()) {
-      std::cerr << path << ":" << number << ": expected YYYY-MM,usage, got `" << line << "`\n";
+    auto value = comma == std::string::npos ? std::nullopt : rateline::Decimal::parse(line.substr(comma + 1));
+    if (!date || !value || value->is_negative()) {
+      std::cerr << path << ":" << number << ": expected YYYY-MM," << what << ", got `" << line << "`\n";
       return false;
     }
-    account.usage_history.push_back({date->year() / date->month(), *usage});
+    into.push_back({date->year() / date->month(), *value});
   }
   return true;
 }
@@ -209,8 +187,8 @@ int account_and_options(const BillArgs& a, bool explain, rateline::Account& acco
     }
     account.attributes[kv.substr(0, eq)] = kv.substr(eq + 1);
   }
-  if (!a.demand_history.empty() && !read_demand_history(a.demand_history, account)) return 1;
-  if (!a.usage_history.empty() && !read_usage_history(a.usage_history, account)) return 1;
+  if (!a.demand_history.empty() && !read_monthly_history(a.demand_history, "kW", account.demand_history)) return 1;
+  if (!a.usage_history.empty() && !read_monthly_history(a.usage_history, "usage", account.usage_history)) return 1;
   if (!a.past_due.empty()) {
     account.past_due = rateline::Decimal::parse(a.past_due);
     if (!account.past_due) {
