@@ -18,11 +18,6 @@ namespace {
 
 constexpr std::size_t kChunk = 1 << 20;  // bytes read at a time: the stream's own memory
 
-bool skip_line(std::string_view line) {
-  const std::string_view t = usage_detail::trim(line);
-  return t.empty() || t.front() == '#';
-}
-
 std::string_view without_cr(std::string_view line) {
   if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
   return line;
@@ -170,7 +165,7 @@ bool UsageStream::next(UsageBlock& block) {
       if (!open_next_file()) return false;
       continue;
     }
-    if (skip_line(line)) continue;
+    if (usage_detail::is_skipped_line(line)) continue;
     const std::string& path = files_[file_index_ - 1];
     if (!header_) {
       header_ = read_long_header(line, line_number_, path, errors_);
@@ -244,7 +239,7 @@ UsageIndex::UsageIndex(const std::vector<std::string>& files) {
       pos = nl ? stop + 1 : m.size;
       ++line_number;
       if (line_number == 1 && line.size() >= 3 && line.compare(0, 3, "\xEF\xBB\xBF") == 0) line.remove_prefix(3);
-      if (skip_line(line)) continue;
+      if (usage_detail::is_skipped_line(line)) continue;
       if (!have_header) {
         auto header = read_long_header(line, line_number, m.path, errors_);
         if (!header) return;

@@ -309,11 +309,7 @@ UsageReadResult read_interval_csv(std::string_view text, const std::string& path
     CsvReader reader(text, options, reporter);
     if (reader.read_header(line)) {
       while (lines.next(line)) {
-        // Blank and comment lines are rare; the first byte settles almost every row.
-        const char first = line.text.empty() ? '\0' : line.text.front();
-        if ((first == '\0' || is_blank(first) || first == '#') &&
-            (is_blank_line(line.text) || is_comment_line(line.text)))
-          continue;
+        if (is_skipped_line(line.text)) continue;
         reader.read_row(line);
       }
       usage = reader.finish();

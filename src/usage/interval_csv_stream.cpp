@@ -337,8 +337,7 @@ std::optional<UsageReadResult> stream_interval_csv(const std::string& path, cons
   if (!stream.header(line, lines.line_offset(), read_prefix)) return std::nullopt;
   while (lines.next(line)) {
     // Blank and comment lines are skipped as the whole read skips them.
-    const char first = line.empty() ? '\0' : line.front();
-    if ((first == '\0' || is_blank(first) || first == '#') && (is_blank_line(line) || is_comment_line(line))) continue;
+    if (is_skipped_line(line)) continue;
     if (!stream.row(line)) return std::nullopt;
   }
   // A read error, or a file that grew past the limit while read: the whole read says so.

@@ -110,6 +110,16 @@ inline std::string_view trim(std::string_view s) {
   return s;
 }
 
+/// A line that carries no data: blank (spaces, tabs, carriage returns) or a `#` comment.
+/// Every reader of rows (one account's CSV, long-format usage cut into accounts) asks this
+/// one question, so they agree on which lines are rows. The first byte settles almost every
+/// line; `\r` is among the bytes that need a look, since a line of carriage returns is blank.
+inline bool is_skipped_line(std::string_view line) {
+  if (!line.empty() && !is_blank(line.front()) && line.front() != '#' && line.front() != '\r') return false;
+  const std::string_view t = trim(line);
+  return t.empty() || t.front() == '#';
+}
+
 /// ASCII case-insensitive equality (column names, the SAM header).
 bool iequals(std::string_view a, std::string_view b);
 

@@ -1,7 +1,10 @@
 // Interval CSV: columns, exact values and every value/header error.
 #include "usage_test_support.hpp"
 
+#include <filesystem>
+#include <fstream>
 #include <string>
+#include <unistd.h>
 #include "test_paths.hpp"
 
 using namespace usage_test;
@@ -234,6 +237,25 @@ TEST_CASE("usage: comments, blank lines, CRLF, a byte order mark and quoted fiel
   REQUIRE(r.usage);
   CHECK(r.diagnostics.empty());
   CHECK(r.usage->delivered.values == std::vector<std::int64_t>{50, 75});
+}
+
+// Found by fuzz_batch: a line of carriage returns was a row of one field (U0010) to the
+// CSV readers but a blank line to the long-format reader of `rateline batch`, so a batch run
+// reported it or not depending on --usage-order. It is blank everywhere now.
+TEST_CASE("usage: a line of carriage returns is blank, read whole or streamed from a file") {
+  const std::string text = "start,kwh\n2024-07-03T14:00Z,0.5\n\r\r\r\r\n\r\n2024-07-03T14:15Z,0.75\n";
+  auto r = read(text);
+  REQUIRE(r.usage);
+  CHECK(r.diagnostics.empty());
+  CHECK(r.usage->delivered.values == std::vector<std::int64_t>{50, 75});
+
+  const auto path = std::filesystem::temp_directory_path() / ("rateline_cr_lines_" + std::to_string(::getpid()) + ".csv");
+  std::ofstream(path, std::ios::binary) << text;
+  auto f = rateline::read_interval_csv_file(path.string(), {});
+  std::filesystem::remove(path);
+  REQUIRE(f.usage);
+  CHECK(f.diagnostics.empty());
+  CHECK(f.usage->delivered.values == std::vector<std::int64_t>{50, 75});
 }
 
 TEST_CASE("usage: every error is reported, the first 50 shown and the rest counted") {
