@@ -3,38 +3,43 @@
 # build-fuzz/, seed each from the project's own files, and run each for a stated time.
 #   scripts/fuzz.sh                 # every target, 60 s each
 #   FUZZ_SECONDS=300 scripts/fuzz.sh tariff urdb
+#   FUZZ_SANITIZE=undefined scripts/fuzz.sh reads   # UBSan only, in build-fuzz-undefined/:
+#       more executions per second than ASan, for long campaigns
 # Needs Debian's clang and libclang-rt-14-dev (libFuzzer), which scripts/build.sh does not
 # install (CI does not fuzz):  apt-get install -y --no-install-recommends clang libclang-rt-14-dev
-# A crash, leak, timeout or broken promise is written to build-fuzz/findings/TARGET/; copy it
+# A crash, leak, timeout or broken promise is written to build-fuzz*/findings/TARGET/; copy it
 # into tests/fuzz/regressions/TARGET/ so the normal suite replays it for ever after.
 # Prints "TARGET: N executions in S s" for each target, and exits 1 if any found something.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 seconds=${FUZZ_SECONDS:-60}
+sanitize=${FUZZ_SANITIZE:-address,undefined}
+dir=build-fuzz
+[ "$sanitize" = "address,undefined" ] || dir="build-fuzz-${sanitize//,/-}"
 targets=("$@")
 ((${#targets[@]})) || targets=(tariff usage reads urdb batch)
 
-if [ ! -f build-fuzz/CMakeCache.txt ]; then
+if [ ! -f "$dir/CMakeCache.txt" ]; then
   launcher=()
   command -v ccache >/dev/null && launcher=(-DCMAKE_CXX_COMPILER_LAUNCHER=ccache)
-  CXX=clang++ cmake -S . -B build-fuzz -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DRATELINE_FUZZ=ON \
-    -DRATELINE_SANITIZE=address,undefined -DRATELINE_BUILD_PYTHON=OFF -DRATELINE_BUILD_BENCH=OFF "${launcher[@]}" >/dev/null
+  CXX=clang++ cmake -S . -B "$dir" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DRATELINE_FUZZ=ON \
+    -DRATELINE_SANITIZE="$sanitize" -DRATELINE_BUILD_PYTHON=OFF -DRATELINE_BUILD_BENCH=OFF "${launcher[@]}" >/dev/null
 fi
-cmake --build build-fuzz -j "$(nproc)" --target "${targets[@]/#/fuzz_}"
+cmake --build "$dir" -j "$(nproc)" --target "${targets[@]/#/fuzz_}"
 
 # Seeds: the project's own tariffs, usage files, reads and URDB rates. The usage and reads
 # targets take a first byte that picks the read options; every seed is given each policy.
-/usr/bin/python3 - "${targets[@]}" <<'PY'
+/usr/bin/python3 - "$dir" "${targets[@]}" <<'PY'
 import glob, os, sys
 def put(target, name, data):
-    d = os.path.join("build-fuzz/corpus", target)
+    d = os.path.join(sys.argv[1], "corpus", target)
     os.makedirs(d, exist_ok=True)
     with open(os.path.join(d, name), "wb") as f:
         f.write(data)
 def read(path):
     with open(path, "rb") as f:
         return f.read()
-for target in sys.argv[1:]:
+for target in sys.argv[2:]:
     if target == "tariff":
         for p in glob.glob("tariffs/*.tariff") + glob.glob("examples/language/*.tariff") + glob.glob("tests/data/tariffs/*"):
             put(target, os.path.basename(p), read(p))
@@ -82,17 +87,19 @@ PY
 
 status=0
 for t in "${targets[@]}"; do
-  mkdir -p "build-fuzz/findings/$t" "build-fuzz/work/$t"
-  log="build-fuzz/fuzz_$t.log"
+  mkdir -p "$dir/findings/$t" "$dir/work/$t"
+  log="$dir/fuzz_$t.log"
   # work/ collects new inputs; corpus/ stays the seeds. -max_len 64 KiB: tariffs and rates
   # are small; the limits themselves are tested by the catalogue.
-  if ! ASAN_OPTIONS=detect_leaks=1 "build-fuzz/tests/fuzz_$t" "build-fuzz/work/$t" "build-fuzz/corpus/$t" \
+  if ! ASAN_OPTIONS=detect_leaks=1 "$dir/tests/fuzz_$t" "$dir/work/$t" "$dir/corpus/$t" \
       -max_total_time="$seconds" -max_len=65536 -timeout=10 -rss_limit_mb=2048 -print_final_stats=1 \
-      -artifact_prefix="build-fuzz/findings/$t/" >"$log" 2>&1; then
+      -artifact_prefix="$dir/findings/$t/" >"$log" 2>&1; then
     status=1
-    echo "$t: FOUND something, see $log and build-fuzz/findings/$t/" >&2
+    echo "$t: FOUND something, see $log and $dir/findings/$t/" >&2
   fi
   runs=$(grep -o 'stat::number_of_executed_units: *[0-9]*' "$log" | grep -o '[0-9]*$' || echo "?")
   echo "$t: $runs executions in $seconds s"
+  # Every run is kept in a log beside the build, so a campaign's total can be added up.
+  echo "$(date -u +%FT%TZ) $t $sanitize $runs $seconds" >>"$dir/runs.log"
 done
 exit $status
