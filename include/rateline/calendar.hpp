@@ -195,11 +195,22 @@ class TouSchedule {
   // span stays within one period.
   std::vector<std::array<std::array<std::uint16_t, 1440>, kDayTypes>> run_end_;
 
-  // classify_intervals reads the rows directly (declared below).
+  // The classify_* functions read the rows directly (declared below).
   friend IntervalCalendar classify_intervals(const TouSchedule&, const TimeZone&,
                                              std::chrono::sys_seconds, std::int32_t, std::size_t);
   friend IntervalCalendar classify_periods(const TouSchedule&, const TimeZone&,
                                            std::chrono::sys_seconds, std::int32_t, std::size_t);
+  friend IntervalCalendar classify_days(const TouSchedule&, const TimeZone&,
+                                        std::chrono::sys_seconds, std::int32_t, std::size_t);
+};
+
+/// The intervals of a grid that start on one local day: [first, first + count), all in
+/// one season. The days of a grid are in time order and cover it; the grid's ends cut the
+/// first and last day short.
+struct CalendarDay {
+  std::size_t first = 0, count = 0;
+  std::int32_t local_day = 0;          ///< days since 1970-01-01
+  std::uint8_t season = 0;
 };
 
 /// Per-interval calendar facts for one interval grid: what the hot path reads.
@@ -207,6 +218,9 @@ struct IntervalCalendar {
   std::vector<std::uint8_t> season;    ///< season index of the interval's local start
   std::vector<std::uint8_t> period;    ///< TOU period index of the interval's local start
   std::vector<std::int32_t> local_day; ///< local date of the start, days since 1970-01-01
+  /// classify_days only (where season and local_day stay empty): the same facts a day at
+  /// a time, a few hundred entries for a year instead of two per interval.
+  std::vector<CalendarDay> days;
   /// Intervals whose span [start, end) is not all in the period of its start: some local
   /// minute of it (usually the last) is in another period, e.g. an hourly interval
   /// 13:00-14:00 when on-peak starts at 13:30. The evaluator warns about these.
@@ -223,6 +237,12 @@ IntervalCalendar classify_intervals(const TouSchedule& schedule, const TimeZone&
 /// group's.
 IntervalCalendar classify_periods(const TouSchedule& schedule, const TimeZone& zone,
                                   std::chrono::sys_seconds start, std::int32_t minutes, std::size_t count);
+
+/// As classify_intervals, but season and local day by day (`days`) instead of per
+/// interval: what a tariff's interval grid keeps (graph/interval_slots.cpp), since the
+/// first bill of a grid pays for every byte written per interval.
+IntervalCalendar classify_days(const TouSchedule& schedule, const TimeZone& zone,
+                               std::chrono::sys_seconds start, std::int32_t minutes, std::size_t count);
 
 /// "2024-07-01": a local date as bills, messages and reports write it (ISO 8601).
 std::string format_date(std::chrono::year_month_day date);

@@ -42,20 +42,24 @@ struct DayPattern {
   std::vector<std::uint32_t> misaligned_before;  // [k]: misaligned among intervals 0..k-1 ending by midnight
 };
 
-// The whole classification; `full` false leaves season and local_day empty (a tariff's
-// second and later TOU groups take both from the first group's, and not writing them
-// saves 5 bytes an interval of fresh memory on a cold grid). `table` and `run_ends` are the
-// schedule's private rows, passed in by the two friend functions below.
+// What a classification writes besides the periods: season and local day per interval,
+// nothing (a tariff's second and later TOU groups take both from the first group's), or
+// both per local day. Not writing them per interval saves 5 bytes an interval of fresh
+// memory on a cold grid.
+enum class Output { intervals, periods, days };
+
+// The whole classification. `table` and `run_ends` are the schedule's private rows, passed
+// in by the friend functions below.
 template <class Table, class RunEnds>
 IntervalCalendar classify(const TouSchedule& schedule, const Table& table, const RunEnds& run_ends, const TimeZone& zone,
-                          sys_seconds start, std::int32_t minutes, std::size_t count, bool full) {
+                          sys_seconds start, std::int32_t minutes, std::size_t count, Output output) {
   IntervalCalendar out;
   if (count == 0) return out;
   if (minutes <= 0) throw std::invalid_argument("classify_intervals: interval length must be positive");
   if (schedule.built() && table.size() != schedule.season_count()) {
     throw std::logic_error("classify_intervals: seasons changed after TouSchedule::build");
   }
-  if (full) {
+  if (output == Output::intervals) {
     out.season.resize(count);
     out.local_day.resize(count);
   }
@@ -170,9 +174,14 @@ IntervalCalendar classify(const TouSchedule& schedule, const Table& table, const
 
     const DayPattern& p = pattern_for(day, s0);
     std::memcpy(out.period.data() + i, p.period.data(), n);
-    if (full) {
+    if (output == Output::intervals) {
       std::fill_n(out.season.data() + i, n, day.season);
       std::fill_n(out.local_day.data() + i, n, static_cast<std::int32_t>(day_number));
+    } else if (output == Output::days) {
+      // A DST day is two segments of one day: one entry.
+      auto& days = out.days;
+      if (!days.empty() && days.back().local_day == day_number && days.back().season == day.season) days.back().count += n;
+      else days.push_back({i, n, static_cast<std::int32_t>(day_number), day.season});
     }
     out.misaligned += p.misaligned_before[fast];
     for (std::size_t k = fast; k < n; ++k) {
@@ -188,12 +197,17 @@ IntervalCalendar classify(const TouSchedule& schedule, const Table& table, const
 
 IntervalCalendar classify_intervals(const TouSchedule& schedule, const TimeZone& zone, sys_seconds start,
                                     std::int32_t minutes, std::size_t count) {
-  return classify(schedule, schedule.table_, schedule.run_end_, zone, start, minutes, count, true);
+  return classify(schedule, schedule.table_, schedule.run_end_, zone, start, minutes, count, Output::intervals);
 }
 
 IntervalCalendar classify_periods(const TouSchedule& schedule, const TimeZone& zone, sys_seconds start,
                                   std::int32_t minutes, std::size_t count) {
-  return classify(schedule, schedule.table_, schedule.run_end_, zone, start, minutes, count, false);
+  return classify(schedule, schedule.table_, schedule.run_end_, zone, start, minutes, count, Output::periods);
+}
+
+IntervalCalendar classify_days(const TouSchedule& schedule, const TimeZone& zone, sys_seconds start, std::int32_t minutes,
+                               std::size_t count) {
+  return classify(schedule, schedule.table_, schedule.run_end_, zone, start, minutes, count, Output::days);
 }
 
 }  // namespace rateline

@@ -76,15 +76,14 @@ bool IntervalSource::open(sys_days from, sys_days to) {
 
 bool IntervalSource::cover(const Segment& c, const BillOptions& options) {
   const auto& series = used_->delivered;
-  const auto& local_day = slots_->local_day;
   const auto& p = c.period;
   if (sums_.size() <= c.index) sums_.resize(c.index + 1);
   auto& sums = sums_[c.index];
   sums.bill = c.bill;
   auto from_day = static_cast<std::int32_t>(sys_days{c.from}.time_since_epoch().count());
   auto to_day = static_cast<std::int32_t>(sys_days{c.to}.time_since_epoch().count());
-  sums.first = static_cast<std::size_t>(std::lower_bound(local_day.begin(), local_day.end(), from_day) - local_day.begin());
-  sums.last = static_cast<std::size_t>(std::lower_bound(local_day.begin(), local_day.end(), to_day) - local_day.begin());
+  sums.first = slots_->first_on_or_after(from_day);
+  sums.last = slots_->first_on_or_after(to_day);
   auto want_start = t_.zone.start_of_day(c.from);
   auto want_end = t_.zone.start_of_day(c.to);
   auto step = minutes(series.minutes);

@@ -41,27 +41,30 @@ std::shared_ptr<const IntervalSlots> compute(const Tariff& tariff, std::chrono::
   std::array<std::uint8_t, 256> season_of_range{};
   for (std::size_t k = 0; k < tariff.calendar_to_season.size() && k < season_of_range.size(); ++k)
     season_of_range[k] = tariff.calendar_to_season[k];
+  slots->count = count;
   for (std::size_t g = 0; g < tariff.groups.size(); ++g) {
     const auto& group = tariff.groups[g];
     // Seasons and days come from the first group; later groups need their periods only.
-    auto cal = g == 0 ? classify_intervals(group.schedule, tariff.zone, start, minutes, count)
+    auto cal = g == 0 ? classify_days(group.schedule, tariff.zone, start, minutes, count)
                       : classify_periods(group.schedule, tariff.zone, start, minutes, count);
     const auto periods = static_cast<std::uint16_t>(group.period_names.size());
     if (g == 0) {
-      slots->local_day = std::move(cal.local_day);
-      slots->season = std::move(cal.season);
-      for (auto& s : slots->season) s = season_of_range[s];
+      slots->days = std::move(cal.days);
+      for (auto& d : slots->days) d.season = season_of_range[d.season];
       slots->misaligned = cal.misaligned;
     } else {
       slots->misaligned = std::max(slots->misaligned, cal.misaligned);
     }
     auto& out = slots->slot[g];
     out.resize(count);
-    const std::uint8_t* season = slots->season.data();
     const std::uint8_t* period = cal.period.data();
     std::uint16_t* slot = out.data();
-    for (std::size_t i = 0; i < count; ++i)
-      slot[i] = static_cast<std::uint16_t>(season[i] * periods + period[i]);
+    // One season a day: each day's slots are its periods plus one base (a loop the
+    // compiler vectorizes).
+    for (const auto& d : slots->days) {
+      const auto base = static_cast<std::uint16_t>(d.season * periods);
+      for (std::size_t i = d.first, end = d.first + d.count; i < end; ++i) slot[i] = static_cast<std::uint16_t>(base + period[i]);
+    }
     auto& runs = slots->runs[g];
     for (std::size_t i = 0; i < count;) {
       const std::size_t j = run_end(slot, i + 1, count, slot[i]);
@@ -74,13 +77,34 @@ std::shared_ptr<const IntervalSlots> compute(const Tariff& tariff, std::chrono::
 
 }  // namespace
 
+std::size_t IntervalSlots::first_on_or_after(std::int32_t day) const {
+  // std::lower_bound over every interval's local day, as this was found when the day was
+  // kept per interval: the same halving, so the same answer even where local days are not
+  // in order (a zone that falls back across midnight repeats the day before's last hour).
+  auto day_of = [&](std::size_t i) {
+    auto it = std::upper_bound(days.begin(), days.end(), i, [](std::size_t k, const CalendarDay& d) { return k < d.first; });
+    return std::prev(it)->local_day;
+  };
+  std::size_t first = 0, len = count;
+  while (len > 0) {
+    const std::size_t half = len >> 1, middle = first + half;
+    if (day_of(middle) < day) {
+      first = middle + 1;
+      len -= half + 1;
+    } else {
+      len = half;
+    }
+  }
+  return first;
+}
+
 std::shared_ptr<const IntervalSlots> interval_slots(const Tariff& tariff, std::chrono::sys_seconds start,
                                                     std::int32_t minutes, std::size_t count) {
   auto& cache = tariff.slot_cache;
   {
     std::lock_guard lock(cache.mutex);
     for (auto& e : cache.entries)
-      if (e->start == start && e->minutes == minutes && e->local_day.size() == count) return e;
+      if (e->start == start && e->minutes == minutes && e->count == count) return e;
   }
   auto slots = compute(tariff, start, minutes, count);
   std::lock_guard lock(cache.mutex);

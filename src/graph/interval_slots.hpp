@@ -18,8 +18,11 @@ namespace rateline::graph {
 struct IntervalSlots {
   std::chrono::sys_seconds start{};
   std::int32_t minutes = 0;
-  std::vector<std::int32_t> local_day;               ///< local date of each interval's start (days since 1970-01-01)
-  std::vector<std::uint8_t> season;                  ///< the tariff's season index (not the calendar range)
+  std::size_t count = 0;                             ///< intervals in the grid
+  /// The local days of the grid in time order, each with its intervals and the tariff's
+  /// season index (not the calendar range): a few hundred entries a year, where one per
+  /// interval cost the first bill of a grid 5 bytes an interval of fresh memory.
+  std::vector<CalendarDay> days;
   std::vector<std::vector<std::uint16_t>> slot;      ///< [group][interval] = season × periods(group) + period
   /// [group]: maximal runs of consecutive intervals in one slot, in time order, so the hot
   /// loop sums fixed-length stretches instead of testing the slot of every interval.
@@ -29,6 +32,10 @@ struct IntervalSlots {
   };
   std::vector<std::vector<Run>> runs;
   std::size_t misaligned = 0;                        ///< intervals crossing a TOU period boundary
+
+  /// The first interval whose local start day is `day` or later (`count` if none): where a
+  /// billing period starting that day begins in the grid.
+  std::size_t first_on_or_after(std::int32_t day) const;
 };
 
 /// The slots for a grid, from the tariff's cache or computed (thread-safe).

@@ -236,6 +236,27 @@ void check_same(const rateline::IntervalCalendar& got, const rateline::IntervalC
   CHECK(first_difference == want.period.size());
 }
 
+// classify_days gives the same periods, and its days expand to the same season and local
+// day per interval, covering the grid in order; no two neighbours could be one entry.
+void check_days(const rateline::IntervalCalendar& days, const rateline::IntervalCalendar& want) {
+  CHECK(days.period == want.period);
+  CHECK(days.misaligned == want.misaligned);
+  CHECK(days.season.empty());
+  CHECK(days.local_day.empty());
+  std::size_t next = 0, first_difference = want.period.size();
+  for (std::size_t k = 0; k < days.days.size(); ++k) {
+    const auto& d = days.days[k];
+    REQUIRE(d.first == next);
+    REQUIRE(d.count > 0);
+    if (k > 0) CHECK_FALSE((days.days[k - 1].local_day == d.local_day && days.days[k - 1].season == d.season));
+    for (std::size_t i = d.first; i < d.first + d.count && i < want.period.size(); ++i)
+      if (first_difference == want.period.size() && (want.season[i] != d.season || want.local_day[i] != d.local_day)) first_difference = i;
+    next = d.first + d.count;
+  }
+  CHECK(next == want.period.size());
+  CHECK(first_difference == want.period.size());
+}
+
 }  // namespace
 
 TEST_CASE("calendar: classifying by day pattern equals classifying every interval, random tariffs and zones") {
@@ -254,6 +275,7 @@ TEST_CASE("calendar: classifying by day pattern equals classifying every interva
     CHECK(periods.misaligned == full.misaligned);
     CHECK(periods.season.empty());
     CHECK(periods.local_day.empty());
+    check_days(rateline::classify_days(c.schedule, zone, c.start, c.minutes, c.count), full);
   }
 }
 
@@ -280,8 +302,9 @@ TEST_CASE("calendar: classifying by day pattern equals classifying every interva
           CAPTURE(span.end.time_since_epoch().count());
           CAPTURE(m);
           const sys_seconds from = span.end - hours{30} + minutes{static_cast<int>(rng() % 60)};
-          check_same(rateline::classify_intervals(s, zone, from, m, static_cast<std::size_t>(60 * 48 / m)),
-                     per_interval(s, zone, from, m, static_cast<std::size_t>(60 * 48 / m)));
+          const auto full = rateline::classify_intervals(s, zone, from, m, static_cast<std::size_t>(60 * 48 / m));
+          check_same(full, per_interval(s, zone, from, m, static_cast<std::size_t>(60 * 48 / m)));
+          check_days(rateline::classify_days(s, zone, from, m, static_cast<std::size_t>(60 * 48 / m)), full);
         }
         t = span.end;
       }

@@ -1,0 +1,73 @@
+// A tariff's interval grid (src/graph/interval_slots.cpp) keeps seasons and local days a
+// day at a time. These cases check it against the per-interval classification: every
+// interval's slot is season × periods + period, and a billing period's first interval is
+// found where std::lower_bound over every interval's local day finds it, in zones with DST
+// changes at any hour (America/Santiago and America/Havana change at midnight).
+#include <doctest/doctest.h>
+
+#include "graph/interval_slots.hpp"
+#include "graph/rate_graph_internals.hpp"
+#include "rateline/tariff.hpp"
+
+#include <algorithm>
+#include <random>
+#include <string>
+
+using namespace std::chrono;
+using namespace rateline;
+
+namespace {
+
+RateGraph compile_in(const std::string& zone) {
+  const std::string text = "tariff \"Slots\" {\n currency USD\n timezone \"" + zone +
+                           "\"\n effective 2000-01-01\n"
+                           " season summer \"Summer\": Apr 10 - Oct 20\n season winter \"Winter\": Oct 21 - Apr 9\n"
+                           " period on_peak \"On-Peak\": weekday 14:00-19:00\n period night \"Night\": 22:00-01:30\n"
+                           " period off_peak \"Off-Peak\": otherwise\n"
+                           " charge energy \"Energy\" on energy: by season {\n"
+                           "  summer: by period { on_peak: 0.2 $/kWh  night: 0.05 $/kWh  off_peak: 0.1 $/kWh }\n"
+                           "  winter: 0.09 $/kWh\n }\n}\n";
+  auto compiled = compile_tariff(std::make_shared<SourceFile>("slots.tariff", text));
+  REQUIRE(compiled.graph);
+  return *compiled.graph;
+}
+
+}  // namespace
+
+TEST_CASE("interval slots: seasons and days kept by day give every interval's slot and every period's first interval") {
+  std::mt19937_64 rng(20261206);
+  for (const char* zone : {"America/New_York", "America/Santiago", "America/Havana", "Australia/Lord_Howe", "UTC"}) {
+    CAPTURE(zone);
+    const RateGraph rg = compile_in(zone);
+    const auto& t = graph::tariff_of(rg);
+    REQUIRE(t.groups.size() == 1);
+    const auto periods = t.groups[0].period_names.size();
+    REQUIRE(periods == 3);
+    auto season_of = [&](std::uint8_t range) -> std::size_t { return t.calendar_to_season.empty() ? 0 : t.calendar_to_season[range]; };
+    for (int round = 0; round < 20; ++round) {
+      const std::int32_t minutes = std::array{1, 5, 15, 30, 45, 60, 90}[rng() % 7];
+      const sys_seconds start{sys_days{year{2000 + static_cast<int>(rng() % 40)} / January / 1}.time_since_epoch() +
+                              seconds{static_cast<std::int64_t>(rng() % (366 * 86400))}};
+      const std::size_t count = 1 + rng() % std::min<std::size_t>(40000, 800 * 1440 / minutes);
+      CAPTURE(minutes);
+      CAPTURE(start.time_since_epoch().count());
+      CAPTURE(count);
+      const auto slots = graph::interval_slots(t, start, minutes, count);
+      const auto want = classify_intervals(t.groups[0].schedule, t.zone, start, minutes, count);
+      REQUIRE(slots->slot[0].size() == count);
+      std::size_t first_difference = count;
+      for (std::size_t i = 0; i < count && first_difference == count; ++i)
+        if (slots->slot[0][i] != season_of(want.season[i]) * periods + want.period[i]) first_difference = i;
+      CHECK(first_difference == count);
+      CHECK(slots->misaligned == want.misaligned);
+      for (std::int32_t day = want.local_day.front() - 2; day <= want.local_day.back() + 2; ++day) {
+        const auto expected = static_cast<std::size_t>(std::lower_bound(want.local_day.begin(), want.local_day.end(), day) - want.local_day.begin());
+        if (slots->first_on_or_after(day) != expected) {
+          CAPTURE(day);
+          CHECK(slots->first_on_or_after(day) == expected);
+          break;
+        }
+      }
+    }
+  }
+}
