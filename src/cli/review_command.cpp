@@ -77,7 +77,9 @@ int ReviewCommand::run() const {
     ReviewConfigResult config;
     if (!config_.empty()) config = read_review_config_file(config_);
     else config.config.emplace();
-    const bool ok = report(bills) & report(history) & report(config);
+    // Every input's diagnostics are shown, not only the first failing one's.
+    const bool bills_ok = report(bills), history_ok = report(history), config_ok = report(config);
+    const bool ok = bills_ok && history_ok && config_ok;
     if (!ok || !accounts || !bills.records || !history.records || !config.config) return 1;
     const auto result = review_bills(*accounts, *history.records, *bills.records, *config.config);
     for (const auto& [id, why] : result.problems) std::cerr << "rateline: account " << id << ": " << why << "\n";

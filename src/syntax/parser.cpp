@@ -1,8 +1,12 @@
 // Parses a tariff file with the PEGTL grammar (grammar/tariff_grammar.hpp) into a parse
-// tree, then converts the tree into the AST (syntax/ast.hpp). Only this file sees PEGTL.
+// tree, then converts the tree into the AST (syntax/ast.hpp): the file, its tariffs and
+// their declarations here; charges and their pricing in parse_charge.cpp; derived
+// quantities in parse_quantities.cpp. Only src/syntax sees PEGTL.
 #include "syntax/ast.hpp"
 #include "syntax/input_limits.hpp"
+#include "syntax/parse_charge.hpp"
 #include "syntax/parse_quantities.hpp"
+#include "syntax/parse_tree.hpp"
 
 #include "grammar/tariff_grammar.hpp"
 
@@ -42,59 +46,15 @@ using selector = pt::selector<
         g::adjustment_when, g::adjustment_condition, g::percent_fraction,
         g::service_block, g::service_id>>;
 
-using Node = pt::node;
+using namespace tree;
 
 class Builder {
  public:
   explicit Builder(std::shared_ptr<const SourceFile> source) : source_(std::move(source)) {}
 
-  Span span(const Node& n) const {
-    return {source_, static_cast<std::uint32_t>(n.m_begin.byte), static_cast<std::uint32_t>(n.m_end.byte)};
-  }
+  Span span(const Node& n) const { return span_of(n, source_); }
   std::string text(const Node& n) const { return n.string(); }
-  Name name(const Node& n) const {
-    // identifiers may be wrapped by a named rule (charge_id, season_id, ...)
-    return {std::string(n.string_view()), span(n)};
-  }
-
-  static const Node* child(const Node& n, auto rule_tag) {
-    using R = decltype(rule_tag);
-    for (auto& c : n.children)
-      if (c->template is_type<R>()) return c.get();
-    return nullptr;
-  }
-  template <typename R>
-  static const Node* find(const Node& n) { return child(n, R{}); }
-  template <typename R>
-  static std::vector<const Node*> all(const Node& n) {
-    std::vector<const Node*> out;
-    for (auto& c : n.children)
-      if (c->template is_type<R>()) out.push_back(c.get());
-    return out;
-  }
-  // depth-first search for the first descendant of a type
-  template <typename R>
-  static const Node* descend(const Node& n) {
-    for (auto& c : n.children) {
-      if (c->template is_type<R>()) return c.get();
-      if (auto* d = descend<R>(*c)) return d;
-    }
-    return nullptr;
-  }
-
-  static std::string unquote(std::string_view s) {
-    std::string out;
-    if (s.size() >= 2) s = s.substr(1, s.size() - 2);
-    for (std::size_t i = 0; i < s.size(); ++i) {
-      if (s[i] == '\\' && i + 1 < s.size()) {
-        ++i;
-        out += s[i] == 'n' ? '\n' : s[i];
-      } else {
-        out += s[i];
-      }
-    }
-    return out;
-  }
+  Name name(const Node& n) const { return name_of(n, source_); }
 
   static unsigned month_number(std::string_view m) {
     static const char* names[] = {"jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"};
@@ -111,162 +71,11 @@ class Builder {
     return v;
   }
 
-  Decimal number(const Node& n) const { return Decimal::parse(n.string_view()).value(); }
+  static Decimal number(const Node& n) { return number_of(n); }
+  ChargeDecl charge(const Node& n) const { return read_charge(n, source_); }
+  Quantity quantity(const Node& n) const { return read_quantity(n, source_); }
+  ByTable by_table(const Node& n) const { return read_by_table(n, source_); }
 
-  Price price(const Node& n) const {
-    Price p;
-    p.span = span(n);
-    if (auto* whole = find<g::number>(n)) p.amount = number(*whole);
-    if (auto* fraction = find<g::percent_fraction>(n)) percent_fraction(*fraction, p);
-    if (find<g::percent_sign>(n)) {
-      p.percent = true;
-      p.unit_span = span(*find<g::percent_sign>(n));
-    } else {
-      auto* sym = find<g::currency_symbol>(n);
-      p.cents = sym->string_view() != "$";
-      p.unit_span = span(*sym);
-      if (auto* per = find<g::per_unit>(n)) {
-        for (auto* u : all<g::unit_word>(*per)) p.per.push_back(name(*u));
-        p.unit_span.end = span(*per).end;
-      }
-    }
-    return p;
-  }
-
-  // "33 1/3": amount 100 over denominator 3 (the whole number's sign applies to the fraction)
-  static void percent_fraction(const Node& n, Price& p) {
-    auto text = n.string_view();
-    auto slash = text.find('/');
-    p.numerator = Decimal::parse(text.substr(0, slash)).value();
-    p.denominator = Decimal::parse(text.substr(slash + 1)).value();
-    auto magnitude = p.amount.abs() * p.denominator + p.numerator;
-    p.amount = p.amount.is_negative() ? -magnitude : magnitude;
-  }
-
-  Quantity quantity(const Node& n) const {
-    Quantity q;
-    q.span = span(n);
-    q.amount = number(*find<g::number>(n));
-    for (auto* u : all<g::unit_word>(*find<g::bound_unit>(n))) q.unit.push_back(name(*u));
-    return q;
-  }
-
-  Tiers tiers(const Node& n) const {
-    Tiers t;
-    t.span = span(n);
-    if (auto* a = find<g::tier_allocation>(n)) t.allocation = name(*a);
-    for (auto* row : all<g::tier_row>(n)) {
-      TierRow r;
-      r.span = span(*row);
-      const Node& bound = *row->children.front();
-      if (bound.is_type<g::tier_first>()) r.bound = TierRow::Bound::first;
-      else if (bound.is_type<g::tier_next>()) r.bound = TierRow::Bound::next;
-      else if (bound.is_type<g::tier_up_to>()) r.bound = TierRow::Bound::up_to;
-      else if (bound.is_type<g::tier_over>()) r.bound = TierRow::Bound::over;
-      else r.bound = TierRow::Bound::rest;
-      if (auto* q = find<g::quantity>(bound)) r.quantity = quantity(*q);
-      for (auto* col : all<g::tier_column>(*row)) {
-        r.prices.emplace_back(name(*find<g::identifier>(*col)), price(*find<g::price>(*col)));
-      }
-      for (auto* p : all<g::price>(*row)) r.prices.emplace_back(std::nullopt, price(*p));
-      if (auto* nested = find<g::nested_tiers>(*row)) r.nested = std::make_shared<Tiers>(tiers(*nested));
-      t.rows.push_back(std::move(r));
-    }
-    return t;
-  }
-
-  ByTable by_table(const Node& by) const {
-    ByTable table;
-    table.span = span(by);
-    table.axis = name(*find<g::by_axis>(by));
-    for (auto* c : all<g::by_case>(by)) {
-      ByCase bc;
-      bc.span = span(*c);
-      bc.otherwise = find<g::case_otherwise>(*c) != nullptr;
-      for (auto* k : all<g::case_key>(*c)) bc.keys.push_back(name(*k));
-      bc.pricing = std::make_unique<Pricing>(pricing(*find<g::pricing>(*c)));
-      table.cases.push_back(std::move(bc));
-    }
-    return table;
-  }
-
-  Pricing pricing(const Node& n) const {
-    Pricing p;
-    p.span = span(n);
-    if (auto* by = find<g::by_table>(n)) {
-      p.node = by_table(*by);
-    } else if (auto* ref = find<g::table_ref>(n)) {
-      p.node = TableRef{name(*find<g::table_id>(*ref)), span(*ref)};
-    } else if (auto* t = find<g::tiers>(n)) {
-      p.node = tiers(*t);
-    } else {
-      p.node = price(*find<g::price>(n));
-    }
-    return p;
-  }
-
-  ChargeDecl charge(const Node& n) const {
-    ChargeDecl c;
-    c.span = span(n);
-    auto kind = find<g::charge_kind>(n)->string_view();
-    c.kind = kind == "rider" ? ChargeKind::rider
-             : kind == "tax" ? ChargeKind::tax
-             : kind == "credit" ? ChargeKind::credit
-             : kind == "minimum" ? ChargeKind::minimum
-             : kind == "late_fee" ? ChargeKind::late_fee
-             : kind == "adjustment" ? ChargeKind::adjustment
-                                    : ChargeKind::charge;
-    c.id = name(*find<g::charge_id>(n));
-    if (auto* l = find<g::label>(n)) {
-      c.label = unquote(l->string_view());
-      c.label_span = span(*l);
-    }
-    if (auto* on = find<g::on_clause>(n)) {
-      auto* d = find<g::determinant>(*on);
-      Determinant det;
-      det.span = span(*d);
-      det.name = name(*find<g::determinant_name>(*d));
-      if (auto* periods = find<g::determinant_periods>(*d))
-        for (auto* id : all<g::identifier>(*periods)) det.periods.push_back(name(*id));
-      if (auto* cap = find<g::cap_clause>(*d)) det.cap = name(*find<g::cap_attribute>(*cap));
-      read_derived_determinant(*d, source_, det);
-      c.on = std::move(det);
-    }
-    auto* body = find<g::charge_body>(n);
-    c.pricing = pricing(*find<g::pricing>(*body));
-    read_allowance(*body, source_, c);
-    if (auto* of = find<g::of_clause>(*body)) {
-      c.of_span = span(*of);
-      for (auto* id : all<g::identifier>(*of)) c.of.push_back(name(*id));
-      if (auto* except = find<g::except_clause>(*of))
-        for (auto* id : all<g::identifier>(*except)) c.except.push_back(name(*id));
-    }
-    if (auto* gross = find<g::gross_up_clause>(*body)) {
-      c.gross_up = true;
-      c.gross_up_span = span(*gross);
-    }
-    for (auto* limit : all<g::limit_clause>(*body)) {
-      auto p = price(*find<g::price>(*limit));
-      if (find<g::limit_kind>(*limit)->string_view() == "most") c.at_most = p;
-      else c.at_least = p;
-    }
-    if (auto* grace = find<g::grace_clause>(*body)) {
-      auto* days = find<g::grace_days>(*grace);
-      c.grace_days = number(*days);
-      c.grace_span = span(*days);
-    }
-    if (auto* exempt = find<g::exempt_clause>(*body)) c.not_under = price(*find<g::price>(*exempt));
-    if (auto* unless = find<g::exemption_clause>(*body)) c.unless = name(*find<g::exemption_attribute>(*unless));
-    if (auto* rounded = find<g::rounded_clause>(*body)) {
-      RoundingDecl r;
-      r.target.text = "line_items";
-      r.step = number(*find<g::rounding_step>(*rounded));
-      r.mode = name(*find<g::rounding_mode>(*rounded));
-      r.span = span(*find<g::rounding_step>(*rounded));
-      c.rounded = std::move(r);
-    }
-    return c;
-  }
 
   MonthDayLit month_day(const Node& n) const {
     MonthDayLit md;
