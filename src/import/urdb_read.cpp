@@ -11,6 +11,10 @@
 
 namespace rateline::urdb::read {
 
+/// Bytes in a text field the tariff writes on one line (name, utility, label, sector,
+/// source, uri; the longest in the 28 corpus rates is a 189-byte source). docs/limits.md, I0020.
+constexpr std::size_t kMaxTextField = 1000;
+
 using namespace std::chrono;
 
 const std::set<std::string, std::less<>> kInformational = {
@@ -86,6 +90,15 @@ void Reader::header() {
   rate_.sector = text_of(get("sector"));
   rate_.source = text_of(get("source"));
   rate_.uri = text_of(get("uri"));
+  // Each is written as a one-line string of the tariff (`tariff "NAME" {`, `utility "..."`)
+  // and a tariff line holds at most 10,000 bytes (L0002): a longer field is the rate's
+  // data at fault, said here with its name, not an importer bug (found by fuzz_urdb).
+  for (auto [key, text] : {std::pair{"name", &rate_.name}, {"utility", &rate_.utility}, {"label", &rate_.label},
+                           {"sector", &rate_.sector}, {"source", &rate_.source}, {"uri", &rate_.uri}})
+    if (text->size() > kMaxTextField)
+      report_.error("I0020", "`" + std::string(key) + "` is " + std::to_string(text->size()) + " bytes long, more than the " +
+                                 std::to_string(kMaxTextField) + " a tariff's text may hold (docs/limits.md)",
+                    key, "shorten it");
   if (rate_.uri.empty() && !rate_.label.empty()) rate_.uri = "https://apps.openei.org/USURDB/rate/view/" + rate_.label;
   if (rate_.name.empty()) rate_.name = rate_.label.empty() ? "URDB rate" : rate_.label;
 

@@ -42,12 +42,26 @@ void comment(Lines& out, std::string_view text, const std::string& indent) {
   }
   std::istringstream words(clean);
   std::string word, line;
-  while (words >> word) {
-    if (!line.empty() && line.size() + 1 + word.size() > 90) {
+  auto put = [&](std::string_view w) {
+    if (!line.empty() && line.size() + 1 + w.size() > 90) {
       out.push_back(indent + "# " + line);
       line.clear();
     }
-    line += (line.empty() ? "" : " ") + word;
+    if (!line.empty()) line += ' ';
+    line += w;
+  };
+  while (words >> word) {
+    // A "word" longer than a line (a long URL, or text without spaces) is cut at UTF-8
+    // character boundaries: a tariff line holds at most 10,000 bytes (found by fuzz_urdb).
+    std::string_view rest = word;
+    while (rest.size() > 90) {
+      std::size_t cut = 90;
+      while (cut > 0 && (static_cast<unsigned char>(rest[cut]) & 0xC0) == 0x80) --cut;
+      if (cut == 0) cut = 90;
+      put(rest.substr(0, cut));
+      rest.remove_prefix(cut);
+    }
+    put(rest);
   }
   if (!line.empty()) out.push_back(indent + "# " + line);
 }

@@ -333,6 +333,35 @@ TEST_CASE("urdb import: malformed rates are errors, never guesses") {
     REQUIRE(result.tariff_text.has_value());
     CHECK(contains(*result.tariff_text, "#   utility:    City of X)  \n"));
   }
+  SUBCASE("a name longer than a tariff's text may hold is refused, naming the field (fuzz_urdb)") {
+    // The name is written as `tariff "NAME" {`, one line of at most 10,000 bytes (L0002).
+    const std::string name(1001, 'N');
+    auto d = refused("{\"name\": \"" + name + "\", " + kFlat + "}", "I0020");
+    CHECK(d.message == "`name` is 1001 bytes long, more than the 1000 a tariff's text may hold (docs/limits.md)");
+    CHECK(import("{\"name\": \"" + std::string(1000, 'N') + "\", " + kFlat + "}").tariff_text.has_value());
+    for (const std::string field : {"utility", "label", "sector", "source", "uri"}) {
+      CAPTURE(field);
+      refused("{\"name\": \"T\", " + kFlat + ", \"" + field + "\": \"" + std::string(1001, 'x') + "\"}", "I0020");
+    }
+  }
+  SUBCASE("a comment word longer than a line is cut into lines, at UTF-8 character boundaries (fuzz_urdb)") {
+    std::string word;
+    while (word.size() < 20000) word += "abc\u00e9";   // 'é' is two bytes in UTF-8
+    auto result = import(rate(kFlat + ", \"description\": \"" + word + "\""));
+    REQUIRE(result.tariff_text.has_value());   // it compiled: no line over 10,000 bytes
+    std::size_t longest = 0, lines = 0;
+    for (std::size_t at = 0, next; at < result.tariff_text->size(); at = next + 1) {
+      next = result.tariff_text->find('\n', at);
+      if (next == std::string::npos) next = result.tariff_text->size();
+      const std::string line = result.tariff_text->substr(at, next - at);
+      if (line.find("abc") == std::string::npos) continue;
+      ++lines;
+      longest = std::max(longest, line.size());
+      CHECK((static_cast<unsigned char>(line.back()) & 0xC0) != 0xC0);   // no character cut in two
+    }
+    CHECK(lines > 200);
+    CHECK(longest <= 100);
+  }
   SUBCASE("fuel adjustments that are not 12 numbers") { refused(rate(kFlat + R"(, "fueladjustmentsmonthly": [0.01])"), "I0013"); }
   SUBCASE("an unknown time zone") {
     rateline::UrdbImportOptions options;
