@@ -225,6 +225,19 @@ rateline::Unit meter_unit(const rateline::RateGraph& graph) {
 // A bill for several services (docs/language.md, "Several services on one bill"): each
 // meter's usage is named, `--usage electric=FILE --reads water=FILE`. Also a tariff of
 // fixed charges only, billed without usage.
+// One bill (no --cycle) or the series, in the format asked for; both bill paths print so.
+void print_bills(const rateline::BillSeries& series, const BillArgs& a, const std::vector<rateline::ServiceGraph>& services) {
+  const auto table = rateline::cli::table_options_of(services, a.show_zero_lines);
+  if (a.cycle.empty()) {
+    const auto& b = series.bills.front();
+    std::cout << (a.format == "json" ? rateline::format_json(b) : a.format == "csv" ? rateline::format_csv(b) : rateline::format_table(b, table));
+  } else {
+    std::cout << (a.format == "json"  ? rateline::format_series_json(series)
+                  : a.format == "csv" ? rateline::format_series_csv(series)
+                                      : rateline::format_series_table(series, table));
+  }
+}
+
 int run_services_bill(const std::vector<rateline::ServiceGraph>& services, const BillArgs& a, year_month_day from, year_month_day to, bool explain) {
   if (a.format == "test") {
     std::cerr << "rateline: --format test records a bill from one usage file; write the case of a tariff of several services, "
@@ -280,15 +293,7 @@ int run_services_bill(const std::vector<rateline::ServiceGraph>& services, const
     for (auto& b : series.bills) std::cout << rateline::format_explain(b) << "\n";
     return 0;
   }
-  const auto table = rateline::cli::table_options_of(services, a.show_zero_lines);
-  if (a.cycle.empty()) {
-    const auto& b = series.bills.front();
-    std::cout << (a.format == "json" ? rateline::format_json(b) : a.format == "csv" ? rateline::format_csv(b) : rateline::format_table(b, table));
-  } else {
-    std::cout << (a.format == "json"  ? rateline::format_series_json(series)
-                  : a.format == "csv" ? rateline::format_series_csv(series)
-                                      : rateline::format_series_table(series, table));
-  }
+  print_bills(series, a, services);
   return 0;
 }
 
@@ -361,15 +366,7 @@ int run_bill(const BillArgs& args, bool explain) {
     std::cout << rateline::cli::format_case(in, series);
     return 0;
   }
-  const auto table = rateline::cli::table_options_of(*services, a.show_zero_lines);
-  if (a.cycle.empty()) {
-    const auto& b = series.bills.front();
-    std::cout << (a.format == "json" ? rateline::format_json(b) : a.format == "csv" ? rateline::format_csv(b) : rateline::format_table(b, table));
-  } else {
-    std::cout << (a.format == "json"  ? rateline::format_series_json(series)
-                  : a.format == "csv" ? rateline::format_series_csv(series)
-                                      : rateline::format_series_table(series, table));
-  }
+  print_bills(series, a, *services);
   return 0;
 }
 
