@@ -122,8 +122,18 @@ const UsageBlock* block_of(const Diagnostic& d, const std::vector<const UsageBlo
 }
 
 // The readers' messages name other lines of their input ("also on line 12"): of the
-// account's block, which are mapped back to lines of the usage file.
-std::string file_lines(const std::string& message, const UsageBlock& usage) {
+// account's block, which are mapped back to lines of the usage file. Only the readers'
+// own words are: a reference starts a word, and the user's text the message quotes (the
+// field at the diagnostic's span) is left as written, since a value such as
+// "10line 24-11-03" is not a line of anything (found by fuzz_batch: it was rewritten, and
+// differently in each usage order).
+std::string file_lines(const Diagnostic& d, const UsageBlock& usage) {
+  const std::string& message = d.message;
+  std::string_view field;
+  if (d.span.file && d.span.begin < d.span.end && d.span.end <= d.span.file->text().size())
+    field = std::string_view(d.span.file->text()).substr(d.span.begin, d.span.end - d.span.begin);
+  const std::size_t quoted_at = field.empty() ? std::string::npos : message.find(field);
+  auto in_field = [&](std::size_t at) { return quoted_at != std::string::npos && at >= quoted_at && at < quoted_at + field.size(); };
   std::string out;
   std::size_t i = 0;
   while (i < message.size()) {
@@ -132,7 +142,9 @@ std::string file_lines(const std::string& message, const UsageBlock& usage) {
     std::size_t digits = at + 5, end = digits;
     while (end < message.size() && message[end] >= '0' && message[end] <= '9') ++end;
     out.append(message, i, digits - i);
-    if (end > digits && end - digits < 10) out += std::to_string(usage.file_line(static_cast<std::uint32_t>(std::stoul(message.substr(digits, end - digits)))));
+    const bool reference = (at == 0 || message[at - 1] == ' ') && !in_field(at);
+    if (reference && end > digits && end - digits < 10)
+      out += std::to_string(usage.file_line(static_cast<std::uint32_t>(std::stoul(message.substr(digits, end - digits)))));
     else out.append(message, digits, end - digits);
     i = end;
   }
@@ -165,7 +177,7 @@ void add_exceptions(AccountOutcome& out, const std::vector<Diagnostic>& diagnost
     if (d.severity != Severity::error) continue;
     const UsageBlock* in_block = message_block(d, blocks);
     out.exceptions += exception_row(record.account.id, location_of(d, block_of(d, blocks), record, accounts_path), d.code,
-                                    in_block ? file_lines(d.message, *in_block) : d.message, d.hint);
+                                    in_block ? file_lines(d, *in_block) : d.message, d.hint);
   }
   out.failed = true;
 }

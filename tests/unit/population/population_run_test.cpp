@@ -125,6 +125,33 @@ TEST_CASE("population: a broken account goes to the exceptions with its file and
   CHECK(summary.errors.empty());
 }
 
+TEST_CASE("population: a value that reads \"line N\" is quoted as written, in either usage order") {
+  // Found by fuzz_batch: the lines a reader's message names are mapped to lines of the
+  // usage file, and "10line 24" inside a quoted start was taken for one (and mapped
+  // differently in each order). B1's rows are interleaved with G1's in the file.
+  const std::string accounts = temp_file("accounts_line_word.csv", "account,tariff\nB1,proration\nG1,proration\n");
+  const std::string usage = temp_file("usage_line_word.csv", "account,start,kwh\nB1,2024-07-01T04:00Z,1.0\nG1,2024-07-01T04:00Z,1.0\n"
+                                                            "B1,10 line 2,1.0\nG1,2024-07-01T05:00Z,1.0\nB1,x line 3,1.0\n");
+  auto table = rateline::read_accounts_csv_file(accounts);
+  REQUIRE(table.table);
+  const std::string dir = std::filesystem::path(accounts).parent_path().string() + "/";
+  for (auto order : {rateline::UsageOrder::table, rateline::UsageOrder::any}) {
+    CAPTURE(static_cast<int>(order));
+    auto options = options_for(usage);
+    options.usage_order = order;
+    MemorySink sink;
+    auto summary = rateline::bill_population(*table.table, options, sink);
+    if (order == rateline::UsageOrder::table) {
+      CHECK_FALSE(summary.errors.empty());   // G1 after B1 after G1: the streamed order check stops the run
+      continue;
+    }
+    CHECK(sink.exception_rows.find("start \"\"10 line 2\"\" is not a timestamp") != std::string::npos);
+    CHECK(sink.exception_rows.find("start \"\"x line 3\"\" is not a timestamp") != std::string::npos);
+    CHECK(sink.exception_rows.find(dir + "usage_line_word.csv:4,U0020") != std::string::npos);
+    CHECK(sink.exception_rows.find(dir + "usage_line_word.csv:6,U0020") != std::string::npos);
+  }
+}
+
 TEST_CASE("population: usage out of the table's order stops a streamed run, --usage-order any bills it the same") {
   const std::string accounts = temp_file("accounts_order.csv", "account,tariff\nA,proration\nB,proration\n");
   const std::string usage = temp_file("usage_order.csv",
