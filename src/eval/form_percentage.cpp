@@ -27,9 +27,11 @@ void bill_percentage(ChargeLines& lines) {
   // A gross-up's multiplier r / (1 − r) is an exact rational (2.5 / 97.5 = 1/39) whose decimal
   // repeats: the one division base × rate / (100 − rate) is taken to 12 places (kShareScale,
   // as every other division of a bill), half even, and the line item then rounds as any other.
-  auto amount = ch.gross_up ? (base * rate).divided_by(Decimal(100) - rate, kShareScale, RoundingMode::half_even)
-                            : (base * rate).divided_by(Decimal(100), base.scale() + rate.scale() + 2, RoundingMode::half_even);
-  if (fraction) {
+  Decimal amount;
+  if (!fraction) {
+    amount = ch.gross_up ? (base * rate).divided_by(Decimal(100) - rate, kShareScale, RoundingMode::half_even)
+                         : (base * rate).divided_by(Decimal(100), base.scale() + rate.scale() + 2, RoundingMode::half_even);
+  } else {
     // `33 1/3 %`: the price is the numerator n over d; the amount is base × n / (100 d), or
     // grossed up base × n / (100 d − n), one division to 12 places as a gross-up's; the rate
     // shown is n / d to 12 places, and the trace says it is exact

@@ -49,6 +49,17 @@ TEST_CASE("fractional percent: 33 1/3 % of $100.00 is 100/3 exactly, rounded onc
   CHECK(li->trace.at(1) == "rate 100/3 % exactly, shown as 33.333333333333 %");
 }
 
+TEST_CASE("fractional percent: 33 1/3 % grossed up of $100.00 is 100 × 100 / (300 − 100) = $50.00") {
+  // Found by the reference biller on a fresh seed: the numerator of 33 1/3 % is 100, and the
+  // decimal formula base × r / (100 − r) was computed (then discarded) before the fraction's,
+  // dividing by zero. Only the fraction's formula is computed now.
+  auto b = bill(tariff("  tax grt \"GRT\": 33 1/3 % grossed up of customer\n"));
+  const auto* li = find_item(b, "grt");
+  REQUIRE(li != nullptr);
+  CHECK(li->unrounded.to_string() == "50.000000000000");   // one division to 12 places
+  CHECK(li->amount.to_string() == "50.00");
+}
+
 TEST_CASE("fractional percent: 1/3 % of 9,000 kWh at $0.10 is $3.00 exactly, and 66 2/3 % beside 1/2 % in one table") {
   auto b = bill(tariff("  rider third \"A Third of a Percent\": 1/3 % of energy\n"));
   CHECK(find_item(b, "third")->amount.to_string() == "3.00");   // 900.00 / 300
