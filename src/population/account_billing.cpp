@@ -121,14 +121,13 @@ const UsageBlock* block_of(const Diagnostic& d, const std::vector<const UsageBlo
   return nullptr;
 }
 
-// The readers' messages name other lines of their input ("also on line 12"): of the
+// The readers' messages and hints name other lines of their input ("also on line 12"): of the
 // account's block, which are mapped back to lines of the usage file. Only the readers'
 // own words are: a reference starts a word, and the user's text the message quotes (the
 // field at the diagnostic's span) is left as written, since a value such as
 // "10line 24-11-03" is not a line of anything (found by fuzz_batch: it was rewritten, and
 // differently in each usage order).
-std::string file_lines(const Diagnostic& d, const UsageBlock& usage) {
-  const std::string& message = d.message;
+std::string file_lines(const std::string& message, const Diagnostic& d, const UsageBlock& usage) {
   std::string_view field;
   if (d.span.file && d.span.begin < d.span.end && d.span.end <= d.span.file->text().size())
     field = std::string_view(d.span.file->text()).substr(d.span.begin, d.span.end - d.span.begin);
@@ -177,7 +176,8 @@ void add_exceptions(AccountOutcome& out, const std::vector<Diagnostic>& diagnost
     if (d.severity != Severity::error) continue;
     const UsageBlock* in_block = message_block(d, blocks);
     out.exceptions += exception_row(record.account.id, location_of(d, block_of(d, blocks), record, accounts_path), d.code,
-                                    in_block ? file_lines(d, *in_block) : d.message, d.hint);
+                                    in_block ? file_lines(d.message, d, *in_block) : d.message,
+                                    in_block ? file_lines(d.hint, d, *in_block) : d.hint);
   }
   out.failed = true;
 }
