@@ -26,6 +26,10 @@ namespace {
 // The grid limit of grid.cpp (U0047): a longer file is the whole read's to refuse.
 constexpr std::int64_t kMaxIntervals = 50'000'000;
 constexpr std::size_t kChunk = std::size_t{1} << 20;
+// The first read is smaller: it decides whether the file is streamed at all (a SAM load
+// file, or a file with a problem, is handed to the whole read), so it should not cost a
+// whole chunk. The buffer doubles from here to kChunk over the next reads.
+constexpr std::size_t kFirstChunk = std::size_t{1} << 16;
 
 enum class Role : std::uint8_t { ignore, start, delivered, received, reactive };
 
@@ -40,14 +44,14 @@ struct Column {
 // as LineCursor does, and is valid until the next call.
 class ChunkedLines {
  public:
-  explicit ChunkedLines(std::FILE* file) : file_(file), buffer_(kChunk) {}
+  explicit ChunkedLines(std::FILE* file) : file_(file), buffer_(new char[kFirstChunk]), size_(kFirstChunk) {}
 
   // false at the end of the file; `failed` is set when the file could not be read.
   bool next(std::string_view& line) {
     for (;;) {
-      const auto* newline = static_cast<const char*>(std::memchr(buffer_.data() + begin_, '\n', end_ - begin_));
+      const auto* newline = static_cast<const char*>(std::memchr(buffer_.get() + begin_, '\n', end_ - begin_));
       if (newline) {
-        const std::size_t at = static_cast<std::size_t>(newline - buffer_.data());
+        const std::size_t at = static_cast<std::size_t>(newline - buffer_.get());
         line_offset_ = consumed_ + begin_;
         line = cut(at);
         begin_ = at + 1;
@@ -72,27 +76,34 @@ class ChunkedLines {
   std::string_view cut(std::size_t at) const {
     std::size_t text_end = at;
     if (text_end > begin_ && buffer_[text_end - 1] == '\r') --text_end;
-    return {buffer_.data() + begin_, text_end - begin_};
+    return {buffer_.get() + begin_, text_end - begin_};
   }
   void fill() {
     // Keep the unfinished line, at the front; a line longer than the buffer grows it.
-    std::memmove(buffer_.data(), buffer_.data() + begin_, end_ - begin_);
+    std::memmove(buffer_.get(), buffer_.get() + begin_, end_ - begin_);
     consumed_ += begin_;
     end_ -= begin_;
     begin_ = 0;
-    if (buffer_.size() - end_ < kChunk / 2) buffer_.resize(buffer_.size() * 2);
-    const std::size_t got = std::fread(buffer_.data() + end_, 1, buffer_.size() - end_, file_);
+    if (size_ - end_ < kChunk / 2) {
+      std::unique_ptr<char[]> larger(new char[size_ * 2]);
+      std::memcpy(larger.get(), buffer_.get(), end_);
+      buffer_ = std::move(larger);
+      size_ *= 2;
+    }
+    const std::size_t got = std::fread(buffer_.get() + end_, 1, size_ - end_, file_);
     if (got == 0) {
       eof_ = true;
       failed_ = std::ferror(file_) != 0;
     }
-    if (read_ == 0 && got >= 3 && std::memcmp(buffer_.data(), "\xEF\xBB\xBF", 3) == 0) begin_ = 3;  // a UTF-8 BOM
+    if (read_ == 0 && got >= 3 && std::memcmp(buffer_.get(), "\xEF\xBB\xBF", 3) == 0) begin_ = 3;  // a UTF-8 BOM
     end_ += got;
     read_ += got;
   }
 
   std::FILE* file_;
-  std::vector<char> buffer_;
+  // Not zero-filled: fread writes what is read. [0, end_) is read; [begin_, end_) not handed out.
+  std::unique_ptr<char[]> buffer_;
+  std::size_t size_;
   std::size_t begin_ = 0, end_ = 0;
   std::uint64_t read_ = 0;
   std::uint64_t consumed_ = 0;  // file offset of buffer_[0]

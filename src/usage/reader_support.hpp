@@ -40,6 +40,11 @@ class LineCursor {
     return true;
   }
 
+  /// Where the next line starts; a reader that parses lines itself (sam_load.cpp's fast
+  /// path) moves on to the start of the line after the ones it took.
+  std::size_t position() const { return pos_; }
+  void skip_to(std::size_t line_start) { pos_ = line_start; }
+
  private:
   std::string_view text_;
   std::size_t pos_ = 0;

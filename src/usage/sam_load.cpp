@@ -8,6 +8,46 @@
 
 namespace rateline::usage_detail {
 
+namespace {
+
+// The lines of a SAM load file are almost always a plain value and "\n": "215.2". These
+// are parsed here in the one pass that finds the line's end, as parse_number's fast path
+// would parse them (digits and at most one point, 1 to 18 characters), and pushed. It
+// stops before the first line that is anything else (a blank, a comment, "\r", a sign, an
+// exponent, a longer value, a mistake, the last line without "\n"), which the general loop
+// then reads. Line by line, a 15-minute year took two fifths of the instructions of a whole
+// `rateline bill` (bench/README.md); the values kept are the same either way.
+std::size_t push_plain_values(std::string_view text, std::size_t from, ValueColumn& column) {
+  const char* p = text.data() + from;
+  const char* const end = text.data() + text.size();
+  const auto digit = [](char c) { return static_cast<unsigned>(static_cast<unsigned char>(c) - unsigned{'0'}); };
+  while (p < end) {
+    std::uint64_t m = 0;
+    const char* q = p;
+    for (; q < end && digit(*q) < 10; ++q) m = m * 10 + digit(*q);
+    int frac = 0;
+    bool point = false;
+    if (q < end && *q == '.') {
+      point = true;
+      const char* first = ++q;
+      for (; q < end && digit(*q) < 10; ++q) m = m * 10 + digit(*q);
+      frac = static_cast<int>(q - first);
+    }
+    const auto length = static_cast<std::size_t>(q - p);
+    // digits and at most one point only, at least one digit, ended by "\n"; m cannot have
+    // wrapped in 18 characters
+    if (q == end || *q != '\n' || length == static_cast<std::size_t>(point) || length > 18) break;
+    Number n;
+    n.mantissa = static_cast<std::int64_t>(m);
+    n.digits = n.written_digits = frac;
+    column.push(n);
+    p = q + 1;
+  }
+  return static_cast<std::size_t>(p - text.data());
+}
+
+}  // namespace
+
 bool is_sam_header(std::string_view line) {
   const std::string_view t = trim(line);
   return t.size() >= 6 && iequals(t.substr(0, 3), "kw_") && iequals(t.substr(t.size() - 3), "min");
@@ -48,7 +88,9 @@ std::optional<IntervalUsage> read_sam_load(std::string_view text, const Line& he
   std::vector<std::uint32_t> blank_lines;  // blank lines seen since the last value
   const LineCursor first_value = lines;
   Line line;
-  while (lines.next(line)) {
+  while (true) {
+    if (blank_lines.empty()) lines.skip_to(push_plain_values(text, lines.position(), column));
+    if (!lines.next(line)) break;
     const std::string_view value = trim(line.text);
     if (value.empty()) {
       blank_lines.push_back(line.begin);

@@ -7,6 +7,7 @@
 
 #include "rateline/usage.hpp"
 
+#include <chrono>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
@@ -122,4 +123,30 @@ TEST_CASE("streamed usage: any other file is read whole, with the same result") 
   const auto refused = rateline::read_interval_csv_file(big, small);
   REQUIRE(refused.diagnostics.size() == 1);
   CHECK(refused.diagnostics[0].code == "L0001");
+}
+
+TEST_CASE("streamed usage: files and lines longer than the first read") {
+  // The first read is 64 KiB and the buffer doubles to 1 MiB from there: a file over a
+  // megabyte, a first line longer than the first read, and a SAM load file that is only
+  // peeked at all read as the whole read reads them.
+  std::string many = "start,kwh\n";
+  for (int day = 0; day < 3000; ++day) {
+    const auto date = std::chrono::year_month_day{std::chrono::sys_days{std::chrono::year{2020} / 1 / 1} + std::chrono::days{day}};
+    for (int h = 0; h < 24; ++h) {
+      char line[64];
+      std::snprintf(line, sizeof line, "%04d-%02u-%02uT%02d:00Z,%d.%03d\n", static_cast<int>(date.year()),
+                    static_cast<unsigned>(date.month()), static_cast<unsigned>(date.day()), h, h, day % 1000);
+      many += line;
+    }
+  }
+  REQUIRE(many.size() > (std::size_t{1} << 20));
+  CHECK(agrees(many));
+  CHECK(agrees("# " + std::string(100'000, 'x') + "\nstart,kwh\n" + hourly(48)));
+  CHECK(agrees("start,kwh,note\n2024-07-01T00:00Z,1," + std::string(200'000, 'n') + "\n2024-07-01T01:00Z,2,short\n"));
+  rateline::UsageReadOptions sam;
+  sam.sam_start = std::chrono::local_seconds{std::chrono::local_days{std::chrono::year{2024} / 1 / 1}.time_since_epoch()};
+  std::string load = "kW_15min\n";
+  for (int i = 0; i < 35'040; ++i) load += std::to_string(i % 977) + "." + std::to_string(i % 7) + "\n";
+  REQUIRE(load.size() > (std::size_t{1} << 16));
+  CHECK_FALSE(agrees(load, sam));
 }

@@ -108,3 +108,57 @@ TEST_CASE("usage: SAM errors") {
     one(r, "U0001");
   }
 }
+
+TEST_CASE("usage: SAM values read in one pass equal the line-by-line reading") {
+  // Plain lines ("215.2\n") are parsed where their end is found; a line with "\r\n" or
+  // blanks around its value goes line by line through trim and parse_number. Every value
+  // written all three ways must read the same, and so must files that switch between the
+  // two readings (a comment, a CRLF line or a blank line in the middle, no final newline).
+  // 18 characters is the longest one-pass value; the 19-character one goes line by line
+  std::vector<std::string> values = {"0", "5.", ".5", "215.2", "0.000", "007", "12345678901.234567",
+                                     "123456789012.345678", "1.234567", "0.1", "99999"};
+  std::uint64_t state = 12345;
+  for (int i = 0; i < 400; ++i) {
+    state = state * 6364136223846793005ULL + 1442695040888963407ULL;
+    const auto digits = static_cast<std::size_t>(1 + (state >> 33) % 9), places = static_cast<std::size_t>((state >> 45) % 6);
+    std::string v = std::to_string((state >> 20) % 1'000'000'000ULL).substr(0, digits);
+    if (places) v += "." + std::to_string(1'000'000 + (state >> 40) % 1'000'000).substr(1, places);
+    values.push_back(v);
+  }
+  auto file = [&](const char* before, const char* after) {
+    std::string text = "kW_60min\n";
+    for (auto& v : values) text += before + v + after;
+    return text;
+  };
+  const auto options = starting(local(2023, 1, 1));
+  const auto plain = read(file("", "\n"), options);
+  REQUIRE(plain.usage);
+  CHECK(plain.diagnostics.empty());
+  for (auto [before, after] : {std::pair{"", "\r\n"}, std::pair{" ", "\t\n"}}) {
+    const auto general = read(file(before, after), options);
+    REQUIRE(general.usage);
+    CHECK(general.usage->delivered.scale == plain.usage->delivered.scale);
+    CHECK(general.usage->delivered.values == plain.usage->delivered.values);
+  }
+  CHECK(plain.usage->delivered.scale == 6);
+  CHECK(plain.usage->delivered.values[2] == 500'000);  // ".5" at 6 places
+  CHECK(plain.usage->delivered.values[7] == 123'456'789'012'345'678LL);
+
+  std::string mixed = "kW_60min\n1.5\n# a note\n2\r\n  3.25\n4\n\n\n";
+  const auto m = read(mixed, options);
+  REQUIRE(m.usage);
+  CHECK(m.usage->delivered.values == std::vector<std::int64_t>{150, 200, 325, 400});
+  const auto last = read("kW_60min\n1.5\n2", options);  // the last line without "\n"
+  REQUIRE(last.usage);
+  CHECK(last.usage->delivered.values == std::vector<std::int64_t>{15, 20});
+  // Too long for the one-pass reading, and a mistake after plain lines: still found, where.
+  const auto too_long = read("kW_60min\n1\n12345678901234567890\n", options);
+  CHECK_FALSE(too_long.usage);
+  CHECK(line_of(one(too_long, "U0033")) == 3);
+  const auto blank = read("kW_60min\n1\n2\n\n3\n", options);
+  CHECK_FALSE(blank.usage);
+  CHECK(line_of(one(blank, "U0030")) == 4);
+  const auto bad = read("kW_60min\n1\n2\n1.2.3\n4\n", options);
+  CHECK_FALSE(bad.usage);
+  CHECK(line_of(one(bad, "U0031")) == 4);
+}
