@@ -3,10 +3,10 @@
 
 #include "core/plural.hpp"
 #include "core/shown_quantity.hpp"
+#include "report/json_writer.hpp"
 
 #include "rateline/calendar.hpp"
 
-#include <nlohmann/json.hpp>
 
 #include <algorithm>
 #include <cstdio>
@@ -40,41 +40,65 @@ std::string pad(std::string s, std::size_t width, bool right = false) {
   return right ? fill + s : s + fill;
 }
 
-nlohmann::ordered_json items_json(const Bill& bill) {
-  auto items = nlohmann::ordered_json::array();
+using report_detail::JsonWriter;
+
+void write_items(JsonWriter& w, const Bill& bill) {
+  w.key("line_items");
+  w.begin_array();
   for (auto& li : bill.line_items) {
-    nlohmann::ordered_json j;
-    j["id"] = li.id;
-    if (!li.service.empty()) j["service"] = li.service;
-    j["label"] = li.label;
-    j["kind"] = std::string(to_string(li.kind));
-    j["quantity"] = li.quantity.to_string();
-    j["unit"] = li.unit;
-    j["rate"] = li.rate.to_string();
-    j["rate_unit"] = li.rate_unit;
-    j["amount"] = li.amount.to_string();
-    if (li.unrounded != li.amount) j["unrounded"] = li.unrounded.to_string();
-    if (!li.season.empty()) j["season"] = li.season;
-    if (!li.period.empty()) j["period"] = li.period;
-    if (!li.version.empty()) j["version"] = li.version;
-    items.push_back(std::move(j));
+    w.begin_object();
+    w.member("id", li.id);
+    if (!li.service.empty()) w.member("service", li.service);
+    w.member("label", li.label);
+    w.member("kind", to_string(li.kind));
+    w.member("quantity", li.quantity.to_string());
+    w.member("unit", li.unit);
+    w.member("rate", li.rate.to_string());
+    w.member("rate_unit", li.rate_unit);
+    w.member("amount", li.amount.to_string());
+    if (li.unrounded != li.amount) w.member("unrounded", li.unrounded.to_string());
+    if (!li.season.empty()) w.member("season", li.season);
+    if (!li.period.empty()) w.member("period", li.period);
+    if (!li.version.empty()) w.member("version", li.version);
+    w.end_object();
   }
-  return items;
+  w.end_array();
 }
 
-nlohmann::ordered_json services_json(const Bill& bill) {
-  auto services = nlohmann::ordered_json::array();
-  for (auto& sv : bill.services) services.push_back({{"id", sv.id}, {"label", sv.label}, {"total", sv.total.to_string()}});
-  return services;
+void write_services(JsonWriter& w, const Bill& bill) {
+  if (bill.services.empty()) return;
+  w.key("services");
+  w.begin_array();
+  for (auto& sv : bill.services) {
+    w.begin_object();
+    w.member("id", sv.id);
+    w.member("label", sv.label);
+    w.member("total", sv.total.to_string());
+    w.end_object();
+  }
+  w.end_array();
 }
 
-nlohmann::ordered_json notes_json(const Bill& bill) {
-  auto notes = nlohmann::ordered_json::array();
-  for (auto& n : bill.notes) notes.push_back({{"code", n.code}, {"message", n.message}});
-  return notes;
+void write_notes(JsonWriter& w, const Bill& bill) {
+  if (bill.notes.empty()) return;
+  w.key("notes");
+  w.begin_array();
+  for (auto& n : bill.notes) {
+    w.begin_object();
+    w.member("code", n.code);
+    w.member("message", n.message);
+    w.end_object();
+  }
+  w.end_array();
 }
 
-nlohmann::ordered_json period_json(const BillingPeriod& p) { return {{"from", format_date(p.from)}, {"to", format_date(p.to)}}; }
+void write_period(JsonWriter& w, const BillingPeriod& p) {
+  w.key("period");
+  w.begin_object();
+  w.member("from", format_date(p.from));
+  w.member("to", format_date(p.to));
+  w.end_object();
+}
 
 std::size_t chars(const std::string& s) {
   std::size_t n = 0;
@@ -159,16 +183,21 @@ std::string format_table(const Bill& bill, const TableOptions& options) {
 std::string format_table(const Bill& bill) { return format_table(bill, TableOptions{}); }
 
 std::string format_json(const Bill& bill) {
-  nlohmann::ordered_json j;
-  j["tariff"] = bill.tariff;
-  j["period"] = period_json(bill.period);
-  j["currency"] = bill.currency;
-  j["line_items"] = items_json(bill);
-  if (!bill.services.empty()) j["services"] = services_json(bill);
-  j["total"] = bill.total.to_string();
-  if (bill.estimated) j["estimated"] = true;
-  if (!bill.notes.empty()) j["notes"] = notes_json(bill);
-  return j.dump(2) + "\n";
+  JsonWriter w;
+  w.begin_object();
+  w.member("tariff", bill.tariff);
+  write_period(w, bill.period);
+  w.member("currency", bill.currency);
+  write_items(w, bill);
+  write_services(w, bill);
+  w.member("total", bill.total.to_string());
+  if (bill.estimated) {
+    w.key("estimated");
+    w.boolean(true);
+  }
+  write_notes(w, bill);
+  w.end_object();
+  return std::move(w).finish();
 }
 
 namespace {
@@ -196,22 +225,25 @@ std::string format_csv(const Bill& bill) {
 }
 
 std::string format_series_json(const BillSeries& series) {
-  nlohmann::ordered_json j;
-  j["tariff"] = series.bills.empty() ? "" : series.bills.front().tariff;
-  j["currency"] = series.bills.empty() ? "" : series.bills.front().currency;
-  auto bills = nlohmann::ordered_json::array();
+  JsonWriter w;
+  w.begin_object();
+  w.member("tariff", series.bills.empty() ? "" : series.bills.front().tariff);
+  w.member("currency", series.bills.empty() ? "" : series.bills.front().currency);
+  w.key("bills");
+  w.begin_array();
   for (auto& b : series.bills) {
-    nlohmann::ordered_json one;
-    one["period"] = period_json(b.period);
-    one["line_items"] = items_json(b);
-    if (!b.services.empty()) one["services"] = services_json(b);
-    one["total"] = b.total.to_string();
-    if (!b.notes.empty()) one["notes"] = notes_json(b);
-    bills.push_back(std::move(one));
+    w.begin_object();
+    write_period(w, b.period);
+    write_items(w, b);
+    write_services(w, b);
+    w.member("total", b.total.to_string());
+    write_notes(w, b);
+    w.end_object();
   }
-  j["bills"] = std::move(bills);
-  j["total"] = series.total.to_string();
-  return j.dump(2) + "\n";
+  w.end_array();
+  w.member("total", series.total.to_string());
+  w.end_object();
+  return std::move(w).finish();
 }
 
 std::string format_series_table(const BillSeries& series, const TableOptions& options) {
