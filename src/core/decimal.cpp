@@ -393,7 +393,20 @@ std::strong_ordering operator<=>(const Decimal& a, const Decimal& b) {
 }
 
 std::string Decimal::to_string() const {
-  std::string digits = Int(boost::multiprecision::abs(coefficient_)).str();
+  std::string digits;
+  if (I128 c = 0; small(coefficient_, c)) {
+    // every amount of a bill is written this way: cpp_int's str() goes through a stream
+    char buffer[40];
+    char* p = buffer + sizeof buffer;
+    U128 magnitude = c < 0 ? -static_cast<U128>(c) : static_cast<U128>(c);
+    do {
+      *--p = static_cast<char>('0' + static_cast<int>(magnitude % 10));
+      magnitude /= 10;
+    } while (magnitude != 0);
+    digits.assign(p, buffer + sizeof buffer);
+  } else {
+    digits = Int(boost::multiprecision::abs(coefficient_)).str();
+  }
   if (scale_ > 0) {
     if (static_cast<int>(digits.size()) <= scale_) digits.insert(0, static_cast<std::size_t>(scale_ - static_cast<int>(digits.size()) + 1), '0');
     digits.insert(digits.size() - static_cast<std::size_t>(scale_), ".");

@@ -152,3 +152,19 @@ TEST_CASE("decimal fast path: rounded, normalized and with_scale at the 10^38 li
   CHECK(Decimal(pow10(20), 0).with_scale(19)->coefficient() == pow10(39));
   CHECK(Decimal(max, 38).with_scale(40)->coefficient() == Int(max * 100));
 }
+
+TEST_CASE("decimal fast path: to_string writes the digits cpp_int writes") {
+  for (const Int& v : boundary_values())
+    for (int scale : {0, 1, 2, 5, 19, 39, 45}) {
+      // the text by hand from cpp_int's own digits: sign, leading zeros, then the point
+      std::string digits = str(v < 0 ? Int(-v) : v);
+      if (scale > 0) {
+        if (static_cast<int>(digits.size()) <= scale) digits.insert(0, static_cast<std::size_t>(scale + 1) - digits.size(), '0');
+        digits.insert(digits.size() - static_cast<std::size_t>(scale), ".");
+      }
+      if (v < 0) digits.insert(0, "-");
+      CHECK(Decimal(v, scale).to_string() == digits);
+    }
+  CHECK(Decimal(Int(-5), 3).to_string() == "-0.005");
+  CHECK(Decimal(Int(0), 2).to_string() == "0.00");
+}
