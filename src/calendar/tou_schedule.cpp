@@ -20,14 +20,20 @@ bool season_holds(const Season& s, MonthDay md) {
 }
 
 // Marks the minutes of one [from, to) range of a rule (see TouRule::minutes).
+// The minutes [from, to) as a bitset, word by word rather than bit by bit.
+std::bitset<kMinutesPerDay> minutes_between(unsigned from, unsigned to) {
+  static const std::bitset<kMinutesPerDay> all = std::bitset<kMinutesPerDay>().set();
+  return (all >> (kMinutesPerDay - (to - from))) << from;
+}
+
 void mark(std::bitset<kMinutesPerDay>& bits, std::uint16_t from_minute, std::uint16_t to_minute) {
   const unsigned from = std::min<unsigned>(from_minute, kMinutesPerDay);
   const unsigned to = std::min<unsigned>(to_minute, kMinutesPerDay);
   if (from < to) {
-    for (unsigned m = from; m < to; ++m) bits.set(m);
+    bits |= minutes_between(from, to);
   } else if (from > to) {  // wraps past midnight, within the same day type
-    for (unsigned m = from; m < kMinutesPerDay; ++m) bits.set(m);
-    for (unsigned m = 0; m < to; ++m) bits.set(m);
+    bits |= minutes_between(from, kMinutesPerDay);
+    bits |= minutes_between(0, to);
   }
   // from == to: empty on purpose; the checker reports it.
 }
@@ -149,8 +155,7 @@ std::vector<TouCoverageProblem> TouSchedule::build(const std::vector<TouPeriodDe
       change.set(0);
       for (const auto& c : covered) change |= c ^ (c << 1);
       for (unsigned m = 0, next = 0; m < kMinutesPerDay; m = next) {
-        next = m + 1;
-        while (next < kMinutesPerDay && !change[next]) ++next;
+        next = static_cast<unsigned>(change._Find_next(m));  // kMinutesPerDay when none is left
         ids.clear();
         for (std::size_t p = 0; p < periods.size(); ++p) {
           if (covered[p][m]) ids.push_back(p);
@@ -181,10 +186,13 @@ std::vector<TouCoverageProblem> TouSchedule::build(const std::vector<TouPeriodDe
       }
       close_run(kMinutesPerDay);
 
+      // Each minute's run of one period ends where the next period starts: the same end for
+      // every minute of the run.
       auto& ends = run_end_[s][d];
-      ends[kMinutesPerDay - 1] = kMinutesPerDay;
-      for (unsigned m = kMinutesPerDay - 1; m-- > 0;) {
-        ends[m] = row[m + 1] != row[m] ? static_cast<std::uint16_t>(m + 1) : ends[m + 1];
+      for (unsigned m = 0, end = 0; m < kMinutesPerDay; m = end) {
+        end = m + 1;
+        while (end < kMinutesPerDay && row[end] == row[m]) ++end;
+        std::fill(ends.begin() + m, ends.begin() + end, static_cast<std::uint16_t>(end));
       }
     }
   }
