@@ -90,3 +90,11 @@ set_tests_properties(cli.test_update cli.test_update_appends cli.test_update_com
 set(no_use examples/language/tiers_first_next.tariff --reads tests/data/reads/no_use_july.csv --from 2024-07-01 --to 2024-08-01)
 cli_golden(bill_zero_lines_left_off 0 bill ${no_use})
 cli_golden(bill_zero_lines_shown 0 bill ${no_use} --show-zero-lines)
+
+# main.cpp builds only the subcommand its first argument names; help, --version and a
+# mistyped subcommand still see all of them.
+cli_test(help_lists_every_subcommand 0 "check.*bill.*explain.*graph.*import.*test.*batch.*compare.*review" --help)
+cli_test(version 0 "rateline 0\\.1\\.0" --version)
+cli_test(unknown_subcommand 2 "A subcommand is required" bil tariffs/willmar-residential.tariff)
+cli_test(subcommand_help 0 "--usage.*--from.*--cycle" bill --help)
+cli_test(subcommand_option_of_another 2 "not expected: a.csv --accounts" bill tariffs/willmar-residential.tariff --from 2024-07-01 --to 2024-08-01 --accounts a.csv)
