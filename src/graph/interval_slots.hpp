@@ -23,6 +23,9 @@ struct IntervalSlots {
   /// season index (not the calendar range): a few hundred entries a year, where one per
   /// interval cost the first bill of a grid 5 bytes an interval of fresh memory.
   std::vector<CalendarDay> days;
+  /// days start at interval 0 and their `first` and `local_day` never go back (false only
+  /// where a zone falls back across midnight): first_on_or_after can halve over days.
+  bool days_in_order = false;
   std::vector<std::vector<std::uint16_t>> slot;      ///< [group][interval] = season × periods(group) + period
   /// [group]: maximal runs of consecutive intervals in one slot, in time order, so the hot
   /// loop sums fixed-length stretches instead of testing the slot of every interval.

@@ -2,7 +2,8 @@
 // day at a time. These cases check it against the per-interval classification: every
 // interval's slot is season × periods + period, and a billing period's first interval is
 // found where std::lower_bound over every interval's local day finds it, in zones with DST
-// changes at any hour (America/Santiago and America/Havana change at midnight).
+// changes at any hour (America/Santiago and America/Havana change at midnight; St. John's fell
+// back at 00:01 until 2011, so its local days went back by one for a minute).
 #include <doctest/doctest.h>
 
 #include "graph/interval_slots.hpp"
@@ -36,7 +37,8 @@ RateGraph compile_in(const std::string& zone) {
 
 TEST_CASE("interval slots: seasons and days kept by day give every interval's slot and every period's first interval") {
   std::mt19937_64 rng(20261206);
-  for (const char* zone : {"America/New_York", "America/Santiago", "America/Havana", "Australia/Lord_Howe", "UTC"}) {
+  int in_order = 0, out_of_order = 0;  // grids whose days first_on_or_after halves directly, and the others
+  for (const char* zone : {"America/New_York", "America/Santiago", "America/Havana", "Australia/Lord_Howe", "America/St_Johns", "UTC"}) {
     CAPTURE(zone);
     const RateGraph rg = compile_in(zone);
     const auto& t = graph::tariff_of(rg);
@@ -60,6 +62,7 @@ TEST_CASE("interval slots: seasons and days kept by day give every interval's sl
         if (slots->slot[0][i] != season_of(want.season[i]) * periods + want.period[i]) first_difference = i;
       CHECK(first_difference == count);
       CHECK(slots->misaligned == want.misaligned);
+      (slots->days_in_order ? in_order : out_of_order) += 1;
       for (std::int32_t day = want.local_day.front() - 2; day <= want.local_day.back() + 2; ++day) {
         const auto expected = static_cast<std::size_t>(std::lower_bound(want.local_day.begin(), want.local_day.end(), day) - want.local_day.begin());
         if (slots->first_on_or_after(day) != expected) {
@@ -70,4 +73,6 @@ TEST_CASE("interval slots: seasons and days kept by day give every interval's sl
       }
     }
   }
+  CHECK(in_order > 50);
+  CHECK(out_of_order > 0);  // St. John's fell back at 00:01 until 2011: a day went back by one
 }
