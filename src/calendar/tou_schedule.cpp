@@ -187,11 +187,11 @@ std::vector<TouCoverageProblem> TouSchedule::build(const std::vector<TouPeriodDe
       close_run(kMinutesPerDay);
 
       // Each minute's run of one period ends where the next period starts: the same end for
-      // every minute of the run.
+      // every minute of the run. The period can change only where `change` is set.
       auto& ends = run_end_[s][d];
       for (unsigned m = 0, end = 0; m < kMinutesPerDay; m = end) {
-        end = m + 1;
-        while (end < kMinutesPerDay && row[end] == row[m]) ++end;
+        end = static_cast<unsigned>(change._Find_next(m));
+        while (end < kMinutesPerDay && row[end] == row[m]) end = static_cast<unsigned>(change._Find_next(end));
         std::fill(ends.begin() + m, ends.begin() + end, static_cast<std::uint16_t>(end));
       }
     }

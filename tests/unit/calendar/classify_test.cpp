@@ -4,6 +4,7 @@
 
 #include "rateline/calendar.hpp"
 
+#include <array>
 #include <chrono>
 #include <map>
 #include <thread>
@@ -313,4 +314,43 @@ TEST_CASE("calendar: one schedule and zone shared by several threads") {
     CHECK(r.period == expected.period);
     CHECK(r.local_day == expected.local_day);
   }
+}
+
+TEST_CASE("calendar: classify on random schedules agrees with the slow reference, misaligned intervals included") {
+  // TouSchedule::build's run ends (where each minute's period next changes) decide which
+  // intervals are misaligned; the reference reads every minute instead.
+  std::uint64_t state = 20261206;
+  auto pick = [&](std::uint64_t n) {
+    state = state * 6364136223846793005ULL + 1442695040888963407ULL;
+    return (state >> 33) % n;
+  };
+  auto minute = [&] { return static_cast<std::uint16_t>(pick(2) ? pick(25) * 60 + pick(4) * 15 : pick(1441)); };
+  int with_misaligned = 0;
+  for (int round = 0; round < 40; ++round) {
+    CAPTURE(round);
+    TouSchedule s;
+    if (pick(2)) s.seasons = {{"summer", {6, 1}, {9, 30}}, {"winter", {10, 1}, {5, 31}}};
+    std::vector<rateline::TouPeriodDef> periods(1 + pick(4));
+    for (std::size_t p = 0; p < periods.size(); ++p) {
+      periods[p].name = "p" + std::to_string(p);
+      periods[p].otherwise = p == 0;
+      for (auto k = pick(3); k-- > 0;) {
+        TouRule rule;
+        if (pick(2)) rule.day_mask = static_cast<std::uint8_t>(pick(256));
+        for (auto j = 1 + pick(3); j-- > 0;) rule.minutes.emplace_back(minute(), minute());
+        periods[p].rules.push_back(rule);
+      }
+    }
+    s.build(periods, 2024);  // overlaps are allowed here: the first period listed wins
+    const std::int32_t len = std::array{5, 15, 25, 60}[pick(4)];
+    const sys_seconds start = sys_days{2024y / 5 / 20} + minutes{static_cast<int>(pick(1440))};
+    const std::size_t count = static_cast<std::size_t>(days{20} / minutes{len});
+    const auto z = zone(pick(2) ? "UTC" : "America/New_York");
+    const auto fast = rateline::classify_intervals(s, z, start, len, count);
+    const auto slow = reference(s, z, start, len, count);
+    CHECK(fast.period == slow.period);
+    CHECK(fast.misaligned == slow.misaligned);
+    with_misaligned += fast.misaligned > 0;
+  }
+  CHECK(with_misaligned > 10);
 }
