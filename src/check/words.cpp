@@ -14,7 +14,8 @@ std::size_t edit_distance(std::string_view a, std::string_view b) {
     row[0] = i;
     for (std::size_t j = 1; j <= b.size(); ++j) {
       std::size_t cur = row[j];
-      row[j] = std::min({row[j] + 1, row[j - 1] + 1, prev + (std::tolower(a[i - 1]) == std::tolower(b[j - 1]) ? 0 : 1)});
+      const bool same = std::tolower(static_cast<unsigned char>(a[i - 1])) == std::tolower(static_cast<unsigned char>(b[j - 1]));
+      row[j] = std::min({row[j] + 1, row[j - 1] + 1, prev + (same ? 0 : 1)});
       prev = cur;
     }
   }
@@ -25,6 +26,11 @@ std::string suggest(std::string_view word, const std::vector<std::string>& candi
   std::string best;
   std::size_t best_distance = 3;
   for (auto& c : candidates) {
+    // The distance is at least the difference in length: a word that long cannot be a
+    // near miss. Without this, a line of garbage (a fuzzer's, a pasted file's) cost a
+    // length × length table per candidate for each of its hundreds of diagnostics.
+    const std::size_t longer = std::max(word.size(), c.size()), shorter = std::min(word.size(), c.size());
+    if (longer - shorter >= best_distance) continue;
     auto d = edit_distance(word, c);
     if (d < best_distance) { best_distance = d; best = c; }
   }

@@ -5,6 +5,8 @@
 #include "check/dates.hpp"
 #include "check/words.hpp"
 
+#include <string>
+
 using namespace rateline::check;
 
 TEST_CASE("words: edit distance ignores case, a hint names the closest word within two edits") {
@@ -14,6 +16,12 @@ TEST_CASE("words: edit distance ignores case, a hint names the closest word with
   CHECK(suggest("enrgy", {"demand", "energy"}) == "did you mean `energy`?");
   CHECK(suggest("dmnd", {"demand", "energy"}) == "did you mean `demand`?");
   CHECK(suggest("xyz", {"demand", "energy"}).empty());
+  // two edits away at most, whatever the lengths: two letters more is a near miss, three is not
+  CHECK(suggest("energyyy", {"energy"}) == "did you mean `energy`?");
+  CHECK(suggest("energyyyy", {"energy"}).empty());
+  CHECK(suggest("ergy", {"energy"}) == "did you mean `energy`?");
+  CHECK(suggest(std::string(100'000, 'q'), {"energy", "qqqq"}).empty());
+  CHECK(edit_distance("\xC3\x89nergy", "\xC3\xA9nergy") == 1);  // bytes past ASCII compare as they are
   CHECK(join({"a", "b", "c"}) == "a, b, c");
   CHECK(join({"a", "b"}, " -> ") == "a -> b");
   CHECK(lowercase("Jan") == "jan");
