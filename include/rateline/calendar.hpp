@@ -202,6 +202,8 @@ class TouSchedule {
                                            std::chrono::sys_seconds, std::int32_t, std::size_t);
   friend IntervalCalendar classify_days(const TouSchedule&, const TimeZone&,
                                         std::chrono::sys_seconds, std::int32_t, std::size_t);
+  friend IntervalCalendar classify_runs(const TouSchedule&, const TimeZone&,
+                                        std::chrono::sys_seconds, std::int32_t, std::size_t);
 };
 
 /// The intervals of a grid that start on one local day: [first, first + count), all in
@@ -213,6 +215,14 @@ struct CalendarDay {
   std::uint8_t season = 0;
 };
 
+/// Intervals [start, end) of a grid in one TOU period, all starting on one local day
+/// under one UTC offset (classify_runs): a handful a day where `period` holds one byte an
+/// interval.
+struct PeriodRun {
+  std::uint32_t start = 0, end = 0;
+  std::uint8_t period = 0;
+};
+
 /// Per-interval calendar facts for one interval grid: what the hot path reads.
 struct IntervalCalendar {
   std::vector<std::uint8_t> season;    ///< season index of the interval's local start
@@ -221,6 +231,9 @@ struct IntervalCalendar {
   /// classify_days only (where season and local_day stay empty): the same facts a day at
   /// a time, a few hundred entries for a year instead of two per interval.
   std::vector<CalendarDay> days;
+  /// classify_runs only (where `period` stays empty too): the periods as runs, in time
+  /// order, covering the grid; a run never crosses a local day or an offset change.
+  std::vector<PeriodRun> runs;
   /// Intervals whose span [start, end) is not all in the period of its start: some local
   /// minute of it (usually the last) is in another period, e.g. an hourly interval
   /// 13:00-14:00 when on-peak starts at 13:30. The evaluator warns about these.
@@ -242,6 +255,11 @@ IntervalCalendar classify_periods(const TouSchedule& schedule, const TimeZone& z
 /// interval: what a tariff's interval grid keeps (graph/interval_slots.cpp), since the
 /// first bill of a grid pays for every byte written per interval.
 IntervalCalendar classify_days(const TouSchedule& schedule, const TimeZone& zone,
+                               std::chrono::sys_seconds start, std::int32_t minutes, std::size_t count);
+
+/// As classify_days, with the periods as runs (`runs`) instead of one byte per interval:
+/// nothing at all is written per interval. A tariff's interval grid is built from these.
+IntervalCalendar classify_runs(const TouSchedule& schedule, const TimeZone& zone,
                                std::chrono::sys_seconds start, std::int32_t minutes, std::size_t count);
 
 /// "2024-07-01": a local date as bills, messages and reports write it (ISO 8601).

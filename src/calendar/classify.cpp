@@ -40,13 +40,15 @@ struct DayPattern {
   std::int64_t first_second = 0;
   std::vector<std::uint8_t> period;              // one per interval starting before midnight
   std::vector<std::uint32_t> misaligned_before;  // [k]: misaligned among intervals 0..k-1 ending by midnight
+  std::vector<PeriodRun> runs;                   // `period` as maximal runs of k (Output::runs)
 };
 
 // What a classification writes besides the periods: season and local day per interval,
 // nothing (a tariff's second and later TOU groups take both from the first group's), or
 // both per local day. Not writing them per interval saves 5 bytes an interval of fresh
-// memory on a cold grid.
-enum class Output { intervals, periods, days };
+// memory on a cold grid; `runs` writes nothing per interval at all (days, and the periods
+// as runs).
+enum class Output { intervals, periods, days, runs };
 
 // The whole classification. `table` and `run_ends` are the schedule's private rows, passed
 // in by the friend functions below.
@@ -63,7 +65,7 @@ IntervalCalendar classify(const TouSchedule& schedule, const Table& table, const
     out.season.resize(count);
     out.local_day.resize(count);
   }
-  out.period.resize(count);
+  if (output != Output::runs) out.period.resize(count);
 
   // An unbuilt schedule (a tariff without TOU) is period 0 everywhere.
   static const std::array<std::uint8_t, kMinutesPerDay> no_tou_row{};
@@ -147,6 +149,11 @@ IntervalCalendar classify(const TouSchedule& schedule, const Table& table, const
         p.misaligned_before[k + 1] = p.misaligned_before[k] + (aligned ? 0u : 1u);
       }
     }
+    if (output == Output::runs)
+      for (std::size_t k = 0; k < starts; ++k) {
+        if (!p.runs.empty() && p.runs.back().period == p.period[k]) ++p.runs.back().end;
+        else p.runs.push_back({static_cast<std::uint32_t>(k), static_cast<std::uint32_t>(k + 1), p.period[k]});
+      }
     return p;
   };
 
@@ -173,11 +180,20 @@ IntervalCalendar classify(const TouSchedule& schedule, const Table& table, const
     const std::size_t fast = std::min({static_cast<std::size_t>((kSecondsPerDay - s0) / len), by_span(false), n});
 
     const DayPattern& p = pattern_for(day, s0);
-    std::memcpy(out.period.data() + i, p.period.data(), n);
+    if (output == Output::runs) {
+      // the segment's first n intervals of the pattern, placed at i; not merged with the
+      // run before, which may be another day's
+      for (const auto& r : p.runs) {
+        if (r.start >= n) break;
+        out.runs.push_back({static_cast<std::uint32_t>(i + r.start), static_cast<std::uint32_t>(i + std::min<std::size_t>(r.end, n)), r.period});
+      }
+    } else {
+      std::memcpy(out.period.data() + i, p.period.data(), n);
+    }
     if (output == Output::intervals) {
       std::fill_n(out.season.data() + i, n, day.season);
       std::fill_n(out.local_day.data() + i, n, static_cast<std::int32_t>(day_number));
-    } else if (output == Output::days) {
+    } else if (output == Output::days || output == Output::runs) {
       // A DST day is two segments of one day: one entry.
       auto& days = out.days;
       if (!days.empty() && days.back().local_day == day_number && days.back().season == day.season) days.back().count += n;
@@ -208,6 +224,11 @@ IntervalCalendar classify_periods(const TouSchedule& schedule, const TimeZone& z
 IntervalCalendar classify_days(const TouSchedule& schedule, const TimeZone& zone, sys_seconds start, std::int32_t minutes,
                                std::size_t count) {
   return classify(schedule, schedule.table_, schedule.run_end_, zone, start, minutes, count, Output::days);
+}
+
+IntervalCalendar classify_runs(const TouSchedule& schedule, const TimeZone& zone, sys_seconds start, std::int32_t minutes,
+                               std::size_t count) {
+  return classify(schedule, schedule.table_, schedule.run_end_, zone, start, minutes, count, Output::runs);
 }
 
 }  // namespace rateline

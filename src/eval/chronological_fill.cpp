@@ -36,13 +36,12 @@ void IntervalSource::chronological(const Segment& c, const Context& all, const s
   }
   Wide scale_up = 1;
   for (int i = 0; i < extra; ++i) scale_up *= 10;
-  const auto& slot = slots_->slot[all.group];
   const auto periods = t_.groups[all.group].period_names.size();
   std::vector<std::vector<Wide>> acc(periods, std::vector<Wide>(upper.size(), 0));
   Wide cumulative = 0;
-  for (std::size_t i = sums.first; i < sums.last; ++i) {
-    if (!slot_matches(slot[i], all)) continue;
-    auto period = slot[i] % periods;
+  slots_->find_interval(all.group, sums.first, sums.last, [&](std::size_t i, std::uint16_t slot) {
+    if (!slot_matches(slot, all)) return false;
+    auto period = slot % periods;
     Wide v = static_cast<Wide>(series.values[i]) * scale_up;
     std::size_t k = 0;
     while (v > 0 && k < limit.size()) {
@@ -53,7 +52,8 @@ void IntervalSource::chronological(const Segment& c, const Context& all, const s
       v -= take;
       if (v > 0) ++k;
     }
-  }
+    return false;
+  });
   RawUnits scaled_units = units_;
   scaled_units.scale = series.scale + extra;
   for (std::size_t col = 0; col < column_period.size(); ++col)

@@ -270,14 +270,12 @@ std::string IntervalSource::peak_when(const Segment& c, const Context& ctx) cons
   for (std::size_t s = 0; s < a.peak.size(); ++s)
     if (slot_matches(s, ctx) && a.count[s] && a.peak[s] > peak) peak = a.peak[s];
   if (peak < 0) return "";
-  const auto& slot = slots_->slot[ctx.group];
   const std::int64_t* d = demand_.empty() ? used_->delivered.values.data() : demand_.data();
-  for (std::size_t i = sums.first; i < sums.last; ++i)
-    if (d[i] == peak && slot_matches(slot[i], ctx)) {
-      auto start_time = used_->delivered.start + minutes(used_->delivered.minutes) * static_cast<std::int64_t>(i);
-      return ", in the interval starting " + format_instant(start_time);
-    }
-  return "";
+  const std::size_t i = slots_->find_interval(ctx.group, sums.first, sums.last,
+                                              [&](std::size_t k, std::uint16_t slot) { return d[k] == peak && slot_matches(slot, ctx); });
+  if (i == sums.last) return "";
+  auto start_time = used_->delivered.start + minutes(used_->delivered.minutes) * static_cast<std::int64_t>(i);
+  return ", in the interval starting " + format_instant(start_time);
 }
 
 }  // namespace rateline::eval

@@ -74,8 +74,12 @@ void KvaDemand::aggregate(const graph::IntervalSlots& slots, const std::vector<s
   for (std::size_t g = 0; g < slot_counts.size(); ++g) {
     auto& peak = out[g];
     peak.assign(slot_counts[g], 0);
-    const auto& slot = slots.slot[g];
-    for (std::size_t i = first; i < last; ++i) peak[slot[i]] = std::max(peak[slot[i]], square_sum(kw_[i], kvar_[i]));
+    for (const auto& run : slots.runs[g]) {
+      if (run.end <= first || run.start >= last) continue;
+      auto& p = peak[run.slot];
+      for (std::size_t i = std::max<std::size_t>(first, run.start), end = std::min<std::size_t>(last, run.end); i < end; ++i)
+        p = std::max(p, square_sum(kw_[i], kvar_[i]));
+    }
   }
 }
 
@@ -92,14 +96,14 @@ Decimal KvaDemand::kva(UWide squares, const graph::Tariff::KvaRounding& rounding
 
 std::optional<std::pair<Decimal, Decimal>> KvaDemand::window_of(const graph::IntervalSlots& slots, std::size_t group, std::size_t slot,
                                                                 std::size_t first, std::size_t last, UWide squares) const {
-  for (std::size_t i = first; i < last; ++i)
-    if (slots.slot[group][i] == slot && square_sum(kw_[i], kvar_[i]) == squares) {
-      auto value = [&](std::int64_t raw) {
-        return (Decimal(Decimal::Int(raw), scale_) * Decimal(num_)).divided_by(Decimal(den_), scale_ + 6, RoundingMode::half_even).normalized();
-      };
-      return std::pair{value(kw_[i]), value(kvar_[i])};
-    }
-  return std::nullopt;
+  const std::size_t i = slots.find_interval(group, first, last, [&](std::size_t k, std::uint16_t s) {
+    return s == slot && square_sum(kw_[k], kvar_[k]) == squares;
+  });
+  if (i == last) return std::nullopt;
+  auto value = [&](std::int64_t raw) {
+    return (Decimal(Decimal::Int(raw), scale_) * Decimal(num_)).divided_by(Decimal(den_), scale_ + 6, RoundingMode::half_even).normalized();
+  };
+  return std::pair{value(kw_[i]), value(kvar_[i])};
 }
 
 }  // namespace rateline::eval

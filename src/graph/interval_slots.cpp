@@ -1,41 +1,23 @@
 // Classifies an interval grid against a tariff's calendar, once per grid (see header).
 //
-// The first bill of a grid pays for this (the cold case in bench/README.md), so each pass
-// over the intervals is one the compiler can vectorize or one that skips ahead in words:
-// seasons map through a 256-byte table, slots are season × periods + period, and a run
-// of one slot is found comparing four slots at a time.
+// The first bill of a grid pays for this (the cold case in bench/README.md), so nothing is
+// written per interval: the calendar gives each day's periods as runs (classify_runs), and
+// a run's slot is its day's season × periods + its period, seasons mapped through a
+// 256-byte table.
 #include "graph/interval_slots.hpp"
 
 #include <algorithm>
 #include <array>
-#include <cstring>
 
 namespace rateline::graph {
 
 namespace {
-
-// The end of the run of `value` starting at `from`: the first index past it holding
-// another slot (or `count`).
-std::size_t run_end(const std::uint16_t* slot, std::size_t from, std::size_t count, std::uint16_t value) {
-  std::uint64_t four = value;
-  four |= four << 16;
-  four |= four << 32;
-  std::size_t j = from;
-  for (; j + 4 <= count; j += 4) {
-    std::uint64_t word;
-    std::memcpy(&word, slot + j, sizeof word);
-    if (word != four) break;
-  }
-  while (j < count && slot[j] == value) ++j;
-  return j;
-}
 
 std::shared_ptr<const IntervalSlots> compute(const Tariff& tariff, std::chrono::sys_seconds start, std::int32_t minutes,
                                              std::size_t count) {
   auto slots = std::make_shared<IntervalSlots>();
   slots->start = start;
   slots->minutes = minutes;
-  slots->slot.resize(tariff.groups.size());
   slots->runs.resize(tariff.groups.size());
   // The calendar's season ranges -> the tariff's seasons; no map: all season 0.
   std::array<std::uint8_t, 256> season_of_range{};
@@ -45,8 +27,7 @@ std::shared_ptr<const IntervalSlots> compute(const Tariff& tariff, std::chrono::
   for (std::size_t g = 0; g < tariff.groups.size(); ++g) {
     const auto& group = tariff.groups[g];
     // Seasons and days come from the first group; later groups need their periods only.
-    auto cal = g == 0 ? classify_days(group.schedule, tariff.zone, start, minutes, count)
-                      : classify_periods(group.schedule, tariff.zone, start, minutes, count);
+    auto cal = classify_runs(group.schedule, tariff.zone, start, minutes, count);
     const auto periods = static_cast<std::uint16_t>(group.period_names.size());
     if (g == 0) {
       slots->days = std::move(cal.days);
@@ -60,21 +41,17 @@ std::shared_ptr<const IntervalSlots> compute(const Tariff& tariff, std::chrono::
     } else {
       slots->misaligned = std::max(slots->misaligned, cal.misaligned);
     }
-    auto& out = slots->slot[g];
-    out.resize(count);
-    const std::uint8_t* period = cal.period.data();
-    std::uint16_t* slot = out.data();
-    // One season a day: each day's slots are its periods plus one base (a loop the
-    // compiler vectorizes).
-    for (const auto& d : slots->days) {
-      const auto base = static_cast<std::uint16_t>(d.season * periods);
-      for (std::size_t i = d.first, end = d.first + d.count; i < end; ++i) slot[i] = static_cast<std::uint16_t>(base + period[i]);
-    }
+    // A period run lies within one day (one season): its slot is that season's base plus
+    // its period. Runs of one slot that meet (a period across midnight) become one.
     auto& runs = slots->runs[g];
-    for (std::size_t i = 0; i < count;) {
-      const std::size_t j = run_end(slot, i + 1, count, slot[i]);
-      runs.push_back({static_cast<std::uint32_t>(i), static_cast<std::uint32_t>(j), slot[i]});
-      i = j;
+    runs.reserve(cal.runs.size());
+    const auto& days = slots->days;
+    std::size_t d = 0;
+    for (const auto& r : cal.runs) {
+      while (days[d].first + days[d].count <= r.start) ++d;
+      const auto slot = static_cast<std::uint16_t>(days[d].season * periods + r.period);
+      if (!runs.empty() && runs.back().end == r.start && runs.back().slot == slot) runs.back().end = r.end;
+      else runs.push_back({r.start, r.end, slot});
     }
   }
   return slots;
@@ -109,6 +86,11 @@ std::size_t IntervalSlots::first_on_or_after(std::int32_t day) const {
     }
   }
   return first;
+}
+
+std::uint16_t IntervalSlots::slot_at(std::size_t group, std::size_t i) const {
+  const auto& r = runs[group];
+  return std::upper_bound(r.begin(), r.end(), i, [](std::size_t k, const Run& run) { return k < run.end; })->slot;
 }
 
 std::shared_ptr<const IntervalSlots> interval_slots(const Tariff& tariff, std::chrono::sys_seconds start,

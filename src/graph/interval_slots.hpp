@@ -8,6 +8,7 @@
 
 #include "graph/tariff_graph.hpp"
 
+#include <algorithm>
 #include <chrono>
 #include <cstdint>
 #include <memory>
@@ -26,9 +27,9 @@ struct IntervalSlots {
   /// days start at interval 0 and their `first` and `local_day` never go back (false only
   /// where a zone falls back across midnight): first_on_or_after can halve over days.
   bool days_in_order = false;
-  std::vector<std::vector<std::uint16_t>> slot;      ///< [group][interval] = season × periods(group) + period
-  /// [group]: maximal runs of consecutive intervals in one slot, in time order, so the hot
-  /// loop sums fixed-length stretches instead of testing the slot of every interval.
+  /// [group]: maximal runs of consecutive intervals in one slot (season × periods(group) +
+  /// period), in time order and covering the grid, so the hot loop sums fixed-length
+  /// stretches. Nothing is kept per interval: a grid's first bill paid for every byte of it.
   struct Run {
     std::uint32_t start, end;
     std::uint16_t slot;
@@ -39,6 +40,21 @@ struct IntervalSlots {
   /// The first interval whose local start day is `day` or later (`count` if none): where a
   /// billing period starting that day begins in the grid.
   std::size_t first_on_or_after(std::int32_t day) const;
+
+  /// The slot of interval i (< count) of `group`, by halving over its runs.
+  std::uint16_t slot_at(std::size_t group, std::size_t i) const;
+
+  /// Calls visit(i, slot) for the intervals i of [first, last) of `group`, in order, until
+  /// it returns true; returns that i, or `last` when it never did.
+  template <class Visit>
+  std::size_t find_interval(std::size_t group, std::size_t first, std::size_t last, Visit&& visit) const {
+    const auto& r = runs[group];
+    auto it = std::upper_bound(r.begin(), r.end(), first, [](std::size_t i, const Run& run) { return i < run.end; });
+    for (; it != r.end() && it->start < last; ++it)
+      for (std::size_t i = std::max<std::size_t>(first, it->start), end = std::min<std::size_t>(last, it->end); i < end; ++i)
+        if (visit(i, it->slot)) return i;
+    return last;
+  }
 };
 
 /// The slots for a grid, from the tariff's cache or computed (thread-safe).

@@ -257,6 +257,27 @@ void check_days(const rateline::IntervalCalendar& days, const rateline::Interval
   CHECK(first_difference == want.period.size());
 }
 
+// classify_runs gives classify_days's days, and runs that cover the grid in order, each in
+// one period and one day entry, which expand to the same period per interval.
+void check_runs(const rateline::IntervalCalendar& runs, const rateline::IntervalCalendar& want) {
+  CHECK(runs.period.empty());
+  CHECK(runs.misaligned == want.misaligned);
+  std::size_t next = 0, first_difference = want.period.size(), day = 0;
+  bool in_one_day = true;
+  for (const auto& r : runs.runs) {
+    REQUIRE(r.start == next);
+    REQUIRE(r.start < r.end);
+    while (day < runs.days.size() && runs.days[day].first + runs.days[day].count <= r.start) ++day;
+    in_one_day = in_one_day && day < runs.days.size() && r.end <= runs.days[day].first + runs.days[day].count;
+    for (std::size_t i = r.start; i < r.end && i < want.period.size(); ++i)
+      if (first_difference == want.period.size() && want.period[i] != r.period) first_difference = i;
+    next = r.end;
+  }
+  CHECK(in_one_day);
+  CHECK(next == want.period.size());
+  CHECK(first_difference == want.period.size());
+}
+
 }  // namespace
 
 TEST_CASE("calendar: classifying by day pattern equals classifying every interval, random tariffs and zones") {
@@ -276,6 +297,15 @@ TEST_CASE("calendar: classifying by day pattern equals classifying every interva
     CHECK(periods.season.empty());
     CHECK(periods.local_day.empty());
     check_days(rateline::classify_days(c.schedule, zone, c.start, c.minutes, c.count), full);
+    const auto runs = rateline::classify_runs(c.schedule, zone, c.start, c.minutes, c.count);
+    check_runs(runs, full);
+    const auto by_day = rateline::classify_days(c.schedule, zone, c.start, c.minutes, c.count);
+    REQUIRE(runs.days.size() == by_day.days.size());
+    bool same_days = true;
+    for (std::size_t k = 0; k < runs.days.size(); ++k)
+      same_days = same_days && runs.days[k].first == by_day.days[k].first && runs.days[k].count == by_day.days[k].count &&
+                  runs.days[k].local_day == by_day.days[k].local_day && runs.days[k].season == by_day.days[k].season;
+    CHECK(same_days);
   }
 }
 
@@ -305,6 +335,7 @@ TEST_CASE("calendar: classifying by day pattern equals classifying every interva
           const auto full = rateline::classify_intervals(s, zone, from, m, static_cast<std::size_t>(60 * 48 / m));
           check_same(full, per_interval(s, zone, from, m, static_cast<std::size_t>(60 * 48 / m)));
           check_days(rateline::classify_days(s, zone, from, m, static_cast<std::size_t>(60 * 48 / m)), full);
+          check_runs(rateline::classify_runs(s, zone, from, m, static_cast<std::size_t>(60 * 48 / m)), full);
         }
         t = span.end;
       }

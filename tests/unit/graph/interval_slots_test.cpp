@@ -56,11 +56,34 @@ TEST_CASE("interval slots: seasons and days kept by day give every interval's sl
       CAPTURE(count);
       const auto slots = graph::interval_slots(t, start, minutes, count);
       const auto want = classify_intervals(t.groups[0].schedule, t.zone, start, minutes, count);
-      REQUIRE(slots->slot[0].size() == count);
+      // The runs cover the grid in order, each as long as it can be, and give every
+      // interval its slot.
+      const auto& runs = slots->runs[0];
+      REQUIRE_FALSE(runs.empty());
+      CHECK(runs.front().start == 0);
+      CHECK(runs.back().end == count);
+      bool runs_ok = true;
+      for (std::size_t r = 0; r < runs.size(); ++r) {
+        runs_ok = runs_ok && runs[r].start < runs[r].end;
+        if (r > 0) runs_ok = runs_ok && runs[r].start == runs[r - 1].end && runs[r].slot != runs[r - 1].slot;
+      }
+      CHECK(runs_ok);
       std::size_t first_difference = count;
       for (std::size_t i = 0; i < count && first_difference == count; ++i)
-        if (slots->slot[0][i] != season_of(want.season[i]) * periods + want.period[i]) first_difference = i;
+        if (slots->slot_at(0, i) != season_of(want.season[i]) * periods + want.period[i]) first_difference = i;
       CHECK(first_difference == count);
+      // find_interval visits [first, last) in order with each interval's slot.
+      std::mt19937_64 sub(static_cast<std::uint64_t>(round) * 7919 + count);  // not `rng`: the grids drawn stay the same
+      const std::size_t first = sub() % count, last = first + sub() % (count - first + 1);
+      std::size_t next = first;
+      bool visits_ok = true;
+      const std::size_t stop_at = first + (last - first) / 2;
+      const std::size_t found = slots->find_interval(0, first, last, [&](std::size_t i, std::uint16_t slot) {
+        visits_ok = visits_ok && i == next++ && slot == slots->slot_at(0, i);
+        return i == stop_at && last > first;
+      });
+      CHECK(visits_ok);
+      CHECK(found == (last > first ? stop_at : last));
       CHECK(slots->misaligned == want.misaligned);
       (slots->days_in_order ? in_order : out_of_order) += 1;
       for (std::int32_t day = want.local_day.front() - 2; day <= want.local_day.back() + 2; ++day) {
