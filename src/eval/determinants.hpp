@@ -9,7 +9,10 @@
 #include "rateline/decimal.hpp"
 #include "rateline/usage.hpp"
 
+#include <boost/container/small_vector.hpp>
+
 #include <cstdint>
+#include <span>
 #include <vector>
 
 namespace rateline::eval {
@@ -30,11 +33,18 @@ struct RawUnits {
   Decimal demand(std::int64_t raw) const;
 };
 
+/// Per slot, in place for up to 8 slots (seasons × periods of a group; case 19 has 4): a
+/// warm customer-year made 72 heap blocks for these, 6 a bill.
+template <class T>
+using SlotValues = boost::container::small_vector<T, 8>;
+template <class T>
+std::span<const T> as_span(const SlotValues<T>& v) { return {v.data(), v.size()}; }
+
 /// Sums and maxima for one cycle and one period group, per slot (season × period).
 struct CycleAggregate {
-  std::vector<Wide> energy;          ///< [slot]
-  std::vector<std::int64_t> peak;    ///< [slot] highest demand-window raw value
-  std::vector<std::uint32_t> count;  ///< [slot] intervals
+  SlotValues<Wide> energy;           ///< [slot]
+  SlotValues<std::int64_t> peak;     ///< [slot] highest demand-window raw value
+  SlotValues<std::uint32_t> count;   ///< [slot] intervals
 };
 
 /// Demand per interval when the demand window is longer than the data interval: the sum of

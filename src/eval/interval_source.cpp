@@ -165,7 +165,7 @@ Measured IntervalSource::energy(const Segment& c, const Context& ctx) {
   }
   const auto& sums = sums_[c.index];
   if (channels_ && channels_->nets()) {
-    auto q = channels_->energy(sums.groups[ctx.group].energy, sums.channels[ctx.group], selected_slots(c.index, ctx));
+    auto q = channels_->energy(as_span(sums.groups[ctx.group].energy), sums.channels[ctx.group], selected_slots(c.index, ctx));
     return {std::move(q.value), std::move(q.how)};
   }
   Wide sum = 0;
@@ -189,7 +189,7 @@ Measured IntervalSource::channel(const Segment& c, const Context& ctx, Measure m
     auto how = "reactive energy " + q.to_string() + " kVARh as metered";
     return {std::move(q), std::move(how)};
   }
-  auto q = channels_->received(sums.groups[ctx.group].energy, sums.channels[ctx.group], selected_slots(c.index, ctx));
+  auto q = channels_->received(as_span(sums.groups[ctx.group].energy), sums.channels[ctx.group], selected_slots(c.index, ctx));
   return {std::move(q.value), std::move(q.how)};
 }
 

@@ -98,7 +98,7 @@ void MeterChannels::aggregate(const graph::IntervalSlots& slots, const std::vect
     a.count.assign(slot_counts[g], 0);
     const auto& runs = slots.runs[g];
     eval::aggregate(values.data(), nullptr, runs.data(), runs.size(), first, last, safe_run(values.data() + first, last - first), a);
-    into = std::move(a.energy);
+    into.assign(a.energy.begin(), a.energy.end());
   };
   for (std::size_t g = 0; g < slot_counts.size(); ++g) {
     if (mode_ == NetMetering::per_interval) {
@@ -111,11 +111,11 @@ void MeterChannels::aggregate(const graph::IntervalSlots& slots, const std::vect
   }
 }
 
-Decimal MeterChannels::net(const std::vector<Wide>& delivered, const ChannelAggregate& a, std::size_t slot) const {
+Decimal MeterChannels::net(std::span<const Wide> delivered, const ChannelAggregate& a, std::size_t slot) const {
   return delivered_units_.energy(delivered[slot]) - received_units_.energy(a.received[slot]);
 }
 
-ChannelQuantity MeterChannels::energy(const std::vector<Wide>& delivered, const ChannelAggregate& a, const std::vector<std::size_t>& slots) const {
+ChannelQuantity MeterChannels::energy(std::span<const Wide> delivered, const ChannelAggregate& a, const std::vector<std::size_t>& slots) const {
   Wide d = 0;
   for (auto s : slots) d += delivered[s];
   const Decimal delivered_kwh = delivered_units_.energy(d);
@@ -145,7 +145,7 @@ ChannelQuantity MeterChannels::energy(const std::vector<Wide>& delivered, const 
   return {delivered_kwh, ""};
 }
 
-ChannelQuantity MeterChannels::received(const std::vector<Wide>& delivered, const ChannelAggregate& a, const std::vector<std::size_t>& slots) const {
+ChannelQuantity MeterChannels::received(std::span<const Wide> delivered, const ChannelAggregate& a, const std::vector<std::size_t>& slots) const {
   switch (mode_) {
     case NetMetering::none: {
       Wide r = 0;

@@ -20,6 +20,7 @@
 
 #include <cstdint>
 #include <optional>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -51,16 +52,16 @@ class MeterChannels {
 
   bool nets() const { return mode_ != graph::NetMetering::none; }
   /// Energy billed `on energy` over `slots` of a group: delivered, netted as the tariff says.
-  ChannelQuantity energy(const std::vector<Wide>& delivered, const ChannelAggregate& a, const std::vector<std::size_t>& slots) const;
+  ChannelQuantity energy(std::span<const Wide> delivered, const ChannelAggregate& a, const std::vector<std::size_t>& slots) const;
   /// Energy billed `on received_energy`: as read, or the excess of received over delivered.
-  ChannelQuantity received(const std::vector<Wide>& delivered, const ChannelAggregate& a, const std::vector<std::size_t>& slots) const;
+  ChannelQuantity received(std::span<const Wide> delivered, const ChannelAggregate& a, const std::vector<std::size_t>& slots) const;
   /// kVARh over `slots`.
   Decimal reactive(const ChannelAggregate& a, const std::vector<std::size_t>& slots) const;
 
  private:
   MeterChannels(const IntervalUsage& usage, graph::NetMetering mode) : usage_(&usage), mode_(mode) {}
   // delivered minus received in kWh over the slots: both sums converted exactly
-  Decimal net(const std::vector<Wide>& delivered, const ChannelAggregate& a, std::size_t slot) const;
+  Decimal net(std::span<const Wide> delivered, const ChannelAggregate& a, std::size_t slot) const;
 
   const IntervalUsage* usage_;
   graph::NetMetering mode_;
