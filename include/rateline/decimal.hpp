@@ -2,6 +2,9 @@
 //
 // Every price, quantity and amount in rateline is a Decimal: an arbitrary-precision
 // integer coefficient and a non-negative scale (value = coefficient × 10^-scale).
+// A coefficient below 2^127 in magnitude (every amount of a real bill) is kept in a
+// 128-bit integer inside the Decimal; a larger one in a shared, immutable cpp_int. Which
+// one holds it never shows: results are the same exact values either way.
 // Addition, subtraction and multiplication are exact. Division is only available with
 // an explicit result scale and RoundingMode, because a rate analyst must be able to
 // say where every rounding happens.
@@ -17,6 +20,7 @@
 #include <compare>
 #include <concepts>
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -45,11 +49,11 @@ class Decimal {
 
   Decimal() = default;
   /// An integer value (scale 0).
-  Decimal(std::int64_t value) : coefficient_(value) {}  // NOLINT(google-explicit-constructor)
+  Decimal(std::int64_t value) : small_(value) {}  // NOLINT(google-explicit-constructor)
   /// Binary floating point never becomes money: there is no conversion from it.
   template <std::floating_point F>
   Decimal(F) = delete;
-  Decimal(int value) : coefficient_(value) {}  // NOLINT(google-explicit-constructor)
+  Decimal(int value) : small_(value) {}  // NOLINT(google-explicit-constructor)
   /// coefficient × 10^-scale; scale must be >= 0.
   Decimal(Int coefficient, int scale);
 
@@ -57,16 +61,30 @@ class Decimal {
   /// (empty text, spaces, "1,000", "NaN", a second dot, an exponent beyond ±4000).
   static std::optional<Decimal> parse(std::string_view text);
 
-  const Int& coefficient() const { return coefficient_; }
+  /// The coefficient (a copy: a Decimal keeps small ones in a machine integer).
+  Int coefficient() const;
   int scale() const { return scale_; }
 
-  bool is_zero() const { return coefficient_.is_zero(); }
-  bool is_negative() const { return coefficient_.sign() < 0; }
-  int sign() const { return coefficient_.sign(); }
+  bool is_zero() const { return !big_ && small_ == 0; }
+  bool is_negative() const { return sign() < 0; }
+  int sign() const;
 
-  Decimal operator-() const { return Decimal(-coefficient_, scale_); }
-  Decimal& operator+=(const Decimal& other);
-  Decimal& operator-=(const Decimal& other);
+  Decimal operator-() const;
+  Decimal& operator+=(const Decimal& other) {
+    // the common case inline: both coefficients small, at one scale (sums of amounts)
+    if (Small r; !big_ && !other.big_ && scale_ == other.scale_ && !__builtin_add_overflow(small_, other.small_, &r) && r != kSmallMin) {
+      small_ = r;
+      return *this;
+    }
+    return add(other, false);
+  }
+  Decimal& operator-=(const Decimal& other) {
+    if (Small r; !big_ && !other.big_ && scale_ == other.scale_ && !__builtin_sub_overflow(small_, other.small_, &r) && r != kSmallMin) {
+      small_ = r;
+      return *this;
+    }
+    return add(other, true);
+  }
   Decimal& operator*=(const Decimal& other);
   friend Decimal operator+(Decimal a, const Decimal& b) { return a += b; }
   friend Decimal operator-(Decimal a, const Decimal& b) { return a -= b; }
@@ -84,7 +102,10 @@ class Decimal {
   Decimal abs() const { return is_negative() ? -*this : *this; }
 
   /// Value comparison: 1.0 == 1.00.
-  friend bool operator==(const Decimal& a, const Decimal& b);
+  friend bool operator==(const Decimal& a, const Decimal& b) {
+    if (!a.big_ && !b.big_ && a.scale_ == b.scale_) return a.small_ == b.small_;
+    return (a <=> b) == 0;
+  }
   friend std::strong_ordering operator<=>(const Decimal& a, const Decimal& b);
 
   /// Plain notation, never an exponent, keeping the scale: "14.00", "-0.005", "1200".
@@ -96,7 +117,22 @@ class Decimal {
   static const Int& pow10(int exponent);
 
  private:
-  Int coefficient_{0};
+  __extension__ typedef __int128 Small;
+  static constexpr Small kSmallMin = -(static_cast<Small>(1) << 126) * 2;  // -2^127: never held (its negation overflows)
+
+  static Decimal of_small(Small coefficient, int scale) {
+    Decimal d;
+    d.small_ = coefficient;
+    d.scale_ = scale;
+    return d;
+  }
+  /// The general (cpp_int) path of += and -=.
+  Decimal& add(const Decimal& other, bool subtract);
+  /// Takes c as the coefficient: small when it fits, else shared.
+  void set(Int c);
+
+  Small small_ = 0;                  ///< the coefficient, when big_ is empty (|small_| < 2^127)
+  std::shared_ptr<const Int> big_;   ///< the coefficient, when its magnitude is 2^127 or more
   int scale_ = 0;
 };
 

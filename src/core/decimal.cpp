@@ -1,4 +1,4 @@
-// Exact decimal arithmetic over boost::multiprecision::cpp_int (see rateline/decimal.hpp).
+// Exact decimal arithmetic: 128-bit coefficients, and boost::multiprecision::cpp_int past them (see rateline/decimal.hpp).
 #include "rateline/decimal.hpp"
 
 #include <algorithm>
@@ -89,25 +89,6 @@ Decimal::Int big(I128 v) {
   return r;
 }
 
-/// x = v, written into x's own limbs: the temporary and the limb copy of `x = big(v)` cost
-/// more than the 128-bit addition or product the value comes from.
-void set_small(Decimal::Int& x, I128 v) {
-  const bool negative = v < 0;
-  const U128 magnitude = negative ? -static_cast<U128>(v) : static_cast<U128>(v);
-  const auto lo = static_cast<std::uint64_t>(magnitude), hi = static_cast<std::uint64_t>(magnitude >> 64);
-  if (hi == 0) {
-    x = lo;
-  } else {
-    auto& b = x.backend();
-    b.sign(false);
-    b.resize(2, 2);
-    b.limbs()[0] = lo;
-    b.limbs()[1] = hi;
-    b.normalize();
-  }
-  if (negative) x.backend().negate();
-}
-
 /// v × 10^k, false on overflow.
 bool scale_up(I128 v, int k, I128& out) {
   if (k < 0 || k > kMaxPow10) return false;
@@ -191,11 +172,34 @@ const Decimal::Int& Decimal::pow10(int exponent) {
   return *slot;
 }
 
-Decimal::Decimal(Int coefficient, int scale) : coefficient_(std::move(coefficient)), scale_(scale) {
+Decimal::Decimal(Int coefficient, int scale) : scale_(scale) {
   if (scale < 0) {
-    coefficient_ *= pow10(-scale);
+    coefficient *= pow10(-scale);
     scale_ = 0;
   }
+  set(std::move(coefficient));
+}
+
+void Decimal::set(Int c) {
+  if (I128 v = 0; small(c, v)) {
+    small_ = v;
+    big_.reset();
+  } else {
+    small_ = 0;
+    big_ = std::make_shared<const Int>(std::move(c));
+  }
+}
+
+Decimal::Int Decimal::coefficient() const { return big_ ? *big_ : big(small_); }
+
+int Decimal::sign() const {
+  if (big_) return big_->sign();
+  return small_ < 0 ? -1 : small_ > 0 ? 1 : 0;
+}
+
+Decimal Decimal::operator-() const {
+  if (!big_) return of_small(-small_, scale_);   // |small_| < 2^127: its negation fits
+  return Decimal(-*big_, scale_);
 }
 
 std::optional<Decimal> Decimal::parse(std::string_view text) {
@@ -235,64 +239,42 @@ std::optional<Decimal> Decimal::parse(std::string_view text) {
   if (scale > kMaxExponent || scale < -kMaxExponent) return std::nullopt;
   // cpp_int reads a leading 0 as octal: strip leading zeros first.
   auto first = digits.find_first_not_of('0');
-  Int coefficient = first == std::string::npos ? Int(0) : Int(digits.substr(first));
+  if (first == std::string::npos) first = digits.size();
+  if (digits.size() - first <= static_cast<std::size_t>(kMaxPow10) && scale >= 0) {
+    // 38 digits or fewer fit in 128 bits: no cpp_int at all (every number of a real tariff)
+    I128 v = 0;
+    for (std::size_t k = first; k < digits.size(); ++k) v = v * 10 + (digits[k] - '0');
+    return of_small(negative ? -v : v, scale);
+  }
+  Int coefficient = first == digits.size() ? Int(0) : Int(digits.substr(first));
   if (negative) coefficient = -coefficient;
   return Decimal(std::move(coefficient), scale);
 }
 
-namespace {
-
-/// a·10^-sa + sign·b·10^-sb in 128 bits at the larger scale; false when it does not fit.
-bool add_small(const Decimal::Int& a, int sa, const Decimal::Int& b, int sb, bool subtract, I128& out) {
-  I128 x = 0, y = 0;
-  if (!small(a, x) || !small(b, y)) return false;
-  if (sa < sb && !scale_up(x, sb - sa, x)) return false;
-  if (sb < sa && !scale_up(y, sa - sb, y)) return false;
-  return subtract ? !__builtin_sub_overflow(x, y, &out) : !__builtin_add_overflow(x, y, &out);
-}
-
-}  // namespace
-
-Decimal& Decimal::operator+=(const Decimal& other) {
-  if (I128 r = 0; add_small(coefficient_, scale_, other.coefficient_, other.scale_, false, r)) {
-    set_small(coefficient_, r);
-    scale_ = std::max(scale_, other.scale_);
-    return *this;
+Decimal& Decimal::add(const Decimal& other, bool subtract) {
+  if (!big_ && !other.big_) {
+    I128 x = small_, y = other.small_, r = 0;
+    if ((scale_ >= other.scale_ || scale_up(x, other.scale_ - scale_, x)) && (other.scale_ >= scale_ || scale_up(y, scale_ - other.scale_, y)) &&
+        !(subtract ? __builtin_sub_overflow(x, y, &r) : __builtin_add_overflow(x, y, &r)) && r != kSmallMin) {
+      small_ = r;
+      scale_ = std::max(scale_, other.scale_);
+      return *this;
+    }
   }
-  if (scale_ == other.scale_) {
-    coefficient_ += other.coefficient_;
-  } else if (scale_ > other.scale_) {
-    coefficient_ += other.coefficient_ * pow10(scale_ - other.scale_);
-  } else {
-    coefficient_ = coefficient_ * pow10(other.scale_ - scale_) + other.coefficient_;
-    scale_ = other.scale_;
-  }
-  return *this;
-}
-
-Decimal& Decimal::operator-=(const Decimal& other) {
-  // as +=, without the negated copy of `other`
-  if (I128 r = 0; add_small(coefficient_, scale_, other.coefficient_, other.scale_, true, r)) {
-    set_small(coefficient_, r);
-    scale_ = std::max(scale_, other.scale_);
-    return *this;
-  }
-  if (scale_ == other.scale_) {
-    coefficient_ -= other.coefficient_;
-  } else if (scale_ > other.scale_) {
-    coefficient_ -= other.coefficient_ * pow10(scale_ - other.scale_);
-  } else {
-    coefficient_ = coefficient_ * pow10(other.scale_ - scale_) - other.coefficient_;
-    scale_ = other.scale_;
-  }
+  Int a = coefficient(), b = other.coefficient();
+  if (subtract) b = -b;
+  if (scale_ > other.scale_) b *= pow10(scale_ - other.scale_);
+  else if (other.scale_ > scale_) a *= pow10(other.scale_ - scale_);
+  scale_ = std::max(scale_, other.scale_);
+  set(a + b);
   return *this;
 }
 
 Decimal& Decimal::operator*=(const Decimal& other) {
-  if (I128 x = 0, y = 0, r = 0; small(coefficient_, x) && small(other.coefficient_, y) && !__builtin_mul_overflow(x, y, &r))
-    set_small(coefficient_, r);
+  if (I128 r = 0; !big_ && !other.big_ && !__builtin_mul_overflow(small_, other.small_, &r) && r != kSmallMin)
+    small_ = r;
   else
-    coefficient_ *= other.coefficient_;
+    set(coefficient() * other.coefficient());
   scale_ += other.scale_;
   return *this;
 }
@@ -303,10 +285,10 @@ Decimal Decimal::divided_by(const Decimal& divisor, int scale, RoundingMode mode
   // this/divisor = (c1·10^-s1)/(c2·10^-s2); result coefficient at `scale` is
   // c1·10^(scale - s1 + s2) / c2.
   int shift = scale - scale_ + divisor.scale_;
-  if (I128 n = 0, d = 0; small(coefficient_, n) && small(divisor.coefficient_, d) && (shift >= 0 ? scale_up(n, shift, n) : scale_up(d, -shift, d)))
-    return Decimal(big(divide_rounded(n, d, mode)), scale);
-  Int numerator = coefficient_;
-  Int denominator = divisor.coefficient_;
+  if (I128 n = small_, d = divisor.small_; !big_ && !divisor.big_ && (shift >= 0 ? scale_up(n, shift, n) : scale_up(d, -shift, d)))
+    return of_small(divide_rounded(n, d, mode), scale);
+  Int numerator = coefficient();
+  Int denominator = divisor.coefficient();
   if (shift >= 0) numerator *= pow10(shift); else denominator *= pow10(-shift);
   bool negative = (numerator.sign() < 0) != (denominator.sign() < 0);
   Int d = boost::multiprecision::abs(denominator);
@@ -319,31 +301,31 @@ Decimal Decimal::divided_by(const Decimal& divisor, int scale, RoundingMode mode
 
 Decimal Decimal::rounded(int scale, RoundingMode mode) const {
   if (scale < 0) throw std::invalid_argument("Decimal: negative scale");
-  if (I128 c = 0; small(coefficient_, c)) {
+  if (I128 c = small_; !big_) {
     if (scale >= scale_) {
-      if (scale_up(c, scale - scale_, c)) return Decimal(big(c), scale);
+      if (scale_up(c, scale - scale_, c)) return of_small(c, scale);
     } else if (scale_ - scale <= kMaxPow10) {
-      return Decimal(big(divide_rounded(c, kPow10[static_cast<std::size_t>(scale_ - scale)], mode)), scale);
+      return of_small(divide_rounded(c, kPow10[static_cast<std::size_t>(scale_ - scale)], mode), scale);
     }
   }
-  if (scale >= scale_) return Decimal(coefficient_ * pow10(scale - scale_), scale);
+  if (scale >= scale_) return Decimal(coefficient() * pow10(scale - scale_), scale);
   const Int& d = pow10(scale_ - scale);
   Int q, r;
-  divide_qr(coefficient_, d, q, r);  // truncates toward zero; r has the sign of the coefficient
+  divide_qr(coefficient(), d, q, r);  // truncates toward zero; r has the sign of the coefficient
   return Decimal(round_quotient(std::move(q), r, d, is_negative(), mode), scale);
 }
 
 Decimal Decimal::normalized() const {
-  if (coefficient_.is_zero()) return Decimal();
-  if (I128 v = 0; small(coefficient_, v)) {
+  if (is_zero()) return Decimal();
+  if (I128 v = small_; !big_) {
     int s = scale_;
     while (s > 0 && v % 10 == 0) {
       v /= 10;
       --s;
     }
-    return Decimal(big(v), s);
+    return of_small(v, s);
   }
-  Int c = coefficient_;
+  Int c = coefficient();
   int s = scale_;
   Int q, r;
   while (s > 0) {
@@ -357,18 +339,18 @@ Decimal Decimal::normalized() const {
 
 std::optional<Decimal> Decimal::with_scale(int scale) const {
   if (scale < 0) return std::nullopt;
-  if (I128 c = 0; small(coefficient_, c)) {
+  if (I128 c = small_; !big_) {
     if (scale >= scale_) {
-      if (scale_up(c, scale - scale_, c)) return Decimal(big(c), scale);
+      if (scale_up(c, scale - scale_, c)) return of_small(c, scale);
     } else if (scale_ - scale <= kMaxPow10) {
       const I128 d = kPow10[static_cast<std::size_t>(scale_ - scale)];
       if (c % d != 0) return std::nullopt;
-      return Decimal(big(c / d), scale);
+      return of_small(c / d, scale);
     }
   }
-  if (scale >= scale_) return Decimal(coefficient_ * pow10(scale - scale_), scale);
+  if (scale >= scale_) return Decimal(coefficient() * pow10(scale - scale_), scale);
   Int q, r;
-  divide_qr(coefficient_, pow10(scale_ - scale), q, r);
+  divide_qr(coefficient(), pow10(scale_ - scale), q, r);
   if (!r.is_zero()) return std::nullopt;
   return Decimal(std::move(q), scale);
 }
@@ -376,25 +358,24 @@ std::optional<Decimal> Decimal::with_scale(int scale) const {
 std::optional<Decimal::Int> Decimal::scaled_to(int scale) const {
   auto d = with_scale(scale);
   if (!d) return std::nullopt;
-  return d->coefficient_;
+  return d->coefficient();
 }
 
-bool operator==(const Decimal& a, const Decimal& b) { return (a <=> b) == 0; }
-
 std::strong_ordering operator<=>(const Decimal& a, const Decimal& b) {
-  if (I128 x = 0, y = 0; small(a.coefficient_, x) && small(b.coefficient_, y) &&
+  if (I128 x = a.small_, y = b.small_; !a.big_ && !b.big_ &&
                          (a.scale_ >= b.scale_ ? scale_up(y, a.scale_ - b.scale_, y) : scale_up(x, b.scale_ - a.scale_, x)))
     return x < y ? std::strong_ordering::less : x > y ? std::strong_ordering::greater : std::strong_ordering::equal;
+  const Decimal::Int ac = a.coefficient(), bc = b.coefficient();
   int c;
-  if (a.scale_ == b.scale_) c = a.coefficient_.compare(b.coefficient_);
-  else if (a.scale_ > b.scale_) c = a.coefficient_.compare(Decimal::Int(b.coefficient_ * Decimal::pow10(a.scale_ - b.scale_)));
-  else c = Decimal::Int(a.coefficient_ * Decimal::pow10(b.scale_ - a.scale_)).compare(b.coefficient_);
+  if (a.scale_ == b.scale_) c = ac.compare(bc);
+  else if (a.scale_ > b.scale_) c = ac.compare(Decimal::Int(bc * Decimal::pow10(a.scale_ - b.scale_)));
+  else c = Decimal::Int(ac * Decimal::pow10(b.scale_ - a.scale_)).compare(bc);
   return c < 0 ? std::strong_ordering::less : c > 0 ? std::strong_ordering::greater : std::strong_ordering::equal;
 }
 
 std::string Decimal::to_string() const {
   std::string digits;
-  if (I128 c = 0; small(coefficient_, c)) {
+  if (I128 c = small_; !big_) {
     // every amount of a bill is written this way: cpp_int's str() goes through a stream
     char buffer[40];
     char* p = buffer + sizeof buffer;
@@ -405,7 +386,7 @@ std::string Decimal::to_string() const {
     } while (magnitude != 0);
     digits.assign(p, buffer + sizeof buffer);
   } else {
-    digits = Int(boost::multiprecision::abs(coefficient_)).str();
+    digits = Int(boost::multiprecision::abs(*big_)).str();
   }
   if (scale_ > 0) {
     if (static_cast<int>(digits.size()) <= scale_) digits.insert(0, static_cast<std::size_t>(scale_ - static_cast<int>(digits.size()) + 1), '0');

@@ -168,3 +168,36 @@ TEST_CASE("decimal fast path: to_string writes the digits cpp_int writes") {
   CHECK(Decimal(Int(-5), 3).to_string() == "-0.005");
   CHECK(Decimal(Int(0), 2).to_string() == "0.00");
 }
+
+TEST_CASE("decimal: a value is the same whether its coefficient is held in 128 bits or in a cpp_int") {
+  // A Decimal keeps a coefficient below 2^127 in a machine integer and a larger one in a
+  // shared cpp_int; results that come back below 2^127 must equal the same value made small.
+  const Int max = pow2(127) - 1;
+  const Decimal big_value(Int(pow2(127) + 5), 0);   // held big
+  CHECK(big_value - Decimal(Int(pow2(127)), 0) == Decimal(5));
+  CHECK((big_value - Decimal(Int(pow2(127)), 0)).to_string() == "5");
+  CHECK(-(-big_value) == big_value);
+  CHECK((-big_value).coefficient() == Int(-(pow2(127) + 5)));
+  // -2^127 fits in a signed __int128 but its negation does not: it is held big, and negates
+  const Decimal min = Decimal(Int(-max), 0) - Decimal(1);
+  CHECK(min.coefficient() == Int(-pow2(127)));
+  CHECK((-min).coefficient() == Int(pow2(127)));
+  CHECK((min + Decimal(1)).coefficient() == Int(-max));
+  // copies of a big value are independent values
+  Decimal copy = big_value;
+  copy += Decimal(1);
+  CHECK(big_value.coefficient() == Int(pow2(127) + 5));
+  CHECK(copy.coefficient() == Int(pow2(127) + 6));
+  // a product back into range, divisions and rounding from a big operand
+  CHECK((Decimal(Int(pow10(40)), 40) * Decimal(3)).normalized().to_string() == "3");
+  CHECK(Decimal(Int(pow10(40) + 5), 40).rounded(2, RoundingMode::half_up).to_string() == "1.00");
+  CHECK(Decimal(Int(pow10(40)), 0).divided_by(Decimal(Int(pow10(39)), 0), 0, RoundingMode::half_up) == Decimal(10));
+  CHECK(Decimal(Int(pow10(40)), 0).is_negative() == false);
+  CHECK(Decimal(Int(-pow10(40)), 0).sign() == -1);
+  CHECK(!Decimal(Int(pow10(40)), 0).is_zero());
+  // parse: 38 digits are read in 128 bits, 39 on cpp_int; both compare as values
+  CHECK(D("99999999999999999999999999999999999999") + Decimal(1) == D("100000000000000000000000000000000000000"));
+  CHECK(D("-0.00000000000000000000000000000000000001").to_string() == "-0.00000000000000000000000000000000000001");
+  CHECK(D("000000000000000000000000000000000000000000012.50") == D("12.5"));
+  CHECK(D("1e3").to_string() == "1000");
+}
