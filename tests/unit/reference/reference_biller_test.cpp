@@ -180,6 +180,11 @@ std::vector<RefBill> reference_series(const RandomCase& c, const std::vector<Bil
         std::vector<RefBill*> year;
         for (std::size_t i = start; i < std::min(periods.size(), start + per_year); ++i) year.push_back(&bills[k][i]);
         apply_yearly_minimums(one, account, year);
+        // the top-up is the service's line, as every other line of its part
+        if (!t.services.empty())
+          for (auto* bill : year)
+            for (auto& l : bill->lines)
+              if (l.service.empty()) l.service = t.services[k].id;
       }
     }
   }
