@@ -280,8 +280,8 @@ py::tuple import_urdb_text(const std::string& json, const std::string& path, con
 
 py::dict line_item(const LineItem& item) {
   py::dict d;
-  d["id"] = item.id;
-  d["label"] = item.label;
+  d["id"] = item.id.view();
+  d["label"] = item.label.view();
   d["kind"] = std::string(to_string(item.kind));
   d["quantity"] = item.quantity.to_string();
   d["unit"] = item.unit;

@@ -15,6 +15,7 @@
 #include "rateline/diagnostic.hpp"
 #include "rateline/rate_graph.hpp"
 #include "rateline/register_reads.hpp"
+#include "rateline/text.hpp"
 #include "rateline/usage.hpp"
 
 #include <chrono>
@@ -34,8 +35,8 @@ struct BillingPeriod {
 };
 
 struct LineItem {
-  std::string id;            ///< the charge's id in the tariff, with a suffix per tier/period/season part
-  std::string label;         ///< as the customer reads it: "Energy Charge, first 800 kWh"
+  Text id;                   ///< the charge's id in the tariff, with a suffix per tier/period/season part
+  Text label;                ///< as the customer reads it: "Energy Charge, first 800 kWh"
   LineKind kind = LineKind::fixed;
   Decimal quantity;          ///< in `unit`
   std::string unit;          ///< "kWh", "kW", "month", "day", "$" (base of a percentage)

@@ -131,8 +131,8 @@ std::string format_diff(const CaseDiff& diff, int indent) {
     if (b.period_differs) out += " (the case expects " + expected_period(*b.expected) + ")";
     out += "\n";
     std::size_t width = b.estimated_differs ? 9 : 5;  // "estimated", "total"
-    for (auto& l : b.lines) width = std::max(width, (l.expected ? l.expected->id.value : l.actual->id).size());
-    auto id_column = [&](const std::string& id) { return id + std::string(width - id.size() + 2, ' '); };
+    for (auto& l : b.lines) width = std::max(width, (l.expected ? std::string_view(l.expected->id.value) : l.actual->id.view()).size());
+    auto id_column = [&](std::string_view id) { return std::string(id) + std::string(width - id.size() + 2, ' '); };
     for (auto& l : b.lines) {
       switch (l.kind) {
         case LineChange::Kind::changed: out += pad + "~ " + id_column(l.expected->id.value) + changed_fields(*l.expected, *l.actual) + "\n"; break;

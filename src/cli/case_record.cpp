@@ -35,7 +35,7 @@ std::string output_folder() {
   return target.parent_path().string();
 }
 
-std::string toml_string(const std::string& text) {
+std::string toml_string(std::string_view text) {
   std::string out = "\"";
   for (char c : text) {
     if (c == '"' || c == '\\') out += '\\', out += c;

@@ -12,6 +12,7 @@
 
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace rateline::cli {
@@ -43,7 +44,7 @@ std::string format_expect_block(const Bill& bill);
 std::string output_folder();
 
 /// A TOML basic string: "text" with \" \\ and control characters escaped.
-std::string toml_string(const std::string& text);
+std::string toml_string(std::string_view text);
 std::string toml_date(const std::chrono::year_month_day& date);
 
 }  // namespace rateline::cli

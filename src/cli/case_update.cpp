@@ -25,7 +25,7 @@ class Editor {
     edits_.push_back({n.span.begin, n.span.end, n.quoted ? "\"" + value.to_string() + "\"" : value.to_string()});
   }
   void replace(TextSpan span, std::string text) { edits_.push_back({span.begin, span.end, std::move(text)}); }
-  void string(const CaseText& t, const std::string& value) { edits_.push_back({t.span.begin, t.span.end, toml_string(value)}); }
+  void string(const CaseText& t, std::string_view value) { edits_.push_back({t.span.begin, t.span.end, toml_string(value)}); }
 
   // Every line item alone on its line and the closing `]` on its own: then items are added
   // and removed a line at a time. Other layouts get the whole array rewritten.

@@ -9,7 +9,7 @@ namespace rateline::eval {
 /// Walks the segment's intervals in time order; each interval's energy fills the tiers in
 /// turn and is credited to its own TOU period.
 void IntervalSource::chronological(const Segment& c, const Context& all, const std::vector<std::uint32_t>& column_period,
-                                   const std::vector<std::optional<Decimal>>& upper, std::vector<std::vector<Decimal>>& share) {
+                                   const TierLimits& upper, TierShares& share) {
   const auto& series = used_->delivered;
   const auto& sums = sums_[c.index];
   // Work in raw units scaled so that every bound is an integer: raw × 10^extra × den_e

@@ -7,6 +7,7 @@
 
 #include "eval/context.hpp"
 #include "eval/segments.hpp"
+#include "eval/tier_values.hpp"
 #include "graph/tariff_graph.hpp"
 
 #include <cstdint>
@@ -44,7 +45,7 @@ class DeterminantSource {
   virtual bool measures_demand() const = 0;
   /// Chronological tier fill: per column, the energy that filled each tier (share[col][tier]).
   virtual void chronological(const Segment& s, const Context& all, const std::vector<std::uint32_t>& column_period,
-                             const std::vector<std::optional<Decimal>>& upper, std::vector<std::vector<Decimal>>& share) = 0;
+                             const TierLimits& upper, TierShares& share) = 0;
   /// Billed from an estimated read.
   virtual bool estimated(const Segment& s) const = 0;
   /// For the trace: when the demand peak happened (", in the interval starting ..."), or "".

@@ -71,7 +71,7 @@ void apply_annual_minimums(BillRun& run, std::vector<Bill>& bills, const std::ve
     std::vector<std::string_view> base_ids;
     for (auto b : ch.base)
       if (t.charges[b].id.find_first_of(".@") == std::string::npos) base_ids.push_back(t.charges[b].id);
-    auto of_base = [&](const std::string& line_id) {
+    auto of_base = [&](std::string_view line_id) {
       for (auto id : base_ids)
         if (line_id.size() >= id.size() && line_id.compare(0, id.size(), id) == 0 &&
             (line_id.size() == id.size() || line_id[id.size()] == '.' || line_id[id.size()] == '@'))

@@ -39,7 +39,7 @@ class IntervalSource final : public DeterminantSource {
   std::size_t interval_count(const Segment& s, const Context& ctx) const override;
   bool measures_demand() const override { return true; }
   void chronological(const Segment& s, const Context& all, const std::vector<std::uint32_t>& column_period,
-                     const std::vector<std::optional<Decimal>>& upper, std::vector<std::vector<Decimal>>& share) override;
+                     const TierLimits& upper, TierShares& share) override;
   bool estimated(const Segment&) const override { return false; }
   std::string peak_when(const Segment& s, const Context& ctx) const override;
 

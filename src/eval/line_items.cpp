@@ -11,27 +11,13 @@ std::optional<graph::QuantityRounding> line_rounding(const graph::Tariff& t, con
   return std::nullopt;
 }
 
-namespace {
-
-std::size_t size_of(const TextPieces& pieces) {
-  std::size_t n = 0;
-  for (auto piece : pieces) n += piece.size();
-  return n;
-}
-
-}  // namespace
-
 void start_line(LineItem& li, Trace& trace, const graph::Charge& ch, const Context& ctx, std::string_view tier_label,
                 std::string_view tier_id) {
-  // one allocation per string (none when it fits the string's own buffer): a year of bills makes hundreds of these
-  li.id.reserve(ch.id.size() + size_of(ctx.id) + tier_id.size());
-  li.id.append(ch.id);
-  for (auto piece : ctx.id) li.id.append(piece);
-  li.id.append(tier_id);
-  li.label.reserve(ch.label.size() + size_of(ctx.label) + tier_label.size() + 2);
-  li.label.append(ch.label);
-  for (auto piece : ctx.label) li.label.append(piece);
-  if (!tier_label.empty()) li.label.append(", ").append(tier_label);
+  // joined in place from pieces (a Text keeps a label inside the line item): no heap
+  // allocation for a label of ordinary length, and a year of bills makes hundreds of them
+  li.id.assign_joined(ch.id, ctx.id, tier_id);
+  if (tier_label.empty()) li.label.assign_joined(ch.label, ctx.label);
+  else li.label.assign_joined(ch.label, ctx.label, std::string_view(", "), tier_label);
   li.kind = ch.kind;
   li.season = ctx.season_name;
   li.period = ctx.period_name;

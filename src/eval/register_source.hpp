@@ -30,8 +30,8 @@ class RegisterSource final : public DeterminantSource {
   Decimal kva_demand(const Segment&, const Context&, std::vector<std::string>&) override;
   std::size_t interval_count(const Segment&, const Context&) const override { return 1; }
   bool measures_demand() const override { return false; }
-  void chronological(const Segment&, const Context&, const std::vector<std::uint32_t>&, const std::vector<std::optional<Decimal>>&,
-                     std::vector<std::vector<Decimal>>&) override {}   // no intervals: energy by TOU period has been refused
+  void chronological(const Segment&, const Context&, const std::vector<std::uint32_t>&, const TierLimits&,
+                     TierShares&) override {}   // no intervals: energy by TOU period has been refused
   bool estimated(const Segment& s) const override { return reads_of_[s.index].estimated; }
   std::string peak_when(const Segment&, const Context&) const override { return ""; }
 

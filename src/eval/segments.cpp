@@ -4,6 +4,8 @@
 #include "eval/bill_plan.hpp"
 #include "rateline/calendar.hpp"
 
+#include <boost/container/small_vector.hpp>
+
 #include <algorithm>
 #include <cstdio>
 
@@ -20,10 +22,27 @@ std::size_t version_at(const graph::Tariff& t, year_month_day d) {
   return v;
 }
 
+// Days of [from, to) in each season, a month at a time: the plan's table gives each day's
+// season by month and day, so no date is converted per day.
+void count_season_days(const BillPlan& plan, year_month_day from, year_month_day to, SeasonDays& out) {
+  const sys_days end{to};
+  sys_days day{from};
+  while (day < end) {
+    const year_month_day d{day};
+    const sys_days next_month{(d.year() / d.month() + months{1}) / 1d};
+    const sys_days stop = std::min(next_month, end);
+    const auto& of_day = plan.season_of_day[static_cast<unsigned>(d.month())];
+    const unsigned first = static_cast<unsigned>(d.day());
+    const unsigned count = static_cast<unsigned>((stop - day).count());
+    for (unsigned k = 0; k < count; ++k) out[of_day[first + k]]++;
+    day = stop;
+  }
+}
+
 }  // namespace
 
 std::vector<Segment> version_segments(const graph::Tariff& t, const BillingPeriod& p, std::size_t bill, const BillOptions& options) {
-  std::vector<std::pair<year_month_day, std::size_t>> cuts{{p.from, version_at(t, options.as_of.value_or(p.from))}};
+  boost::container::small_vector<std::pair<year_month_day, std::size_t>, 4> cuts{{p.from, version_at(t, options.as_of.value_or(p.from))}};
   if (!options.as_of)
     for (std::size_t r = 0; r < t.revisions.size(); ++r) {
       auto d = t.revisions[r].effective;
@@ -46,7 +65,7 @@ std::vector<Segment> version_segments(const graph::Tariff& t, const BillingPerio
     c.days = static_cast<int>((sys_days{c.to} - sys_days{c.from}).count());
     c.season_days.assign(std::max<std::size_t>(1, t.season_names.size()), 0);
     if (t.season_names.size() > 1)
-      for (auto d = c.from; d < c.to; d = next_day(d)) c.season_days[plan.season(d)]++;
+      count_season_days(plan, c.from, c.to, c.season_days);
     else
       c.season_days[0] = c.days;
     c.month = static_cast<unsigned>(year_month_day{sys_days{p.to} - days{1}}.month());

@@ -9,6 +9,8 @@
 #include "graph/tariff_graph.hpp"
 #include "rateline/bill.hpp"
 
+#include <boost/container/small_vector.hpp>
+
 #include <chrono>
 #include <string>
 #include <vector>
@@ -17,6 +19,9 @@ namespace rateline::eval {
 
 /// One stretch of a billing period billed at one version of the tariff: the whole period,
 /// or a part of it when a revision takes effect inside it.
+/// Days in each season (no heap for up to four seasons: one per bill).
+using SeasonDays = boost::container::small_vector<int, 4>;
+
 struct Segment {
   BillingPeriod period;                              ///< the bill's whole period
   std::size_t bill = 0;                              ///< which bill of the run it belongs to
@@ -27,7 +32,7 @@ struct Segment {
   std::chrono::year_month_day from{}, to{};          ///< [from, to)
   int days = 0;                                      ///< days of the segment
   int period_days = 0;                               ///< days of the whole period
-  std::vector<int> season_days;                      ///< days of the segment in each season
+  SeasonDays season_days;                            ///< days of the segment in each season
   unsigned month = 1;                                ///< 1..12: month of the period's last day
 
   /// The segment's share of the period's days (only meaningful when split).

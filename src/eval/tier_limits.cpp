@@ -11,11 +11,11 @@ using graph::kNone;
 namespace {
 
 /// Tier limits for this bill, in the determinant's unit.
-std::vector<std::optional<Decimal>> bounds(ChargeLines& lines, const graph::TierTable& tt, const Context& ctx, Steps& steps) {
+TierLimits bounds(ChargeLines& lines, const graph::TierTable& tt, const Context& ctx, Steps& steps) {
   auto& run = lines.run;
   const auto& t = run.t;
   const auto& c = lines.segment;
-  std::vector<std::optional<Decimal>> out;
+  TierLimits out;
   out.reserve(tt.upper.size());
   int days_here = ctx.season >= 0 && ctx.part ? c.season_days[ctx.season_index()] : c.days;
   std::optional<Decimal> demand_kw;

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "eval/bill_run.hpp"
+#include "eval/tier_values.hpp"
 
 #include <optional>
 #include <string>
@@ -12,7 +13,7 @@ namespace rateline::eval {
 /// A tier table resolved for one bill: limits in the determinant's unit, nested blocks
 /// replaced by their steps, each step clipped to its block [block lower, block upper).
 struct ResolvedTiers {
-  std::vector<std::optional<Decimal>> upper;
+  TierLimits upper;
   std::vector<std::string> labels;
   std::vector<std::string> ids;              ///< ".t2", or ".t1.2" for step 2 of block 1: stable from bill to bill
   std::vector<std::vector<Decimal>> prices;  ///< [column][tier]

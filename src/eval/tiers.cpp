@@ -9,8 +9,8 @@ namespace rateline::eval {
 using graph::Allocation;
 using graph::Measure;
 
-std::vector<Decimal> split_into_tiers(const Decimal& q, const std::vector<std::optional<Decimal>>& upper) {
-  std::vector<Decimal> portions;
+TierAmounts split_into_tiers(const Decimal& q, const TierLimits& upper) {
+  TierAmounts portions;
   portions.reserve(upper.size());
   Decimal lower;
   for (auto& u : upper) {
@@ -41,7 +41,7 @@ struct View {
 };
 
 /// One price column: tiers on the determinant itself.
-void single_column(ChargeLines& lines, const View& tt, const std::vector<std::optional<Decimal>>& upper, const Steps& bound_steps,
+void single_column(ChargeLines& lines, const View& tt, const TierLimits& upper, const Steps& bound_steps,
                    const Context& ctx) {
   auto& trace = lines.run.trace;
   Steps steps;
@@ -64,7 +64,7 @@ void single_column(ChargeLines& lines, const View& tt, const std::vector<std::op
 }
 
 /// TOU period columns: tiers on the total of the columns' periods, shared out proportionally or in time order.
-void period_columns(ChargeLines& lines, const graph::Pricing& p, const View& tt, const std::vector<std::optional<Decimal>>& upper,
+void period_columns(ChargeLines& lines, const graph::Pricing& p, const View& tt, const TierLimits& upper,
                     const Steps& bound_steps, const Context& ctx) {
   auto& run = lines.run;
   const auto& c = lines.segment;
@@ -87,7 +87,7 @@ void period_columns(ChargeLines& lines, const graph::Pricing& p, const View& tt,
   auto portions = split_into_tiers(total, upper);
   const auto& names = run.t.groups[p.group].period_names;
   const auto& labels = run.t.groups[p.group].period_labels;
-  std::vector<std::vector<Decimal>> share(tt.column_period.size(), std::vector<Decimal>(portions.size()));
+  TierShares share(tt.column_period.size(), TierAmounts(portions.size()));
   if (tt.allocation == Allocation::proportional) {
     for (std::size_t col = 0; col < tt.column_period.size(); ++col) {
       Context one = all;

@@ -11,6 +11,6 @@ namespace rateline::eval {
 void price_tiers(ChargeLines& lines, const graph::Pricing& p, const Context& ctx);
 
 /// Splits q over the tiers: the portion of q between each tier's lower and upper bound.
-std::vector<Decimal> split_into_tiers(const Decimal& q, const std::vector<std::optional<Decimal>>& upper);
+TierAmounts split_into_tiers(const Decimal& q, const TierLimits& upper);
 
 }  // namespace rateline::eval

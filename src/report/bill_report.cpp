@@ -100,7 +100,7 @@ void write_period(JsonWriter& w, const BillingPeriod& p) {
   w.end_object();
 }
 
-std::size_t chars(const std::string& s) {
+std::size_t chars(std::string_view s) {
   std::size_t n = 0;
   for (unsigned char c : s) n += (c & 0xC0) != 0x80;
   return n;
@@ -121,7 +121,7 @@ std::string quantity_text(const LineItem& li, const TableOptions& options) {
 // id has a suffix after `.` or `@`, docs/json-format.md) with quantity 0 and amount 0. A whole charge at $0 (a $0.00 fixed
 // charge, a tax on a zero base) stays: the sheet states it. The total is unchanged.
 bool on_table(const LineItem& li, const TableOptions& options) {
-  return options.show_zero_lines || li.id.find_first_of(".@") == std::string::npos || !li.quantity.is_zero() || !li.amount.is_zero();
+  return options.show_zero_lines || li.id.view().find_first_of(".@") == std::string_view::npos || !li.quantity.is_zero() || !li.amount.is_zero();
 }
 
 void table_body(const Bill& bill, const TableOptions& options, std::ostream& out) {
@@ -160,7 +160,7 @@ void table_body(const Bill& bill, const TableOptions& options, std::ostream& out
       out << "  " << (service ? service->label : li.service) << "\n";
     }
     // a label longer than its column keeps two spaces before the quantity
-    std::string label = chars(li.label) >= label_width ? li.label + "  " : li.label;
+    std::string label = chars(li.label) >= label_width ? li.label + "  " : li.label.str();
     out << "  " << pad(label, label_width) << pad(quantity(li), quantity_width, true) << pad(rate_text(li), rate_width, true)
         << pad(money(li.amount), amount_width, true) << "\n";
   }
@@ -201,8 +201,8 @@ std::string format_json(const Bill& bill) {
 }
 
 namespace {
-std::string csv_field(const std::string& s) {
-  if (s.find_first_of(",\"\n") == std::string::npos) return s;
+std::string csv_field(std::string_view s) {
+  if (s.find_first_of(",\"\n") == std::string_view::npos) return std::string(s);
   std::string out = "\"";
   for (char c : s) out += c == '"' ? std::string("\"\"") : std::string(1, c);
   return out + "\"";

@@ -32,7 +32,7 @@ LAYERS = ["core", "calendar", "usage", "graph", "syntax", "check", "lower", "eva
 
 # Public headers (paths under include/rateline/) by layer. Add new headers here.
 PUBLIC_HEADERS = {
-    "core": ["decimal.hpp", "unit.hpp", "quantity.hpp", "diagnostic.hpp"],
+    "core": ["decimal.hpp", "unit.hpp", "quantity.hpp", "diagnostic.hpp", "text.hpp"],
     "calendar": ["time_zone.hpp", "calendar.hpp"],
     "usage": ["usage.hpp", "register_reads.hpp"],
     "syntax": [],

@@ -103,7 +103,7 @@ std::string render_all(const std::vector<rateline::Diagnostic>& diagnostics) {
 double to_number(const rateline::Decimal& d) { return std::stod(d.to_string()); }
 
 /// The charge a line item belongs to: its id up to the first '.'.
-std::string charge_of(const rateline::LineItem& item) { return item.id.substr(0, item.id.find('.')); }
+std::string charge_of(const rateline::LineItem& item) { return std::string(item.id.view().substr(0, item.id.view().find('.'))); }
 
 struct MonthFigures {
   double energy = 0, tou = 0, flat = 0, fixed = 0, minimum = 0, total = 0;

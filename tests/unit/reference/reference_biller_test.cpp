@@ -39,7 +39,7 @@ using namespace rateline;
 using namespace rateline::reference;
 
 /// "energy.summer.t1@2024-06-15" -> "energy"
-std::string charge_of(const std::string& line_id) { return line_id.substr(0, line_id.find_first_of(".@")); }
+std::string charge_of(std::string_view line_id) { return std::string(line_id.substr(0, line_id.find_first_of(".@"))); }
 
 std::optional<std::uint64_t> env_number(const char* name) {
   const char* v = std::getenv(name);
