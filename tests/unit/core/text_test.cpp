@@ -133,3 +133,17 @@ TEST_CASE("text: compares, orders, concatenates and prints like a string") {
   os << a << '|' << b;
   CHECK(os.str() == "energy.t1|energy.t2");
 }
+
+TEST_CASE("text: pieces of every length from 0 to 40 join exactly") {
+  // the short-piece copy has a branch per size class (0, 1-3, 4-7, 8-16, longer)
+  const std::string source = of_length(40, 'A');
+  for (std::size_t a = 0; a <= 40; ++a)
+    for (std::size_t b : {std::size_t{0}, std::size_t{1}, std::size_t{3}, std::size_t{7}, std::size_t{16}, std::size_t{17}}) {
+      CAPTURE(a);
+      CAPTURE(b);
+      const std::string_view first(source.data(), a), second(source.data() + 40 - b, b);
+      Text t;
+      t.assign_joined(first, second, first);
+      check_same(t, std::string(first) + std::string(second) + std::string(first));
+    }
+}
