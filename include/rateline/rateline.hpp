@@ -16,6 +16,7 @@
 #include "rateline/register_reads.hpp"
 #include "rateline/report.hpp"
 #include "rateline/tariff.hpp"
+#include "rateline/text.hpp"
 #include "rateline/time_zone.hpp"
 #include "rateline/unit.hpp"
 #include "rateline/urdb.hpp"

@@ -3,6 +3,7 @@
 // compiles cannot make every compile-fail test "pass".
 #include "rateline/decimal.hpp"
 #include "rateline/quantity.hpp"
+#include "rateline/text.hpp"
 
 int main() {
   using namespace rateline;
@@ -16,6 +17,10 @@ int main() {
   Energy scaled = energy * Decimal::parse("1.05").value();
   EnergyPerDay average = scaled.per(Days{30}, 3, RoundingMode::half_up);
   Decimal price(14);
+  Text label("Energy Charge");
+  label += ", first 800 kWh";
+  std::string_view shown = label;
+  (void)shown;
   (void)average;
   (void)price;
   return total.is_negative() ? 1 : 0;
