@@ -58,7 +58,7 @@ struct ChargeLines {
   /// Sets the line's amount: `unrounded` rounded as the charge's lines round.
   void finish(LineItem& li, const Decimal& unrounded) const;
   /// The unit of the charge's quantity ("kWh", "kW", "month", ...).
-  std::string unit() const;
+  std::string_view unit() const;
 };
 
 /// The rule a charge's lines round by: its own (`rounded 0.01 toward_zero`), else the

@@ -37,16 +37,16 @@ void ChargeLines::finish(LineItem& li, const Decimal& unrounded) const {
   run.trace.amount(li.trace, unrounded, li.amount, rounding);
 }
 
-std::string ChargeLines::unit() const {
+std::string_view ChargeLines::unit() const {
   switch (charge.determinant.measure) {
-    case Measure::energy: return std::string(to_string(charge.billed.converts() ? charge.billed.priced : run.t.usage_unit));
+    case Measure::energy: return to_string(charge.billed.converts() ? charge.billed.priced : run.t.usage_unit);
     case Measure::demand:
     case Measure::billing_demand: return "kW";
     case Measure::kva_demand: return "kVA";
     case Measure::days: return "day";
     case Measure::received: return "kWh";
     case Measure::reactive: return "kVARh";
-    case Measure::none: return std::string(to_string(charge.unit));
+    case Measure::none: return to_string(charge.unit);
   }
   return "";
 }

@@ -46,13 +46,17 @@ Bill SegmentBiller::bill_segment(const Segment& c) {
         run_.trace.revision_split(li.trace, c);
       }
     }
-    Decimal sum;
-    for (std::size_t line = first; line < out.size(); ++line) sum += out[line].amount;
-    charge_amounts_[index] = std::move(sum);
+    // started from the first line, not from 0: an addition at one scale is the inline one
+    if (first < out.size()) {
+      Decimal sum = out[first].amount;
+      for (std::size_t line = first + 1; line < out.size(); ++line) sum += out[line].amount;
+      charge_amounts_[index] = std::move(sum);
+    }
   }
   lines_hint_ = std::max(lines_hint_, out.size() + 1);   // + 1: room for an annual minimum
   if (in_written_order_) {
-    for (auto& li : bill.line_items) bill.total += li.amount;
+    // the charges' sums hold every line once: the same exact total in fewer additions
+    for (auto& amount : charge_amounts_) bill.total += amount;
   } else {
     bill.line_items.reserve(out.size());
     for (auto [first, last] : lines_of_)

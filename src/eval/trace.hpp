@@ -64,7 +64,7 @@ class Trace {
   virtual void metering_adjusted(Steps&, const std::string& /*label*/, const Decimal& /*percent*/, const Decimal& /*before*/,
                                  const Decimal& /*after*/, bool /*energy*/) {}
   /// A minimum per unit of a quantity: quantity × price per unit = the minimum
-  virtual void minimum_per_unit(Steps&, const Decimal& /*quantity*/, const std::string& /*unit*/, const Decimal& /*per unit*/,
+  virtual void minimum_per_unit(Steps&, const Decimal& /*quantity*/, std::string_view /*unit*/, const Decimal& /*per unit*/,
                                 const Decimal& /*minimum*/, const std::string& /*currency symbol*/) {}
   /// `average of usage in Dec, Jan`: the months used, their usage and the average (before a segment's share)
   virtual void usage_average(Steps&, const std::vector<MonthlyUsage>&, Unit, const Decimal& /*average*/) {}
@@ -97,7 +97,7 @@ class Trace {
   virtual void limit_rounded(Steps&, const Decimal& /*limit*/, const graph::QuantityRounding&, const Decimal& /*rounded*/) {}
   virtual void tier(Steps&, const std::string& /*label*/, const std::optional<Decimal>& /*limit*/, const Decimal& /*quantity*/,
                     const std::string& /*unit*/, const Decimal& /*rate*/, const std::string& /*rate unit*/, const Decimal& /*amount*/) {}
-  virtual void tiered_total(Steps&, graph::Measure, const Decimal& /*total*/, const std::string& /*unit*/, const Context&) {}
+  virtual void tiered_total(Steps&, graph::Measure, const Decimal& /*total*/, std::string_view /*unit*/, const Context&) {}
   virtual void tier_share(Steps&, graph::Allocation, const std::string& /*label*/, const Decimal& /*quantity*/, const Decimal& /*rate*/,
                           const std::string& /*rate unit*/, const Decimal& /*amount*/) {}
 

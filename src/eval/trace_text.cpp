@@ -106,8 +106,9 @@ void TextTrace::metering_adjusted(Steps& steps, const std::string& label, const 
   steps.push_back(label + ": " + qty(before) + " + " + percent.to_string() + " % = " + qty(after) + (energy ? "" : " kW"));
 }
 
-void TextTrace::minimum_per_unit(Steps& steps, const Decimal& quantity, const std::string& unit, const Decimal& per_unit,
+void TextTrace::minimum_per_unit(Steps& steps, const Decimal& quantity, std::string_view unit_name, const Decimal& per_unit,
                                  const Decimal& minimum, const std::string& symbol) {
+  const std::string unit(unit_name);
   steps.push_back("minimum " + qty(quantity) + " " + unit + " × " + symbol + per_unit.to_string() + "/" + unit + " = " + symbol +
                   minimum.to_string());
 }
@@ -206,7 +207,8 @@ void TextTrace::tier(Steps& steps, const std::string& label, const std::optional
                   unit + " × " + rate.to_string() + " " + rate_unit + " = " + money(amount));
 }
 
-void TextTrace::tiered_total(Steps& steps, graph::Measure measure, const Decimal& total, const std::string& unit, const Context& ctx) {
+void TextTrace::tiered_total(Steps& steps, graph::Measure measure, const Decimal& total, std::string_view unit_name, const Context& ctx) {
+  const std::string unit(unit_name);
   steps.push_back(std::string(measure == graph::Measure::received   ? "received energy "
                               : measure == graph::Measure::reactive ? "reactive energy "
                                                                     : "energy ") +

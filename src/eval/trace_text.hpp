@@ -29,7 +29,7 @@ class TextTrace final : public Trace {
   void usage_cap(Steps&, const UsageCap&, const Decimal& usage) override;
   void metering_adjusted(Steps&, const std::string& label, const Decimal& percent, const Decimal& before, const Decimal& after,
                          bool energy) override;
-  void minimum_per_unit(Steps&, const Decimal& quantity, const std::string& unit, const Decimal& per_unit, const Decimal& minimum,
+  void minimum_per_unit(Steps&, const Decimal& quantity, std::string_view unit, const Decimal& per_unit, const Decimal& minimum,
                         const std::string& symbol) override;
   void usage_average(Steps&, const std::vector<MonthlyUsage>&, Unit, const Decimal& average) override;
   void usage_share(Steps&, const Decimal& percent, const Decimal& usage, const Decimal& result, Unit) override;
@@ -58,7 +58,7 @@ class TextTrace final : public Trace {
   void limit_rounded(Steps&, const Decimal& limit, const graph::QuantityRounding&, const Decimal& rounded) override;
   void tier(Steps&, const std::string& label, const std::optional<Decimal>& limit, const Decimal& quantity, const std::string& unit,
             const Decimal& rate, const std::string& rate_unit, const Decimal& amount) override;
-  void tiered_total(Steps&, graph::Measure, const Decimal& total, const std::string& unit, const Context&) override;
+  void tiered_total(Steps&, graph::Measure, const Decimal& total, std::string_view unit, const Context&) override;
   void tier_share(Steps&, graph::Allocation, const std::string& label, const Decimal& quantity, const Decimal& rate,
                   const std::string& rate_unit, const Decimal& amount) override;
 
