@@ -170,8 +170,7 @@ Measured IntervalSource::energy(const Segment& c, const Context& ctx) {
   }
   Wide sum = 0;
   const auto& a = sums.groups[ctx.group];
-  for (std::size_t s = 0; s < a.energy.size(); ++s)
-    if (slot_matches(s, ctx)) sum += a.energy[s];
+  each_matching_slot(a.energy.size(), ctx, [&](std::size_t s) { sum += a.energy[s]; });
   return {units_.energy(sum), {}};
 }
 
@@ -196,8 +195,7 @@ Measured IntervalSource::channel(const Segment& c, const Context& ctx, Measure m
 std::int64_t IntervalSource::peak_raw(std::size_t segment, const Context& ctx) const {
   std::int64_t peak = 0;
   const auto& a = sums_[segment].groups[ctx.group];
-  for (std::size_t s = 0; s < a.peak.size(); ++s)
-    if (slot_matches(s, ctx)) peak = std::max(peak, a.peak[s]);
+  each_matching_slot(a.peak.size(), ctx, [&](std::size_t s) { peak = std::max(peak, a.peak[s]); });
   return peak;
 }
 
@@ -212,8 +210,7 @@ Decimal IntervalSource::bill_demand(const Segment& c) {
 std::size_t IntervalSource::interval_count(const Segment& c, const Context& ctx) const {
   std::size_t n = 0;
   const auto& a = sums_[c.index].groups[ctx.group];
-  for (std::size_t s = 0; s < a.count.size(); ++s)
-    if (slot_matches(s, ctx)) n += a.count[s];
+  each_matching_slot(a.count.size(), ctx, [&](std::size_t s) { n += a.count[s]; });
   return n;
 }
 
