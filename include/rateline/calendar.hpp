@@ -103,6 +103,11 @@ HolidayCalendar nerc_holidays();
 /// holiday, rules for "weekday" or "Mon" do not apply.
 enum class DayType : std::uint8_t { mon, tue, wed, thu, fri, sat, sun, holiday };
 constexpr std::size_t kDayTypes = 8;
+/// The DayType of a day of the week (never holiday).
+constexpr DayType weekday_type(std::chrono::weekday wd) {
+  // c_encoding: 0 = Sunday .. 6 = Saturday; DayType starts on Monday
+  return static_cast<DayType>((wd.c_encoding() + 6) % 7);
+}
 /// "Mon", "Tue", ..., "Sun", "holiday".
 std::string_view to_string(DayType day);
 
@@ -194,6 +199,9 @@ class TouSchedule {
   // (1440 if none). classify_intervals uses it to tell in O(1) whether an interval's
   // span stays within one period.
   std::vector<std::array<std::array<std::uint16_t, 1440>, kDayTypes>> run_end_;
+  // season_by_day_[month][day]: season_of for every month and day, made by build() from
+  // `seasons` as they were then (classify reads it instead of searching the seasons each day).
+  std::array<std::array<std::uint8_t, 32>, 13> season_by_day_{};
 
   // The classify_* functions read the rows directly (declared below).
   friend IntervalCalendar classify_intervals(const TouSchedule&, const TimeZone&,

@@ -50,10 +50,11 @@ struct DayPattern {
 // as runs).
 enum class Output { intervals, periods, days, runs };
 
-// The whole classification. `table` and `run_ends` are the schedule's private rows, passed
-// in by the friend functions below.
-template <class Table, class RunEnds>
-IntervalCalendar classify(const TouSchedule& schedule, const Table& table, const RunEnds& run_ends, const TimeZone& zone,
+// The whole classification. `table`, `run_ends` and `season_by_day` are the schedule's
+// private rows, passed in by the friend functions below.
+template <class Table, class RunEnds, class SeasonByDay>
+IntervalCalendar classify(const TouSchedule& schedule, const Table& table, const RunEnds& run_ends, const SeasonByDay& season_by_day,
+                          const TimeZone& zone,
                           sys_seconds start, std::int32_t minutes, std::size_t count, Output output) {
   IntervalCalendar out;
   if (count == 0) return out;
@@ -85,12 +86,17 @@ IntervalCalendar classify(const TouSchedule& schedule, const Table& table, const
   };
   auto load_day = [&](std::int64_t number, Day& day) {
     if (day.number == number) return;
-    const year_month_day date{sys_days{days{number}}};
-    const std::size_t season = schedule.season_of(date);
+    const sys_days local_day{days{number}};
+    const year_month_day date{local_day};
+    // a built schedule answers season_of from its table; a day type without holidays is the
+    // day of the week, from the day number (no date conversion back)
+    const std::size_t season = schedule.built() ? season_by_day[static_cast<unsigned>(date.month())][static_cast<unsigned>(date.day())]
+                                                : schedule.season_of(date);
     day.number = number;
     day.season = static_cast<std::uint8_t>(season);
     if (schedule.built()) {
-      const auto type = static_cast<std::size_t>(schedule.day_type(date));
+      const auto type = static_cast<std::size_t>(schedule.holidays.rules.empty() ? weekday_type(weekday{local_day})
+                                                                                 : schedule.day_type(date));
       day.row_key = season * kDayTypes + type;
       day.row = table[season][type].data();
       day.run_end = run_ends[season][type].data();
@@ -213,22 +219,26 @@ IntervalCalendar classify(const TouSchedule& schedule, const Table& table, const
 
 IntervalCalendar classify_intervals(const TouSchedule& schedule, const TimeZone& zone, sys_seconds start,
                                     std::int32_t minutes, std::size_t count) {
-  return classify(schedule, schedule.table_, schedule.run_end_, zone, start, minutes, count, Output::intervals);
+  return classify(schedule, schedule.table_, schedule.run_end_, schedule.season_by_day_, zone, start, minutes, count,
+                  Output::intervals);
 }
 
 IntervalCalendar classify_periods(const TouSchedule& schedule, const TimeZone& zone, sys_seconds start,
                                   std::int32_t minutes, std::size_t count) {
-  return classify(schedule, schedule.table_, schedule.run_end_, zone, start, minutes, count, Output::periods);
+  return classify(schedule, schedule.table_, schedule.run_end_, schedule.season_by_day_, zone, start, minutes, count,
+                  Output::periods);
 }
 
 IntervalCalendar classify_days(const TouSchedule& schedule, const TimeZone& zone, sys_seconds start, std::int32_t minutes,
                                std::size_t count) {
-  return classify(schedule, schedule.table_, schedule.run_end_, zone, start, minutes, count, Output::days);
+  return classify(schedule, schedule.table_, schedule.run_end_, schedule.season_by_day_, zone, start, minutes, count,
+                  Output::days);
 }
 
 IntervalCalendar classify_runs(const TouSchedule& schedule, const TimeZone& zone, sys_seconds start, std::int32_t minutes,
                                std::size_t count) {
-  return classify(schedule, schedule.table_, schedule.run_end_, zone, start, minutes, count, Output::runs);
+  return classify(schedule, schedule.table_, schedule.run_end_, schedule.season_by_day_, zone, start, minutes, count,
+                  Output::runs);
 }
 
 }  // namespace rateline

@@ -72,9 +72,7 @@ std::size_t TouSchedule::season_of(year_month_day date) const {
 
 DayType TouSchedule::day_type(year_month_day date) const {
   if (holidays.contains(date)) return DayType::holiday;
-  // c_encoding: 0 = Sunday .. 6 = Saturday; DayType starts on Monday.
-  const unsigned wd = weekday{sys_days{date}}.c_encoding();
-  return static_cast<DayType>((wd + 6) % 7);
+  return weekday_type(weekday{sys_days{date}});
 }
 
 std::vector<TouCoverageProblem> TouSchedule::build(const std::vector<TouPeriodDef>& periods, int example_year) {
@@ -84,6 +82,11 @@ std::vector<TouCoverageProblem> TouSchedule::build(const std::vector<TouPeriodDe
 
   table_.assign(season_total, {});
   run_end_.assign(season_total, {});
+  // 2000 is a leap year: February 29 gets the season season_of gives it
+  for (unsigned m = 1; m <= 12; ++m)
+    for (unsigned d = 1; d <= 31; ++d)
+      if (const year_month_day date{year{2000}, month{m}, day{d}}; date.ok())
+        season_by_day_[m][d] = static_cast<std::uint8_t>(season_of(date));
   std::vector<TouCoverageProblem> problems;
 
   if (!periods.empty()) {

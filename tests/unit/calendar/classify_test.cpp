@@ -354,3 +354,38 @@ TEST_CASE("calendar: classify on random schedules agrees with the slow reference
   }
   CHECK(with_misaligned > 10);
 }
+
+TEST_CASE("calendar: classify gives every day of a leap year the season season_of gives it, Feb 29 included") {
+  // A built schedule classifies by a season table made in build(); season_of searches the
+  // seasons. They must agree on every day, with or without holidays, for seasons that wrap
+  // the year, split months, and end on Feb 28 ("through February": Feb 29 goes with it).
+  const std::vector<std::vector<rateline::Season>> season_sets = {
+      {{"spring", {3, 1}, {5, 31}}, {"summer", {6, 1}, {8, 31}}, {"fall", {9, 1}, {11, 30}}, {"winter", {12, 1}, {2, 28}}},
+      {{"summer", {6, 16}, {9, 15}}, {"winter", {9, 16}, {6, 15}}},
+      {{"first", {1, 1}, {2, 28}}, {"second", {3, 1}, {12, 31}}},
+  };
+  const auto ny = zone("America/New_York");
+  for (std::size_t set = 0; set < season_sets.size(); ++set)
+    for (bool with_holidays : {false, true}) {
+      CAPTURE(set);
+      CAPTURE(with_holidays);
+      TouSchedule s;
+      s.seasons = season_sets[set];
+      if (with_holidays) s.holidays = rateline::nerc_holidays();
+      TouRule peak;
+      peak.day_mask = 0b0001'1111;
+      peak.minutes = {{hm(16), hm(21)}};
+      REQUIRE(s.build({{"off_peak", {}, true}, {"on_peak", {peak}, false}}, 2024).empty());
+      const auto start = ny.start_of_day(2024y / 1 / 1);
+      const auto cal = rateline::classify_days(s, ny, start, 60, 366 * 24);
+      std::size_t checked = 0;
+      for (const auto& day : cal.days) {
+        const year_month_day date{sys_days{days{day.local_day}}};
+        CHECK(day.season == s.season_of(date));
+        ++checked;
+      }
+      CHECK(checked == 366);
+      const auto slow = reference(s, ny, start, 60, 366 * 24);
+      CHECK(rateline::classify_periods(s, ny, start, 60, 366 * 24).period == slow.period);
+    }
+}
