@@ -202,6 +202,9 @@ class TouSchedule {
   // season_by_day_[month][day]: season_of for every month and day, made by build() from
   // `seasons` as they were then (classify reads it instead of searching the seasons each day).
   std::array<std::array<std::uint8_t, 32>, 13> season_by_day_{};
+  // row_id_[s][d]: the same number for (season, day type) pairs whose minute rows are equal
+  // (a summer Monday and Tuesday), so classify works out one day pattern for all of them.
+  std::vector<std::array<std::uint16_t, kDayTypes>> row_id_;
 
   // The classify_* functions read the rows directly (declared below).
   friend IntervalCalendar classify_intervals(const TouSchedule&, const TimeZone&,

@@ -7,7 +7,8 @@
 //  * season and day type (holiday lookup included): once per local day;
 //  * the periods of a day's intervals: once per day PATTERN. Within one local day under
 //    one offset, the intervals start at local seconds s0, s0 + len, s0 + 2·len, ..., so
-//    their periods and alignment depend only on (season, day type, s0). A year has a
+//    their periods and alignment depend only on the day's minute row and s0 (days of
+//    different seasons or day types with equal rows share patterns). A year has a
 //    handful of patterns; each day copies its pattern's row (memcpy) instead of
 //    classifying its intervals one by one. A DST day is two segments (before and after
 //    the change), each with its own s0, and an interval that crosses local midnight or an
@@ -52,9 +53,9 @@ enum class Output { intervals, periods, days, runs };
 
 // The whole classification. `table`, `run_ends` and `season_by_day` are the schedule's
 // private rows, passed in by the friend functions below.
-template <class Table, class RunEnds, class SeasonByDay>
+template <class Table, class RunEnds, class SeasonByDay, class RowIds>
 IntervalCalendar classify(const TouSchedule& schedule, const Table& table, const RunEnds& run_ends, const SeasonByDay& season_by_day,
-                          const TimeZone& zone,
+                          const RowIds& row_ids, const TimeZone& zone,
                           sys_seconds start, std::int32_t minutes, std::size_t count, Output output) {
   IntervalCalendar out;
   if (count == 0) return out;
@@ -80,7 +81,7 @@ IntervalCalendar classify(const TouSchedule& schedule, const Table& table, const
   struct Day {
     std::int64_t number = std::numeric_limits<std::int64_t>::min();
     std::uint8_t season = 0;
-    std::size_t row_key = 0;  // season × kDayTypes + day type: which patterns apply
+    std::size_t row_key = 0;  // which patterns apply: one number for every (season, day type) with this row
     const std::uint8_t* row = nullptr;
     const std::uint16_t* run_end = nullptr;
   };
@@ -97,7 +98,7 @@ IntervalCalendar classify(const TouSchedule& schedule, const Table& table, const
     if (schedule.built()) {
       const auto type = static_cast<std::size_t>(schedule.holidays.rules.empty() ? weekday_type(weekday{local_day})
                                                                                  : schedule.day_type(date));
-      day.row_key = season * kDayTypes + type;
+      day.row_key = row_ids[season][type];
       day.row = table[season][type].data();
       day.run_end = run_ends[season][type].data();
     } else {
@@ -219,25 +220,25 @@ IntervalCalendar classify(const TouSchedule& schedule, const Table& table, const
 
 IntervalCalendar classify_intervals(const TouSchedule& schedule, const TimeZone& zone, sys_seconds start,
                                     std::int32_t minutes, std::size_t count) {
-  return classify(schedule, schedule.table_, schedule.run_end_, schedule.season_by_day_, zone, start, minutes, count,
+  return classify(schedule, schedule.table_, schedule.run_end_, schedule.season_by_day_, schedule.row_id_, zone, start, minutes, count,
                   Output::intervals);
 }
 
 IntervalCalendar classify_periods(const TouSchedule& schedule, const TimeZone& zone, sys_seconds start,
                                   std::int32_t minutes, std::size_t count) {
-  return classify(schedule, schedule.table_, schedule.run_end_, schedule.season_by_day_, zone, start, minutes, count,
+  return classify(schedule, schedule.table_, schedule.run_end_, schedule.season_by_day_, schedule.row_id_, zone, start, minutes, count,
                   Output::periods);
 }
 
 IntervalCalendar classify_days(const TouSchedule& schedule, const TimeZone& zone, sys_seconds start, std::int32_t minutes,
                                std::size_t count) {
-  return classify(schedule, schedule.table_, schedule.run_end_, schedule.season_by_day_, zone, start, minutes, count,
+  return classify(schedule, schedule.table_, schedule.run_end_, schedule.season_by_day_, schedule.row_id_, zone, start, minutes, count,
                   Output::days);
 }
 
 IntervalCalendar classify_runs(const TouSchedule& schedule, const TimeZone& zone, sys_seconds start, std::int32_t minutes,
                                std::size_t count) {
-  return classify(schedule, schedule.table_, schedule.run_end_, schedule.season_by_day_, zone, start, minutes, count,
+  return classify(schedule, schedule.table_, schedule.run_end_, schedule.season_by_day_, schedule.row_id_, zone, start, minutes, count,
                   Output::runs);
 }
 

@@ -199,6 +199,18 @@ std::vector<TouCoverageProblem> TouSchedule::build(const std::vector<TouPeriodDe
       }
     }
   }
+  // Equal rows share a number: the first (season, day type) with that row. Typically a
+  // handful of distinct rows among the 16 of two seasons, each compared with those few.
+  row_id_.assign(season_total, {});
+  std::vector<const DayRow*> distinct;
+  for (std::size_t s = 0; s < season_total; ++s)
+    for (std::size_t d = 0; d < kDayTypes; ++d) {
+      const DayRow& row = table_[s][d];
+      std::size_t id = 0;
+      while (id < distinct.size() && *distinct[id] != row) ++id;
+      if (id == distinct.size()) distinct.push_back(&row);
+      row_id_[s][d] = static_cast<std::uint16_t>(id);
+    }
   return problems;
 }
 
