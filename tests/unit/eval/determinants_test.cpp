@@ -7,16 +7,35 @@
 
 #include <cstdint>
 #include <limits>
+#include <algorithm>
+#include <random>
 #include <vector>
 
 using rateline::eval::safe_run;
 
 TEST_CASE("safe_run: the longest run whose 64-bit sum cannot overflow") {
   constexpr auto top = std::numeric_limits<std::int64_t>::max();
+  // the bound is top / (B + 1), B the bitwise OR of the magnitudes (at least the largest,
+  // below twice it)
   std::vector<std::int64_t> small{1, 2, 3, 7, 0};
-  CHECK(safe_run(small.data(), small.size()) == static_cast<std::size_t>(top / 8));   // |v| ≤ 7
+  CHECK(safe_run(small.data(), small.size()) == static_cast<std::size_t>(top / 8));   // |v| ≤ 7, OR 7
   std::vector<std::int64_t> negative{5, -9, 4};
-  CHECK(safe_run(negative.data(), negative.size()) == static_cast<std::size_t>(top / 9));   // -9 ^ (-9 >> 63) = 8
+  CHECK(safe_run(negative.data(), negative.size()) == static_cast<std::size_t>(top / 14));   // -9 ^ (-9 >> 63) = 8; 5 | 8 | 4 = 13
+  // whatever the values, a run of safe_run of them cannot overflow, and the bound is
+  // within a factor of 2 of the best one
+  std::mt19937_64 rng(20261206);
+  for (int round = 0; round < 2000; ++round) {
+    std::vector<std::int64_t> v(1 + rng() % 20);
+    const int bits = static_cast<int>(rng() % 63);
+    for (auto& x : v) x = static_cast<std::int64_t>(rng() >> (64 - bits - 1)) * (rng() % 2 ? 1 : -1);
+    std::int64_t largest = 1;
+    for (auto x : v) largest = std::max(largest, x == std::numeric_limits<std::int64_t>::min() ? top : (x < 0 ? -x : x));
+    const auto run = safe_run(v.data(), v.size());
+    CAPTURE(largest);
+    CHECK(run >= 1);
+    CHECK((run == 1 || run <= static_cast<std::size_t>(top / largest)));
+    CHECK(static_cast<std::uint64_t>(run) * 2 + 2 >= static_cast<std::uint64_t>(top / (largest + 1)));
+  }
   std::vector<std::int64_t> extreme{3, top, 2};
   CHECK(safe_run(extreme.data(), extreme.size()) == 1);   // one value at a time, and no overflow computing the bound
   std::vector<std::int64_t> lowest{std::numeric_limits<std::int64_t>::min()};
