@@ -1,7 +1,8 @@
 # Sanitizers in CI (docs/limits.md, "Sanitizers"). A second full build under ASan + UBSan
 # costs CI 11 minutes cold; the subset below costs a fraction of it and covers what meets
 # untrusted input: the library, the CLI, the bad-input catalogue and the unit tests of the
-# readers (usage, URDB import) and of the hardening work (limits, findings, fuzz regressions).
+# readers (usage, URDB import), of the hardening work (limits, findings, fuzz regressions) and
+# of Text (a line item's label: its own storage, in place or on the heap).
 #
 # Under RATELINE_SANITIZE the subset has its own test program, so the sanitized build does
 # not have to compile every unit test:
@@ -11,7 +12,7 @@
 if(RATELINE_SANITIZE)
   file(GLOB sanitized_test_sources CONFIGURE_DEPENDS
        ${CMAKE_CURRENT_SOURCE_DIR}/unit/hardening/*.cpp ${CMAKE_CURRENT_SOURCE_DIR}/unit/usage/*.cpp
-       ${CMAKE_CURRENT_SOURCE_DIR}/unit/import/*.cpp)
+       ${CMAKE_CURRENT_SOURCE_DIR}/unit/import/*.cpp ${CMAKE_CURRENT_SOURCE_DIR}/unit/core/text_test.cpp)
   add_executable(rateline_sanitized_tests ${CMAKE_CURRENT_SOURCE_DIR}/unit/main.cpp ${sanitized_test_sources})
   target_link_libraries(rateline_sanitized_tests PRIVATE rateline doctest::doctest date::date-tz fmt::fmt
                         nlohmann_json::nlohmann_json rateline_warnings)

@@ -51,7 +51,7 @@ struct DayPattern {
 // as runs).
 enum class Output { intervals, periods, days, runs };
 
-// The whole classification. `table`, `run_ends` and `season_by_day` are the schedule's
+// The whole classification. `table`, `run_ends`, `season_by_day` and `row_ids` are the schedule's
 // private rows, passed in by the friend functions below.
 template <class Table, class RunEnds, class SeasonByDay, class RowIds>
 IntervalCalendar classify(const TouSchedule& schedule, const Table& table, const RunEnds& run_ends, const SeasonByDay& season_by_day,
