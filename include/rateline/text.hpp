@@ -88,6 +88,7 @@ class Text {
  private:
   void assign(std::string_view s);
   void release() noexcept;
+  void take(Text& other) noexcept;
   /// Makes room for exactly n characters (contents undefined, NUL written at n) and returns where they go.
   char* reserve_exactly(std::size_t n);
   static char* copy_piece(char* out, std::string_view p) noexcept;

@@ -45,7 +45,9 @@ void Text::assign(std::string_view s) {
   *this = std::move(copy);
 }
 
-Text::Text(Text&& other) noexcept : size_(other.size_) {
+// Takes other's text (this one is empty): its heap block, or a copy of its in-place characters.
+void Text::take(Text& other) noexcept {
+  size_ = other.size_;
   if (size_ > kInline) {
     heap_ = other.heap_;
     other.size_ = 0;
@@ -54,6 +56,8 @@ Text::Text(Text&& other) noexcept : size_(other.size_) {
     std::memcpy(inline_, other.inline_, size_ + 1);
   }
 }
+
+Text::Text(Text&& other) noexcept { take(other); }
 
 Text& Text::operator=(const Text& other) {
   if (this != &other) assign(other.view());
@@ -63,14 +67,7 @@ Text& Text::operator=(const Text& other) {
 Text& Text::operator=(Text&& other) noexcept {
   if (this == &other) return *this;
   release();
-  size_ = other.size_;
-  if (size_ > kInline) {
-    heap_ = other.heap_;
-    other.size_ = 0;
-    other.inline_[0] = '\0';
-  } else {
-    std::memcpy(inline_, other.inline_, size_ + 1);
-  }
+  take(other);
   return *this;
 }
 
