@@ -98,3 +98,10 @@ cli_test(version 0 "rateline 0\\.1\\.0" --version)
 cli_test(unknown_subcommand 2 "A subcommand is required" bil tariffs/willmar-residential.tariff)
 cli_test(subcommand_help 0 "--usage.*--from.*--cycle" bill --help)
 cli_test(subcommand_option_of_another 2 "not expected: a.csv --accounts" bill tariffs/willmar-residential.tariff --from 2024-07-01 --to 2024-08-01 --accounts a.csv)
+
+# The one-shot heap's layout (src/cli/process_heap.cpp), in its own process.
+add_executable(process_heap_test ${CMAKE_CURRENT_SOURCE_DIR}/cli/process_heap_test.cpp ${PROJECT_SOURCE_DIR}/src/cli/process_heap.cpp)
+target_include_directories(process_heap_test PRIVATE ${PROJECT_SOURCE_DIR}/src)
+target_link_libraries(process_heap_test PRIVATE doctest::doctest rateline_warnings)
+add_test(NAME cli.process_heap_layout COMMAND process_heap_test)
+set_tests_properties(cli.process_heap_layout PROPERTIES LABELS cli TIMEOUT 60)

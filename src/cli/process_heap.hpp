@@ -1,11 +1,20 @@
 // process_heap.hpp — the heap of a one-shot command, set up for few page faults.
 #pragma once
 
+#include <cstdint>
+
 namespace rateline::cli {
+
+/// The part of the heap marked for huge pages: [from, to), empty when the system refused.
+struct HugeHeap {
+  std::uintptr_t from = 0;
+  std::uintptr_t to = 0;
+};
 
 /// Call once at the start of a command that reads, bills and exits (bill, explain, check,
 /// ...), before it allocates its data; not for `batch`, whose memory bound is in small
-/// pages. Never fails: where the system refuses, the heap stays as it was.
-void prepare_one_shot_heap();
+/// pages. Never fails: where the system refuses, the heap stays as it was. What is
+/// allocated next starts at `from` (tests/cli/process_heap_test.cpp).
+HugeHeap prepare_one_shot_heap();
 
 }  // namespace rateline::cli
