@@ -127,7 +127,62 @@ inline void sum_and_peak(const std::int64_t* v, const std::int64_t* d, std::size
   peak = p;
 }
 
+// Sum, maximum and the OR of magnitudes of v[a, b) and d[a, b): the sum wraps (unsigned)
+// and is exact when (b - a) × (OR + 1) ≤ INT64_MAX, as safe_run reasons.
+inline void sum_peak_magnitude(const std::int64_t* v, const std::int64_t* d, std::size_t a, std::size_t b, std::uint64_t& sum,
+                               std::int64_t& peak, std::uint64_t& magnitude) {
+  std::uint64_t s = 0, m = 0;
+  std::int64_t p = peak;
+  for (std::size_t k = a; k < b; ++k) {
+    s += static_cast<std::uint64_t>(v[k]);
+    m |= static_cast<std::uint64_t>(v[k] ^ (v[k] >> 63));
+    p = d[k] > p ? d[k] : p;
+  }
+  sum = s;
+  peak = p;
+  magnitude = m;
+}
+
 }  // namespace
+
+__attribute__((target_clones("avx512f", "avx2", "default")))
+void aggregate_pieces(const std::int64_t* values, const std::int64_t* demand, const graph::IntervalSlots& slots,
+                      std::size_t first, std::size_t last, CycleAggregate* out) {
+  if (first >= last) return;
+  const auto& pieces = slots.pieces;
+  const std::size_t groups = slots.runs.size();
+  const std::int64_t* d = demand ? demand : values;
+  // the first piece that ends after `first`
+  std::size_t lo = 0, hi = pieces.size();
+  while (lo < hi) {
+    std::size_t mid = (lo + hi) / 2;
+    if (pieces[mid].end <= first) lo = mid + 1;
+    else hi = mid;
+  }
+  constexpr auto top = static_cast<std::uint64_t>(std::numeric_limits<std::int64_t>::max());
+  for (std::size_t r = lo; r < pieces.size() && pieces[r].start < last; ++r) {
+    const std::size_t a = std::max<std::size_t>(pieces[r].start, first);
+    const std::size_t b = std::min<std::size_t>(pieces[r].end, last);
+    std::uint64_t raw_sum = 0, magnitude = 0;
+    std::int64_t peak = std::numeric_limits<std::int64_t>::min();
+    sum_peak_magnitude(values, d, a, b, raw_sum, peak, magnitude);
+    std::uint64_t bound = 0;
+    Wide sum;
+    if (!__builtin_mul_overflow(static_cast<std::uint64_t>(b - a), magnitude + 1, &bound) && bound <= top) {
+      sum = static_cast<std::int64_t>(raw_sum);
+    } else {  // values this large: the piece again, in 128 bits
+      sum = 0;
+      for (std::size_t k = a; k < b; ++k) sum += values[k];
+    }
+    const std::uint16_t* slot = slots.piece_slots.data() + r * groups;
+    for (std::size_t g = 0; g < groups; ++g) {
+      CycleAggregate& o = out[g];
+      o.count[slot[g]] += static_cast<std::uint32_t>(b - a);
+      o.energy[slot[g]] += sum;
+      o.peak[slot[g]] = std::max(o.peak[slot[g]], peak);
+    }
+  }
+}
 
 // One machine-code version per instruction set; the loader picks the best the CPU has.
 __attribute__((target_clones("avx512f", "avx2", "default")))

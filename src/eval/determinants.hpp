@@ -59,4 +59,13 @@ std::size_t safe_run(const std::int64_t* values, std::size_t count);
 void aggregate(const std::int64_t* values, const std::int64_t* demand, const graph::IntervalSlots::Run* runs, std::size_t run_count,
                std::size_t first, std::size_t last, std::size_t max_run, CycleAggregate& out);
 
+/// Aggregates intervals [first, last) of `values` into out[0], ..., out[groups - 1] (each
+/// sized to its group's slots) in one pass: each piece of the grid (IntervalSlots::pieces)
+/// is summed and peaked once and added to its slot in every group. The 64-bit sum of a
+/// piece is kept only when the piece's values bound it below overflow (found in the same
+/// pass), else the piece is summed again in 128 bits: no separate safe_run pass. The same
+/// sums, peaks and counts as aggregate() group by group; `slots.pieces` must not be empty.
+void aggregate_pieces(const std::int64_t* values, const std::int64_t* demand, const graph::IntervalSlots& slots,
+                      std::size_t first, std::size_t last, CycleAggregate* out);
+
 }  // namespace rateline::eval

@@ -54,10 +54,42 @@ std::shared_ptr<const IntervalSlots> compute(const Tariff& tariff, std::chrono::
       else runs.push_back({r.start, r.end, slot});
     }
   }
+  slots->cut_into_pieces();
   return slots;
 }
 
 }  // namespace
+
+// The groups' runs merged: a piece ends where the first of the current runs ends.
+void IntervalSlots::cut_into_pieces() {
+  const std::size_t groups = runs.size();
+  if (groups == 0) return;
+  for (const auto& r : runs)
+    if (r.empty()) return;
+  std::vector<std::size_t> at(groups, 0);
+  std::uint32_t from = 0;
+  const auto n = static_cast<std::uint32_t>(count);
+  pieces.reserve(runs.front().size());
+  while (from < n) {
+    std::uint32_t to = n;
+    bool covered = true;
+    for (std::size_t g = 0; g < groups; ++g) {
+      to = std::min(to, runs[g][at[g]].end);
+      covered = covered && runs[g][at[g]].start <= from;
+    }
+    if (to <= from || !covered) {  // runs that do not cover the grid: eval aggregates group by group
+      pieces.clear();
+      piece_slots.clear();
+      return;
+    }
+    pieces.push_back({from, to});
+    for (std::size_t g = 0; g < groups; ++g) {
+      piece_slots.push_back(runs[g][at[g]].slot);
+      if (runs[g][at[g]].end == to && at[g] + 1 < runs[g].size()) ++at[g];
+    }
+    from = to;
+  }
+}
 
 std::size_t IntervalSlots::first_on_or_after(std::int32_t day) const {
   // Local days in order (every grid but one across a fall-back at midnight): the intervals'

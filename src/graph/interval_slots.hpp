@@ -35,6 +35,19 @@ struct IntervalSlots {
     std::uint16_t slot;
   };
   std::vector<std::vector<Run>> runs;
+  /// Every group's runs cut at the other groups' boundaries, in time order and covering the
+  /// grid: the intervals of a piece share one slot in every group, so the hot loop sums and
+  /// peaks each piece once for all groups (eval::aggregate_pieces) where it would otherwise
+  /// read every value once per group. Empty when the grid is.
+  struct Piece {
+    std::uint32_t start, end;
+  };
+  std::vector<Piece> pieces;
+  /// [piece × groups + group]: the piece's slot in that group.
+  std::vector<std::uint16_t> piece_slots;
+
+  /// Fills pieces and piece_slots from runs (left empty when the runs do not cover the grid).
+  void cut_into_pieces();
   std::size_t misaligned = 0;                        ///< intervals crossing a TOU period boundary
 
   /// The first interval whose local start day is `day` or later (`count` if none): where a

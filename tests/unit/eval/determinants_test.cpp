@@ -70,3 +70,86 @@ TEST_CASE("aggregate: sums, peaks and counts per slot over runs, from first up t
   CHECK(b.peak == a.peak);
   CHECK(b.count == a.count);
 }
+
+namespace {
+
+using rateline::graph::IntervalSlots;
+
+rateline::eval::CycleAggregate zeroed(std::size_t slots) {
+  rateline::eval::CycleAggregate a;
+  a.energy.assign(slots, 0);
+  a.peak.assign(slots, 0);
+  a.count.assign(slots, 0);
+  return a;
+}
+
+}  // namespace
+
+TEST_CASE("cut_into_pieces: the groups' runs cut at each other's boundaries") {
+  IntervalSlots s;
+  s.count = 10;
+  // group 0: [0,4) slot 0, [4,10) slot 1; group 1: [0,2) slot 3, [2,6) slot 4, [6,10) slot 3
+  s.runs = {{{0, 4, 0}, {4, 10, 1}}, {{0, 2, 3}, {2, 6, 4}, {6, 10, 3}}};
+  s.cut_into_pieces();
+  REQUIRE(s.pieces.size() == 4);
+  const std::uint32_t ends[] = {2, 4, 6, 10};
+  const std::uint16_t slots[] = {0, 3, 0, 4, 1, 4, 1, 3};
+  for (std::size_t p = 0; p < 4; ++p) {
+    CHECK(s.pieces[p].start == (p == 0 ? 0 : ends[p - 1]));
+    CHECK(s.pieces[p].end == ends[p]);
+    CHECK(s.piece_slots[p * 2] == slots[p * 2]);
+    CHECK(s.piece_slots[p * 2 + 1] == slots[p * 2 + 1]);
+  }
+  // runs with a hole: no pieces (the pass then goes group by group)
+  IntervalSlots hole;
+  hole.count = 10;
+  hole.runs = {{{0, 4, 0}, {5, 10, 1}}};
+  hole.cut_into_pieces();
+  CHECK(hole.pieces.empty());
+  CHECK(hole.piece_slots.empty());
+}
+
+TEST_CASE("aggregate_pieces: the same sums, peaks and counts as aggregate group by group, large values included") {
+  std::mt19937_64 rng(20261207);
+  for (int round = 0; round < 300; ++round) {
+    const std::size_t n = 1 + rng() % 400;
+    const std::size_t groups = 1 + rng() % 3;
+    IntervalSlots s;
+    s.count = n;
+    s.runs.resize(groups);
+    std::vector<std::size_t> slot_count(groups);
+    for (std::size_t g = 0; g < groups; ++g) {
+      slot_count[g] = 1 + rng() % 5;
+      for (std::uint32_t at = 0; at < n;) {
+        const auto end = static_cast<std::uint32_t>(std::min<std::size_t>(n, at + 1 + rng() % 40));
+        s.runs[g].push_back({at, end, static_cast<std::uint16_t>(rng() % slot_count[g])});
+        at = end;
+      }
+    }
+    s.cut_into_pieces();
+    REQUIRE_FALSE(s.pieces.empty());
+    // every fourth round has values near the int64 limits: the 128-bit path
+    const int kind = round % 4;
+    std::vector<std::int64_t> v(n), d(n);
+    for (std::size_t i = 0; i < n; ++i) {
+      const auto r = static_cast<std::int64_t>(rng());
+      v[i] = kind == 3 ? r : r % 1'000'000;
+      d[i] = static_cast<std::int64_t>(rng() % 5'000'000) - 1'000'000;
+    }
+    if (kind == 2 && n > 2) v[n / 2] = std::numeric_limits<std::int64_t>::min();
+    const std::int64_t* demand = kind == 1 ? d.data() : nullptr;
+    const std::size_t first = rng() % n, last = first + rng() % (n - first + 1);
+    std::vector<rateline::eval::CycleAggregate> expected, got;
+    for (std::size_t g = 0; g < groups; ++g) {
+      expected.push_back(zeroed(slot_count[g]));
+      got.push_back(zeroed(slot_count[g]));
+      rateline::eval::aggregate(v.data(), demand, s.runs[g].data(), s.runs[g].size(), first, last, safe_run(v.data(), n), expected[g]);
+    }
+    rateline::eval::aggregate_pieces(v.data(), demand, s, first, last, got.data());
+    for (std::size_t g = 0; g < groups; ++g) {
+      CHECK(got[g].energy == expected[g].energy);
+      CHECK(got[g].peak == expected[g].peak);
+      CHECK(got[g].count == expected[g].count);
+    }
+  }
+}
