@@ -56,6 +56,12 @@ class Decimal {
   Decimal(int value) : small_(value) {}  // NOLINT(google-explicit-constructor)
   /// coefficient × 10^-scale; scale must be >= 0.
   Decimal(Int coefficient, int scale);
+  /// coefficient × 10^-scale, as the constructor above, without making a big integer:
+  /// from_coefficient(1234, 2) is 12.34 (a negative scale multiplies, as there).
+  static Decimal from_coefficient(std::int64_t coefficient, int scale) {
+    if (scale < 0) return Decimal(Int(coefficient), scale);
+    return of_small(coefficient, scale);
+  }
 
   /// Exact parse: [+-]digits[.digits][e[+-]digits]. Returns nullopt for anything else
   /// (empty text, spaces, "1,000", "NaN", a second dot, an exponent beyond ±4000).

@@ -30,6 +30,29 @@ std::optional<int> exact_digits(std::int64_t den) {
   return std::max(twos, fives);
 }
 
+// raw × num × factor at `scale`, in 64 bits when the product fits (a month's kWh or a peak
+// kW of any real meter): no big integer on a bill's path.
+std::optional<Decimal> small_product(Wide raw, std::int64_t num, std::int64_t factor, std::int32_t scale) {
+  std::int64_t r = 0, out = 0;
+  if (raw < std::numeric_limits<std::int64_t>::min() || raw > std::numeric_limits<std::int64_t>::max()) return std::nullopt;
+  r = static_cast<std::int64_t>(raw);
+  if (__builtin_mul_overflow(r, num, &out) || __builtin_mul_overflow(out, factor, &out)) return std::nullopt;
+  return Decimal::from_coefficient(out, scale);
+}
+
+Decimal scaled(const Decimal::Int& raw, std::int32_t scale, std::int64_t num, std::int64_t den);
+
+Decimal scaled(Wide raw, std::int32_t scale, std::int64_t num, std::int64_t den) {
+  if (den == 1) {
+    if (auto d = small_product(raw, num, 1, scale)) return *d;
+  } else if (const auto digits = exact_digits(den); digits && *digits <= 12) {
+    std::int64_t factor = 1;
+    for (int i = 0; i < *digits; ++i) factor *= 10;
+    if (auto d = small_product(raw, num, factor / den, scale + *digits)) return *d;
+  }
+  return scaled(to_int(raw), scale, num, den);
+}
+
 Decimal scaled(const Decimal::Int& raw, std::int32_t scale, std::int64_t num, std::int64_t den) {
   if (den == 1) return Decimal(raw * num, scale);
   // 15-minute kW data divides by 4: exact with two more digits, so it is a multiplication
@@ -68,8 +91,8 @@ RawUnits RawUnits::of(const IntervalSeries& series, std::int32_t window) {
   return u;
 }
 
-Decimal RawUnits::energy(Wide raw) const { return scaled(to_int(raw), scale, energy_num, energy_den); }
-Decimal RawUnits::demand(std::int64_t raw) const { return scaled(Decimal::Int(raw), scale, demand_num, demand_den); }
+Decimal RawUnits::energy(Wide raw) const { return scaled(raw, scale, energy_num, energy_den); }
+Decimal RawUnits::demand(std::int64_t raw) const { return scaled(Wide{raw}, scale, demand_num, demand_den); }
 
 std::vector<std::int64_t> demand_series(const IntervalSeries& series, std::int32_t window, bool sliding) {
   if (window <= 0 || window == series.minutes) return {};

@@ -201,3 +201,19 @@ TEST_CASE("decimal: a value is the same whether its coefficient is held in 128 b
   CHECK(D("000000000000000000000000000000000000000000012.50") == D("12.5"));
   CHECK(D("1e3").to_string() == "1000");
 }
+
+TEST_CASE("from_coefficient: coefficient × 10^-scale, the same value and scale as the big-integer constructor") {
+  using rateline::Decimal;
+  CHECK(Decimal::from_coefficient(1234, 2).to_string() == "12.34");
+  CHECK(Decimal::from_coefficient(-5, 3).to_string() == "-0.005");
+  CHECK(Decimal::from_coefficient(0, 4).to_string() == "0.0000");
+  CHECK(Decimal::from_coefficient(7, -2).to_string() == "700");
+  const std::int64_t extremes[] = {std::numeric_limits<std::int64_t>::max(), std::numeric_limits<std::int64_t>::min(), 1, -1, 42};
+  for (std::int64_t c : extremes)
+    for (int scale : {0, 1, 18, 40}) {
+      const Decimal fast = Decimal::from_coefficient(c, scale), big(Decimal::Int(c), scale);
+      CHECK(fast == big);
+      CHECK(fast.scale() == big.scale());
+      CHECK(fast.to_string() == big.to_string());
+    }
+}

@@ -153,3 +153,29 @@ TEST_CASE("aggregate_pieces: the same sums, peaks and counts as aggregate group 
     }
   }
 }
+
+TEST_CASE("RawUnits: raw integers to kWh and kW, in 64 bits where they fit and exactly beyond") {
+  rateline::IntervalSeries kw15;
+  kw15.minutes = 15;
+  kw15.scale = 2;
+  kw15.unit = rateline::Unit::kW;
+  const auto u = rateline::eval::RawUnits::of(kw15, 15);
+  // 10.00 kW for 15 minutes = 2.5 kWh: × 1/4, exact at two more places (× 25)
+  CHECK(u.energy(1000).to_string() == "2.5000");
+  CHECK(u.demand(1000).to_string() == "10.00");
+  CHECK(u.demand(-250).to_string() == "-2.50");
+  // a sum beyond 64 bits takes the big-integer path: the same value and scale
+  const rateline::eval::Wide huge = rateline::eval::Wide{1} << 100;
+  const rateline::Decimal expected((rateline::Decimal::Int(1) << 100) * 25, 4);
+  CHECK(u.energy(huge) == expected);
+  CHECK(u.energy(huge).scale() == 4);
+  // 5-minute kW on a 15-minute window: ÷ 3 has no exact digits (six more, half even)
+  rateline::IntervalSeries kw5 = kw15;
+  kw5.minutes = 5;
+  const auto v = rateline::eval::RawUnits::of(kw5, 15);
+  CHECK(v.demand(3).to_string() == "0.01000000");
+  CHECK(v.demand(1).to_string() == "0.00333333");
+  // a product that overflows 64 bits on the way (raw × 25) is still exact
+  CHECK(u.energy(std::numeric_limits<std::int64_t>::max()) ==
+        rateline::Decimal(rateline::Decimal::Int(std::numeric_limits<std::int64_t>::max()) * 25, 4));
+}
