@@ -92,6 +92,13 @@ Decimal::Int big(I128 v) {
 /// v × 10^k, false on overflow.
 bool scale_up(I128 v, int k, I128& out) {
   if (k < 0 || k > kMaxPow10) return false;
+  // A coefficient within 64 bits times at most 10^18: below 2^123, one 64 x 64 -> 128-bit
+  // multiplication that cannot overflow (the general check costs a bill's cross-scale
+  // sums and comparisons several multiplications each).
+  if (k <= 18 && v == static_cast<std::int64_t>(v)) {
+    out = static_cast<I128>(static_cast<std::int64_t>(v)) * static_cast<std::int64_t>(kPow10[static_cast<std::size_t>(k)]);
+    return true;
+  }
   return !__builtin_mul_overflow(v, kPow10[static_cast<std::size_t>(k)], &out);
 }
 
