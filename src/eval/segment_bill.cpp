@@ -53,7 +53,12 @@ Bill SegmentBiller::bill_segment(const Segment& c) {
       charge_amounts_[index] = std::move(sum);
     }
   }
-  lines_hint_ = std::max(lines_hint_, out.size() + 1);   // + 1: room for an annual minimum
+  if (out.size() + 1 > lines_hint_) {   // + 1: room for an annual minimum
+    lines_hint_ = out.size() + 1;
+    auto& most = t.plan_cache.most_lines;
+    for (auto seen = most.load(std::memory_order_relaxed); seen < lines_hint_ && !most.compare_exchange_weak(seen, lines_hint_, std::memory_order_relaxed);) {
+    }
+  }
   if (in_written_order_) {
     // the charges' sums hold every line once: the same exact total in fewer additions
     for (auto& amount : charge_amounts_) bill.total += amount;

@@ -27,7 +27,8 @@ class SegmentBiller {
   std::vector<LineItem> scratch_;
   std::vector<std::pair<std::size_t, std::size_t>> lines_of_;   // per charge: its lines in scratch_
   std::vector<Decimal> charge_amounts_;                         // per charge: the amounts billed so far
-  std::size_t lines_hint_ = 8;                                  // the last bill's line count: one allocation per bill
+  // the most lines a bill of the tariff has had (+ 1), here or on an earlier run: one allocation per bill
+  std::size_t lines_hint_ = std::max<std::size_t>(8, run_.t.plan_cache.most_lines.load(std::memory_order_relaxed));
 };
 
 }  // namespace rateline::eval

@@ -60,35 +60,54 @@ std::shared_ptr<const IntervalSlots> compute(const Tariff& tariff, std::chrono::
 
 }  // namespace
 
-// The groups' runs merged: a piece ends where the first of the current runs ends.
+// The groups' runs merged: a piece ends where the first of the current runs ends. A
+// grid's first bill pays for this, so it walks raw pointers into reserved arrays.
 void IntervalSlots::cut_into_pieces() {
+  pieces.clear();
+  piece_slots.clear();
   const std::size_t groups = runs.size();
   if (groups == 0) return;
-  for (const auto& r : runs)
+  std::size_t most = 0;   // no more pieces than all the groups' runs together
+  for (const auto& r : runs) {
     if (r.empty()) return;
-  std::vector<std::size_t> at(groups, 0);
-  std::uint32_t from = 0;
+    most += r.size();
+  }
+  constexpr std::size_t kInPlace = 8;
+  std::array<const Run*, kInPlace> at_in{}, last_in{};
+  std::vector<const Run*> at_heap, last_heap;
+  const Run** at = at_in.data();
+  const Run** last = last_in.data();
+  if (groups > kInPlace) {
+    at_heap.resize(groups), last_heap.resize(groups);
+    at = at_heap.data(), last = last_heap.data();
+  }
+  for (std::size_t g = 0; g < groups; ++g) at[g] = runs[g].data(), last[g] = runs[g].data() + runs[g].size() - 1;
+  pieces.resize(most);
+  piece_slots.resize(most * groups);
+  Piece* piece = pieces.data();
+  std::uint16_t* slot = piece_slots.data();
   const auto n = static_cast<std::uint32_t>(count);
-  pieces.reserve(runs.front().size());
-  while (from < n) {
+  for (std::uint32_t from = 0; from < n;) {
     std::uint32_t to = n;
     bool covered = true;
     for (std::size_t g = 0; g < groups; ++g) {
-      to = std::min(to, runs[g][at[g]].end);
-      covered = covered && runs[g][at[g]].start <= from;
+      to = std::min(to, at[g]->end);
+      covered = covered && at[g]->start <= from;
     }
-    if (to <= from || !covered) {  // runs that do not cover the grid: eval aggregates group by group
+    if (to <= from || !covered || piece == pieces.data() + most) {  // runs that do not cover the grid: eval aggregates group by group
       pieces.clear();
       piece_slots.clear();
       return;
     }
-    pieces.push_back({from, to});
+    *piece++ = {from, to};
     for (std::size_t g = 0; g < groups; ++g) {
-      piece_slots.push_back(runs[g][at[g]].slot);
-      if (runs[g][at[g]].end == to && at[g] + 1 < runs[g].size()) ++at[g];
+      *slot++ = at[g]->slot;
+      if (at[g]->end == to && at[g] != last[g]) ++at[g];
     }
     from = to;
   }
+  pieces.resize(static_cast<std::size_t>(piece - pieces.data()));
+  piece_slots.resize(pieces.size() * groups);
 }
 
 std::size_t IntervalSlots::first_on_or_after(std::int32_t day) const {

@@ -14,6 +14,7 @@
 #include "rateline/time_zone.hpp"
 #include "rateline/unit.hpp"
 
+#include <atomic>
 #include <chrono>
 #include <cstdint>
 #include <memory>
@@ -245,6 +246,9 @@ struct Tariff {
   struct PlanCache {
     std::mutex mutex;
     std::shared_ptr<const void> plan;
+    /// The most line items one bill of this tariff has had: where a bill's list starts, so
+    /// a customer's first bill does not grow its list. Capacity only, never the bill.
+    std::atomic<std::size_t> most_lines{0};
   };
   mutable PlanCache plan_cache;
 };
