@@ -105,3 +105,10 @@ target_include_directories(process_heap_test PRIVATE ${PROJECT_SOURCE_DIR}/src)
 target_link_libraries(process_heap_test PRIVATE doctest::doctest rateline_warnings)
 add_test(NAME cli.process_heap_layout COMMAND process_heap_test)
 set_tests_properties(cli.process_heap_layout PROPERTIES LABELS cli TIMEOUT 60)
+
+# The executable is linked statically unless asked otherwise (CMakeLists.txt): a one-shot
+# command starts without a dynamic loader.
+if(RATELINE_STATIC_CLI AND NOT RATELINE_SANITIZE)
+  add_test(NAME cli.executable_is_static COMMAND /usr/bin/python3 ${CMAKE_CURRENT_SOURCE_DIR}/cli/check_static.py $<TARGET_FILE:rateline_cli>)
+  set_tests_properties(cli.executable_is_static PROPERTIES LABELS cli TIMEOUT 60)
+endif()
