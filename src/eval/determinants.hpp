@@ -1,8 +1,10 @@
 // eval/determinants.hpp — the hot path: intervals -> per-cycle determinants, in integers.
 //
-// One pass over the interval values per TOU period group adds each value into its
-// (cycle, season × period) slot and keeps the slot's running maximum demand. Values stay
-// the usage's scaled integers; conversion to Decimal kWh / kW happens once per slot.
+// One pass over the interval values (aggregate_pieces) adds each value into its
+// (cycle, season × period) slot of every TOU period group and keeps the slots' running
+// maximum demand; aggregate does the same for one group (meter channels, and grids whose
+// runs cannot be cut into pieces). Values stay the usage's scaled integers; conversion to
+// Decimal kWh / kW happens once per slot.
 #pragma once
 
 #include "graph/interval_slots.hpp"
