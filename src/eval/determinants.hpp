@@ -2,9 +2,9 @@
 //
 // One pass over the interval values (aggregate_pieces) adds each value into its
 // (cycle, season × period) slot of every TOU period group and keeps the slots' running
-// maximum demand; aggregate does the same for one group (meter channels, and grids whose
-// runs cannot be cut into pieces). Values stay the usage's scaled integers; conversion to
-// Decimal kWh / kW happens once per slot.
+// maximum demand; aggregate does the same over one group's runs (the meter's received and
+// reactive channels). Values stay the usage's scaled integers; conversion to Decimal kWh /
+// kW happens once per slot.
 #pragma once
 
 #include "graph/interval_slots.hpp"
@@ -66,7 +66,7 @@ void aggregate(const std::int64_t* values, const std::int64_t* demand, const gra
 /// is summed and peaked once and added to its slot in every group. The 64-bit sum of a
 /// piece is kept only when the piece's values bound it below overflow (found in the same
 /// pass), else the piece is summed again in 128 bits: no separate safe_run pass. The same
-/// sums, peaks and counts as aggregate() group by group; `slots.pieces` must not be empty.
+/// sums, peaks and counts as aggregate() group by group.
 void aggregate_pieces(const std::int64_t* values, const std::int64_t* demand, const graph::IntervalSlots& slots,
                       std::size_t first, std::size_t last, CycleAggregate* out);
 

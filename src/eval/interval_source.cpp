@@ -119,10 +119,6 @@ void IntervalSource::aggregate() {
     findings_.note("B0008", count_of(static_cast<long long>(misaligned), "interval") +
                                 " of the usage cross a TOU period boundary; each is counted in the period of its start");
   const auto& values = used_->delivered.values;
-  const std::int64_t* demand = demand_.empty() ? nullptr : demand_.data();
-  // one pass for all groups over the grid's pieces; group by group only where there are none
-  const bool by_piece = !slots_->pieces.empty();
-  const auto max_run = by_piece ? 0 : safe_run(values.data(), values.size());
   for (auto& c : sums_) {
     c.groups.resize(t_.groups.size());
     for (std::size_t g = 0; g < t_.groups.size(); ++g) {
@@ -131,12 +127,9 @@ void IntervalSource::aggregate() {
       a.energy.assign(n, 0);
       a.peak.assign(n, 0);
       a.count.assign(n, 0);
-      if (!by_piece) {
-        const auto& runs = slots_->runs[g];
-        eval::aggregate(values.data(), demand, runs.data(), runs.size(), c.first, c.last, max_run, a);
-      }
     }
-    if (by_piece) aggregate_pieces(values.data(), demand, *slots_, c.first, c.last, c.groups.data());
+    // one pass over the segment's intervals for every period group
+    aggregate_pieces(values.data(), demand_.empty() ? nullptr : demand_.data(), *slots_, c.first, c.last, c.groups.data());
     if (channels_ || kva_) {
       std::vector<std::size_t> counts;
       for (auto& a : c.groups) counts.push_back(a.energy.size());

@@ -8,6 +8,7 @@
 
 #include <algorithm>
 #include <array>
+#include <stdexcept>
 
 namespace rateline::graph {
 
@@ -66,12 +67,9 @@ void IntervalSlots::cut_into_pieces() {
   pieces.clear();
   piece_slots.clear();
   const std::size_t groups = runs.size();
-  if (groups == 0) return;
+  if (groups == 0 || count == 0) return;
   std::size_t most = 0;   // no more pieces than all the groups' runs together
-  for (const auto& r : runs) {
-    if (r.empty()) return;
-    most += r.size();
-  }
+  for (const auto& r : runs) most += r.size();
   constexpr std::size_t kInPlace = 8;
   std::array<const Run*, kInPlace> at_in{}, last_in{};
   std::vector<const Run*> at_heap, last_heap;
@@ -81,7 +79,11 @@ void IntervalSlots::cut_into_pieces() {
     at_heap.resize(groups), last_heap.resize(groups);
     at = at_heap.data(), last = last_heap.data();
   }
-  for (std::size_t g = 0; g < groups; ++g) at[g] = runs[g].data(), last[g] = runs[g].data() + runs[g].size() - 1;
+  for (std::size_t g = 0; g < groups; ++g) {
+    // every interval is in a period of every group (the checker proves TOU coverage)
+    if (runs[g].empty()) throw std::logic_error("interval slots: a period group has no runs");
+    at[g] = runs[g].data(), last[g] = runs[g].data() + runs[g].size() - 1;
+  }
   pieces.resize(most);
   piece_slots.resize(most * groups);
   Piece* piece = pieces.data();
@@ -94,11 +96,8 @@ void IntervalSlots::cut_into_pieces() {
       to = std::min(to, at[g]->end);
       covered = covered && at[g]->start <= from;
     }
-    if (to <= from || !covered || piece == pieces.data() + most) {  // runs that do not cover the grid: eval aggregates group by group
-      pieces.clear();
-      piece_slots.clear();
-      return;
-    }
+    if (to <= from || !covered || piece == pieces.data() + most)
+      throw std::logic_error("interval slots: the runs of a period group do not cover the grid");
     *piece++ = {from, to};
     for (std::size_t g = 0; g < groups; ++g) {
       *slot++ = at[g]->slot;

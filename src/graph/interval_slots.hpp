@@ -46,7 +46,8 @@ struct IntervalSlots {
   /// [piece × groups + group]: the piece's slot in that group.
   std::vector<std::uint16_t> piece_slots;
 
-  /// Fills pieces and piece_slots from runs (left empty when the runs do not cover the grid).
+  /// Fills pieces and piece_slots from runs. Runs that do not cover the grid are a broken
+  /// invariant (std::logic_error), never a bill with intervals left out.
   void cut_into_pieces();
   std::size_t misaligned = 0;                        ///< intervals crossing a TOU period boundary
 

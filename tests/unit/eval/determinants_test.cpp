@@ -9,6 +9,7 @@
 #include <limits>
 #include <algorithm>
 #include <random>
+#include <stdexcept>
 #include <vector>
 
 using rateline::eval::safe_run;
@@ -100,13 +101,18 @@ TEST_CASE("cut_into_pieces: the groups' runs cut at each other's boundaries") {
     CHECK(s.piece_slots[p * 2] == slots[p * 2]);
     CHECK(s.piece_slots[p * 2 + 1] == slots[p * 2 + 1]);
   }
-  // runs with a hole: no pieces (the pass then goes group by group)
+  // runs with a hole, or short of the grid: a broken invariant, never intervals left out
   IntervalSlots hole;
   hole.count = 10;
   hole.runs = {{{0, 4, 0}, {5, 10, 1}}};
-  hole.cut_into_pieces();
-  CHECK(hole.pieces.empty());
-  CHECK(hole.piece_slots.empty());
+  CHECK_THROWS_AS(hole.cut_into_pieces(), std::logic_error);
+  IntervalSlots short_of = s;
+  short_of.count = 12;
+  CHECK_THROWS_AS(short_of.cut_into_pieces(), std::logic_error);
+  IntervalSlots empty_grid;
+  empty_grid.runs = {{}, {}};
+  empty_grid.cut_into_pieces();
+  CHECK(empty_grid.pieces.empty());
 }
 
 TEST_CASE("aggregate_pieces: the same sums, peaks and counts as aggregate group by group, large values included") {
