@@ -5,6 +5,8 @@
 
 #include "eval/bill_run.hpp"
 
+#include <algorithm>
+
 namespace rateline::eval {
 
 using namespace std::chrono;
@@ -90,6 +92,10 @@ Decimal BillingDemand::kw(BillRun& run, const Segment& c, const Context& ctx, st
 
 void BillingDemand::record(BillRun& run, const Segment& c) {
   if (!run.source->measures_demand()) return;
+  // only a ratchet reads the history: a tariff without one keeps none (a map node a bill)
+  const auto& terms = run.t.billing_demand;
+  if (std::none_of(terms.begin(), terms.end(), [](const graph::BillingDemandTerm& term) { return term.kind == graph::BillingDemandTerm::Kind::ratchet; }))
+    return;
   Context all;
   // a ratchet `of billing_demand` looks back at what each month billed (after its own
   // ratchet); an invalid rule has been reported while billing, and records nothing

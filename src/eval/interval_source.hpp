@@ -11,6 +11,8 @@
 #include "graph/interval_slots.hpp"
 #include "rateline/bill.hpp"
 
+#include <boost/container/small_vector.hpp>
+
 #include <memory>
 #include <optional>
 #include <vector>
@@ -27,6 +29,8 @@ class IntervalSource final : public DeterminantSource {
   bool open(std::chrono::sys_days from, std::chrono::sys_days to);
   /// Finds the segment's intervals and checks the usage covers it (B0005; notes B0006, B0007).
   bool cover(const Segment& s, const BillOptions& options);
+  /// Room for this many segments' sums (a run knows its bills before it covers them).
+  void reserve(std::size_t segments) { sums_.reserve(segments); }
   /// After every segment is covered: the note on misaligned intervals and the integer pass.
   void aggregate();
 
@@ -48,7 +52,7 @@ class IntervalSource final : public DeterminantSource {
   struct Sums {
     std::size_t bill = 0;
     std::size_t first = 0, last = 0;                 ///< interval range [first, last)
-    std::vector<CycleAggregate> groups;              ///< per period group
+    boost::container::small_vector<CycleAggregate, 2> groups;   ///< per period group (in place for two: no allocation a bill)
     std::vector<ChannelAggregate> channels;          ///< per period group: received, reactive (when billed)
     std::vector<std::vector<UWide>> kva;             ///< per period group and slot: the highest kW² + kVAR² (when billed)
   };

@@ -24,6 +24,7 @@ bool prepare_intervals(BillRun& run, IntervalSource& source, const std::vector<B
   if (periods.empty()) from = to = sys_days{};
   if (!source.open(from, to)) return false;
   run.segments.reserve(periods.size());
+  source.reserve(periods.size());
   for (auto& p : periods) {
     if (p.days() <= 0) {
       run.findings.error("B0003", "the billing period " + format_date(p.from) + " .. " + format_date(p.to) + " is empty or reversed");
@@ -39,11 +40,10 @@ bool prepare_intervals(BillRun& run, IntervalSource& source, const std::vector<B
       return false;
     }
     if (!period_fits_cycle(run, p)) return false;
-    for (auto& s : version_segments(t, p, run.bills, options)) {
-      s.index = run.segments.size();
-      if (!source.cover(s, options)) return false;
-      run.segments.push_back(std::move(s));
-    }
+    const auto first = run.segments.size();
+    version_segments(t, p, run.bills, options, run.segments);
+    for (auto k = first; k < run.segments.size(); ++k)
+      if (!source.cover(run.segments[k], options)) return false;
     ++run.bills;
   }
   source.aggregate();
@@ -60,11 +60,9 @@ bool prepare_reads(BillRun& run, RegisterSource& source, const std::vector<Billi
     if (!period_fits_cycle(run, p)) return false;
     auto consumption = source.consumption(p);
     if (!consumption) return false;
-    for (auto& s : version_segments(run.t, p, run.bills, options)) {
-      s.index = run.segments.size();
-      source.add(s, *consumption);
-      run.segments.push_back(std::move(s));
-    }
+    const auto first = run.segments.size();
+    version_segments(run.t, p, run.bills, options, run.segments);
+    for (auto k = first; k < run.segments.size(); ++k) source.add(run.segments[k], *consumption);
     ++run.bills;
   }
   return true;

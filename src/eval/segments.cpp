@@ -41,7 +41,8 @@ void count_season_days(const BillPlan& plan, year_month_day from, year_month_day
 
 }  // namespace
 
-std::vector<Segment> version_segments(const graph::Tariff& t, const BillingPeriod& p, std::size_t bill, const BillOptions& options) {
+void version_segments(const graph::Tariff& t, const BillingPeriod& p, std::size_t bill, const BillOptions& options,
+                      std::vector<Segment>& out) {
   boost::container::small_vector<std::pair<year_month_day, std::size_t>, 4> cuts{{p.from, version_at(t, options.as_of.value_or(p.from))}};
   if (!options.as_of)
     for (std::size_t r = 0; r < t.revisions.size(); ++r) {
@@ -49,10 +50,9 @@ std::vector<Segment> version_segments(const graph::Tariff& t, const BillingPerio
       if (sys_days{d} > sys_days{p.from} && sys_days{d} < sys_days{p.to}) cuts.emplace_back(d, r + 1);
     }
   const auto& plan = bill_plan(t);
-  std::vector<Segment> out;
-  out.reserve(cuts.size());
   for (std::size_t k = 0; k < cuts.size(); ++k) {
-    Segment c;
+    Segment& c = out.emplace_back();
+    c.index = out.size() - 1;
     c.period = p;
     c.bill = bill;
     c.from = cuts[k].first;
@@ -69,9 +69,7 @@ std::vector<Segment> version_segments(const graph::Tariff& t, const BillingPerio
     else
       c.season_days[0] = c.days;
     c.month = static_cast<unsigned>(year_month_day{sys_days{p.to} - days{1}}.month());
-    out.push_back(std::move(c));
   }
-  return out;
 }
 
 std::size_t season_of(const graph::Tariff& t, year_month_day d) {

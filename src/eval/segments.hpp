@@ -41,9 +41,10 @@ struct Segment {
   Share season_share(std::size_t s) const { return {season_days[s], days}; }
 };
 
-/// The segments of a period: cut at revisions, unless `options.as_of` names one version.
-std::vector<Segment> version_segments(const graph::Tariff& tariff, const BillingPeriod& period, std::size_t bill,
-                                      const BillOptions& options);
+/// The segments of a period, appended to `out` (each with its index there): cut at
+/// revisions, unless `options.as_of` names one version.
+void version_segments(const graph::Tariff& tariff, const BillingPeriod& period, std::size_t bill, const BillOptions& options,
+                      std::vector<Segment>& out);
 
 /// The tariff's season of a local day (0 when it has no seasons).
 std::size_t season_of(const graph::Tariff& tariff, std::chrono::year_month_day day);
