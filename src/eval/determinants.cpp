@@ -2,6 +2,7 @@
 #include "eval/determinants.hpp"
 
 #include <algorithm>
+#include <cstring>
 #include <limits>
 #include <numeric>
 #include <optional>
@@ -168,20 +169,130 @@ inline void sum_peak_magnitude(const std::int64_t* v, const std::int64_t* d, std
 
 }  // namespace
 
-__attribute__((target_clones("avx512f", "avx2", "default")))
-void aggregate_pieces(const std::int64_t* values, const std::int64_t* demand, const graph::IntervalSlots& slots,
-                      std::size_t first, std::size_t last, CycleAggregate* out) {
-  if (first >= last) return;
+namespace {
+
+// Eight values at a time, in whatever registers the instruction set has: one AVX-512
+// register, two AVX2 ones, four SSE2 ones (GCC's vector extensions).
+typedef std::int64_t Lanes __attribute__((vector_size(64)));
+typedef std::uint64_t ULanes __attribute__((vector_size(64)));
+constexpr std::size_t kLanes = 8;
+// eight lanes read from kTailMasks + t have all bits set in the last t of them
+constexpr std::int64_t kTailMasks[2 * kLanes] = {0, 0, 0, 0, 0, 0, 0, 0, -1, -1, -1, -1, -1, -1, -1, -1};
+
+// What the pieces of one kind add up to in one call: a wrapping 64-bit sum (exact when
+// count × (magnitude + 1) ≤ INT64_MAX), the OR of the values' magnitudes, the peak.
+struct KindTotal {
+  std::uint64_t sum = 0, magnitude = 0, count = 0;
+  std::int64_t peak = std::numeric_limits<std::int64_t>::min();
+};
+
+// The pieces of [first, last), from piece r on, added into one accumulator per kind:
+// eight lanes of sums, magnitudes and peaks each, reduced once per kind at the end, not
+// once per piece (an hourly piece is a few values: its reduction would cost more than
+// its sum). A piece ends on the last full vector of its values with the lanes before
+// them masked off, so no piece ends in a scalar loop.
+[[gnu::always_inline]] inline void add_kinds(const std::int64_t* v, const std::int64_t* d, const graph::IntervalSlots& slots,
+                                             std::size_t r, std::size_t first, std::size_t last, KindTotal* totals) {
+  const std::size_t kinds = slots.kinds();
+  ULanes sum[graph::IntervalSlots::kMostKinds];
+  ULanes magnitude[graph::IntervalSlots::kMostKinds];
+  Lanes peak[graph::IntervalSlots::kMostKinds];
+  const Lanes lowest = Lanes{} + std::numeric_limits<std::int64_t>::min();
+  for (std::size_t k = 0; k < kinds; ++k) {
+    sum[k] = ULanes{};
+    magnitude[k] = ULanes{};
+    peak[k] = lowest;
+    totals[k] = KindTotal{};
+  }
+  const auto* pieces = slots.pieces.data();
+  const std::size_t count = slots.pieces.size();
+  for (; r < count && pieces[r].start < last; ++r) {
+    const std::size_t a = std::max<std::size_t>(pieces[r].start, first);
+    const std::size_t b = std::min<std::size_t>(pieces[r].end, last);
+    const std::size_t k = pieces[r].kind;
+    totals[k].count += b - a;
+    if (b < kLanes) {   // the grid's first values: there is no full vector to end on
+      auto& t = totals[k];
+      for (std::size_t i = a; i < b; ++i) {
+        t.sum += static_cast<std::uint64_t>(v[i]);
+        t.magnitude |= static_cast<std::uint64_t>(v[i] ^ (v[i] >> 63));
+        t.peak = std::max(t.peak, d[i]);
+      }
+      continue;
+    }
+    ULanes s{}, m{};
+    Lanes p = lowest;
+    std::size_t i = a;
+    for (; i + kLanes < b; i += kLanes) {
+      Lanes x, y;
+      std::memcpy(&x, v + i, sizeof x);
+      std::memcpy(&y, d + i, sizeof y);
+      s += reinterpret_cast<ULanes&>(x);
+      const Lanes mx = x ^ (x >> 63);
+      m |= reinterpret_cast<const ULanes&>(mx);
+      p = y > p ? y : p;
+    }
+    // values [b - 8, b): the lanes before i are this piece's vectors' or an earlier
+    // piece's, so they are masked off (a load, not a comparison: AVX-512F without DQ has
+    // no instruction turning a comparison into lanes)
+    Lanes x, y, tail;
+    std::memcpy(&x, v + b - kLanes, sizeof x);
+    std::memcpy(&y, d + b - kLanes, sizeof y);
+    std::memcpy(&tail, kTailMasks + (b - i), sizeof tail);
+    x &= tail;
+    y = (y & tail) | (lowest & ~tail);
+    s += reinterpret_cast<ULanes&>(x);
+    const Lanes mx = x ^ (x >> 63);
+    m |= reinterpret_cast<const ULanes&>(mx);
+    p = y > p ? y : p;
+    sum[k] += s;
+    magnitude[k] |= m;
+    peak[k] = p > peak[k] ? p : peak[k];
+  }
+  for (std::size_t k = 0; k < kinds; ++k)
+    for (std::size_t l = 0; l < kLanes; ++l) {
+      totals[k].sum += sum[k][l];
+      totals[k].magnitude |= magnitude[k][l];
+      totals[k].peak = std::max(totals[k].peak, peak[k][l]);
+    }
+}
+
+using AddKinds = void (*)(const std::int64_t*, const std::int64_t*, const graph::IntervalSlots&, std::size_t, std::size_t,
+                          std::size_t, KindTotal*);
+
+__attribute__((target("avx512f"))) void add_kinds_avx512f(const std::int64_t* v, const std::int64_t* d,
+                                                         const graph::IntervalSlots& slots, std::size_t r, std::size_t first,
+                                                         std::size_t last, KindTotal* totals) {
+  add_kinds(v, d, slots, r, first, last, totals);
+}
+__attribute__((target("avx2"))) void add_kinds_avx2(const std::int64_t* v, const std::int64_t* d, const graph::IntervalSlots& slots,
+                                                   std::size_t r, std::size_t first, std::size_t last, KindTotal* totals) {
+  add_kinds(v, d, slots, r, first, last, totals);
+}
+void add_kinds_generic(const std::int64_t* v, const std::int64_t* d, const graph::IntervalSlots& slots, std::size_t r,
+                       std::size_t first, std::size_t last, KindTotal* totals) {
+  add_kinds(v, d, slots, r, first, last, totals);
+}
+
+AddKinds add_kinds_for(PassIsa isa) {
+  switch (isa) {
+    case PassIsa::avx512f: return add_kinds_avx512f;
+    case PassIsa::avx2: return add_kinds_avx2;
+    case PassIsa::generic: return add_kinds_generic;
+    case PassIsa::best: break;
+  }
+  static const AddKinds best = has_isa(PassIsa::avx512f) ? add_kinds_avx512f
+                               : has_isa(PassIsa::avx2)  ? add_kinds_avx2
+                                                         : add_kinds_generic;
+  return best;
+}
+
+// Piece by piece: for a grid with too many kinds, or values so large that a kind's
+// 64-bit sum might overflow (a piece's sum is then made again in 128 bits).
+void aggregate_by_piece(const std::int64_t* values, const std::int64_t* d, const graph::IntervalSlots& slots, std::size_t lo,
+                        std::size_t first, std::size_t last, CycleAggregate* out) {
   const auto& pieces = slots.pieces;
   const std::size_t groups = slots.runs.size();
-  const std::int64_t* d = demand ? demand : values;
-  // the first piece that ends after `first`
-  std::size_t lo = 0, hi = pieces.size();
-  while (lo < hi) {
-    std::size_t mid = (lo + hi) / 2;
-    if (pieces[mid].end <= first) lo = mid + 1;
-    else hi = mid;
-  }
   constexpr auto top = static_cast<std::uint64_t>(std::numeric_limits<std::int64_t>::max());
   for (std::size_t r = lo; r < pieces.size() && pieces[r].start < last; ++r) {
     const std::size_t a = std::max<std::size_t>(pieces[r].start, first);
@@ -205,6 +316,59 @@ void aggregate_pieces(const std::int64_t* values, const std::int64_t* demand, co
       o.peak[slot[g]] = std::max(o.peak[slot[g]], peak);
     }
   }
+}
+
+}  // namespace
+
+bool has_isa(PassIsa isa) {
+  switch (isa) {
+    case PassIsa::avx512f: return __builtin_cpu_supports("avx512f");
+    case PassIsa::avx2: return __builtin_cpu_supports("avx2");
+    case PassIsa::generic:
+    case PassIsa::best: return true;
+  }
+  return false;
+}
+
+void aggregate_pieces(const std::int64_t* values, const std::int64_t* demand, const graph::IntervalSlots& slots,
+                      std::size_t first, std::size_t last, CycleAggregate* out, PassIsa isa) {
+  if (first >= last) return;
+  const auto& pieces = slots.pieces;
+  const std::int64_t* d = demand ? demand : values;
+  // the first piece that ends after `first`
+  std::size_t lo = 0, hi = pieces.size();
+  while (lo < hi) {
+    std::size_t mid = (lo + hi) / 2;
+    if (pieces[mid].end <= first) lo = mid + 1;
+    else hi = mid;
+  }
+  const std::size_t kinds = slots.kinds();
+  if (kinds > 0) {
+    KindTotal totals[graph::IntervalSlots::kMostKinds];
+    add_kinds_for(isa)(values, d, slots, lo, first, last, totals);
+    constexpr auto top = static_cast<std::uint64_t>(std::numeric_limits<std::int64_t>::max());
+    bool exact = true;
+    for (std::size_t k = 0; k < kinds; ++k) {
+      std::uint64_t bound = 0;
+      exact = exact && !__builtin_mul_overflow(totals[k].count, totals[k].magnitude + 1, &bound) && bound <= top;
+    }
+    if (exact) {
+      const std::size_t groups = slots.runs.size();
+      for (std::size_t k = 0; k < kinds; ++k) {
+        const auto& t = totals[k];
+        if (t.count == 0) continue;
+        const std::uint16_t* slot = slots.kind_slots.data() + k * groups;
+        for (std::size_t g = 0; g < groups; ++g) {
+          CycleAggregate& o = out[g];
+          o.count[slot[g]] += static_cast<std::uint32_t>(t.count);
+          o.energy[slot[g]] += static_cast<std::int64_t>(t.sum);
+          o.peak[slot[g]] = std::max(o.peak[slot[g]], t.peak);
+        }
+      }
+      return;
+    }
+  }
+  aggregate_by_piece(values, d, slots, lo, first, last, out);
 }
 
 // One machine-code version per instruction set; the loader picks the best the CPU has.

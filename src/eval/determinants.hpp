@@ -61,13 +61,22 @@ std::size_t safe_run(const std::int64_t* values, std::size_t count);
 void aggregate(const std::int64_t* values, const std::int64_t* demand, const graph::IntervalSlots::Run* runs, std::size_t run_count,
                std::size_t first, std::size_t last, std::size_t max_run, CycleAggregate& out);
 
+/// The instruction sets the interval pass has a version for.
+enum class PassIsa { generic, avx2, avx512f, best };
+/// Whether this CPU can run that version.
+bool has_isa(PassIsa isa);
+
 /// Aggregates intervals [first, last) of `values` into out[0], ..., out[groups - 1] (each
 /// sized to its group's slots) in one pass: each piece of the grid (IntervalSlots::pieces)
 /// is summed and peaked once and added to its slot in every group. The 64-bit sum of a
 /// piece is kept only when the piece's values bound it below overflow (found in the same
 /// pass), else the piece is summed again in 128 bits: no separate safe_run pass. The same
 /// sums, peaks and counts as aggregate() group by group.
+/// The pieces of one kind (IntervalSlots::Piece::kind) go into one accumulator of eight
+/// lanes, reduced once per kind; a grid with too many kinds, or a kind whose values might
+/// overflow 64 bits, goes piece by piece.
+/// `isa` picks the machine code (tests run each the CPU has); `best` is the CPU's best.
 void aggregate_pieces(const std::int64_t* values, const std::int64_t* demand, const graph::IntervalSlots& slots,
-                      std::size_t first, std::size_t last, CycleAggregate* out);
+                      std::size_t first, std::size_t last, CycleAggregate* out, PassIsa isa = PassIsa::best);
 
 }  // namespace rateline::eval

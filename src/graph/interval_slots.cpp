@@ -66,6 +66,7 @@ std::shared_ptr<const IntervalSlots> compute(const Tariff& tariff, std::chrono::
 void IntervalSlots::cut_into_pieces() {
   pieces.clear();
   piece_slots.clear();
+  kind_slots.clear();
   const std::size_t groups = runs.size();
   if (groups == 0 || count == 0) return;
   std::size_t most = 0;   // no more pieces than all the groups' runs together
@@ -86,6 +87,24 @@ void IntervalSlots::cut_into_pieces() {
   }
   pieces.resize(most);
   piece_slots.resize(most * groups);
+  // kinds numbered by a walk over the few seen so far, each a piece's slots packed in one
+  // integer (a grid's first bill pays for this); more than four groups: no kinds
+  bool numbering = groups <= 4;
+  std::array<std::uint64_t, kMostKinds> kind_keys{};
+  std::size_t known = 0;
+  auto kind_of = [&](const std::uint16_t* slots_of_piece) -> std::uint16_t {
+    std::uint64_t key = 0;
+    for (std::size_t g = 0; g < groups; ++g) key = key << 16 | slots_of_piece[g];
+    for (std::size_t k = 0; k < known; ++k)
+      if (kind_keys[k] == key) return static_cast<std::uint16_t>(k);
+    if (known == kMostKinds) {
+      numbering = false;
+      return 0;
+    }
+    kind_keys[known] = key;
+    kind_slots.insert(kind_slots.end(), slots_of_piece, slots_of_piece + groups);
+    return static_cast<std::uint16_t>(known++);
+  };
   Piece* piece = pieces.data();
   std::uint16_t* slot = piece_slots.data();
   const auto n = static_cast<std::uint32_t>(count);
@@ -98,15 +117,18 @@ void IntervalSlots::cut_into_pieces() {
     }
     if (to <= from || !covered || piece == pieces.data() + most)
       throw std::logic_error("interval slots: the runs of a period group do not cover the grid");
-    *piece++ = {from, to};
+    *piece = {from, to};
     for (std::size_t g = 0; g < groups; ++g) {
       *slot++ = at[g]->slot;
       if (at[g]->end == to && at[g] != last[g]) ++at[g];
     }
+    if (numbering) piece->kind = kind_of(slot - groups);
+    ++piece;
     from = to;
   }
   pieces.resize(static_cast<std::size_t>(piece - pieces.data()));
   piece_slots.resize(pieces.size() * groups);
+  if (!numbering) kind_slots.clear();
 }
 
 std::size_t IntervalSlots::first_on_or_after(std::int32_t day) const {

@@ -39,15 +39,25 @@ struct IntervalSlots {
   /// grid: the intervals of a piece share one slot in every group, so the hot loop sums and
   /// peaks each piece once for all groups (eval::aggregate_pieces) where it would otherwise
   /// read every value once per group. Empty when the grid is.
+  /// A piece's `kind` numbers its slots in every group: pieces of one kind (on-peak in
+  /// summer in both groups, say) can share one accumulator, so a bill's pass adds
+  /// across pieces and reduces once per kind, not once per piece.
   struct Piece {
     std::uint32_t start, end;
+    std::uint16_t kind = 0;
   };
   std::vector<Piece> pieces;
   /// [piece × groups + group]: the piece's slot in that group.
   std::vector<std::uint16_t> piece_slots;
+  /// At most this many kinds are numbered (a few seasons × periods × groups have under
+  /// a dozen); a grid with more has none (kind_slots empty) and is summed piece by piece.
+  static constexpr std::size_t kMostKinds = 64;
+  /// [kind × groups + group]: the slot in that group of the pieces of that kind.
+  std::vector<std::uint16_t> kind_slots;
+  std::size_t kinds() const { return runs.empty() ? 0 : kind_slots.size() / runs.size(); }
 
-  /// Fills pieces and piece_slots from runs. Runs that do not cover the grid are a broken
-  /// invariant (std::logic_error), never a bill with intervals left out.
+  /// Fills pieces, piece_slots and kind_slots from runs. Runs that do not cover the grid
+  /// are a broken invariant (std::logic_error), never a bill with intervals left out.
   void cut_into_pieces();
   std::size_t misaligned = 0;                        ///< intervals crossing a TOU period boundary
 

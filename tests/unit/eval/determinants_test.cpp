@@ -101,6 +101,39 @@ TEST_CASE("cut_into_pieces: the groups' runs cut at each other's boundaries") {
     CHECK(s.piece_slots[p * 2] == slots[p * 2]);
     CHECK(s.piece_slots[p * 2 + 1] == slots[p * 2 + 1]);
   }
+  // four different pairs of slots: four kinds, numbered as they first come, and a kind's
+  // slots are its pieces' slots
+  REQUIRE(s.kinds() == 4);
+  for (std::size_t p = 0; p < 4; ++p) {
+    CHECK(s.pieces[p].kind == p);
+    CHECK(s.kind_slots[s.pieces[p].kind * 2] == slots[p * 2]);
+    CHECK(s.kind_slots[s.pieces[p].kind * 2 + 1] == slots[p * 2 + 1]);
+  }
+  // a kind that comes again keeps its number
+  IntervalSlots again;
+  again.count = 6;
+  again.runs = {{{0, 2, 0}, {2, 4, 1}, {4, 6, 0}}};
+  again.cut_into_pieces();
+  REQUIRE(again.kinds() == 2);
+  CHECK(again.pieces[2].kind == again.pieces[0].kind);
+  // more kinds than kMostKinds, or more than four groups: none, and the pass goes piece by piece
+  IntervalSlots many;
+  many.count = IntervalSlots::kMostKinds + 1;
+  many.runs.resize(1);
+  for (std::uint32_t i = 0; i < many.count; ++i) many.runs[0].push_back({i, i + 1, static_cast<std::uint16_t>(i)});
+  many.cut_into_pieces();
+  CHECK(many.pieces.size() == many.count);
+  CHECK(many.kinds() == 0);
+  many.runs[0].pop_back();
+  many.runs[0].back().end = static_cast<std::uint32_t>(many.count);
+  many.cut_into_pieces();
+  CHECK(many.kinds() == IntervalSlots::kMostKinds);
+  IntervalSlots five_groups;
+  five_groups.count = 3;
+  five_groups.runs.assign(5, {{0, 3, 1}});
+  five_groups.cut_into_pieces();
+  CHECK(five_groups.pieces.size() == 1);
+  CHECK(five_groups.kinds() == 0);
   // runs with a hole, or short of the grid: a broken invariant, never intervals left out
   IntervalSlots hole;
   hole.count = 10;
@@ -115,9 +148,15 @@ TEST_CASE("cut_into_pieces: the groups' runs cut at each other's boundaries") {
   CHECK(empty_grid.pieces.empty());
 }
 
-TEST_CASE("aggregate_pieces: the same sums, peaks and counts as aggregate group by group, large values included") {
+TEST_CASE("aggregate_pieces: the same sums, peaks and counts as aggregate group by group, large values included, on every instruction set the CPU has") {
+  using rateline::eval::PassIsa;
+  std::vector<PassIsa> isas;
+  for (auto isa : {PassIsa::generic, PassIsa::avx2, PassIsa::avx512f, PassIsa::best})
+    if (rateline::eval::has_isa(isa)) isas.push_back(isa);
+  if (isas.size() < 4) MESSAGE("this CPU runs " << isas.size() - 1 << " of the 3 versions of the pass; the others are not tested here");
   std::mt19937_64 rng(20261207);
-  for (int round = 0; round < 300; ++round) {
+  int by_kind = 0;   // rounds that took the kinds' path (not piece by piece)
+  for (int round = 0; round < 600; ++round) {
     const std::size_t n = 1 + rng() % 400;
     const std::size_t groups = 1 + rng() % 3;
     IntervalSlots s;
@@ -127,6 +166,7 @@ TEST_CASE("aggregate_pieces: the same sums, peaks and counts as aggregate group 
     for (std::size_t g = 0; g < groups; ++g) {
       slot_count[g] = 1 + rng() % 5;
       for (std::uint32_t at = 0; at < n;) {
+        // runs of 1 to 40 values: pieces shorter than a vector, a few vectors, and between
         const auto end = static_cast<std::uint32_t>(std::min<std::size_t>(n, at + 1 + rng() % 40));
         s.runs[g].push_back({at, end, static_cast<std::uint16_t>(rng() % slot_count[g])});
         at = end;
@@ -145,19 +185,24 @@ TEST_CASE("aggregate_pieces: the same sums, peaks and counts as aggregate group 
     if (kind == 2 && n > 2) v[n / 2] = std::numeric_limits<std::int64_t>::min();
     const std::int64_t* demand = kind == 1 ? d.data() : nullptr;
     const std::size_t first = rng() % n, last = first + rng() % (n - first + 1);
-    std::vector<rateline::eval::CycleAggregate> expected, got;
+    std::vector<rateline::eval::CycleAggregate> expected;
     for (std::size_t g = 0; g < groups; ++g) {
       expected.push_back(zeroed(slot_count[g]));
-      got.push_back(zeroed(slot_count[g]));
       rateline::eval::aggregate(v.data(), demand, s.runs[g].data(), s.runs[g].size(), first, last, safe_run(v.data(), n), expected[g]);
     }
-    rateline::eval::aggregate_pieces(v.data(), demand, s, first, last, got.data());
-    for (std::size_t g = 0; g < groups; ++g) {
-      CHECK(got[g].energy == expected[g].energy);
-      CHECK(got[g].peak == expected[g].peak);
-      CHECK(got[g].count == expected[g].count);
+    by_kind += s.kinds() > 0 && kind < 2;
+    for (auto isa : isas) {
+      std::vector<rateline::eval::CycleAggregate> got;
+      for (std::size_t g = 0; g < groups; ++g) got.push_back(zeroed(slot_count[g]));
+      rateline::eval::aggregate_pieces(v.data(), demand, s, first, last, got.data(), isa);
+      for (std::size_t g = 0; g < groups; ++g) {
+        CHECK(got[g].energy == expected[g].energy);
+        CHECK(got[g].peak == expected[g].peak);
+        CHECK(got[g].count == expected[g].count);
+      }
     }
   }
+  CHECK(by_kind > 200);
 }
 
 TEST_CASE("RawUnits: raw integers to kWh and kW, in 64 bits where they fit and exactly beyond") {
