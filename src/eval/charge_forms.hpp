@@ -3,6 +3,9 @@
 
 #include "eval/bill_run.hpp"
 
+#include <span>
+#include <vector>
+
 namespace rateline::eval {
 
 /// Adds a charge's lines for a segment to `lines.out`.
@@ -18,6 +21,10 @@ void bill_late_fee(ChargeLines& lines);     ///< a percentage of the past-due ba
 
 /// Annual minimums: within each run of 12 consecutive bills, the charges a `$/year`
 /// minimum covers are summed; a shortfall is added to the run's last bill (eval/form_minimum.cpp).
-void apply_annual_minimums(BillRun& run, std::vector<Bill>& bills, const std::vector<const Segment*>& first_segment);
+/// `charge_sums`, when not empty, is [bill × charges]: each charge's amount in each bill
+/// (a run without revisions, whose bills bill the tariff's own charges), so that the
+/// covered charges are summed from it, not found line by line by their ids.
+void apply_annual_minimums(BillRun& run, std::vector<Bill>& bills, const std::vector<const Segment*>& first_segment,
+                           std::span<const Decimal> charge_sums = {});
 
 }  // namespace rateline::eval

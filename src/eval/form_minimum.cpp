@@ -56,7 +56,8 @@ void bill_minimum(ChargeLines& lines) {
   lines.finish(li, amount);
 }
 
-void apply_annual_minimums(BillRun& run, std::vector<Bill>& bills, const std::vector<const Segment*>& first_segment) {
+void apply_annual_minimums(BillRun& run, std::vector<Bill>& bills, const std::vector<const Segment*>& first_segment,
+                           std::span<const Decimal> charge_sums) {
   const auto& t = run.t;
   for (std::size_t index = 0; index < t.charges.size(); ++index) {
     const auto& ch = t.charges[index];   // annual minimums are not revised mid-year
@@ -90,10 +91,16 @@ void apply_annual_minimums(BillRun& run, std::vector<Bill>& bills, const std::ve
                                         {}, ""});
         continue;
       }
-      Decimal base;
-      for (std::size_t i = start; i < end; ++i)
-        for (auto& li : bills[i].line_items)
-          if (of_base(li.id)) base += li.amount;
+      Decimal base;   // exact, so the same sum either way
+      if (!charge_sums.empty()) {
+        for (std::size_t i = start; i < end; ++i)
+          for (auto b : ch.base)
+            if (t.charges[b].id.find_first_of(".@") == std::string::npos) base += charge_sums[i * t.charges.size() + b];
+      } else {
+        for (std::size_t i = start; i < end; ++i)
+          for (auto& li : bills[i].line_items)
+            if (of_base(li.id)) base += li.amount;
+      }
       const Segment& year_first_segment = *first_segment[start];
       Decimal floor_amount = minimum_amount(run, year_first_segment, ch);
       if (base >= floor_amount) continue;

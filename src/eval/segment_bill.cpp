@@ -85,8 +85,17 @@ std::vector<Bill> SegmentBiller::bill_all() {
   std::vector<const Segment*> first_segment;
   first_segment.reserve(run_.bills);
   run_.billing_demand.start(run_);
+  // each bill's amount per charge, for an annual minimum to sum (a run without revisions:
+  // every bill is one segment of the tariff's own charges)
+  const auto& t = run_.t;
+  const bool keep_sums = t.revisions.empty() && std::any_of(t.charges.begin(), t.charges.end(), [](const graph::Charge& ch) {
+                           return ch.form == graph::Form::minimum && ch.minimum_per == graph::MinimumPer::year;
+                         });
+  std::vector<Decimal> charge_sums;
+  if (keep_sums) charge_sums.reserve(run_.bills * t.charges.size());
   for (auto& c : run_.segments) {
     auto segment_bill = bill_segment(c);
+    if (keep_sums) charge_sums.insert(charge_sums.end(), charge_amounts_.begin(), charge_amounts_.end());
     run_.billing_demand.record(run_, c);
     if (c.bill == bills.size()) {
       bills.push_back(std::move(segment_bill));
@@ -98,7 +107,7 @@ std::vector<Bill> SegmentBiller::bill_all() {
       for (auto& li : segment_bill.line_items) b.line_items.push_back(std::move(li));
     }
   }
-  apply_annual_minimums(run_, bills, first_segment);
+  apply_annual_minimums(run_, bills, first_segment, charge_sums);
   if (run_.t.total_rounding)
     for (auto& b : bills) round_total(b, *run_.t.total_rounding, run_.trace.explains());
   return bills;
