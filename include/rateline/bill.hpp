@@ -35,6 +35,10 @@ struct BillingPeriod {
 };
 
 struct LineItem {
+  // Provided, not defaulted: a value-initialized LineItem (`LineItem{}`, emplace_back())
+  // would otherwise be zero-filled whole, some 600 bytes, before its members are built.
+  LineItem() noexcept {}
+
   Text id;                   ///< the charge's id in the tariff, with a suffix per tier/period/season part
   Text label;                ///< as the customer reads it: "Energy Charge, first 800 kWh"
   LineKind kind = LineKind::fixed;

@@ -44,6 +44,7 @@ std::span<const T> as_span(const SlotValues<T>& v) { return {v.data(), v.size()}
 
 /// Sums and maxima for one cycle and one period group, per slot (season × period).
 struct CycleAggregate {
+  CycleAggregate() {}   // provided: value-initializing would zero-fill the in-place slots first
   SlotValues<Wide> energy;           ///< [slot]
   SlotValues<std::int64_t> peak;     ///< [slot] highest demand-window raw value
   SlotValues<std::uint32_t> count;   ///< [slot] intervals

@@ -70,8 +70,12 @@ void apply_annual_minimums(BillRun& run, std::vector<Bill>& bills, const std::ve
     // a line is the charge's when its id is the charge's id, alone or followed by '.' or '@'
     // (an id holding either character never matches: the part before it is shorter)
     std::vector<std::string_view> base_ids;
+    std::vector<std::uint32_t> base_charges;
     for (auto b : ch.base)
-      if (t.charges[b].id.find_first_of(".@") == std::string::npos) base_ids.push_back(t.charges[b].id);
+      if (t.charges[b].id.find_first_of(".@") == std::string::npos) {
+        base_ids.push_back(t.charges[b].id);
+        base_charges.push_back(b);
+      }
     auto of_base = [&](std::string_view line_id) {
       for (auto id : base_ids)
         if (line_id.size() >= id.size() && line_id.compare(0, id.size(), id) == 0 &&
@@ -94,8 +98,7 @@ void apply_annual_minimums(BillRun& run, std::vector<Bill>& bills, const std::ve
       Decimal base;   // exact, so the same sum either way
       if (!charge_sums.empty()) {
         for (std::size_t i = start; i < end; ++i)
-          for (auto b : ch.base)
-            if (t.charges[b].id.find_first_of(".@") == std::string::npos) base += charge_sums[i * t.charges.size() + b];
+          for (auto b : base_charges) base += charge_sums[i * t.charges.size() + b];
       } else {
         for (std::size_t i = start; i < end; ++i)
           for (auto& li : bills[i].line_items)

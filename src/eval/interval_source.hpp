@@ -50,6 +50,7 @@ class IntervalSource final : public DeterminantSource {
  private:
   /// A segment's intervals and their sums per period group.
   struct Sums {
+    Sums() {}   // provided: value-initializing (resize) would zero-fill the in-place groups first
     std::size_t bill = 0;
     std::size_t first = 0, last = 0;                 ///< interval range [first, last)
     boost::container::small_vector<CycleAggregate, 2> groups;   ///< per period group (in place for two: no allocation a bill)
