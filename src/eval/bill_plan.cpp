@@ -28,6 +28,13 @@ std::shared_ptr<const BillPlan> make_plan(const graph::Tariff& t) {
       for (unsigned d = 1; d <= 31; ++d)
         plan->season_of_day[m][d] = t.calendar_to_season[t.groups[0].schedule.season_of(year{2000} / month{m} / day{d})];
   }
+  plan->seasons = std::max<std::size_t>(1, t.season_names.size());
+  plan->season_days_before.assign(13 * 33 * plan->seasons, 0);
+  for (unsigned m = 1; m <= 12; ++m)
+    for (unsigned d = 1; d <= 31; ++d)
+      for (std::size_t s = 0; s < plan->seasons; ++s)
+        plan->season_days_before[(m * 33 + d + 1) * plan->seasons + s] =
+            static_cast<std::uint8_t>(plan->season_days_before[(m * 33 + d) * plan->seasons + s] + (plan->season_of_day[m][d] == s ? 1 : 0));
   plan->versions.push_back(format_date(t.info.effective));
   for (auto& r : t.revisions) plan->versions.push_back(format_date(r.effective));
   for (std::size_t k = 0; k < longest; ++k) plan->tier_ids.push_back(".t" + std::to_string(k + 1));

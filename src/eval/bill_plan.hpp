@@ -22,6 +22,11 @@ struct BillPlan {
   /// [month][day]: the tariff's season index. Seasons are ranges of month and day
   /// (calendar's TouSchedule::season_of reads nothing else), so one table serves every year.
   std::array<std::array<std::uint8_t, 32>, 13> season_of_day{};
+  /// [(month × 33 + day) × seasons + season]: the days of that season among days 1 .. day - 1
+  /// of the month (day 32 counts a whole month), so a bill counts its days of each season
+  /// with a subtraction a month, not a step a day.
+  std::vector<std::uint8_t> season_days_before;
+  std::size_t seasons = 1;
   /// The effective date of each version as a line item shows it: [0] the tariff's, [r + 1] revision r's.
   std::vector<std::string> versions;
   /// ".t1", ".t2" ...: the ids of the tiers of a table without nested blocks, for the longest table.

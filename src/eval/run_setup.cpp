@@ -41,7 +41,7 @@ bool prepare_intervals(BillRun& run, IntervalSource& source, const std::vector<B
     }
     if (!period_fits_cycle(run, p)) return false;
     const auto first = run.segments.size();
-    version_segments(t, p, run.bills, options, run.segments);
+    version_segments(t, run.plan, p, run.bills, options, run.segments);
     for (auto k = first; k < run.segments.size(); ++k)
       if (!source.cover(run.segments[k], options)) return false;
     ++run.bills;
@@ -61,7 +61,7 @@ bool prepare_reads(BillRun& run, RegisterSource& source, const std::vector<Billi
     auto consumption = source.consumption(p);
     if (!consumption) return false;
     const auto first = run.segments.size();
-    version_segments(run.t, p, run.bills, options, run.segments);
+    version_segments(run.t, run.plan, p, run.bills, options, run.segments);
     for (auto k = first; k < run.segments.size(); ++k) source.add(run.segments[k], *consumption);
     ++run.bills;
   }

@@ -22,8 +22,8 @@ std::size_t version_at(const graph::Tariff& t, year_month_day d) {
   return v;
 }
 
-// Days of [from, to) in each season, a month at a time: the plan's table gives each day's
-// season by month and day, so no date is converted per day.
+// Days of [from, to) in each season, a month at a time: the plan's running counts by month
+// and day give a month's part in one subtraction per season, so no day is visited.
 void count_season_days(const BillPlan& plan, year_month_day from, year_month_day to, SeasonDays& out) {
   const sys_days end{to};
   sys_days day{from};
@@ -31,25 +31,26 @@ void count_season_days(const BillPlan& plan, year_month_day from, year_month_day
     const year_month_day d{day};
     const sys_days next_month{(d.year() / d.month() + months{1}) / 1d};
     const sys_days stop = std::min(next_month, end);
-    const auto& of_day = plan.season_of_day[static_cast<unsigned>(d.month())];
     const unsigned first = static_cast<unsigned>(d.day());
     const unsigned count = static_cast<unsigned>((stop - day).count());
-    for (unsigned k = 0; k < count; ++k) out[of_day[first + k]]++;
+    const std::size_t row = static_cast<unsigned>(d.month()) * 33;
+    const std::uint8_t* before_first = plan.season_days_before.data() + (row + first) * plan.seasons;
+    const std::uint8_t* before_stop = plan.season_days_before.data() + (row + first + count) * plan.seasons;
+    for (std::size_t s = 0; s < plan.seasons; ++s) out[s] += before_stop[s] - before_first[s];
     day = stop;
   }
 }
 
 }  // namespace
 
-void version_segments(const graph::Tariff& t, const BillingPeriod& p, std::size_t bill, const BillOptions& options,
-                      std::vector<Segment>& out) {
+void version_segments(const graph::Tariff& t, const BillPlan& plan, const BillingPeriod& p, std::size_t bill,
+                      const BillOptions& options, std::vector<Segment>& out) {
   boost::container::small_vector<std::pair<year_month_day, std::size_t>, 4> cuts{{p.from, version_at(t, options.as_of.value_or(p.from))}};
   if (!options.as_of)
     for (std::size_t r = 0; r < t.revisions.size(); ++r) {
       auto d = t.revisions[r].effective;
       if (sys_days{d} > sys_days{p.from} && sys_days{d} < sys_days{p.to}) cuts.emplace_back(d, r + 1);
     }
-  const auto& plan = bill_plan(t);
   for (std::size_t k = 0; k < cuts.size(); ++k) {
     Segment& c = out.emplace_back();
     c.index = out.size() - 1;

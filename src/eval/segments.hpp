@@ -17,6 +17,8 @@
 
 namespace rateline::eval {
 
+struct BillPlan;
+
 /// One stretch of a billing period billed at one version of the tariff: the whole period,
 /// or a part of it when a revision takes effect inside it.
 /// Days in each season (no heap for up to four seasons: one per bill).
@@ -43,8 +45,8 @@ struct Segment {
 
 /// The segments of a period, appended to `out` (each with its index there): cut at
 /// revisions, unless `options.as_of` names one version.
-void version_segments(const graph::Tariff& tariff, const BillingPeriod& period, std::size_t bill, const BillOptions& options,
-                      std::vector<Segment>& out);
+void version_segments(const graph::Tariff& tariff, const BillPlan& plan, const BillingPeriod& period, std::size_t bill,
+                      const BillOptions& options, std::vector<Segment>& out);
 
 /// The tariff's season of a local day (0 when it has no seasons).
 std::size_t season_of(const graph::Tariff& tariff, std::chrono::year_month_day day);
