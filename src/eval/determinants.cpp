@@ -190,7 +190,9 @@ struct KindTotal {
 // eight lanes of sums, magnitudes and peaks each, reduced once per kind at the end, not
 // once per piece (an hourly piece is a few values: its reduction would cost more than
 // its sum). A piece ends on the last full vector of its values with the lanes before
-// them masked off, so no piece ends in a scalar loop.
+// them masked off, so no piece ends in a scalar loop. When demand is the usage itself (a
+// demand window of one interval), each vector is loaded once, not twice.
+template <bool kDemandIsUsage>
 [[gnu::always_inline]] inline void add_kinds(const std::int64_t* v, const std::int64_t* d, const graph::IntervalSlots& slots,
                                              std::size_t r, std::size_t first, std::size_t last, KindTotal* totals) {
   const std::size_t kinds = slots.kinds();
@@ -226,7 +228,8 @@ struct KindTotal {
     for (; i + kLanes < b; i += kLanes) {
       Lanes x, y;
       std::memcpy(&x, v + i, sizeof x);
-      std::memcpy(&y, d + i, sizeof y);
+      if constexpr (kDemandIsUsage) y = x;
+      else std::memcpy(&y, d + i, sizeof y);
       s += reinterpret_cast<ULanes&>(x);
       const Lanes mx = x ^ (x >> 63);
       m |= reinterpret_cast<const ULanes&>(mx);
@@ -237,7 +240,8 @@ struct KindTotal {
     // no instruction turning a comparison into lanes)
     Lanes x, y, tail;
     std::memcpy(&x, v + b - kLanes, sizeof x);
-    std::memcpy(&y, d + b - kLanes, sizeof y);
+    if constexpr (kDemandIsUsage) y = x;
+    else std::memcpy(&y, d + b - kLanes, sizeof y);
     std::memcpy(&tail, kTailMasks + (b - i), sizeof tail);
     x &= tail;
     y = (y & tail) | (lowest & ~tail);
@@ -263,15 +267,18 @@ using AddKinds = void (*)(const std::int64_t*, const std::int64_t*, const graph:
 __attribute__((target("avx512f"))) void add_kinds_avx512f(const std::int64_t* v, const std::int64_t* d,
                                                          const graph::IntervalSlots& slots, std::size_t r, std::size_t first,
                                                          std::size_t last, KindTotal* totals) {
-  add_kinds(v, d, slots, r, first, last, totals);
+  if (v == d) add_kinds<true>(v, d, slots, r, first, last, totals);
+  else add_kinds<false>(v, d, slots, r, first, last, totals);
 }
 __attribute__((target("avx2"))) void add_kinds_avx2(const std::int64_t* v, const std::int64_t* d, const graph::IntervalSlots& slots,
                                                    std::size_t r, std::size_t first, std::size_t last, KindTotal* totals) {
-  add_kinds(v, d, slots, r, first, last, totals);
+  if (v == d) add_kinds<true>(v, d, slots, r, first, last, totals);
+  else add_kinds<false>(v, d, slots, r, first, last, totals);
 }
 void add_kinds_generic(const std::int64_t* v, const std::int64_t* d, const graph::IntervalSlots& slots, std::size_t r,
                        std::size_t first, std::size_t last, KindTotal* totals) {
-  add_kinds(v, d, slots, r, first, last, totals);
+  if (v == d) add_kinds<true>(v, d, slots, r, first, last, totals);
+  else add_kinds<false>(v, d, slots, r, first, last, totals);
 }
 
 AddKinds add_kinds_for(PassIsa isa) {
