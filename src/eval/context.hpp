@@ -18,6 +18,7 @@ namespace rateline::eval {
 using TextPieces = boost::container::small_vector<std::string_view, 6>;
 
 struct Context {
+  Context() {}   // provided: `Context{}` would zero-fill the in-place pieces before building them
   int season = -1;                          ///< -1: the whole billing period
   std::uint32_t group = 0;                  ///< TOU period group `periods` refers to
   std::uint64_t periods = ~0ull;            ///< periods of the group that count

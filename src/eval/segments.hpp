@@ -25,6 +25,7 @@ struct BillPlan;
 using SeasonDays = boost::container::small_vector<int, 4>;
 
 struct Segment {
+  Segment() {}   // provided: emplace_back() would zero-fill it before building its members
   BillingPeriod period;                              ///< the bill's whole period
   std::size_t bill = 0;                              ///< which bill of the run it belongs to
   std::size_t index = 0;                             ///< its place in the run (determinant sources keep data per segment)
