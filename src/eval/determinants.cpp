@@ -171,13 +171,19 @@ inline void sum_peak_magnitude(const std::int64_t* v, const std::int64_t* d, std
 
 namespace {
 
-// Eight values at a time, in whatever registers the instruction set has: one AVX-512
-// register, two AVX2 ones, four SSE2 ones (GCC's vector extensions).
-typedef std::int64_t Lanes __attribute__((vector_size(64)));
-typedef std::uint64_t ULanes __attribute__((vector_size(64)));
-constexpr std::size_t kLanes = 8;
-// eight lanes read from kTailMasks + t have all bits set in the last t of them
-constexpr std::int64_t kTailMasks[2 * kLanes] = {0, 0, 0, 0, 0, 0, 0, 0, -1, -1, -1, -1, -1, -1, -1, -1};
+// A register's worth of values at a time, with GCC's vector extensions: eight in an
+// AVX-512 register, four in an AVX2 one, and one at a time without either (SSE2 has no
+// 64-bit comparison: two-lane vectors were lowered to code twice as slow as scalar).
+// Each version uses its own width: a vector wider than the registers is lowered piece by
+// piece, through memory, and ran the AVX2 pass seven times slower than at its own width.
+template <std::size_t kBytes>
+struct Vec {
+  typedef std::int64_t Lanes __attribute__((vector_size(kBytes)));
+  typedef std::uint64_t ULanes __attribute__((vector_size(kBytes)));
+  static constexpr std::size_t kLanes = kBytes / sizeof(std::int64_t);
+};
+// kTailMasks + 8 - lanes + t, read as `lanes` lanes: all bits set in the last t of them
+constexpr std::int64_t kTailMasks[16] = {0, 0, 0, 0, 0, 0, 0, 0, -1, -1, -1, -1, -1, -1, -1, -1};
 
 // What the pieces of one kind add up to in one call: a wrapping 64-bit sum (exact when
 // count × (magnitude + 1) ≤ INT64_MAX), the OR of the values' magnitudes, the peak.
@@ -187,14 +193,17 @@ struct KindTotal {
 };
 
 // The pieces of [first, last), from piece r on, added into one accumulator per kind:
-// eight lanes of sums, magnitudes and peaks each, reduced once per kind at the end, not
-// once per piece (an hourly piece is a few values: its reduction would cost more than
-// its sum). A piece ends on the last full vector of its values with the lanes before
+// a register of lanes of sums, magnitudes and peaks each, reduced once per kind at the
+// end, not once per piece (an hourly piece is a few values: its reduction would cost more
+// than its sum). A piece ends on the last full vector of its values with the lanes before
 // them masked off, so no piece ends in a scalar loop. When demand is the usage itself (a
 // demand window of one interval), each vector is loaded once, not twice.
-template <bool kDemandIsUsage>
+template <std::size_t kBytes, bool kDemandIsUsage>
 [[gnu::always_inline]] inline void add_kinds(const std::int64_t* v, const std::int64_t* d, const graph::IntervalSlots& slots,
                                              std::size_t r, std::size_t first, std::size_t last, KindTotal* totals) {
+  using Lanes = typename Vec<kBytes>::Lanes;
+  using ULanes = typename Vec<kBytes>::ULanes;
+  constexpr std::size_t kLanes = Vec<kBytes>::kLanes;
   const std::size_t kinds = slots.kinds();
   ULanes sum[graph::IntervalSlots::kMostKinds];
   ULanes magnitude[graph::IntervalSlots::kMostKinds];
@@ -242,7 +251,7 @@ template <bool kDemandIsUsage>
     std::memcpy(&x, v + b - kLanes, sizeof x);
     if constexpr (kDemandIsUsage) y = x;
     else std::memcpy(&y, d + b - kLanes, sizeof y);
-    std::memcpy(&tail, kTailMasks + (b - i), sizeof tail);
+    std::memcpy(&tail, kTailMasks + 8 - kLanes + (b - i), sizeof tail);
     x &= tail;
     y = (y & tail) | (lowest & ~tail);
     s += reinterpret_cast<ULanes&>(x);
@@ -267,18 +276,18 @@ using AddKinds = void (*)(const std::int64_t*, const std::int64_t*, const graph:
 __attribute__((target("avx512f"))) void add_kinds_avx512f(const std::int64_t* v, const std::int64_t* d,
                                                          const graph::IntervalSlots& slots, std::size_t r, std::size_t first,
                                                          std::size_t last, KindTotal* totals) {
-  if (v == d) add_kinds<true>(v, d, slots, r, first, last, totals);
-  else add_kinds<false>(v, d, slots, r, first, last, totals);
+  if (v == d) add_kinds<64, true>(v, d, slots, r, first, last, totals);
+  else add_kinds<64, false>(v, d, slots, r, first, last, totals);
 }
 __attribute__((target("avx2"))) void add_kinds_avx2(const std::int64_t* v, const std::int64_t* d, const graph::IntervalSlots& slots,
                                                    std::size_t r, std::size_t first, std::size_t last, KindTotal* totals) {
-  if (v == d) add_kinds<true>(v, d, slots, r, first, last, totals);
-  else add_kinds<false>(v, d, slots, r, first, last, totals);
+  if (v == d) add_kinds<32, true>(v, d, slots, r, first, last, totals);
+  else add_kinds<32, false>(v, d, slots, r, first, last, totals);
 }
 void add_kinds_generic(const std::int64_t* v, const std::int64_t* d, const graph::IntervalSlots& slots, std::size_t r,
                        std::size_t first, std::size_t last, KindTotal* totals) {
-  if (v == d) add_kinds<true>(v, d, slots, r, first, last, totals);
-  else add_kinds<false>(v, d, slots, r, first, last, totals);
+  if (v == d) add_kinds<8, true>(v, d, slots, r, first, last, totals);
+  else add_kinds<8, false>(v, d, slots, r, first, last, totals);
 }
 
 AddKinds add_kinds_for(PassIsa isa) {
