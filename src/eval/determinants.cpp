@@ -276,8 +276,16 @@ using AddKinds = void (*)(const std::int64_t*, const std::int64_t*, const graph:
 __attribute__((target("avx512f"))) void add_kinds_avx512f(const std::int64_t* v, const std::int64_t* d,
                                                          const graph::IntervalSlots& slots, std::size_t r, std::size_t first,
                                                          std::size_t last, KindTotal* totals) {
-  if (v == d) add_kinds<64, true>(v, d, slots, r, first, last, totals);
-  else add_kinds<64, false>(v, d, slots, r, first, last, totals);
+  // short pieces (hourly data: a TOU period of a few hours) go four lanes at a time:
+  // fewer lanes masked off at each piece's end (an hourly year 3.2 -> 2.4 us), while long
+  // ones (15-minute data) stream faster eight at a time (4.4 us, against 6.3)
+  if (slots.count < 32 * slots.pieces.size()) {
+    if (v == d) add_kinds<32, true>(v, d, slots, r, first, last, totals);
+    else add_kinds<32, false>(v, d, slots, r, first, last, totals);
+  } else {
+    if (v == d) add_kinds<64, true>(v, d, slots, r, first, last, totals);
+    else add_kinds<64, false>(v, d, slots, r, first, last, totals);
+  }
 }
 __attribute__((target("avx2"))) void add_kinds_avx2(const std::int64_t* v, const std::int64_t* d, const graph::IntervalSlots& slots,
                                                    std::size_t r, std::size_t first, std::size_t last, KindTotal* totals) {

@@ -157,7 +157,7 @@ TEST_CASE("aggregate_pieces: the same sums, peaks and counts as aggregate group 
   std::mt19937_64 rng(20261207);
   int by_kind = 0;   // rounds that took the kinds' path (not piece by piece)
   for (int round = 0; round < 600; ++round) {
-    const std::size_t n = 1 + rng() % 400;
+    const std::size_t n = 1 + rng() % 1200;
     const std::size_t groups = 1 + rng() % 3;
     IntervalSlots s;
     s.count = n;
@@ -166,8 +166,9 @@ TEST_CASE("aggregate_pieces: the same sums, peaks and counts as aggregate group 
     for (std::size_t g = 0; g < groups; ++g) {
       slot_count[g] = 1 + rng() % 5;
       for (std::uint32_t at = 0; at < n;) {
-        // runs of 1 to 40 values: pieces shorter than a vector, a few vectors, and between
-        const auto end = static_cast<std::uint32_t>(std::min<std::size_t>(n, at + 1 + rng() % 40));
+        // runs of 1 to 40 values (pieces shorter than a vector, a few vectors, and between),
+        // or in odd rounds up to 300 (long pieces: the AVX-512 version's eight-lane pass)
+        const auto end = static_cast<std::uint32_t>(std::min<std::size_t>(n, at + 1 + rng() % (round % 2 ? 300 : 40)));
         s.runs[g].push_back({at, end, static_cast<std::uint16_t>(rng() % slot_count[g])});
         at = end;
       }
