@@ -187,9 +187,11 @@ constexpr std::int64_t kTailMasks[16] = {0, 0, 0, 0, 0, 0, 0, 0, -1, -1, -1, -1,
 
 // What the pieces of one kind add up to in one call: a wrapping 64-bit sum (exact when
 // count × (magnitude + 1) ≤ INT64_MAX), the OR of the values' magnitudes, the peak.
+// Plain (no member initializers): a call declares room for kMostKinds of them and sets
+// only the kinds the grid has.
 struct KindTotal {
-  std::uint64_t sum = 0, magnitude = 0, count = 0;
-  std::int64_t peak = std::numeric_limits<std::int64_t>::min();
+  std::uint64_t sum, magnitude, count;
+  std::int64_t peak;
 };
 
 // The pieces of [first, last), from piece r on, added into one accumulator per kind:
@@ -213,7 +215,7 @@ template <std::size_t kBytes, bool kDemandIsUsage>
     sum[k] = ULanes{};
     magnitude[k] = ULanes{};
     peak[k] = lowest;
-    totals[k] = KindTotal{};
+    totals[k] = KindTotal{0, 0, 0, std::numeric_limits<std::int64_t>::min()};
   }
   const auto* pieces = slots.pieces.data();
   const std::size_t count = slots.pieces.size();
