@@ -99,6 +99,22 @@ bool scale_up(I128 v, int k, I128& out) {
     out = static_cast<I128>(static_cast<std::int64_t>(v)) * static_cast<std::int64_t>(kPow10[static_cast<std::size_t>(k)]);
     return true;
   }
+  if (k <= 19) {
+    // |v| × 10^k as two 64 x 64 -> 128-bit products (10^19 < 2^64): a bill's amounts carry
+    // 30-odd digits, and the general 128 x 128 check was most of a cross-scale addition
+    const auto p = static_cast<std::uint64_t>(kPow10[static_cast<std::size_t>(k)]);
+    const bool negative = v < 0;
+    const U128 magnitude = negative ? -static_cast<U128>(v) : static_cast<U128>(v);
+    const U128 low = static_cast<U128>(static_cast<std::uint64_t>(magnitude)) * p;
+    const U128 high = static_cast<U128>(static_cast<std::uint64_t>(magnitude >> 64)) * p;
+    if (high >> 63) return false;   // high × 2^64 alone reaches 2^127
+    // no carry out of 128 bits: with a high half, p ≤ 10^18 (10^19 × it is past 2^63) and
+    // low < 2^124; without one, high is 0
+    const U128 product = (high << 64) + low;
+    if (product >> 127) return false;
+    out = negative ? -static_cast<I128>(product) : static_cast<I128>(product);
+    return true;
+  }
   return !__builtin_mul_overflow(v, kPow10[static_cast<std::size_t>(k)], &out);
 }
 
