@@ -246,7 +246,7 @@ template <std::size_t kBytes, bool kDemandIsUsage>
       m |= reinterpret_cast<const ULanes&>(mx);
       p = y > p ? y : p;
     }
-    // values [b - 8, b): the lanes before i are this piece's vectors' or an earlier
+    // values [b - kLanes, b): the lanes before i are this piece's vectors' or an earlier
     // piece's, so they are masked off (a load, not a comparison: AVX-512F without DQ has
     // no instruction turning a comparison into lanes)
     Lanes x, y, tail;
