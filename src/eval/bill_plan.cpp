@@ -37,6 +37,18 @@ std::shared_ptr<const BillPlan> make_plan(const graph::Tariff& t) {
             static_cast<std::uint8_t>(plan->season_days_before[(m * 33 + d) * plan->seasons + s] + (plan->season_of_day[m][d] == s ? 1 : 0));
   plan->versions.push_back(format_date(t.info.effective));
   for (auto& r : t.revisions) plan->versions.push_back(format_date(r.effective));
+  plan->fixed_limits.resize(t.pricing.size());
+  plan->limits_fixed.assign(t.pricing.size(), 0);
+  if (t.proration == graph::Proration::none && !t.limit_rounding)
+    for (std::uint32_t id = 0; id < t.pricing.size(); ++id) {
+      const auto& tt = t.pricing[id].tiers;
+      if (t.pricing[id].kind != graph::Pricing::Kind::tiers) continue;
+      const bool plain = std::all_of(tt.nested.begin(), tt.nested.end(), [](std::uint32_t n) { return n == graph::kNone; }) &&
+                         std::all_of(tt.upper.begin(), tt.upper.end(), [](const auto& b) { return !b || b->unit == graph::BoundUnit::per_bill; });
+      if (!plain) continue;
+      for (const auto& b : tt.upper) plan->fixed_limits[id].push_back(b ? std::optional<Decimal>(b->amount) : std::nullopt);
+      plan->limits_fixed[id] = 1;
+    }
   for (std::size_t k = 0; k < longest; ++k) plan->tier_ids.push_back(".t" + std::to_string(k + 1));
   return plan;
 }

@@ -6,6 +6,7 @@
 // (graph::Tariff::plan_cache), so one compiled tariff stays safe to bill on many threads.
 #pragma once
 
+#include "eval/tier_values.hpp"
 #include "graph/tariff_graph.hpp"
 
 #include <array>
@@ -31,6 +32,15 @@ struct BillPlan {
   std::vector<std::string> versions;
   /// ".t1", ".t2" ...: the ids of the tiers of a table without nested blocks, for the longest table.
   std::vector<std::string> tier_ids;
+  /// Per pricing id: the limits of a tier table whose every bound is a plain per-bill amount
+  /// (no nested blocks, no limit rounding, a tariff that does not prorate them), which every
+  /// whole bill uses as they are; empty for any other table. Resolving them afresh was
+  /// copies and comparisons per tiered charge per bill.
+  std::vector<TierLimits> fixed_limits;
+  std::vector<std::uint8_t> limits_fixed;
+
+  /// The fixed limits of pricing `id`, or null (see fixed_limits).
+  const TierLimits* limits_of(std::uint32_t id) const { return id < limits_fixed.size() && limits_fixed[id] ? &fixed_limits[id] : nullptr; }
 
   std::size_t season(std::chrono::year_month_day day) const {
     return season_of_day[static_cast<unsigned>(day.month())][static_cast<unsigned>(day.day())];

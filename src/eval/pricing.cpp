@@ -107,7 +107,7 @@ void price(ChargeLines& lines, std::uint32_t id, const Context& ctx) {
     }
     case Pricing::Kind::by_attribute: by_attribute(lines, p, ctx); break;
     case Pricing::Kind::by_period: by_period(lines, p, ctx); break;
-    case Pricing::Kind::tiers: price_tiers(lines, p, ctx); break;
+    case Pricing::Kind::tiers: price_tiers(lines, id, ctx); break;
   }
 }
 

@@ -1,6 +1,7 @@
 // eval/tiers.cpp — a tier table priced for one context (eval/tiers.hpp).
 #include "eval/tiers.hpp"
 
+#include "eval/bill_plan.hpp"
 #include "eval/quantities.hpp"
 #include "eval/tier_limits.hpp"
 
@@ -124,15 +125,24 @@ void period_columns(ChargeLines& lines, const graph::Pricing& p, const View& tt,
 
 }  // namespace
 
-void price_tiers(ChargeLines& lines, const graph::Pricing& p, const Context& ctx) {
+void price_tiers(ChargeLines& lines, std::uint32_t id, const Context& ctx) {
+  const auto& p = lines.run.t.pricing[id];
   Steps bound_steps;
+  auto price_with = [&](const View& tt, const TierLimits& upper) {
+    if (tt.allocation == Allocation::single)
+      single_column(lines, tt, upper, bound_steps, ctx);
+    else
+      period_columns(lines, p, tt, upper, bound_steps, ctx);
+  };
+  // a whole bill of a table with plain per-bill limits: the plan's, as they are
+  if (const auto* fixed = lines.run.plan.limits_of(id); fixed && !lines.segment.split && !ctx.part) {
+    price_with(View{p.tiers.labels, lines.run.tier_ids(), p.tiers.prices, p.tiers.column_period, p.tiers.allocation}, *fixed);
+    return;
+  }
   const auto resolved = resolve_tiers(lines, p.tiers, ctx, bound_steps);
-  const View tt{resolved.tier_labels(), resolved.ids.empty() ? lines.run.tier_ids() : resolved.ids,
-                resolved.tier_prices(), p.tiers.column_period, p.tiers.allocation};
-  if (tt.allocation == Allocation::single)
-    single_column(lines, tt, resolved.upper, bound_steps, ctx);
-  else
-    period_columns(lines, p, tt, resolved.upper, bound_steps, ctx);
+  price_with(View{resolved.tier_labels(), resolved.ids.empty() ? lines.run.tier_ids() : resolved.ids, resolved.tier_prices(),
+                  p.tiers.column_period, p.tiers.allocation},
+             resolved.upper);
 }
 
 }  // namespace rateline::eval
