@@ -50,9 +50,10 @@ TEST_CASE("decimal fast path: + - x agree with cpp_int at and beyond 2^63, 2^64 
   auto values = boundary_values();
   for (auto& a : values)
     for (auto& b : values)
-      // 18 and 19: either side of scale_up's 64-bit path; up to 19, a coefficient beyond 64
-      // bits takes its two-product path, from 20 the general 128-bit check
-      for (int sa : {0, 3, 10, 18, 19, 20}) {
+      // 18 and 19: either side of scale_up's 64-bit path; up to 19 a coefficient beyond 64
+      // bits takes two products; past 19, one within 64 bits takes 10^19 first, then two
+      // products; 38 is the last power in the table, 39 goes to cpp_int
+      for (int sa : {0, 3, 10, 18, 19, 20, 27, 37, 38, 39}) {
         const Decimal x(a, sa), y(b, 0);
         const std::string as = str(a), bs = str(b);
         CAPTURE(as);
