@@ -19,8 +19,10 @@ void start_line(LineItem& li, Trace& trace, const graph::Charge& ch, const Conte
   if (tier_label.empty()) li.label.assign_joined(ch.label, ctx.label);
   else li.label.assign_joined(ch.label, ctx.label, std::string_view(", "), tier_label);
   li.kind = ch.kind;
-  li.season = ctx.season_name;
-  li.period = ctx.period_name;
+  // a new line's strings are empty: most lines have no season or period, and an empty
+  // assignment still goes through std::string's general replace
+  if (!ctx.season_name.empty()) li.season = ctx.season_name;
+  if (!ctx.period_name.empty()) li.period = ctx.period_name;
   li.rate_unit = ch.rate_unit;
   trace.charge(li.trace, ch, ctx);
 }
