@@ -106,7 +106,10 @@ class Text {
     // overlapping fixed-size moves from the piece's own bytes, not a call to memcpy
     const char* in = p.data();
     const std::size_t n = p.size();
-    if (n >= 8 && n <= 16) {
+    if (n > 16 && n <= 32) {   // "Demand period 1 (tiered)", "Fixed Monthly Charge"
+      copy_fixed<16>(out, in);
+      copy_fixed<16>(out + n - 16, in + n - 16);
+    } else if (n >= 8 && n <= 16) {
       copy_fixed<8>(out, in);
       copy_fixed<8>(out + n - 8, in + n - 8);
     } else if (n >= 4 && n < 8) {
@@ -116,7 +119,7 @@ class Text {
       out[0] = in[0];
       out[n / 2] = in[n / 2];
       out[n - 1] = in[n - 1];
-    } else if (n > 16) {
+    } else if (n > 32) {
       std::memcpy(out, in, n);
     }
     out += n;

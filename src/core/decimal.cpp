@@ -286,6 +286,30 @@ std::optional<Decimal> Decimal::parse(std::string_view text) {
   return Decimal(std::move(coefficient), scale);
 }
 
+namespace {
+
+// The exact paths of addition and comparison, out of line: kept in the callers, their
+// cpp_int temporaries made every call save registers and a stack frame for them, and most
+// of a bill's cross-scale sums and tier comparisons never reach them.
+[[gnu::noinline]] Decimal add_exact(const Decimal& a, const Decimal& b, bool subtract) {
+  Decimal::Int x = a.coefficient(), y = b.coefficient();
+  if (subtract) y = -y;
+  if (a.scale() > b.scale()) y *= Decimal::pow10(a.scale() - b.scale());
+  else if (b.scale() > a.scale()) x *= Decimal::pow10(b.scale() - a.scale());
+  return Decimal(x + y, std::max(a.scale(), b.scale()));
+}
+
+[[gnu::noinline]] std::strong_ordering compare_exact(const Decimal& a, const Decimal& b) {
+  const Decimal::Int ac = a.coefficient(), bc = b.coefficient();
+  int c;
+  if (a.scale() == b.scale()) c = ac.compare(bc);
+  else if (a.scale() > b.scale()) c = ac.compare(Decimal::Int(bc * Decimal::pow10(a.scale() - b.scale())));
+  else c = Decimal::Int(ac * Decimal::pow10(b.scale() - a.scale())).compare(bc);
+  return c < 0 ? std::strong_ordering::less : c > 0 ? std::strong_ordering::greater : std::strong_ordering::equal;
+}
+
+}  // namespace
+
 Decimal& Decimal::add(const Decimal& other, bool subtract) {
   if (!big_ && !other.big_) {
     I128 x = small_, y = other.small_, r = 0;
@@ -296,13 +320,7 @@ Decimal& Decimal::add(const Decimal& other, bool subtract) {
       return *this;
     }
   }
-  Int a = coefficient(), b = other.coefficient();
-  if (subtract) b = -b;
-  if (scale_ > other.scale_) b *= pow10(scale_ - other.scale_);
-  else if (other.scale_ > scale_) a *= pow10(other.scale_ - scale_);
-  scale_ = std::max(scale_, other.scale_);
-  set(a + b);
-  return *this;
+  return *this = add_exact(*this, other, subtract);
 }
 
 Decimal& Decimal::operator*=(const Decimal& other) {
@@ -400,12 +418,7 @@ std::strong_ordering operator<=>(const Decimal& a, const Decimal& b) {
   if (I128 x = a.small_, y = b.small_; !a.big_ && !b.big_ &&
                          (a.scale_ >= b.scale_ ? scale_up(y, a.scale_ - b.scale_, y) : scale_up(x, b.scale_ - a.scale_, x)))
     return x < y ? std::strong_ordering::less : x > y ? std::strong_ordering::greater : std::strong_ordering::equal;
-  const Decimal::Int ac = a.coefficient(), bc = b.coefficient();
-  int c;
-  if (a.scale_ == b.scale_) c = ac.compare(bc);
-  else if (a.scale_ > b.scale_) c = ac.compare(Decimal::Int(bc * Decimal::pow10(a.scale_ - b.scale_)));
-  else c = Decimal::Int(ac * Decimal::pow10(b.scale_ - a.scale_)).compare(bc);
-  return c < 0 ? std::strong_ordering::less : c > 0 ? std::strong_ordering::greater : std::strong_ordering::equal;
+  return compare_exact(a, b);
 }
 
 std::string Decimal::to_string() const {

@@ -6,6 +6,8 @@
 #include "eval/pricing.hpp"
 #include "eval/quantities.hpp"
 
+#include <boost/container/small_vector.hpp>
+
 #include <algorithm>
 #include <string_view>
 
@@ -69,8 +71,9 @@ void apply_annual_minimums(BillRun& run, std::vector<Bill>& bills, const std::ve
     }
     // a line is the charge's when its id is the charge's id, alone or followed by '.' or '@'
     // (an id holding either character never matches: the part before it is shorter)
-    std::vector<std::string_view> base_ids;
-    std::vector<std::uint32_t> base_charges;
+    // in place: growing two vectors was six allocations per annual minimum
+    boost::container::small_vector<std::string_view, 8> base_ids;
+    boost::container::small_vector<std::uint32_t, 8> base_charges;
     for (auto b : ch.base)
       if (t.charges[b].id.find_first_of(".@") == std::string::npos) {
         base_ids.push_back(t.charges[b].id);

@@ -13,16 +13,25 @@ using graph::Measure;
 TierAmounts split_into_tiers(const Decimal& q, const TierLimits& upper) {
   TierAmounts portions;
   portions.reserve(upper.size());
+  // the lower bound of the tier; while it is zero (the first tier, and any below a zero
+  // limit) comparisons with it are signs and subtracting it is nothing: a bill's tiers
+  // made a dozen cross-scale comparisons and subtractions of zero
   Decimal lower;
+  bool lower_is_zero = true;
   for (auto& u : upper) {
     auto& portion = portions.emplace_back();
-    if (q > lower) {
+    if (lower_is_zero ? q.sign() > 0 : q > lower) {
       portion = u && *u < q ? *u : q;
-      portion -= lower;
+      if (!lower_is_zero) portion -= lower;
       if (portion.is_negative()) portion = Decimal(0);
     }
-    if (!u) lower = q;  // nothing above an unlimited tier
-    else if (*u > lower) lower = *u;
+    if (!u) {
+      lower = q;  // nothing above an unlimited tier
+      lower_is_zero = false;
+    } else if (lower_is_zero ? u->sign() > 0 : *u > lower) {
+      lower = *u;
+      lower_is_zero = false;
+    }
   }
   return portions;
 }
