@@ -324,7 +324,11 @@ Decimal& Decimal::add(const Decimal& other, bool subtract) {
 }
 
 Decimal& Decimal::operator*=(const Decimal& other) {
-  if (I128 r = 0; !big_ && !other.big_ && !__builtin_mul_overflow(small_, other.small_, &r) && r != kSmallMin)
+  if (!big_ && !other.big_ && small_ == static_cast<std::int64_t>(small_) && other.small_ == static_cast<std::int64_t>(other.small_))
+    // a quantity times a price, both within 64 bits: one 64 x 64 -> 128-bit product, below
+    // 2^126, with none of the general 128-bit check's extra products
+    small_ = static_cast<I128>(static_cast<std::int64_t>(small_)) * static_cast<std::int64_t>(other.small_);
+  else if (I128 r = 0; !big_ && !other.big_ && !__builtin_mul_overflow(small_, other.small_, &r) && r != kSmallMin)
     small_ = r;
   else
     set(coefficient() * other.coefficient());
