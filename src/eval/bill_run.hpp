@@ -61,6 +61,12 @@ struct ChargeLines {
   std::string_view unit() const;
 };
 
+/// Adds `steps` to a line's trace. Untraced runs have none: an empty range inserted was still
+/// a call per line.
+inline void append_steps(Steps& trace, const Steps& steps) {
+  if (!steps.empty()) trace.insert(trace.end(), steps.begin(), steps.end());
+}
+
 /// The rule a charge's lines round by: its own (`rounded 0.01 toward_zero`), else the
 /// tariff's `rounding line_items`; none when neither is stated.
 std::optional<graph::QuantityRounding> line_rounding(const graph::Tariff& t, const graph::Charge& ch);

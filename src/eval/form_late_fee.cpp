@@ -19,7 +19,7 @@ void bill_late_fee(ChargeLines& lines) {
   li.quantity = fee->quantity;
   li.unit = fee->unit;
   li.rate = *rate;
-  li.trace.insert(li.trace.end(), fee->trace.begin(), fee->trace.end());
+  append_steps(li.trace, fee->trace);
   lines.finish(li, fee->amount);
 }
 

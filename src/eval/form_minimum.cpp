@@ -34,8 +34,9 @@ void bill_minimum(ChargeLines& lines) {
   auto& run = lines.run;
   const auto& ch = lines.charge;
   if (ch.minimum_per == graph::MinimumPer::year) return;  // applied across bills (apply_annual_minimums)
-  Decimal base;
-  for (auto b : ch.base) base += lines.amounts[b];
+  // from the first amount: 0 + it is it, at its own scale, without a cross-scale addition
+  Decimal base = ch.base.empty() ? Decimal() : lines.amounts[ch.base.front()];
+  for (std::size_t k = 1; k < ch.base.size(); ++k) base += lines.amounts[ch.base[k]];
   Decimal floor_amount = minimum_amount(run, lines.segment, ch);
   Steps quantity_steps;
   if (ch.minimum_per == graph::MinimumPer::quantity) {
@@ -48,7 +49,7 @@ void bill_minimum(ChargeLines& lines) {
   }
   if (base >= floor_amount) return;
   auto& li = lines.add(Context{});
-  li.trace.insert(li.trace.end(), quantity_steps.begin(), quantity_steps.end());
+  append_steps(li.trace, quantity_steps);
   li.quantity = Decimal(1);
   li.unit = ch.minimum_per == graph::MinimumPer::day ? "bill" : run.t.cycle_months == 3 ? "quarter" : run.t.cycle_months == 12 ? "year" : "month";
   li.rate = floor_amount - base;
@@ -100,8 +101,13 @@ void apply_annual_minimums(BillRun& run, std::vector<Bill>& bills, const std::ve
       }
       Decimal base;   // exact, so the same sum either way
       if (!charge_sums.empty()) {
+        bool first = true;   // from the first amount, as bill_minimum
         for (std::size_t i = start; i < end; ++i)
-          for (auto b : base_charges) base += charge_sums[i * t.charges.size() + b];
+          for (auto b : base_charges) {
+            if (first) base = charge_sums[i * t.charges.size() + b];
+            else base += charge_sums[i * t.charges.size() + b];
+            first = false;
+          }
       } else {
         for (std::size_t i = start; i < end; ++i)
           for (auto& li : bills[i].line_items)

@@ -60,8 +60,10 @@ Bill SegmentBiller::bill_segment(const Segment& c) {
     }
   }
   if (in_written_order_) {
-    // the charges' sums hold every line once: the same exact total in fewer additions
-    for (auto& amount : charge_amounts_) bill.total += amount;
+    // the charges' sums hold every line once: the same exact total in fewer additions,
+    // from the first (0 + it is it, at its scale; an addition across scales is not free)
+    if (!charge_amounts_.empty()) bill.total = charge_amounts_.front();
+    for (std::size_t k = 1; k < charge_amounts_.size(); ++k) bill.total += charge_amounts_[k];
   } else {
     bill.line_items.reserve(out.size());
     for (auto [first, last] : lines_of_)

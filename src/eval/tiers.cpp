@@ -62,8 +62,8 @@ void single_column(ChargeLines& lines, const View& tt, const TierLimits& upper, 
     if (portions[k].is_zero() && (any || k + 1 < portions.size() || !q.is_zero())) continue;
     any = true;
     auto& li = lines.add(ctx, tt.label(k), tt.id(k));
-    li.trace.insert(li.trace.end(), steps.begin(), steps.end());
-    li.trace.insert(li.trace.end(), bound_steps.begin(), bound_steps.end());
+    append_steps(li.trace, steps);
+    append_steps(li.trace, bound_steps);
     li.quantity = std::move(portions[k]);
     li.unit = lines.unit();
     li.rate = tt.prices[0][k];
@@ -99,10 +99,13 @@ void period_columns(ChargeLines& lines, const graph::Pricing& p, const View& tt,
   const auto& labels = run.t.groups[p.group].period_labels;
   TierShares share(tt.column_period.size(), TierAmounts(portions.size()));
   if (tt.allocation == Allocation::proportional) {
+    // each column's quantity: `all` narrowed to its period for the call (a copy per column
+    // was a copy of every label piece)
+    const std::uint64_t periods = all.periods;
     for (std::size_t col = 0; col < tt.column_period.size(); ++col) {
-      Context one = all;
-      one.periods = all.periods & (1ull << tt.column_period[col]);
-      Decimal e = quantity_in(one);
+      all.periods = periods & (1ull << tt.column_period[col]);
+      Decimal e = quantity_in(all);
+      all.periods = periods;
       for (std::size_t k = 0; k < portions.size(); ++k)
         share[col][k] = total.is_zero() ? Decimal(0) : (e * portions[k]).divided_by(total, kShareScale, RoundingMode::half_even);
     }
@@ -112,15 +115,19 @@ void period_columns(ChargeLines& lines, const graph::Pricing& p, const View& tt,
   for (std::size_t col = 0; col < tt.column_period.size(); ++col) {
     auto period = tt.column_period[col];
     if (!((all.periods >> period) & 1u)) continue;
+    // the column's context, made for its first line
+    std::optional<Context> sub;
     for (std::size_t k = 0; k < portions.size(); ++k) {
       if (share[col][k].is_zero()) continue;
-      Context sub = ctx;
-      sub.period_name = names[period];
-      sub.label.insert(sub.label.end(), {", ", period < labels.size() ? labels[period] : names[period]});
-      sub.id.insert(sub.id.end(), {".", names[period]});
-      auto& li = lines.add(sub, tt.label(k), tt.id(k));
-      li.trace.insert(li.trace.end(), steps.begin(), steps.end());
-      li.trace.insert(li.trace.end(), bound_steps.begin(), bound_steps.end());
+      if (!sub) {
+        sub.emplace(ctx);
+        sub->period_name = names[period];
+        sub->label.insert(sub->label.end(), {", ", period < labels.size() ? labels[period] : names[period]});
+        sub->id.insert(sub->id.end(), {".", names[period]});
+      }
+      auto& li = lines.add(*sub, tt.label(k), tt.id(k));
+      append_steps(li.trace, steps);
+      append_steps(li.trace, bound_steps);
       li.quantity = std::move(share[col][k]);
       li.unit = lines.unit();
       li.rate = tt.prices[col][k];

@@ -38,6 +38,9 @@ std::shared_ptr<const IntervalSlots> compute(const Tariff& tariff, std::chrono::
                              std::adjacent_find(days.begin(), days.end(), [](const CalendarDay& a, const CalendarDay& b) {
                                return b.first < a.first || b.local_day < a.local_day;
                              }) == days.end();
+      slots->days_consecutive = slots->days_in_order && std::adjacent_find(days.begin(), days.end(), [](const CalendarDay& a, const CalendarDay& b) {
+                                  return b.local_day != a.local_day + 1;
+                                }) == days.end();
       slots->misaligned = cal.misaligned;
     } else {
       slots->misaligned = std::max(slots->misaligned, cal.misaligned);
@@ -136,6 +139,12 @@ std::size_t IntervalSlots::first_on_or_after(std::int32_t day) const {
   // days are in order too, so the halving over intervals below lands on the first interval
   // of the first day entry on or after `day` (an entry with no intervals shares its `first`
   // with the next). One halving over a few hundred days, not one per interval halving.
+  if (days_consecutive) {
+    // the same entry the halving below finds: the first whose day is on or after `day`
+    const std::int64_t k = static_cast<std::int64_t>(day) - days.front().local_day;
+    if (k >= static_cast<std::int64_t>(days.size())) return count;
+    return days[static_cast<std::size_t>(std::max<std::int64_t>(k, 0))].first;
+  }
   if (days_in_order) {
     const auto it = std::lower_bound(days.begin(), days.end(), day, [](const CalendarDay& d, std::int32_t v) { return d.local_day < v; });
     return it == days.end() ? count : it->first;

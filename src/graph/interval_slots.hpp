@@ -27,6 +27,9 @@ struct IntervalSlots {
   /// days start at interval 0 and their `first` and `local_day` never go back (false only
   /// where a zone falls back across midnight): first_on_or_after can halve over days.
   bool days_in_order = false;
+  /// ... and one entry a day, day after day without a gap: the entry of a day is found by
+  /// subtraction (first_on_or_after, twice a bill).
+  bool days_consecutive = false;
   /// [group]: maximal runs of consecutive intervals in one slot (season × periods(group) +
   /// period), in time order and covering the grid, so the hot loop sums fixed-length
   /// stretches. Nothing is kept per interval: a grid's first bill paid for every byte of it.

@@ -38,6 +38,7 @@ RateGraph compile_in(const std::string& zone) {
 TEST_CASE("interval slots: seasons and days kept by day give every interval's slot and every period's first interval") {
   std::mt19937_64 rng(20261206);
   int in_order = 0, out_of_order = 0;  // grids whose days first_on_or_after halves directly, and the others
+  int consecutive = 0;                 // ... of which one entry a day without a gap: found by subtraction
   for (const char* zone : {"America/New_York", "America/Santiago", "America/Havana", "Australia/Lord_Howe", "America/St_Johns", "UTC"}) {
     CAPTURE(zone);
     const RateGraph rg = compile_in(zone);
@@ -86,6 +87,7 @@ TEST_CASE("interval slots: seasons and days kept by day give every interval's sl
       CHECK(found == (last > first ? stop_at : last));
       CHECK(slots->misaligned == want.misaligned);
       (slots->days_in_order ? in_order : out_of_order) += 1;
+      consecutive += slots->days_consecutive ? 1 : 0;
       for (std::int32_t day = want.local_day.front() - 2; day <= want.local_day.back() + 2; ++day) {
         const auto expected = static_cast<std::size_t>(std::lower_bound(want.local_day.begin(), want.local_day.end(), day) - want.local_day.begin());
         if (slots->first_on_or_after(day) != expected) {
@@ -97,5 +99,6 @@ TEST_CASE("interval slots: seasons and days kept by day give every interval's sl
     }
   }
   CHECK(in_order > 50);
+  CHECK(consecutive > 50);
   CHECK(out_of_order > 0);  // St. John's fell back at 00:01 until 2011: a day went back by one
 }
