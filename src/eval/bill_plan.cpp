@@ -49,6 +49,19 @@ std::shared_ptr<const BillPlan> make_plan(const graph::Tariff& t) {
       for (const auto& b : tt.upper) plan->fixed_limits[id].push_back(b ? std::optional<Decimal>(b->amount) : std::nullopt);
       plan->limits_fixed[id] = 1;
     }
+  plan->tier_label_parts.resize(t.pricing.size());
+  for (std::uint32_t id = 0; id < t.pricing.size(); ++id) {
+    const auto& labels = t.pricing[id].tiers.labels;
+    for (const auto& label : labels) plan->tier_label_parts[id].push_back(labels.size() > 1 ? ", " + label : std::string());
+  }
+  for (const auto& group : t.groups) {
+    auto& label_parts = plan->period_label_parts.emplace_back();
+    auto& id_parts = plan->period_id_parts.emplace_back();
+    for (std::size_t k = 0; k < group.period_names.size(); ++k) {
+      label_parts.push_back(", " + (k < group.period_labels.size() ? group.period_labels[k] : group.period_names[k]));
+      id_parts.push_back("." + group.period_names[k]);
+    }
+  }
   for (std::size_t k = 0; k < longest; ++k) plan->tier_ids.push_back(".t" + std::to_string(k + 1));
   return plan;
 }

@@ -37,6 +37,12 @@ struct BillPlan {
   /// whole bill uses as they are; empty for any other table. Resolving them afresh was
   /// copies and comparisons per tiered charge per bill.
   std::vector<TierLimits> fixed_limits;
+  /// [pricing id][tier]: what the tier adds to a line's label, ", over 100 kWh" (nothing for
+  /// a table of one tier). [group][period]: what the period adds to a line's label and id,
+  /// ", On-peak" and ".on_peak". One piece each, joined once per tariff: a line's label was
+  /// otherwise its separators and names copied one by one.
+  std::vector<std::vector<std::string>> tier_label_parts;
+  std::vector<std::vector<std::string>> period_label_parts, period_id_parts;
   std::vector<std::uint8_t> limits_fixed;
 
   /// The fixed limits of pricing `id`, or null (see fixed_limits).

@@ -54,7 +54,9 @@ struct ChargeLines {
   std::vector<LineItem>& out;
 
   /// A new line item at the end of `out`, built in place (a LineItem is large to move).
-  LineItem& add(const Context& ctx, std::string_view tier_label = {}, std::string_view tier_id = {});
+  /// `tier_label_part` and `tier_id` end its label and id, separators included (", over
+  /// 100 kWh", ".t2": eval/bill_plan.hpp).
+  LineItem& add(const Context& ctx, std::string_view tier_label_part = {}, std::string_view tier_id = {});
   /// Sets the line's amount: `unrounded` rounded as the charge's lines round.
   void finish(LineItem& li, const Decimal& unrounded) const;
   /// The unit of the charge's quantity ("kWh", "kW", "month", ...).
@@ -72,7 +74,7 @@ inline void append_steps(Steps& trace, const Steps& steps) {
 std::optional<graph::QuantityRounding> line_rounding(const graph::Tariff& t, const graph::Charge& ch);
 
 /// A line item started for a charge in a context (id, label, kind, season, period, the first trace steps).
-void start_line(LineItem& li, Trace& trace, const graph::Charge& ch, const Context& ctx, std::string_view tier_label,
+void start_line(LineItem& li, Trace& trace, const graph::Charge& ch, const Context& ctx, std::string_view tier_label_part,
                 std::string_view tier_id);
 
 }  // namespace rateline::eval

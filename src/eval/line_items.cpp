@@ -11,13 +11,12 @@ std::optional<graph::QuantityRounding> line_rounding(const graph::Tariff& t, con
   return std::nullopt;
 }
 
-void start_line(LineItem& li, Trace& trace, const graph::Charge& ch, const Context& ctx, std::string_view tier_label,
+void start_line(LineItem& li, Trace& trace, const graph::Charge& ch, const Context& ctx, std::string_view tier_label_part,
                 std::string_view tier_id) {
   // joined in place from pieces (a Text keeps a label inside the line item): no heap
   // allocation for a label of ordinary length, and a year of bills makes hundreds of them
   li.id.assign_joined(ch.id, ctx.id, tier_id);
-  if (tier_label.empty()) li.label.assign_joined(ch.label, ctx.label);
-  else li.label.assign_joined(ch.label, ctx.label, std::string_view(", "), tier_label);
+  li.label.assign_joined(ch.label, ctx.label, tier_label_part);
   li.kind = ch.kind;
   // a new line's strings are empty: most lines have no season or period, and an empty
   // assignment still goes through std::string's general replace
@@ -27,9 +26,9 @@ void start_line(LineItem& li, Trace& trace, const graph::Charge& ch, const Conte
   trace.charge(li.trace, ch, ctx);
 }
 
-LineItem& ChargeLines::add(const Context& ctx, std::string_view tier_label, std::string_view tier_id) {
+LineItem& ChargeLines::add(const Context& ctx, std::string_view tier_label_part, std::string_view tier_id) {
   auto& li = out.emplace_back();
-  start_line(li, run.trace, charge, ctx, tier_label, tier_id);
+  start_line(li, run.trace, charge, ctx, tier_label_part, tier_id);
   return li;
 }
 

@@ -70,7 +70,6 @@ void by_attribute(ChargeLines& lines, const Pricing& p, const Context& ctx) {
 void by_period(ChargeLines& lines, const Pricing& p, const Context& ctx) {
   const auto& t = lines.run.t;
   const auto& names = t.groups[p.group].period_names;
-  const auto& labels = t.groups[p.group].period_labels;
   for (std::size_t k = 0; k < p.cases.size(); ++k) {
     if (p.cases[k] == kNone || !((ctx.periods >> k) & 1u)) continue;
     Context sub = ctx;
@@ -80,8 +79,8 @@ void by_period(ChargeLines& lines, const Pricing& p, const Context& ctx) {
     // splits seasons by days: then every part shares every period's usage
     if (!(t.season_split_days && ctx.part) && lines.run.source->interval_count(lines.segment, sub) == 0) continue;
     sub.period_name = names[k];
-    sub.label.insert(sub.label.end(), {", ", k < labels.size() ? labels[k] : names[k]});
-    sub.id.insert(sub.id.end(), {".", names[k]});
+    sub.label.push_back(lines.run.plan.period_label_parts[p.group][k]);   // ", " and the period's label
+    sub.id.push_back(lines.run.plan.period_id_parts[p.group][k]);         // "." and its name
     price(lines, p.cases[k], sub);
   }
 }

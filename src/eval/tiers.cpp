@@ -40,13 +40,14 @@ namespace {
 
 struct View {
   const std::vector<std::string>& labels;
+  const std::vector<std::string>& label_parts;   ///< per tier: what it adds to a line's label, ", over 100 kWh" ("" for one tier)
   const std::vector<std::string>& ids;
   const std::vector<std::vector<Decimal>>& prices;
   const std::vector<std::uint32_t>& column_period;
   Allocation allocation;
   std::size_t size() const { return labels.size(); }
-  // the label and id suffix of tier k on a line item: none when there is one tier
-  std::string_view label(std::size_t k) const { return size() > 1 ? std::string_view(labels[k]) : std::string_view(); }
+  // what tier k adds to a line item's label and id: nothing when there is one tier
+  std::string_view label(std::size_t k) const { return label_parts[k]; }
   std::string_view id(std::size_t k) const { return size() > 1 ? std::string_view(ids[k]) : std::string_view(); }
 };
 
@@ -96,7 +97,6 @@ void period_columns(ChargeLines& lines, const graph::Pricing& p, const View& tt,
   run.trace.tiered_total(steps, measure, total, lines.unit(), ctx);
   auto portions = split_into_tiers(total, upper);
   const auto& names = run.t.groups[p.group].period_names;
-  const auto& labels = run.t.groups[p.group].period_labels;
   TierShares share(tt.column_period.size(), TierAmounts(portions.size()));
   if (tt.allocation == Allocation::proportional) {
     // each column's quantity: `all` narrowed to its period for the call (a copy per column
@@ -122,8 +122,8 @@ void period_columns(ChargeLines& lines, const graph::Pricing& p, const View& tt,
       if (!sub) {
         sub.emplace(ctx);
         sub->period_name = names[period];
-        sub->label.insert(sub->label.end(), {", ", period < labels.size() ? labels[period] : names[period]});
-        sub->id.insert(sub->id.end(), {".", names[period]});
+        sub->label.push_back(run.plan.period_label_parts[p.group][period]);
+        sub->id.push_back(run.plan.period_id_parts[p.group][period]);
       }
       auto& li = lines.add(*sub, tt.label(k), tt.id(k));
       append_steps(li.trace, steps);
@@ -152,12 +152,19 @@ void price_tiers(ChargeLines& lines, std::uint32_t id, const Context& ctx) {
   };
   // a whole bill of a table with plain per-bill limits: the plan's, as they are
   if (const auto* fixed = lines.run.plan.limits_of(id); fixed && !lines.segment.split && !ctx.part) {
-    price_with(View{p.tiers.labels, lines.run.tier_ids(), p.tiers.prices, p.tiers.column_period, p.tiers.allocation}, *fixed);
+    price_with(View{p.tiers.labels, lines.run.plan.tier_label_parts[id], lines.run.tier_ids(), p.tiers.prices, p.tiers.column_period,
+                    p.tiers.allocation},
+               *fixed);
     return;
   }
   const auto resolved = resolve_tiers(lines, p.tiers, ctx, bound_steps);
-  price_with(View{resolved.tier_labels(), resolved.ids.empty() ? lines.run.tier_ids() : resolved.ids, resolved.tier_prices(),
-                  p.tiers.column_period, p.tiers.allocation},
+  // a table with nested blocks has its steps' labels made for this bill
+  std::vector<std::string> own_parts;
+  if (!resolved.label_of)
+    for (const auto& label : resolved.labels) own_parts.push_back(resolved.labels.size() > 1 ? ", " + label : std::string());
+  price_with(View{resolved.tier_labels(), resolved.label_of ? lines.run.plan.tier_label_parts[id] : own_parts,
+                  resolved.ids.empty() ? lines.run.tier_ids() : resolved.ids, resolved.tier_prices(), p.tiers.column_period,
+                  p.tiers.allocation},
              resolved.upper);
 }
 
