@@ -62,7 +62,8 @@ std::size_t safe_run(const std::int64_t* values, std::size_t count);
 void aggregate(const std::int64_t* values, const std::int64_t* demand, const graph::IntervalSlots::Run* runs, std::size_t run_count,
                std::size_t first, std::size_t last, std::size_t max_run, CycleAggregate& out);
 
-/// The instruction sets the interval pass has a version for.
+/// The instruction sets the interval pass has a version for (avx512f: AVX-512 F and VL, so
+/// that its four-lane form, for short pieces, has a 64-bit max of its own).
 enum class PassIsa { generic, avx2, avx512f, best };
 /// Whether this CPU can run that version.
 bool has_isa(PassIsa isa);
