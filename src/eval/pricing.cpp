@@ -70,11 +70,11 @@ void by_attribute(ChargeLines& lines, const Pricing& p, const Context& ctx) {
 void by_period(ChargeLines& lines, const Pricing& p, const Context& ctx) {
   const auto& t = lines.run.t;
   const auto& names = t.groups[p.group].period_names;
-  // one copy of the context for every period: each sets what its period changes, and the
-  // label and id go back to the context's own pieces before the next
+  // one copy of the context for every period, each setting what its period changes
   Context sub = ctx;
   sub.group = p.group;
-  const std::size_t label_pieces = sub.label.size(), id_pieces = sub.id.size();
+  sub.label.emplace_back();   // the period's piece, set for each below
+  sub.id.emplace_back();
   for (std::size_t k = 0; k < p.cases.size(); ++k) {
     if (p.cases[k] == kNone || !((ctx.periods >> k) & 1u)) continue;
     sub.periods = ctx.periods & (1ull << k);
@@ -82,10 +82,8 @@ void by_period(ChargeLines& lines, const Pricing& p, const Context& ctx) {
     // splits seasons by days: then every part shares every period's usage
     if (!(t.season_split_days && ctx.part) && lines.run.source->interval_count(lines.segment, sub) == 0) continue;
     sub.period_name = names[k];
-    sub.label.resize(label_pieces);
-    sub.id.resize(id_pieces);
-    sub.label.push_back(lines.run.plan.period_label_parts[p.group][k]);   // ", " and the period's label
-    sub.id.push_back(lines.run.plan.period_id_parts[p.group][k]);         // "." and its name
+    sub.label.back() = lines.run.plan.period_label_parts[p.group][k];   // ", " and the period's label
+    sub.id.back() = lines.run.plan.period_id_parts[p.group][k];         // "." and its name
     price(lines, p.cases[k], sub);
   }
 }
