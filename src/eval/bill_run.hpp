@@ -63,6 +63,14 @@ struct ChargeLines {
   std::string_view unit() const;
 };
 
+/// Sets one of a line item's strings. A new line's are empty, and appending to an empty
+/// string is a plain copy, where assigning goes through std::string's general replace
+/// (most of what a line's unit, season and period cost).
+inline void set_text(std::string& s, std::string_view value) {
+  if (s.empty()) s.append(value);
+  else s.assign(value);
+}
+
 /// Adds `steps` to a line's trace. Untraced runs have none: an empty range inserted was still
 /// a call per line.
 inline void append_steps(Steps& trace, const Steps& steps) {

@@ -18,11 +18,10 @@ void start_line(LineItem& li, Trace& trace, const graph::Charge& ch, const Conte
   li.id.assign_joined(ch.id, ctx.id, tier_id);
   li.label.assign_joined(ch.label, ctx.label, tier_label_part);
   li.kind = ch.kind;
-  // a new line's strings are empty: most lines have no season or period, and an empty
-  // assignment still goes through std::string's general replace
-  if (!ctx.season_name.empty()) li.season = ctx.season_name;
-  if (!ctx.period_name.empty()) li.period = ctx.period_name;
-  li.rate_unit = ch.rate_unit;
+  // most lines have no season or period: nothing to copy
+  if (!ctx.season_name.empty()) set_text(li.season, ctx.season_name);
+  if (!ctx.period_name.empty()) set_text(li.period, ctx.period_name);
+  set_text(li.rate_unit, ch.rate_unit);
   trace.charge(li.trace, ch, ctx);
 }
 

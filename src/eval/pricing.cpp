@@ -33,7 +33,7 @@ void flat(ChargeLines& lines, const Pricing& p, const Context& ctx) {
   auto& li = lines.add(ctx);
   auto q = quantity(lines, ctx, li.trace);
   li.quantity = std::move(q.value);
-  li.unit = lines.unit();
+  set_text(li.unit, lines.unit());
   li.rate = p.price;
   auto amount = li.quantity * p.price;
   if (lines.charge.determinant.measure == Measure::none && q.fixed.whole != 1) {

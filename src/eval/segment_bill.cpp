@@ -39,7 +39,7 @@ Bill SegmentBiller::bill_segment(const Segment& c) {
     for (std::size_t line = first; line < out.size(); ++line) {
       auto& li = out[line];
       if (!ch.exempt_if.empty()) run_.trace.exempt_billed(li.trace, ch);
-      li.version = c.version;
+      set_text(li.version, c.version);
       if (c.split) {
         li.id += "@" + c.version;
         li.label += ", " + format_date(c.from) + " to " + format_date(sys_days{c.to} - days{1}) + " (rates of " + c.version + ")";

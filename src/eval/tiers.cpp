@@ -66,7 +66,7 @@ void single_column(ChargeLines& lines, const View& tt, const TierLimits& upper, 
     append_steps(li.trace, steps);
     append_steps(li.trace, bound_steps);
     li.quantity = std::move(portions[k]);
-    li.unit = lines.unit();
+    set_text(li.unit, lines.unit());
     li.rate = tt.prices[0][k];
     auto amount = li.quantity * li.rate;
     trace.tier(li.trace, tt.labels[k], upper[k], li.quantity, li.unit, li.rate, lines.charge.rate_unit, amount);
@@ -136,7 +136,7 @@ void period_columns(ChargeLines& lines, const graph::Pricing& p, const View& tt,
       append_steps(li.trace, steps);
       append_steps(li.trace, bound_steps);
       li.quantity = std::move(share[col][k]);
-      li.unit = lines.unit();
+      set_text(li.unit, lines.unit());
       li.rate = tt.prices[col][k];
       // the amount is computed from the exact share where possible
       Decimal amount = li.quantity * li.rate;
