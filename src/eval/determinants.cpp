@@ -33,23 +33,24 @@ std::optional<int> exact_digits(std::int64_t den) {
 
 // raw × num × factor at `scale`, in 64 bits when the product fits (a month's kWh or a peak
 // kW of any real meter): no big integer on a bill's path.
-std::optional<Decimal> small_product(Wide raw, std::int64_t num, std::int64_t factor, std::int32_t scale) {
-  std::int64_t r = 0, out = 0;
-  if (raw < std::numeric_limits<std::int64_t>::min() || raw > std::numeric_limits<std::int64_t>::max()) return std::nullopt;
-  r = static_cast<std::int64_t>(raw);
-  if (__builtin_mul_overflow(r, num, &out) || __builtin_mul_overflow(out, factor, &out)) return std::nullopt;
-  return Decimal::from_coefficient(out, scale);
+// (false when it does not; the product goes to `out` as a coefficient, not an optional
+// Decimal: every quantity of a bill comes this way)
+bool small_product(Wide raw, std::int64_t num, std::int64_t factor, std::int64_t& out) {
+  if (raw < std::numeric_limits<std::int64_t>::min() || raw > std::numeric_limits<std::int64_t>::max()) return false;
+  const auto r = static_cast<std::int64_t>(raw);
+  return !__builtin_mul_overflow(r, num, &out) && !__builtin_mul_overflow(out, factor, &out);
 }
 
 Decimal scaled(const Decimal::Int& raw, std::int32_t scale, std::int64_t num, std::int64_t den);
 
 Decimal scaled(Wide raw, std::int32_t scale, std::int64_t num, std::int64_t den) {
+  std::int64_t out = 0;
   if (den == 1) {
-    if (auto d = small_product(raw, num, 1, scale)) return *d;
+    if (small_product(raw, num, 1, out)) return Decimal::from_coefficient(out, scale);
   } else if (const auto digits = exact_digits(den); digits && *digits <= 12) {
     std::int64_t factor = 1;
     for (int i = 0; i < *digits; ++i) factor *= 10;
-    if (auto d = small_product(raw, num, factor / den, scale + *digits)) return *d;
+    if (small_product(raw, num, factor / den, out)) return Decimal::from_coefficient(out, scale + *digits);
   }
   return scaled(to_int(raw), scale, num, den);
 }

@@ -51,6 +51,10 @@ void version_segments(const graph::Tariff& t, const BillPlan& plan, const Billin
       auto d = t.revisions[r].effective;
       if (sys_days{d} > sys_days{p.from} && sys_days{d} < sys_days{p.to}) cuts.emplace_back(d, r + 1);
     }
+  // the period's ends as day numbers and its month once: each is a calendar conversion
+  const sys_days period_from{p.from}, period_to{p.to};
+  const int period_days = static_cast<int>((period_to - period_from).count());
+  const auto month = static_cast<unsigned>(year_month_day{period_to - days{1}}.month());
   for (std::size_t k = 0; k < cuts.size(); ++k) {
     Segment& c = out.emplace_back();
     c.index = out.size() - 1;
@@ -62,14 +66,14 @@ void version_segments(const graph::Tariff& t, const BillPlan& plan, const Billin
     c.charges = v == 0 ? &t.charges : &t.revisions[v - 1].charges;
     c.version = plan.versions[v];
     c.split = cuts.size() > 1;
-    c.period_days = p.days();
-    c.days = static_cast<int>((sys_days{c.to} - sys_days{c.from}).count());
+    c.period_days = period_days;
+    c.days = cuts.size() == 1 ? period_days : static_cast<int>((sys_days{c.to} - sys_days{c.from}).count());
     c.season_days.assign(std::max<std::size_t>(1, t.season_names.size()), 0);
     if (t.season_names.size() > 1)
       count_season_days(plan, c.from, c.to, c.season_days);
     else
       c.season_days[0] = c.days;
-    c.month = static_cast<unsigned>(year_month_day{sys_days{p.to} - days{1}}.month());
+    c.month = month;
   }
 }
 
