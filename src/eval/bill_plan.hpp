@@ -1,4 +1,4 @@
-// eval/bill_plan.hpp — BillPlan: what every bill of a tariff would otherwise work out again (which pricing trees split by season, the season of each day of the year, the versions' dates as text, tier ids), made once per tariff on its first bill and kept in the tariff.
+// eval/bill_plan.hpp — BillPlan: what every bill of a tariff would otherwise work out again (which pricing trees split by season, the season of each day of the year, the versions' dates as text, tier ids, plain tier limits, what each period and tier adds to a line's label and id), made once per tariff on its first bill and kept in the tariff.
 //
 // A customer-year of a small tariff is a few dozen line items; what they cost is mostly
 // fixed work per bill, not arithmetic. The plan holds the parts of that work that depend

@@ -47,7 +47,7 @@ struct View {
   Allocation allocation;
   std::size_t size() const { return labels.size(); }
   // what tier k adds to a line item's label and id: nothing when there is one tier
-  std::string_view label(std::size_t k) const { return label_parts[k]; }
+  std::string_view label(std::size_t k) const { return k < label_parts.size() ? std::string_view(label_parts[k]) : std::string_view(); }
   std::string_view id(std::size_t k) const { return size() > 1 ? std::string_view(ids[k]) : std::string_view(); }
 };
 
