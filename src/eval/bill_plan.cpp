@@ -38,7 +38,6 @@ std::shared_ptr<const BillPlan> make_plan(const graph::Tariff& t) {
   plan->versions.push_back(format_date(t.info.effective));
   for (auto& r : t.revisions) plan->versions.push_back(format_date(r.effective));
   plan->fixed_limits.resize(t.pricing.size());
-  plan->limits_fixed.assign(t.pricing.size(), 0);
   if (t.proration == graph::Proration::none && !t.limit_rounding)
     for (std::uint32_t id = 0; id < t.pricing.size(); ++id) {
       const auto& tt = t.pricing[id].tiers;
@@ -47,7 +46,6 @@ std::shared_ptr<const BillPlan> make_plan(const graph::Tariff& t) {
                          std::all_of(tt.upper.begin(), tt.upper.end(), [](const auto& b) { return !b || b->unit == graph::BoundUnit::per_bill; });
       if (!plain) continue;
       for (const auto& b : tt.upper) plan->fixed_limits[id].push_back(b ? std::optional<Decimal>(b->amount) : std::nullopt);
-      plan->limits_fixed[id] = 1;
     }
   plan->tier_label_parts.resize(t.pricing.size());
   for (std::uint32_t id = 0; id < t.pricing.size(); ++id) {

@@ -43,10 +43,9 @@ struct BillPlan {
   /// otherwise its separators and names copied one by one.
   std::vector<std::vector<std::string>> tier_label_parts;
   std::vector<std::vector<std::string>> period_label_parts, period_id_parts;
-  std::vector<std::uint8_t> limits_fixed;
 
-  /// The fixed limits of pricing `id`, or null (see fixed_limits).
-  const TierLimits* limits_of(std::uint32_t id) const { return id < limits_fixed.size() && limits_fixed[id] ? &fixed_limits[id] : nullptr; }
+  /// The fixed limits of pricing `id`, or null (see fixed_limits: a table has at least one tier).
+  const TierLimits* limits_of(std::uint32_t id) const { return id < fixed_limits.size() && !fixed_limits[id].empty() ? &fixed_limits[id] : nullptr; }
 
   std::size_t season(std::chrono::year_month_day day) const {
     return season_of_day[static_cast<unsigned>(day.month())][static_cast<unsigned>(day.day())];

@@ -112,27 +112,19 @@ void period_columns(ChargeLines& lines, const graph::Pricing& p, const View& tt,
   } else {
     run.source->chronological(c, all, p.tiers.column_period, upper, share);
   }
-  // the columns' lines' context: one copy, made for the first line, with the period's
-  // pieces set for each column
-  std::optional<Context> sub;
+  // the columns' lines' context: one copy, with the period's pieces set for each column
+  Context sub = ctx;
+  sub.label.emplace_back();
+  sub.id.emplace_back();
   for (std::size_t col = 0; col < tt.column_period.size(); ++col) {
     auto period = tt.column_period[col];
     if (!((all.periods >> period) & 1u)) continue;
-    bool column_set = false;
+    sub.period_name = names[period];
+    sub.label.back() = run.plan.period_label_parts[p.group][period];
+    sub.id.back() = run.plan.period_id_parts[p.group][period];
     for (std::size_t k = 0; k < portions.size(); ++k) {
       if (share[col][k].is_zero()) continue;
-      if (!sub) {
-        sub.emplace(ctx);
-        sub->label.emplace_back();
-        sub->id.emplace_back();
-      }
-      if (!column_set) {
-        sub->period_name = names[period];
-        sub->label.back() = run.plan.period_label_parts[p.group][period];
-        sub->id.back() = run.plan.period_id_parts[p.group][period];
-        column_set = true;
-      }
-      auto& li = lines.add(*sub, tt.label(k), tt.id(k));
+      auto& li = lines.add(sub, tt.label(k), tt.id(k));
       append_steps(li.trace, steps);
       append_steps(li.trace, bound_steps);
       li.quantity = std::move(share[col][k]);
