@@ -34,6 +34,7 @@
 #include <chrono>
 #include <cstdint>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -148,6 +149,7 @@ struct TouCoverageProblem {
 };
 
 struct IntervalCalendar;
+struct GroupedCalendar;
 
 /// The compiled calendar of a tariff. Immutable once built; safe to share across threads.
 ///
@@ -185,6 +187,10 @@ class TouSchedule {
   bool built() const { return !table_.empty(); }
   std::size_t season_count() const { return seasons.empty() ? 1 : seasons.size(); }
   std::size_t season_of(std::chrono::year_month_day date) const;
+  /// season_of for a month and day of any year (February 29 included; any other day past
+  /// the month's end as season_of takes it): once built, read from the table that build()
+  /// made, so a whole year of days costs a read each.
+  std::size_t season_on(MonthDay md) const;
   /// DayType::holiday if `holidays` contains the date, else its day of the week.
   DayType day_type(std::chrono::year_month_day date) const;
   /// Needs build(); season < season_count(), minute_of_day < 1440.
@@ -213,8 +219,8 @@ class TouSchedule {
                                            std::chrono::sys_seconds, std::int32_t, std::size_t);
   friend IntervalCalendar classify_days(const TouSchedule&, const TimeZone&,
                                         std::chrono::sys_seconds, std::int32_t, std::size_t);
-  friend IntervalCalendar classify_runs(const TouSchedule&, const TimeZone&,
-                                        std::chrono::sys_seconds, std::int32_t, std::size_t);
+  friend GroupedCalendar classify_together(std::span<const TouSchedule* const>, const TimeZone&,
+                                                 std::chrono::sys_seconds, std::int32_t, std::size_t);
 };
 
 /// The intervals of a grid that start on one local day: [first, first + count), all in
@@ -226,14 +232,6 @@ struct CalendarDay {
   std::uint8_t season = 0;
 };
 
-/// Intervals [start, end) of a grid in one TOU period, all starting on one local day
-/// under one UTC offset (classify_runs): a handful a day where `period` holds one byte an
-/// interval.
-struct PeriodRun {
-  std::uint32_t start = 0, end = 0;
-  std::uint8_t period = 0;
-};
-
 /// Per-interval calendar facts for one interval grid: what the hot path reads.
 struct IntervalCalendar {
   std::vector<std::uint8_t> season;    ///< season index of the interval's local start
@@ -242,9 +240,6 @@ struct IntervalCalendar {
   /// classify_days only (where season and local_day stay empty): the same facts a day at
   /// a time, a few hundred entries for a year instead of two per interval.
   std::vector<CalendarDay> days;
-  /// classify_runs only (where `period` stays empty too): the periods as runs, in time
-  /// order, covering the grid; a run never crosses a local day or an offset change.
-  std::vector<PeriodRun> runs;
   /// Intervals whose span [start, end) is not all in the period of its start: some local
   /// minute of it (usually the last) is in another period, e.g. an hourly interval
   /// 13:00-14:00 when on-peak starts at 13:30. The evaluator warns about these.
@@ -263,15 +258,39 @@ IntervalCalendar classify_periods(const TouSchedule& schedule, const TimeZone& z
                                   std::chrono::sys_seconds start, std::int32_t minutes, std::size_t count);
 
 /// As classify_intervals, but season and local day by day (`days`) instead of per
-/// interval: what a tariff's interval grid keeps (graph/interval_slots.cpp), since the
-/// first bill of a grid pays for every byte written per interval.
+/// interval, as classify_together gives them: a few hundred entries a year.
 IntervalCalendar classify_days(const TouSchedule& schedule, const TimeZone& zone,
                                std::chrono::sys_seconds start, std::int32_t minutes, std::size_t count);
 
-/// As classify_days, with the periods as runs (`runs`) instead of one byte per interval:
-/// nothing at all is written per interval. A tariff's interval grid is built from these.
-IntervalCalendar classify_runs(const TouSchedule& schedule, const TimeZone& zone,
-                               std::chrono::sys_seconds start, std::int32_t minutes, std::size_t count);
+/// Intervals [start, end) of a grid in which every schedule of a classify_together call
+/// keeps one period, all starting on one local day under one UTC offset; `periods` names
+/// those periods (GroupedCalendar::periods).
+struct PeriodPiece {
+  std::uint32_t start = 0, end = 0;
+  std::uint32_t periods = 0;
+};
+
+/// A tariff's TOU schedules (its period groups) classified together over one grid: the
+/// periods as pieces, nothing written per interval.
+struct GroupedCalendar {
+  /// As classify_days gives them, with the first schedule's seasons.
+  std::vector<CalendarDay> days;
+  /// In time order, covering the grid; within one local day and one offset, a piece ends
+  /// where some schedule's period changes (pieces of two days or offsets are not joined).
+  std::vector<PeriodPiece> pieces;
+  /// [p × schedules + s]: the period of schedule s in the pieces whose `periods` is p; one
+  /// entry for each different combination of periods (a handful), not one per piece.
+  std::vector<std::uint8_t> periods;
+  /// [s]: IntervalCalendar::misaligned of schedule s.
+  std::vector<std::size_t> misaligned;
+};
+
+/// Classifies a grid against several schedules in one pass over its days (the date, the
+/// offset and the segment of each day are worked out once for all of them): what a tariff's
+/// interval grid is built from (graph/interval_slots.cpp), since the first bill of a grid
+/// pays for it. Throws std::invalid_argument if minutes <= 0 and count > 0.
+GroupedCalendar classify_together(std::span<const TouSchedule* const> schedules, const TimeZone& zone,
+                                  std::chrono::sys_seconds start, std::int32_t minutes, std::size_t count);
 
 /// "2024-07-01": a local date as bills, messages and reports write it (ISO 8601).
 std::string format_date(std::chrono::year_month_day date);

@@ -70,6 +70,13 @@ std::size_t TouSchedule::season_of(year_month_day date) const {
   return 0;  // seasons do not cover the date: the checker reports that; do not crash
 }
 
+std::size_t TouSchedule::season_on(MonthDay md) const {
+  // the days of the months of 2000, a leap year: Feb 29 is a date
+  static constexpr std::array<unsigned, 13> kDays{0, 31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  if (built() && md.month >= 1 && md.month <= 12 && md.day >= 1 && md.day <= kDays[md.month]) return season_by_day_[md.month][md.day];
+  return season_of(year{2000} / month{md.month} / day{md.day});
+}
+
 DayType TouSchedule::day_type(year_month_day date) const {
   if (holidays.contains(date)) return DayType::holiday;
   return weekday_type(weekday{sys_days{date}});

@@ -23,10 +23,10 @@ std::shared_ptr<const BillPlan> make_plan(const graph::Tariff& t) {
     longest = std::max({longest, t.pricing[id].tiers.upper.size(), t.pricing[id].tiers.labels.size()});
   }
   if (!t.season_names.empty()) {
-    // any year: only the month and the day are read (2000 is a leap year, so Feb 29 is there)
+    // any year: only the month and the day are read (February 29 included)
     for (unsigned m = 1; m <= 12; ++m)
       for (unsigned d = 1; d <= 31; ++d)
-        plan->season_of_day[m][d] = t.calendar_to_season[t.groups[0].schedule.season_of(year{2000} / month{m} / day{d})];
+        plan->season_of_day[m][d] = t.calendar_to_season[t.groups[0].schedule.season_on({m, d})];
   }
   plan->seasons = std::max<std::size_t>(1, t.season_names.size());
   plan->season_days_before.assign(13 * 33 * plan->seasons, 0);

@@ -1,9 +1,9 @@
 // Classifies an interval grid against a tariff's calendar, once per grid (see header).
 //
 // The first bill of a grid pays for this (the cold case in bench/README.md), so nothing is
-// written per interval: the calendar gives each day's periods as runs (classify_runs), and
-// a run's slot is its day's season × periods + its period, seasons mapped through a
-// 256-byte table.
+// written per interval: the calendar classifies every period group in one pass over the
+// days and gives the periods as pieces (classify_together); a piece's slot in a group is
+// its day's season × periods + its period, seasons mapped through a 256-byte table.
 #include "graph/interval_slots.hpp"
 
 #include <algorithm>
@@ -14,58 +14,139 @@ namespace rateline::graph {
 
 namespace {
 
+// Numbers the kinds of pieces in the order they first appear, by a walk over the few seen
+// so far, each a piece's slots packed in one integer (a grid's first bill pays for this).
+// More than four groups, or more than kMostKinds kinds: no kinds.
+class KindNumbering {
+ public:
+  KindNumbering(std::size_t groups, std::vector<std::uint16_t>& kind_slots) : groups_(groups), kind_slots_(kind_slots), on_(groups <= 4) {}
+  bool on() const { return on_; }
+  std::uint16_t kind_of(const std::uint16_t* slots_of_piece) {
+    std::uint64_t key = 0;
+    for (std::size_t g = 0; g < groups_; ++g) key = key << 16 | slots_of_piece[g];
+    for (std::size_t k = 0; k < known_; ++k)
+      if (keys_[k] == key) return static_cast<std::uint16_t>(k);
+    if (known_ == IntervalSlots::kMostKinds) {
+      on_ = false;
+      return 0;
+    }
+    keys_[known_] = key;
+    kind_slots_.insert(kind_slots_.end(), slots_of_piece, slots_of_piece + groups_);
+    return static_cast<std::uint16_t>(known_++);
+  }
+
+ private:
+  std::size_t groups_;
+  std::vector<std::uint16_t>& kind_slots_;
+  bool on_;
+  std::array<std::uint64_t, IntervalSlots::kMostKinds> keys_{};
+  std::size_t known_ = 0;
+};
+
 std::shared_ptr<const IntervalSlots> compute(const Tariff& tariff, std::chrono::sys_seconds start, std::int32_t minutes,
                                              std::size_t count) {
   auto slots = std::make_shared<IntervalSlots>();
   slots->start = start;
   slots->minutes = minutes;
-  slots->runs.resize(tariff.groups.size());
+  slots->count = count;
+  const std::size_t groups = tariff.groups.size();
+  slots->runs.resize(groups);
+  if (groups == 0 || count == 0) return slots;
+  // All groups in one pass over the days; seasons and days come from the first group.
+  std::vector<const TouSchedule*> schedules;
+  for (const auto& group : tariff.groups) schedules.push_back(&group.schedule);
+  auto cal = classify_together(schedules, tariff.zone, start, minutes, count);
+
   // The calendar's season ranges -> the tariff's seasons; no map: all season 0.
   std::array<std::uint8_t, 256> season_of_range{};
   for (std::size_t k = 0; k < tariff.calendar_to_season.size() && k < season_of_range.size(); ++k)
     season_of_range[k] = tariff.calendar_to_season[k];
-  slots->count = count;
-  for (std::size_t g = 0; g < tariff.groups.size(); ++g) {
-    const auto& group = tariff.groups[g];
-    // Seasons and days come from the first group; later groups need their periods only.
-    auto cal = classify_runs(group.schedule, tariff.zone, start, minutes, count);
-    const auto periods = static_cast<std::uint16_t>(group.period_names.size());
-    if (g == 0) {
-      slots->days = std::move(cal.days);
-      for (auto& d : slots->days) d.season = season_of_range[d.season];
-      const auto& days = slots->days;
-      slots->days_in_order = !days.empty() && days.front().first == 0 &&
-                             std::adjacent_find(days.begin(), days.end(), [](const CalendarDay& a, const CalendarDay& b) {
-                               return b.first < a.first || b.local_day < a.local_day;
-                             }) == days.end();
-      slots->days_consecutive = slots->days_in_order && std::adjacent_find(days.begin(), days.end(), [](const CalendarDay& a, const CalendarDay& b) {
-                                  return b.local_day != a.local_day + 1;
-                                }) == days.end();
-      slots->misaligned = cal.misaligned;
-    } else {
-      slots->misaligned = std::max(slots->misaligned, cal.misaligned);
+  slots->days = std::move(cal.days);
+  for (auto& d : slots->days) d.season = season_of_range[d.season];
+  const auto& days = slots->days;
+  slots->days_in_order = !days.empty() && days.front().first == 0 &&
+                         std::adjacent_find(days.begin(), days.end(), [](const CalendarDay& a, const CalendarDay& b) {
+                           return b.first < a.first || b.local_day < a.local_day;
+                         }) == days.end();
+  slots->days_consecutive = slots->days_in_order && std::adjacent_find(days.begin(), days.end(), [](const CalendarDay& a, const CalendarDay& b) {
+                              return b.local_day != a.local_day + 1;
+                            }) == days.end();
+  slots->misaligned = *std::max_element(cal.misaligned.begin(), cal.misaligned.end());
+
+  // A calendar piece lies within one day (one season): its slot in a group is that season's
+  // base plus its period there. Pieces with the same slots in every group that meet (across
+  // midnight, or two seasons of the calendar that are one season of the tariff) become one,
+  // so a piece ends exactly where some group's slot changes: what cut_into_pieces makes
+  // from the runs. The slots of each (combination of periods, season) are worked out once
+  // and numbered by first appearance (`ids`), so a piece costs a table read.
+  const std::size_t seasons = std::max<std::size_t>(1, tariff.season_names.size());
+  const std::size_t combinations = cal.periods.size() / groups;
+  constexpr std::uint32_t kUnseen = ~0u;
+  std::vector<std::uint32_t> id_of(combinations * seasons, kUnseen);
+  std::vector<std::uint16_t> id_slots;  // [id × groups + g]
+  std::vector<std::uint16_t> id_kind;
+  KindNumbering kinds(groups, slots->kind_slots);
+  auto id_for = [&](std::uint32_t combination, std::size_t season) {
+    std::uint32_t& id = id_of[combination * seasons + season];
+    if (id != kUnseen) return id;
+    const std::size_t base = id_slots.size();
+    for (std::size_t g = 0; g < groups; ++g)
+      id_slots.push_back(static_cast<std::uint16_t>(season * tariff.groups[g].period_names.size() + cal.periods[combination * groups + g]));
+    // two combinations in two calendar seasons of one tariff season can give the same slots
+    for (std::size_t other = 0; other < id_kind.size(); ++other)
+      if (std::equal(id_slots.begin() + static_cast<std::ptrdiff_t>(other * groups), id_slots.begin() + static_cast<std::ptrdiff_t>((other + 1) * groups),
+                     id_slots.begin() + static_cast<std::ptrdiff_t>(base))) {
+        id_slots.resize(base);
+        return id = static_cast<std::uint32_t>(other);
+      }
+    id_kind.push_back(kinds.on() ? kinds.kind_of(id_slots.data() + base) : 0);
+    return id = static_cast<std::uint32_t>(id_kind.size() - 1);
+  };
+  auto& pieces = slots->pieces;
+  std::vector<std::uint32_t> piece_ids;
+  pieces.reserve(cal.pieces.size());
+  piece_ids.reserve(cal.pieces.size());
+  const CalendarDay* day = days.data();
+  std::uint32_t last_id = kUnseen;
+  for (const PeriodPiece& from : cal.pieces) {
+    while (day->first + day->count <= from.start) ++day;
+    const std::uint32_t id = id_for(from.periods, day->season);
+    if (id == last_id && pieces.back().end == from.start) {
+      pieces.back().end = from.end;
+      continue;
     }
-    // A period run lies within one day (one season): its slot is that season's base plus
-    // its period. Runs of one slot that meet (a period across midnight) become one.
-    auto& runs = slots->runs[g];
-    runs.reserve(cal.runs.size());
-    const auto& days = slots->days;
-    std::size_t d = 0;
-    for (const auto& r : cal.runs) {
-      while (days[d].first + days[d].count <= r.start) ++d;
-      const auto slot = static_cast<std::uint16_t>(days[d].season * periods + r.period);
-      if (!runs.empty() && runs.back().end == r.start && runs.back().slot == slot) runs.back().end = r.end;
-      else runs.push_back({r.start, r.end, slot});
-    }
+    pieces.push_back({from.start, from.end, id_kind[id]});
+    piece_ids.push_back(id);
+    last_id = id;
   }
-  slots->cut_into_pieces();
+  if (!kinds.on()) {
+    slots->kind_slots.clear();
+    for (auto& piece : pieces) piece.kind = 0;
+  }
+  if (pieces.empty() || pieces.front().start != 0 || pieces.back().end != count)
+    throw std::logic_error("interval slots: the calendar's pieces do not cover the grid");
+  auto& piece_slots = slots->piece_slots;
+  piece_slots.resize(pieces.size() * groups);
+  for (std::size_t k = 0; k < pieces.size(); ++k)
+    std::copy_n(id_slots.data() + piece_ids[k] * groups, groups, piece_slots.data() + k * groups);
+  // A group's runs: its slot's stretches, the pieces joined where it stays.
+  for (std::size_t g = 0; g < groups; ++g) {
+    auto& runs = slots->runs[g];
+    runs.reserve(pieces.size());
+    for (std::size_t k = 0; k < pieces.size(); ++k) {
+      const std::uint16_t slot = piece_slots[k * groups + g];
+      if (!runs.empty() && runs.back().slot == slot) runs.back().end = pieces[k].end;
+      else runs.push_back({pieces[k].start, pieces[k].end, slot});
+    }
+    runs.shrink_to_fit();
+  }
   return slots;
 }
 
 }  // namespace
 
-// The groups' runs merged: a piece ends where the first of the current runs ends. A
-// grid's first bill pays for this, so it walks raw pointers into reserved arrays.
+// The groups' runs merged: a piece ends where the first of the current runs ends. What
+// compute() makes from the calendar's pieces, from the runs instead (the tests' reference).
 void IntervalSlots::cut_into_pieces() {
   pieces.clear();
   piece_slots.clear();
@@ -90,24 +171,7 @@ void IntervalSlots::cut_into_pieces() {
   }
   pieces.resize(most);
   piece_slots.resize(most * groups);
-  // kinds numbered by a walk over the few seen so far, each a piece's slots packed in one
-  // integer (a grid's first bill pays for this); more than four groups: no kinds
-  bool numbering = groups <= 4;
-  std::array<std::uint64_t, kMostKinds> kind_keys{};
-  std::size_t known = 0;
-  auto kind_of = [&](const std::uint16_t* slots_of_piece) -> std::uint16_t {
-    std::uint64_t key = 0;
-    for (std::size_t g = 0; g < groups; ++g) key = key << 16 | slots_of_piece[g];
-    for (std::size_t k = 0; k < known; ++k)
-      if (kind_keys[k] == key) return static_cast<std::uint16_t>(k);
-    if (known == kMostKinds) {
-      numbering = false;
-      return 0;
-    }
-    kind_keys[known] = key;
-    kind_slots.insert(kind_slots.end(), slots_of_piece, slots_of_piece + groups);
-    return static_cast<std::uint16_t>(known++);
-  };
+  KindNumbering kinds(groups, kind_slots);
   Piece* piece = pieces.data();
   std::uint16_t* slot = piece_slots.data();
   const auto n = static_cast<std::uint32_t>(count);
@@ -125,13 +189,13 @@ void IntervalSlots::cut_into_pieces() {
       *slot++ = at[g]->slot;
       if (at[g]->end == to && at[g] != last[g]) ++at[g];
     }
-    if (numbering) piece->kind = kind_of(slot - groups);
+    if (kinds.on()) piece->kind = kinds.kind_of(slot - groups);
     ++piece;
     from = to;
   }
   pieces.resize(static_cast<std::size_t>(piece - pieces.data()));
   piece_slots.resize(pieces.size() * groups);
-  if (!numbering) kind_slots.clear();
+  if (!kinds.on()) kind_slots.clear();
 }
 
 std::size_t IntervalSlots::first_on_or_after(std::int32_t day) const {

@@ -61,6 +61,8 @@ struct IntervalSlots {
 
   /// Fills pieces, piece_slots and kind_slots from runs. Runs that do not cover the grid
   /// are a broken invariant (std::logic_error), never a bill with intervals left out.
+  /// interval_slots() makes the same pieces straight from the calendar's; this is how the
+  /// tests check them.
   void cut_into_pieces();
   std::size_t misaligned = 0;                        ///< intervals crossing a TOU period boundary
 

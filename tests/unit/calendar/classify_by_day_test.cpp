@@ -257,25 +257,47 @@ void check_days(const rateline::IntervalCalendar& days, const rateline::Interval
   CHECK(first_difference == want.period.size());
 }
 
-// classify_runs gives classify_days's days, and runs that cover the grid in order, each in
-// one period and one day entry, which expand to the same period per interval.
-void check_runs(const rateline::IntervalCalendar& runs, const rateline::IntervalCalendar& want) {
-  CHECK(runs.period.empty());
-  CHECK(runs.misaligned == want.misaligned);
-  std::size_t next = 0, first_difference = want.period.size(), day = 0;
+// classify_together gives classify_days's days (the first schedule's), and pieces that
+// cover the grid in order, each within one day entry, which expand to every schedule's
+// period per interval; each schedule's misaligned count is its own, and no combination of
+// periods is listed twice.
+void check_together(const rateline::GroupedCalendar& got, const std::vector<rateline::IntervalCalendar>& want,
+                    const rateline::IntervalCalendar& want_days) {
+  const std::size_t groups = want.size();
+  REQUIRE(got.misaligned.size() == groups);
+  for (std::size_t g = 0; g < groups; ++g) CHECK(got.misaligned[g] == want[g].misaligned);
+  REQUIRE(got.periods.size() % groups == 0);
+  const std::size_t combinations = got.periods.size() / groups;
+  const std::size_t count = want[0].period.size();
+  std::size_t next = 0, first_difference = count, day = 0;
   bool in_one_day = true;
-  for (const auto& r : runs.runs) {
-    REQUIRE(r.start == next);
-    REQUIRE(r.start < r.end);
-    while (day < runs.days.size() && runs.days[day].first + runs.days[day].count <= r.start) ++day;
-    in_one_day = in_one_day && day < runs.days.size() && r.end <= runs.days[day].first + runs.days[day].count;
-    for (std::size_t i = r.start; i < r.end && i < want.period.size(); ++i)
-      if (first_difference == want.period.size() && want.period[i] != r.period) first_difference = i;
-    next = r.end;
+  for (std::size_t k = 0; k < got.pieces.size(); ++k) {
+    const auto& p = got.pieces[k];
+    REQUIRE(p.start == next);
+    REQUIRE(p.start < p.end);
+    REQUIRE(p.periods < combinations);
+    while (day < got.days.size() && got.days[day].first + got.days[day].count <= p.start) ++day;
+    in_one_day = in_one_day && day < got.days.size() && p.end <= got.days[day].first + got.days[day].count;
+    for (std::size_t g = 0; g < groups; ++g)
+      for (std::size_t i = p.start; i < p.end && i < count; ++i)
+        if (first_difference == count && want[g].period[i] != got.periods[p.periods * groups + g]) first_difference = i;
+    next = p.end;
   }
   CHECK(in_one_day);
-  CHECK(next == want.period.size());
-  CHECK(first_difference == want.period.size());
+  bool distinct = true;
+  for (std::size_t a = 0; a < combinations; ++a)
+    for (std::size_t b = a + 1; b < combinations; ++b)
+      distinct = distinct && !std::equal(got.periods.begin() + static_cast<std::ptrdiff_t>(a * groups), got.periods.begin() + static_cast<std::ptrdiff_t>((a + 1) * groups),
+                                         got.periods.begin() + static_cast<std::ptrdiff_t>(b * groups));
+  CHECK(distinct);
+  CHECK(next == count);
+  CHECK(first_difference == count);
+  REQUIRE(got.days.size() == want_days.days.size());
+  bool same_days = true;
+  for (std::size_t k = 0; k < got.days.size(); ++k)
+    same_days = same_days && got.days[k].first == want_days.days[k].first && got.days[k].count == want_days.days[k].count &&
+                got.days[k].local_day == want_days.days[k].local_day && got.days[k].season == want_days.days[k].season;
+  CHECK(same_days);
 }
 
 }  // namespace
@@ -297,15 +319,24 @@ TEST_CASE("calendar: classifying by day pattern equals classifying every interva
     CHECK(periods.season.empty());
     CHECK(periods.local_day.empty());
     check_days(rateline::classify_days(c.schedule, zone, c.start, c.minutes, c.count), full);
-    const auto runs = rateline::classify_runs(c.schedule, zone, c.start, c.minutes, c.count);
-    check_runs(runs, full);
-    const auto by_day = rateline::classify_days(c.schedule, zone, c.start, c.minutes, c.count);
-    REQUIRE(runs.days.size() == by_day.days.size());
-    bool same_days = true;
-    for (std::size_t k = 0; k < runs.days.size(); ++k)
-      same_days = same_days && runs.days[k].first == by_day.days[k].first && runs.days[k].count == by_day.days[k].count &&
-                  runs.days[k].local_day == by_day.days[k].local_day && runs.days[k].season == by_day.days[k].season;
-    CHECK(same_days);
+    // season_on (the bill plan's table, read from the schedule's) is season_of on every
+    // month and day of a leap year, and on the days past a month's end
+    bool same_seasons = true;
+    for (unsigned m = 1; m <= 12; ++m)
+      for (unsigned d = 1; d <= 31; ++d) same_seasons = same_seasons && c.schedule.season_on({m, d}) == c.schedule.season_of(year{2000} / month{m} / day{d});
+    CHECK(same_seasons);
+    // alone, and with one or two other schedules drawn apart (`rng`'s cases stay the same)
+    std::mt19937_64 other_rng(static_cast<std::uint64_t>(round) * 104729 + 3);
+    const RandomCase second = random_case(other_rng), third = random_case(other_rng);
+    const auto days = rateline::classify_days(c.schedule, zone, c.start, c.minutes, c.count);
+    std::vector<const TouSchedule*> schedules{&c.schedule};
+    std::vector<rateline::IntervalCalendar> want{full};
+    check_together(rateline::classify_together(schedules, zone, c.start, c.minutes, c.count), want, days);
+    for (const RandomCase* more : {&second, &third}) {
+      schedules.push_back(&more->schedule);
+      want.push_back(rateline::classify_intervals(more->schedule, zone, c.start, c.minutes, c.count));
+      check_together(rateline::classify_together(schedules, zone, c.start, c.minutes, c.count), want, days);
+    }
   }
 }
 
@@ -335,7 +366,9 @@ TEST_CASE("calendar: classifying by day pattern equals classifying every interva
           const auto full = rateline::classify_intervals(s, zone, from, m, static_cast<std::size_t>(60 * 48 / m));
           check_same(full, per_interval(s, zone, from, m, static_cast<std::size_t>(60 * 48 / m)));
           check_days(rateline::classify_days(s, zone, from, m, static_cast<std::size_t>(60 * 48 / m)), full);
-          check_runs(rateline::classify_runs(s, zone, from, m, static_cast<std::size_t>(60 * 48 / m)), full);
+          const std::vector<const TouSchedule*> one{&s};
+          check_together(rateline::classify_together(one, zone, from, m, static_cast<std::size_t>(60 * 48 / m)), {full},
+                         rateline::classify_days(s, zone, from, m, static_cast<std::size_t>(60 * 48 / m)));
         }
         t = span.end;
       }
