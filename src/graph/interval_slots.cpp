@@ -62,7 +62,11 @@ std::shared_ptr<const IntervalSlots> compute(const Tariff& tariff, std::chrono::
   for (std::size_t k = 0; k < tariff.calendar_to_season.size() && k < season_of_range.size(); ++k)
     season_of_range[k] = tariff.calendar_to_season[k];
   slots->days = std::move(cal.days);
-  for (auto& d : slots->days) d.season = season_of_range[d.season];
+  std::size_t seasons = 1;  // of the tariff, as many as the days name
+  for (auto& d : slots->days) {
+    d.season = season_of_range[d.season];
+    seasons = std::max<std::size_t>(seasons, d.season + 1u);
+  }
   const auto& days = slots->days;
   slots->days_in_order = !days.empty() && days.front().first == 0 &&
                          std::adjacent_find(days.begin(), days.end(), [](const CalendarDay& a, const CalendarDay& b) {
@@ -79,7 +83,6 @@ std::shared_ptr<const IntervalSlots> compute(const Tariff& tariff, std::chrono::
   // so a piece ends exactly where some group's slot changes: what cut_into_pieces makes
   // from the runs. The slots of each (combination of periods, season) are worked out once
   // and numbered by first appearance (`ids`), so a piece costs a table read.
-  const std::size_t seasons = std::max<std::size_t>(1, tariff.season_names.size());
   const std::size_t combinations = cal.periods.size() / groups;
   constexpr std::uint32_t kUnseen = ~0u;
   std::vector<std::uint32_t> id_of(combinations * seasons, kUnseen);
@@ -138,7 +141,7 @@ std::shared_ptr<const IntervalSlots> compute(const Tariff& tariff, std::chrono::
       if (!runs.empty() && runs.back().slot == slot) runs.back().end = pieces[k].end;
       else runs.push_back({pieces[k].start, pieces[k].end, slot});
     }
-    runs.shrink_to_fit();
+    runs.shrink_to_fit();  // the grid is cached: keep no more than it holds
   }
   return slots;
 }
