@@ -41,7 +41,7 @@ class CsvReader {
 
  private:
   std::uint32_t offset_of(std::string_view field) const { return static_cast<std::uint32_t>(field.data() - text_.data()); }
-  std::optional<std::int64_t> read_start(std::string_view field);
+  bool read_start(std::string_view field, std::int64_t& start);
   std::pair<std::uint32_t, std::uint32_t> field_span(std::size_t row, std::size_t column) const;
 
   std::string_view text_;
@@ -153,7 +153,9 @@ bool CsvReader::read_header(const Line& line) {
   return true;
 }
 
-std::optional<std::int64_t> CsvReader::read_start(std::string_view field) {
+// The row's start in UTC seconds into `start`; false (reported) when it has none. Not an
+// optional: see ValueColumn::check.
+bool CsvReader::read_start(std::string_view field, std::int64_t& start) {
   const std::uint32_t begin = offset_of(field);
   const auto end = static_cast<std::uint32_t>(begin + field.size());
   const Timestamp ts = parse_timestamp(field, &dates_);
@@ -162,17 +164,22 @@ std::optional<std::int64_t> CsvReader::read_start(std::string_view field) {
                     field.empty() ? std::string("start is empty")
                                   : "start \"" + std::string(field) + "\" is not a timestamp: " + ts.problem,
                     "write starts like 2024-07-03T14:00Z (UTC) or 2024-07-03T14:00-04:00");
-    return std::nullopt;
+    return false;
   }
-  if (ts.has_offset) return ts.seconds;
+  if (ts.has_offset) {
+    start = ts.seconds;
+    return true;
+  }
   if (options_.time_zone.empty()) {
     reporter_.error("U0021", begin, end, "start \"" + std::string(field) + "\" has no UTC offset",
                     "add Z for UTC or the offset (" + std::string(field) +
                         "-04:00), or pass the time zone the meter's clock keeps (e.g. America/New_York) to "
                         "read it as local time");
-    return std::nullopt;
+    return false;
   }
-  return clock_.to_utc(ts.seconds, reporter_, begin, end);
+  const std::optional<std::int64_t> utc = clock_.to_utc(ts.seconds, reporter_, begin, end);
+  if (utc) start = *utc;
+  return utc.has_value();
 }
 
 void CsvReader::read_row(const Line& line) {
@@ -206,20 +213,22 @@ void CsvReader::read_row(const Line& line) {
     return;
   }
 
-  const std::optional<std::int64_t> start = read_start(fields[role_index(Role::start)]);
+  std::int64_t start = 0;
+  const bool start_ok = read_start(fields[role_index(Role::start)], start);
   // Values are checked even when the start is bad, so one pass reports every problem.
-  std::array<std::optional<Number>, 3> values;
+  std::array<Number, 3> values;
+  std::array<bool, 3> good{};
   for (std::size_t r = role_index(Role::delivered); r < kRoles; ++r) {
     if (value_of_[r] == kNone) continue;
-    values[value_of_[r]] = values_[value_of_[r]].check(fields[r], offset_of(fields[r]), reporter_);
+    good[value_of_[r]] = values_[value_of_[r]].check(fields[r], offset_of(fields[r]), reporter_, values[value_of_[r]]);
   }
-  if (!start) {
+  if (!start_ok) {
     ++unreadable_starts_;
     return;
   }
-  times_.push_back(*start);
+  times_.push_back(start);
   row_begins_.push_back(line.begin);
-  for (std::size_t i = 0; i < values_.size(); ++i) values_[i].push(values[i]);
+  for (std::size_t i = 0; i < values_.size(); ++i) values_[i].push(values[i], good[i]);
 }
 
 std::pair<std::uint32_t, std::uint32_t> CsvReader::field_span(std::size_t row, std::size_t column) const {

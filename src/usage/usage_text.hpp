@@ -6,7 +6,9 @@
 // exactly 1 × 10^-1 and a value that cannot be held exactly is reported, not rounded.
 #pragma once
 
+#include <bit>
 #include <cstdint>
+#include <cstring>
 #include <string>
 #include <string_view>
 
@@ -123,11 +125,34 @@ inline bool is_skipped_line(std::string_view line) {
 /// ASCII case-insensitive equality (column names, the SAM header).
 bool iequals(std::string_view a, std::string_view b);
 
+// The first ',' in [p, end), or end. Eight bytes at a time while eight remain (a byte
+// loop was a seventh of reading a row): a byte of x ^ ",,,,,,,," is zero where x has a
+// comma, and (v - 0x01..) & ~v & 0x80.. marks the lowest zero byte exactly (bytes above it
+// may be marked falsely; the lowest mark is the one taken).
+inline const char* find_comma(const char* p, const char* end) {
+  constexpr std::uint64_t kOnes = 0x0101010101010101ull, kHighs = 0x8080808080808080ull;
+  while (end - p >= 8) {
+    std::uint64_t x;
+    std::memcpy(&x, p, sizeof x);
+    const std::uint64_t v = x ^ (kOnes * static_cast<unsigned char>(','));
+    const std::uint64_t zero = (v - kOnes) & ~v & kHighs;
+    if (zero != 0) {
+      if constexpr (std::endian::native == std::endian::little) return p + (__builtin_ctzll(zero) >> 3);
+      break;   // big-endian: the byte loop below finds it
+    }
+    p += 8;
+  }
+  while (p < end && *p != ',') ++p;
+  return p;
+}
+
 // Splits off the field that starts at `p`: returns the position of the comma that ends
 // it (or `end`), and sets `field` to its text without surrounding blanks and quotes.
 // Spreadsheet exports quote fields ("2024-07-03 14:00:00"); a quote that is not closed,
-// or text after a closing quote, sets `bad_quote`.
-inline const char* split_field(const char* p, const char* end, std::string_view& field, bool& bad_quote) {
+// or text after a closing quote, sets `bad_quote`. Always inlined: called, it hands `field`
+// back through memory, written in two halves and read whole, a store the processor cannot
+// forward (a third of the time of reading a row went there).
+[[gnu::always_inline]] inline const char* split_field(const char* p, const char* end, std::string_view& field, bool& bad_quote) {
   while (p < end && is_blank(*p)) ++p;
   if (p < end && *p == '"') {
     const char* open = p + 1;
@@ -154,8 +179,7 @@ inline const char* split_field(const char* p, const char* end, std::string_view&
     }
     return after;
   }
-  const char* comma = p;
-  while (comma < end && *comma != ',') ++comma;
+  const char* comma = find_comma(p, end);
   const char* last = comma;
   while (last > p && is_blank(last[-1])) --last;
   field = std::string_view(p, static_cast<std::size_t>(last - p));

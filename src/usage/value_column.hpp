@@ -39,14 +39,23 @@ struct ValueColumn {
     report(n.status, text, offset, reporter);
     return std::nullopt;
   }
+  /// check() into `out`, saying whether the value is good. What a reader of many rows
+  /// calls: a std::optional<Number> handed back through memory is written a field at a time
+  /// and read back whole, a store the processor cannot forward, on every value.
+  bool check(std::string_view text, std::uint32_t offset, Reporter& reporter, Number& out) const {
+    out = parse_number(text);
+    if (out.status == NumberStatus::ok) return true;
+    report(out.status, text, offset, reporter);
+    return false;
+  }
   /// Stores a checked value for the next row (a bad value is stored as 0 so the row still
   /// holds its place on the grid; the result is discarded anyway once there is an error).
-  void push(const std::optional<Number>& value) {
-    if (value) {
-      mantissa.push_back(value->mantissa);
-      digits.push_back(static_cast<std::uint8_t>(value->digits));
-      if (value->written_digits > scale) {
-        scale = value->written_digits;
+  void push(const Number& value, bool good) {
+    if (good) {
+      mantissa.push_back(value.mantissa);
+      digits.push_back(static_cast<std::uint8_t>(value.digits));
+      if (value.written_digits > scale) {
+        scale = value.written_digits;
         scale_row = mantissa.size() - 1;
       }
     } else {
@@ -54,6 +63,7 @@ struct ValueColumn {
       digits.push_back(0);
     }
   }
+  void push(const std::optional<Number>& value) { value ? push(*value, true) : push(Number{}, false); }
 
   /// Brings every value to `scale`. span_of(row) gives the [begin, end) of that row's value
   /// text; it is called only to report a value that does not fit.
