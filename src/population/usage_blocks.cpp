@@ -92,6 +92,21 @@ std::string_view account_of(std::string_view line, std::size_t account_column) {
   }
 }
 
+namespace {
+
+// Whether `line` starts with the field `id` and its comma, unquoted: account_of(line, 0) is
+// `id` then. An id that account_of could not have read this way (quoted, with a comma or a
+// blank at either end) answers no, and account_of is asked.
+bool opens_with_field(std::string_view line, std::string_view id) {
+  if (id.empty() || line.size() <= id.size() || line[id.size()] != ',') return false;
+  if (id.front() == '"' || usage_detail::is_blank(id.front()) || usage_detail::is_blank(id.back())) return false;
+  for (std::size_t k = 0; k < id.size(); ++k)   // a few bytes: no call to memcmp
+    if (line[k] != id[k] || id[k] == ',') return false;
+  return true;
+}
+
+}  // namespace
+
 // ---- streaming ----
 
 UsageStream::~UsageStream() {
@@ -105,7 +120,7 @@ bool UsageStream::open_next_file() {
   const std::string& path = files_[file_index_++];
   file_ = std::fopen(path.c_str(), "rb");
   if (!file_) throw std::runtime_error("cannot open usage file " + path);
-  buffer_.clear();
+  filled_ = 0;
   pos_ = 0;
   eof_ = false;
   line_number_ = 0;
@@ -116,9 +131,9 @@ bool UsageStream::open_next_file() {
 bool UsageStream::next_line(std::string_view& line) {
   for (;;) {
     const char* base = buffer_.data();
-    const void* newline = pos_ < buffer_.size() ? std::memchr(base + pos_, '\n', buffer_.size() - pos_) : nullptr;
-    if (newline || (eof_ && pos_ < buffer_.size())) {
-      const std::size_t stop = newline ? static_cast<std::size_t>(static_cast<const char*>(newline) - base) : buffer_.size();
+    const void* newline = pos_ < filled_ ? std::memchr(base + pos_, '\n', filled_ - pos_) : nullptr;
+    if (newline || (eof_ && pos_ < filled_)) {
+      const std::size_t stop = newline ? static_cast<std::size_t>(static_cast<const char*>(newline) - base) : filled_;
       line_start_ = pos_;
       line = without_cr(std::string_view(base + pos_, stop - pos_));
       pos_ = newline ? stop + 1 : stop;
@@ -128,13 +143,15 @@ bool UsageStream::next_line(std::string_view& line) {
     }
     flush_pending(pos_);
     if (eof_) return false;
-    buffer_.erase(0, pos_);  // keep the partial line, read the next chunk after it
+    // keep the partial line, read the next chunk after it; the buffer keeps its size (it
+    // grows only for a line longer than a chunk), so a chunk is not zeroed before each read
+    std::memmove(buffer_.data(), buffer_.data() + pos_, filled_ - pos_);
+    filled_ -= pos_;
     span_begin_ = 0;
     pos_ = 0;
-    const std::size_t had = buffer_.size();
-    buffer_.resize(had + kChunk);
-    const std::size_t got = std::fread(buffer_.data() + had, 1, kChunk, file_);
-    buffer_.resize(had + got);
+    if (buffer_.size() < filled_ + kChunk) buffer_.resize(filled_ + kChunk);
+    const std::size_t got = std::fread(buffer_.data() + filled_, 1, kChunk, file_);
+    filled_ += got;
     if (got < kChunk) {
       if (std::ferror(file_)) throw std::runtime_error("cannot read usage file " + files_[file_index_ - 1]);
       eof_ = true;
@@ -170,6 +187,12 @@ bool UsageStream::next(UsageBlock& block) {
     if (!header_) {
       header_ = read_long_header(line, line_number_, path, errors_);
       if (!header_) return false;
+      continue;
+    }
+    // Most rows are the pending account's next: when the account is the first column, its
+    // id and a comma opening the line say so without looking for the comma.
+    if (have_pending_ && header_->account_column == 0 && opens_with_field(line, pending_.account)) {
+      ++pending_.rows;
       continue;
     }
     const std::string_view id = account_of(line, header_->account_column);

@@ -76,7 +76,8 @@ class UsageStream {
   std::vector<std::string> files_;
   std::size_t file_index_ = 0;
   std::FILE* file_ = nullptr;
-  std::string buffer_;
+  std::string buffer_;            // of which the first filled_ bytes are read from the file
+  std::size_t filled_ = 0;
   std::size_t pos_ = 0;
   std::size_t line_start_ = 0;   // offset of the line next_line returned
   std::size_t span_begin_ = 0;   // the pending block's bytes not yet copied start here

@@ -202,6 +202,38 @@ TEST_CASE("population: the rows are the same bytes whatever the thread count and
   CHECK(first.find("C39,proration,2024-08-01,2024-09-01,186.000,kWh,33.60,2,energy,") != std::string::npos);
 }
 
+TEST_CASE("population: a comment line longer than the read chunk and quoted account ids read as the plain file") {
+  // The stream reads 1 MiB at a time and keeps a partial line; a row's account is matched
+  // against the account before it without looking for the comma when it opens the line.
+  std::string plain = "account,start,kwh\n", odd = plain;
+  for (const std::string id : {"Q1", "Q10", "Q2"}) {
+    const std::string rows = hourly(id, utc(2024y / July / 1d, 4), utc(2024y / September / 1d, 4), id == "Q2" ? "2.5" : "1.000");
+    plain += rows;
+    std::size_t at = 0;
+    for (int k = 0; (at = rows.find('\n', at)) != std::string::npos; ++k, ++at) {
+      const std::size_t begin = rows.rfind('\n', at - 1) == std::string::npos ? 0 : rows.rfind('\n', at - 1) + 1;
+      std::string line = rows.substr(begin, at + 1 - begin);
+      if (k % 3 == 1) line = "\"" + id + "\"" + line.substr(id.size());   // "Q1",2024-...
+      odd += line;
+      if (id == "Q10" && k == 700) odd += "#" + std::string((std::size_t{1} << 20) + 4096, 'x') + "\n";
+    }
+  }
+  const std::string accounts_text = "account,tariff\nQ1,proration\nQ10,proration\nQ2,proration\n";
+  auto table = rateline::read_accounts_csv(accounts_text, temp_file("accounts_chunk.csv", accounts_text));
+  REQUIRE(table.table);
+  std::string bills[2];
+  for (int k = 0; k < 2; ++k) {
+    MemorySink sink;
+    auto summary = rateline::bill_population(*table.table, options_for(temp_file(k ? "usage_odd.csv" : "usage_plain.csv", k ? odd : plain)), sink);
+    CHECK(summary.billed == 3);
+    CHECK(summary.failed == 0);
+    CHECK(sink.exception_rows.empty());
+    bills[k] = sink.bill_rows;
+  }
+  CHECK(bills[0] == bills[1]);
+  CHECK(bills[0].find("Q2,proration,2024-08-01,2024-09-01,1860.0,kWh,") != std::string::npos);
+}
+
 TEST_CASE("population: the exact readers skip an unnamed column silently (what a usage block relies on)") {
   auto r = rateline::read_interval_csv(",start,kwh\nA1,2024-07-01T04:00Z,1.5\nA1,2024-07-01T05:00Z,2\n", "usage.csv", {});
   CHECK(r.diagnostics.empty());
