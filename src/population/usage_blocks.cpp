@@ -94,15 +94,11 @@ std::string_view account_of(std::string_view line, std::size_t account_column) {
 
 namespace {
 
-// Whether `line` starts with the field `id` and its comma, unquoted: account_of(line, 0) is
-// `id` then. An id that account_of could not have read this way (quoted, with a comma or a
-// blank at either end) answers no, and account_of is asked.
-bool opens_with_field(std::string_view line, std::string_view id) {
-  if (id.empty() || line.size() <= id.size() || line[id.size()] != ',') return false;
-  if (id.front() == '"' || usage_detail::is_blank(id.front()) || usage_detail::is_blank(id.back())) return false;
-  for (std::size_t k = 0; k < id.size(); ++k)   // a few bytes: no call to memcmp
-    if (line[k] != id[k] || id[k] == ',') return false;
-  return true;
+// Whether account_of(line, 0) reads `id` wherever `line` opens with `id` and a comma: an
+// id account_of could have read unquoted (no quote or blank at its ends, no comma).
+bool plain_id(std::string_view id) {
+  return !id.empty() && id.front() != '"' && !usage_detail::is_blank(id.front()) && !usage_detail::is_blank(id.back()) &&
+         id.find(',') == std::string_view::npos;
 }
 
 }  // namespace
@@ -191,7 +187,8 @@ bool UsageStream::next(UsageBlock& block) {
     }
     // Most rows are the pending account's next: when the account is the first column, its
     // id and a comma opening the line say so without looking for the comma.
-    if (have_pending_ && header_->account_column == 0 && opens_with_field(line, pending_.account)) {
+    if (have_pending_ && pending_plain_ && line.size() > pending_.account.size() && line[pending_.account.size()] == ',' &&
+        std::memcmp(line.data(), pending_.account.data(), pending_.account.size()) == 0) {
       ++pending_.rows;
       continue;
     }
@@ -209,6 +206,7 @@ bool UsageStream::next(UsageBlock& block) {
     }
     pending_.clear();
     pending_.account = std::string(id);
+    pending_plain_ = header_->account_column == 0 && plain_id(id);
     pending_.path = path;
     pending_.text = header_->header;
     pending_.first_line = line_number_;

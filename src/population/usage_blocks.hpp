@@ -86,6 +86,7 @@ class UsageStream {
   std::optional<LongHeader> header_;
   UsageBlock pending_;             // the block being filled
   bool have_pending_ = false;
+  bool pending_plain_ = false;     // a row opening with the pending account's id and a comma is its row
   std::vector<Diagnostic> errors_;
 };
 
