@@ -115,8 +115,10 @@ TEST_CASE("usage: SAM values read in one pass equal the line-by-line reading") {
   // written all three ways must read the same, and so must files that switch between the
   // two readings (a comment, a CRLF line or a blank line in the middle, no final newline).
   // 18 characters is the longest one-pass value; the 19-character one goes line by line
+  // Short values with the point in every place, of every length up to seven.
   std::vector<std::string> values = {"0", "5.", ".5", "215.2", "0.000", "007", "12345678901.234567",
-                                     "123456789012.345678", "1.234567", "0.1", "99999"};
+                                     "123456789012.345678", "1.234567", "0.1", "99999", "1234567", "123456.",
+                                     ".123456", "12.3456", "999.999", "9", "09.", "00000.0", "1234.56"};
   std::uint64_t state = 12345;
   for (int i = 0; i < 400; ++i) {
     state = state * 6364136223846793005ULL + 1442695040888963407ULL;
@@ -161,4 +163,14 @@ TEST_CASE("usage: SAM values read in one pass equal the line-by-line reading") {
   const auto bad = read("kW_60min\n1\n2\n1.2.3\n4\n", options);
   CHECK_FALSE(bad.usage);
   CHECK(line_of(one(bad, "U0031")) == 4);
+  // Short mistakes among short plain lines: the one-pass reading stops before each, and the
+  // general reading reports it.
+  for (const std::string wrong : {".", "1..5", "1/5", "1.:", "12a", "-1", "0x1", "1.2.", "..5"}) {
+    const auto r = read("kW_60min\n1\n" + wrong + "\n2.5\n3.75\n4\n5\n", options);
+    CHECK_MESSAGE(!r.usage, wrong);
+  }
+  // not plain, still numbers: read by the general parser between plain lines
+  const auto general = read("kW_60min\n1\n-0\n2.5\n+3.75\n4e0\n5\n", options);
+  REQUIRE(general.usage);
+  CHECK(general.usage->delivered.values == std::vector<std::int64_t>{100, 0, 250, 375, 400, 500});
 }
