@@ -34,9 +34,8 @@ struct ValueColumn {
   /// Parses one value; reports a bad one (empty, not a number, negative, out of range)
   /// naming the column and the text, and returns nullopt for it.
   std::optional<Number> check(std::string_view text, std::uint32_t offset, Reporter& reporter) const {
-    const Number n = parse_number(text);
-    if (n.status == NumberStatus::ok) return n;
-    report(n.status, text, offset, reporter);
+    Number n;
+    if (check(text, offset, reporter, n)) return n;
     return std::nullopt;
   }
   /// check() into `out`, saying whether the value is good. What a reader of many rows
