@@ -82,24 +82,38 @@ void load_imports(const syntax::File& file, std::vector<std::string>& chain, std
   }
 }
 
+// A file parsed, its imports loaded and the whole checked, the diagnostics of each step
+// in `diagnostics`: where a tariff and a file of several services both start. The syntax
+// trees live here, as long as what was checked from them.
+struct FrontEnd {
+  syntax::ParseResult parsed;
+  std::vector<std::unique_ptr<syntax::File>> imports;
+  std::vector<const syntax::File*> imported;
+  check::CheckResult checked;
+
+  FrontEnd(std::shared_ptr<const SourceFile> source, const ImportResolver& resolver, std::vector<Diagnostic>& diagnostics)
+      : parsed(syntax::parse(source)) {
+    diagnostics = std::move(parsed.diagnostics);
+    if (!parsed.file) return;
+    std::error_code ec;
+    std::vector<std::string> chain{resolver ? source->path() : fs::weakly_canonical(source->path(), ec).string()};
+    load_imports(*parsed.file, chain, imports, diagnostics, resolver);
+    for (auto& f : imports) imported.push_back(f.get());
+    checked = check::check_tariff(*parsed.file, imported);
+    diagnostics.insert(diagnostics.end(), checked.diagnostics.begin(), checked.diagnostics.end());
+  }
+};
+
 }  // namespace
 
 CompileResult compile_tariff(std::shared_ptr<const SourceFile> source) { return compile_tariff(std::move(source), ImportResolver{}); }
 
 CompileResult compile_tariff(std::shared_ptr<const SourceFile> source, const ImportResolver& resolver) {
   CompileResult result;
-  auto parsed = syntax::parse(source);
-  result.diagnostics = std::move(parsed.diagnostics);
-  if (!parsed.file) return result;
-  std::vector<std::unique_ptr<syntax::File>> imports;
-  std::error_code ec;
-  std::vector<std::string> chain{resolver ? source->path() : fs::weakly_canonical(source->path(), ec).string()};
-  load_imports(*parsed.file, chain, imports, result.diagnostics, resolver);
-  std::vector<const syntax::File*> imported;
-  for (auto& f : imports) imported.push_back(f.get());
-  auto checked = check::check_tariff(*parsed.file, imported);
-  result.diagnostics.insert(result.diagnostics.end(), checked.diagnostics.begin(), checked.diagnostics.end());
-  if (!checked.tariff || has_errors(result.diagnostics)) return result;
+  FrontEnd front(std::move(source), resolver, result.diagnostics);
+  if (!front.checked.tariff || has_errors(result.diagnostics)) return result;
+  auto& parsed = front.parsed;
+  auto& checked = front.checked;
   if (auto& t = parsed.file->tariffs.front(); !t.services.empty()) {
     result.diagnostics.push_back({Severity::error, "E1005",
                                   "`" + t.name + "` bills " + std::to_string(t.services.size()) + " services, one rate graph each; this needs one tariff of one service",
@@ -118,18 +132,10 @@ CompileResult compile_tariff_file(const std::string& path) { return compile_tari
 // found once per service: it is reported once.
 ServicesCompileResult compile_services(std::shared_ptr<const SourceFile> source, const ImportResolver& resolver) {
   ServicesCompileResult result;
-  auto parsed = syntax::parse(source);
-  result.diagnostics = std::move(parsed.diagnostics);
-  if (!parsed.file) return result;
-  std::vector<std::unique_ptr<syntax::File>> imports;
-  std::error_code ec;
-  std::vector<std::string> chain{resolver ? source->path() : fs::weakly_canonical(source->path(), ec).string()};
-  load_imports(*parsed.file, chain, imports, result.diagnostics, resolver);
-  std::vector<const syntax::File*> imported;
-  for (auto& f : imports) imported.push_back(f.get());
-  auto checked = check::check_tariff(*parsed.file, imported);
-  result.diagnostics.insert(result.diagnostics.end(), checked.diagnostics.begin(), checked.diagnostics.end());
-  if (!checked.tariff || has_errors(result.diagnostics)) return result;
+  FrontEnd front(std::move(source), resolver, result.diagnostics);
+  if (!front.checked.tariff || has_errors(result.diagnostics)) return result;
+  auto& parsed = front.parsed;
+  auto& checked = front.checked;
   if (const auto& t = parsed.file->tariffs.front(); t.services.empty()) {
     // A tariff of fixed charges only (a standby fee) is billed without usage, as such a service is.
     bool metered = check::needs_usage(t.body);
@@ -140,7 +146,7 @@ ServicesCompileResult compile_services(std::shared_ptr<const SourceFile> source,
   }
   auto parts = check::split_services(*parsed.file);
   std::vector<const syntax::File*> with_whole{&*parsed.file};
-  with_whole.insert(with_whole.end(), imported.begin(), imported.end());
+  with_whole.insert(with_whole.end(), front.imported.begin(), front.imported.end());
   std::vector<ServiceGraph> services;
   auto seen = [&](const Diagnostic& d) {
     return std::any_of(result.diagnostics.begin(), result.diagnostics.end(), [&](const Diagnostic& e) {

@@ -107,6 +107,24 @@ void append_json_string(std::string& out, std::string_view text) {
   out += '"';
 }
 
+void append_json_line_item(std::string& out, const LineItem& item, bool with_service) {
+  if (with_service) {
+    out += "{\"service\":";
+    append_json_string(out, item.service);
+    out += ",\"id\":";
+  } else {
+    out += "{\"id\":";
+  }
+  append_json_string(out, item.id);
+  out += ",\"label\":";
+  append_json_string(out, item.label);
+  out += ",\"kind\":\"" + std::string(to_string(item.kind)) + "\",\"quantity\":\"" + item.quantity.to_string() + "\",\"unit\":";
+  append_json_string(out, item.unit);
+  out += ",\"rate\":\"" + item.rate.to_string() + "\",\"rate_unit\":";
+  append_json_string(out, item.rate_unit);
+  out += ",\"amount\":\"" + item.amount.to_string() + "\"}";
+}
+
 std::size_t append_bill_rows(std::string& out, const BillRowContext& c, const BillSeries& series, const IntervalUsage* intervals,
                              const RegisterUsage* reads) {
   const bool jsonl = c.options.format == PopulationFormat::jsonl;
@@ -122,16 +140,8 @@ std::size_t append_bill_rows(std::string& out, const BillRowContext& c, const Bi
       if (c.options.line_items) {
         out += ",\"line_items\":[";
         for (std::size_t i = 0; i < bill.line_items.size(); ++i) {
-          const LineItem& item = bill.line_items[i];
-          out += i ? ",{\"id\":" : "{\"id\":";
-          append_json_string(out, item.id);
-          out += ",\"label\":";
-          append_json_string(out, item.label);
-          out += ",\"kind\":\"" + std::string(to_string(item.kind)) + "\",\"quantity\":\"" + item.quantity.to_string() + "\",\"unit\":";
-          append_json_string(out, item.unit);
-          out += ",\"rate\":\"" + item.rate.to_string() + "\",\"rate_unit\":";
-          append_json_string(out, item.rate_unit);
-          out += ",\"amount\":\"" + item.amount.to_string() + "\"}";
+          if (i) out += ',';
+          append_json_line_item(out, bill.line_items[i], false);
         }
         out += ']';
       }

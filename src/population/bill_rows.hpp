@@ -27,6 +27,9 @@ struct BillRowContext {
 void append_csv_field(std::string& out, std::string_view text);
 /// A JSON string with its quotes.
 void append_json_string(std::string& out, std::string_view text);
+/// A line item as a JSON object, `{"service":...,"id":...,...,"amount":"..."}`; the
+/// `service` member only for a bill for several services.
+void append_json_line_item(std::string& out, const LineItem& item, bool with_service);
 
 /// Energy (or volume) delivered over the bill's local days, exact.
 Decimal interval_usage(const IntervalSeries& series, const TimeZone& zone, const BillingPeriod& period);

@@ -76,18 +76,8 @@ void append_jsonl_bill(std::string& out, const BillRowContext& c, const Bill& bi
   if (c.options.line_items) {
     out += ",\"line_items\":[";
     for (std::size_t i = 0; i < bill.line_items.size(); ++i) {
-      const LineItem& item = bill.line_items[i];
-      out += i ? ",{\"service\":" : "{\"service\":";
-      append_json_string(out, item.service);
-      out += ",\"id\":";
-      append_json_string(out, item.id);
-      out += ",\"label\":";
-      append_json_string(out, item.label);
-      out += ",\"kind\":\"" + std::string(to_string(item.kind)) + "\",\"quantity\":\"" + item.quantity.to_string() + "\",\"unit\":";
-      append_json_string(out, item.unit);
-      out += ",\"rate\":\"" + item.rate.to_string() + "\",\"rate_unit\":";
-      append_json_string(out, item.rate_unit);
-      out += ",\"amount\":\"" + item.amount.to_string() + "\"}";
+      if (i) out += ',';
+      append_json_line_item(out, bill.line_items[i], true);
     }
     out += ']';
   }
