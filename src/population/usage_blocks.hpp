@@ -70,6 +70,7 @@ class UsageStream {
 
  private:
   bool next_line(std::string_view& line);  // from the current file; false at its end
+  bool read_more();                        // the next chunk after the partial line; false at the file's end
   void flush_pending(std::size_t upto);    // copies the pending block's bytes before `upto`
   bool open_next_file();
 

@@ -19,7 +19,7 @@ struct Line {
   std::string_view text;
 };
 
-/// Walks the lines of a text with memchr (the fastest way to find the next newline).
+/// Walks the lines of a text (find_newline: sixteen bytes at a time).
 class LineCursor {
  public:
   explicit LineCursor(std::string_view text) : text_(text) {
@@ -30,13 +30,12 @@ class LineCursor {
   bool next(Line& line) {
     if (pos_ >= text_.size()) return false;
     const char* base = text_.data();
-    const auto* newline = static_cast<const char*>(std::memchr(base + pos_, '\n', text_.size() - pos_));
-    const std::size_t end = newline ? static_cast<std::size_t>(newline - base) : text_.size();
+    const std::size_t end = static_cast<std::size_t>(find_newline(base + pos_, base + text_.size()) - base);
     std::size_t text_end = end;
     if (text_end > pos_ && base[text_end - 1] == '\r') --text_end;
     line.begin = static_cast<std::uint32_t>(pos_);
     line.text = text_.substr(pos_, text_end - pos_);
-    pos_ = newline ? end + 1 : text_.size();
+    pos_ = end < text_.size() ? end + 1 : text_.size();
     return true;
   }
 

@@ -5,12 +5,14 @@
 #include "rateline/population.hpp"
 #include "test_paths.hpp"
 
+#include <algorithm>
 #include <atomic>
 #include <chrono>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
 #include <string>
+#include <vector>
 
 namespace {
 
@@ -232,6 +234,39 @@ TEST_CASE("population: a comment line longer than the read chunk and quoted acco
   }
   CHECK(bills[0] == bills[1]);
   CHECK(bills[0].find("Q2,proration,2024-08-01,2024-09-01,1860.0,kWh,") != std::string::npos);
+}
+
+TEST_CASE("population: account ids of 1 to 17 bytes that differ in one byte are told apart") {
+  // A row opening with the pending account's id and a comma belongs to it: the bytes are
+  // compared as two overlapping words for ids of 4 to 16 bytes. An id one byte away from
+  // the pending one, at its first, middle or last byte, starts a block of its own.
+  std::string usage = "account,start,kwh\n", accounts = "account,tariff\n";
+  std::size_t count = 0;
+  for (std::size_t n = 1; n <= 17; ++n) {
+    const std::string base = std::string("ABCDEFGHIJKLMNOPQ").substr(0, n);
+    std::vector<std::string> ids{base};
+    for (const std::size_t at : {std::size_t{0}, n / 2, n - 1}) {
+      std::string id = base;
+      id[at] = 'z';
+      if (std::find(ids.begin(), ids.end(), id) == ids.end()) ids.push_back(id);
+    }
+    for (std::size_t k = 0; k < ids.size(); ++k) {
+      usage += hourly(ids[k], utc(2024y / July / 1d, 4), utc(2024y / September / 1d, 4), k == 0 ? "1.000" : "2.5");
+      accounts += ids[k] + ",proration\n";
+      ++count;
+    }
+  }
+  auto table = rateline::read_accounts_csv(accounts, temp_file("accounts_ids.csv", accounts));
+  REQUIRE(table.table);
+  MemorySink sink;
+  auto summary = rateline::bill_population(*table.table, options_for(temp_file("usage_ids.csv", usage)), sink);
+  CHECK(summary.billed == count);
+  CHECK(summary.failed == 0);
+  CHECK(sink.exception_rows.empty());
+  // each account's own rows: 744 h of July at 1.000 or 2.5 kWh
+  CHECK(sink.bill_rows.find("ABCDEFGHIJKLMNOP,proration,2024-07-01,2024-08-01,744.000,kWh,") != std::string::npos);
+  CHECK(sink.bill_rows.find("ABCDEFGHzJKLMNOP,proration,2024-07-01,2024-08-01,1860.0,kWh,") != std::string::npos);
+  CHECK(sink.bill_rows.find("ABCz,proration,2024-07-01,2024-08-01,1860.0,kWh,") != std::string::npos);
 }
 
 TEST_CASE("population: the exact readers skip an unnamed column silently (what a usage block relies on)") {

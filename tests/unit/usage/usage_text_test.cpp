@@ -3,6 +3,10 @@
 
 #include "usage/usage_text.hpp"
 
+#include <cstdio>
+#include <string>
+#include <vector>
+
 using namespace rateline::usage_detail;
 
 namespace {
@@ -60,4 +64,66 @@ TEST_CASE("usage: parse_timestamp and format_utc agree") {
   CHECK(parse_timestamp("2024-07-03T14:00+05:3").problem != nullptr);
   CHECK(parse_timestamp("2024-07-03T14:00:0Z").problem != nullptr);
   CHECK(parse_timestamp("2024-07-03T14:00:00.Z").problem != nullptr);
+}
+
+TEST_CASE("usage: parse_number's fast path gives what the general parser gives") {
+  // texts of digits and at most one point, up to 18 characters ("5.", ".5", "0012.340")
+  for (const char* text : {"0", "7", "12", "5.", ".5", "0.0", "1.000", "2.775", "0012.340", "123456789012345678", "12345678901234567.8",
+                           ".000000000000000001", "100"}) {
+    CAPTURE(std::string_view(text));
+    const Number fast = number(text), general = parse_number_general(text);
+    CHECK(fast.status == general.status);
+    CHECK(fast.written_digits == general.written_digits);
+    // the same value at the written scale (the general parser holds trailing zeros back)
+    CHECK(fast.mantissa * kPow10[fast.written_digits - fast.digits] == general.mantissa * kPow10[general.written_digits - general.digits]);
+  }
+  // what the fast path hands on: mistakes, and signs and exponents the general parser reads
+  for (const char* text : {".", "", "1.2.3", "1,5", "..5", "5..", "-1", " 1"}) {
+    CAPTURE(std::string_view(text));
+    CHECK(number(text).status == parse_number_general(text).status);
+    CHECK(number(text).status != NumberStatus::ok);
+  }
+  CHECK(number("1e3").mantissa == 1000);
+  CHECK(number("+2").mantissa == 2);
+}
+
+TEST_CASE("usage: find_newline finds the first newline at every place, or the end") {
+  std::string text(70, 'x');
+  for (std::size_t size = 0; size <= text.size(); ++size) {
+    const char* begin = text.data();
+    CHECK(find_newline(begin, begin + size) == begin + size);   // none
+    for (std::size_t at = 0; at < size; ++at) {
+      text[at] = '\n';
+      if (at + 5 < size) text[at + 5] = '\n';   // a second one after it is not taken
+      CHECK(find_newline(begin, begin + size) == begin + at);
+      CHECK(find_newline(begin + at + 1, begin + size) == (at + 5 < size ? begin + at + 5 : begin + size));
+      text.assign(70, 'x');
+    }
+  }
+}
+
+TEST_CASE("usage: a start on the cached date reads as without the cache, good or bad") {
+  // "YYYY-MM-DDTHH:MMZ" on the date of the row before takes a shorter path: the same
+  // seconds, and the same problem for every hour, minute and stray character
+  DateCache cache;
+  REQUIRE(parse_timestamp("2024-03-10T00:00Z", &cache).problem == nullptr);
+  std::vector<std::string> texts;
+  for (int h = 0; h <= 25; ++h)
+    for (int m = 0; m <= 61; ++m) {
+      char text[32];
+      std::snprintf(text, sizeof text, "2024-03-10T%02d:%02dZ", h, m);
+      texts.push_back(text);
+    }
+  for (const char* odd : {"2024-03-10T1a:00Z", "2024-03-10T14:/0Z", "2024-03-10T14:00z", "2024-03-10t14:00Z", "2024-03-10 14:00Z",
+                          "2024-03-10T14-00Z", "2024-03-10T14:00X", "2024-03-10T:9:00Z", "2024-03-10T14:00Z ", "2024-03-11T14:00Z"})
+    texts.push_back(odd);
+  for (const std::string& text : texts) {
+    CAPTURE(text);
+    const Timestamp cached = parse_timestamp(text, &cache), plain = parse_timestamp(text);
+    CHECK(cached.seconds == plain.seconds);
+    CHECK(cached.has_offset == plain.has_offset);
+    CHECK(std::string(cached.problem ? cached.problem : "") == std::string(plain.problem ? plain.problem : ""));
+    REQUIRE(parse_timestamp("2024-03-10T00:00Z", &cache).problem == nullptr);   // the date cached again
+  }
+  CHECK(parse_timestamp("2024-03-10T23:59Z", &cache).seconds == parse_timestamp("2024-03-11T00:00Z").seconds - 60);
 }
