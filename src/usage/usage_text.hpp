@@ -122,7 +122,8 @@ inline std::string_view trim(std::string_view s) {
 /// one question, so they agree on which lines are rows. The first byte settles almost every
 /// line; `\r` is among the bytes that need a look, since a line of carriage returns is blank.
 inline bool is_skipped_line(std::string_view line) {
-  if (!line.empty() && !is_blank(line.front()) && line.front() != '#' && line.front() != '\r') return false;
+  // ' ', '\t', '\r' and '#' are all below '$': one comparison settles a row
+  if (!line.empty() && static_cast<unsigned char>(line.front()) > '#') return false;
   const std::string_view t = trim(line);
   return t.empty() || t.front() == '#';
 }

@@ -127,3 +127,11 @@ TEST_CASE("usage: a start on the cached date reads as without the cache, good or
   }
   CHECK(parse_timestamp("2024-03-10T23:59Z", &cache).seconds == parse_timestamp("2024-03-11T00:00Z").seconds - 60);
 }
+
+TEST_CASE("usage: is_skipped_line skips blank and comment lines only, whatever their first byte") {
+  for (const char* skipped : {"", " ", "\t", "\r", "\r\r", " \t\r", "#", "# a comment", "  # indented", "\t#x"})
+    CHECK_MESSAGE(is_skipped_line(skipped), std::string_view(skipped));
+  // rows, among them rows opening with a byte at or below '#' that is no blank ('!', '"')
+  for (const char* row : {"A1,2024-07-01T00:00Z,1", "\"A1\",2024-07-01T00:00Z,1", "!,x", " A1,x", "\tA1", "\rA1", "$", "0", ","})
+    CHECK_MESSAGE(!is_skipped_line(row), std::string_view(row));
+}
