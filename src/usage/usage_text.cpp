@@ -159,14 +159,6 @@ unsigned days_in_month(std::int64_t y, unsigned m) {
   return true;
 }
 
-// The 10 bytes of a date compared as two words: a memcmp call was most of a cached date's cost.
-bool same_date(const char (&cached)[10], const char* text) {
-  std::uint64_t a, b;
-  std::uint16_t c, d;
-  std::memcpy(&a, cached, 8), std::memcpy(&b, text, 8);
-  std::memcpy(&c, cached + 8, 2), std::memcpy(&d, text + 8, 2);
-  return a == b && c == d;
-}
 
 void append_2(std::string& out, std::int64_t v) {
   out += static_cast<char>('0' + v / 10);
@@ -209,23 +201,8 @@ std::string format_wall(std::int64_t seconds) {
 
 }  // namespace
 
-Timestamp parse_timestamp(std::string_view s, DateCache* cache) {
+Timestamp parse_timestamp_general(std::string_view s, DateCache* cache) {
   Timestamp t;
-  // The common row, "2024-07-03T14:00Z" on the date of the row before, checked in one go
-  // (a digit's value, unsigned, is below 10, and an OR is at least each of its parts);
-  // anything else takes the general steps below, which also name what is wrong.
-  if (cache && cache->valid && s.size() == 17 && s[10] == 'T' && s[13] == ':' && s[16] == 'Z' && same_date(cache->text, s.data())) {
-    const unsigned h1 = static_cast<unsigned char>(s[11]) - '0', h2 = static_cast<unsigned char>(s[12]) - '0';
-    const unsigned m1 = static_cast<unsigned char>(s[14]) - '0', m2 = static_cast<unsigned char>(s[15]) - '0';
-    if ((h1 | h2 | m1 | m2) < 10) {
-      const unsigned hour = h1 * 10 + h2, minute = m1 * 10 + m2;
-      if (hour <= 23 && minute <= 59) {
-        t.has_offset = true;
-        t.seconds = cache->days * 86400 + hour * 3600 + minute * 60;
-        return t;
-      }
-    }
-  }
   unsigned year_hi = 0, year_lo = 0, month = 0, day = 0, hour = 0, minute = 0, second = 0;
   // the date of the row before (most rows): its ten characters were read and checked then
   const bool cached_date = cache && cache->valid && s.size() >= 16 && same_date(cache->text, s.data());
