@@ -159,7 +159,6 @@ unsigned days_in_month(std::int64_t y, unsigned m) {
   return true;
 }
 
-
 void append_2(std::string& out, std::int64_t v) {
   out += static_cast<char>('0' + v / 10);
   out += static_cast<char>('0' + v % 10);
