@@ -30,7 +30,13 @@ struct ReadsFile {
     out << "meter,read_date,reading,dials,multiplier,type\n";
     for (auto& [date, reading] : reads) out << name << "," << date << "," << reading << ",7,1,actual\n";
   }
-  ~ReadsFile() { std::filesystem::remove(file); }
+  // the folder too once no other file of this process is in it (removing a full folder fails
+  // quietly), so test runs leave nothing in the temporary directory
+  ~ReadsFile() {
+    std::error_code ec;
+    std::filesystem::remove(file, ec);
+    std::filesystem::remove(file.parent_path(), ec);
+  }
 };
 
 Usage reads(const ReadsFile& f, const char* unit) {

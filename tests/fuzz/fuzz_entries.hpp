@@ -90,14 +90,21 @@ inline void tariff(const std::uint8_t* data, std::size_t size) {
   }
 }
 
-/// A folder of this process's own, for targets that need files (made once).
+/// A folder of this process's own, for targets that need files (made once, removed with
+/// what is in it when the process exits normally).
 inline const std::filesystem::path& scratch_dir() {
-  static const std::filesystem::path dir = [] {
-    auto d = std::filesystem::temp_directory_path() / ("rateline_fuzz_" + std::to_string(::getpid()));
-    std::filesystem::create_directories(d);
-    return d;
-  }();
-  return dir;
+  struct Folder {
+    std::filesystem::path path;
+    Folder() : path(std::filesystem::temp_directory_path() / ("rateline_fuzz_" + std::to_string(::getpid()))) {
+      std::filesystem::create_directories(path);
+    }
+    ~Folder() {
+      std::error_code ec;
+      std::filesystem::remove_all(path, ec);
+    }
+  };
+  static const Folder folder;
+  return folder.path;
 }
 
 inline void usage(const std::uint8_t* data, std::size_t size) {
