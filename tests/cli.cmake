@@ -106,6 +106,13 @@ target_link_libraries(process_heap_test PRIVATE doctest::doctest rateline_warnin
 add_test(NAME cli.process_heap_layout COMMAND process_heap_test)
 set_tests_properties(cli.process_heap_layout PROPERTIES LABELS cli TIMEOUT 60)
 
+# The batch heap's reuse of freed blocks (src/cli/process_heap.cpp), in its own process.
+add_executable(batch_heap_test ${CMAKE_CURRENT_SOURCE_DIR}/cli/batch_heap_test.cpp ${PROJECT_SOURCE_DIR}/src/cli/process_heap.cpp)
+target_include_directories(batch_heap_test PRIVATE ${PROJECT_SOURCE_DIR}/src)
+target_link_libraries(batch_heap_test PRIVATE doctest::doctest rateline_warnings Threads::Threads)
+add_test(NAME cli.batch_heap_reuse COMMAND batch_heap_test)
+set_tests_properties(cli.batch_heap_reuse PROPERTIES LABELS cli TIMEOUT 60)
+
 # The executable is linked statically unless asked otherwise (CMakeLists.txt): a one-shot
 # command starts without a dynamic loader.
 if(RATELINE_STATIC_CLI AND NOT RATELINE_SANITIZE)

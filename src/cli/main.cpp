@@ -91,7 +91,8 @@ int main(int argc, char** argv) {
   } catch (const CLI::ParseError& e) {
     return app.exit(e) == 0 ? 0 : 2;
   }
-  if (!ran(batch_command)) rateline::cli::prepare_one_shot_heap();
+  if (ran(batch_command)) rateline::cli::prepare_batch_heap();
+  else rateline::cli::prepare_one_shot_heap();
 
   if (ran(check)) {
     int status = 0;
