@@ -49,7 +49,8 @@ struct ValueColumn {
   }
   /// Stores a checked value for the next row (a bad value is stored as 0 so the row still
   /// holds its place on the grid; the result is discarded anyway once there is an error).
-  void push(const Number& value, bool good) {
+  /// Always inlined: it runs for every value, and a call cost a batch some 35 instructions each.
+  [[gnu::always_inline]] void push(const Number& value, bool good) {
     if (good) {
       mantissa.push_back(value.mantissa);
       digits.push_back(static_cast<std::uint8_t>(value.digits));
