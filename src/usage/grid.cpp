@@ -80,6 +80,26 @@ std::optional<Grid> place_on_grid(const std::vector<std::int64_t>& times, const 
   const std::size_t n = times.size();
   if (n == 0) return std::nullopt;
 
+  // Nearly every file: one start after the other, a step apart that divides a day. One
+  // pass settles it, where the walk below takes four (a batch spent some 70 instructions a
+  // row here); the walk gives the same grid for such a file, and reports nothing.
+  if (n >= 2) {
+    const std::int64_t step = times[1] - times[0];
+    const bool length_fits = !options.interval_minutes || std::int64_t{*options.interval_minutes} * 60 == step;
+    if (step > 0 && step % 60 == 0 && 86400 % step == 0 && length_fits) {
+      std::size_t k = 2;
+      while (k < n && times[k] - times[k - 1] == step) ++k;
+      if (k == n) {
+        Grid grid;
+        grid.minutes = static_cast<std::int32_t>(step / 60);
+        grid.start = times[0];
+        grid.count = n;
+        grid.rows_in_order = true;
+        return grid;
+      }
+    }
+  }
+
   // Sorting a sorted file costs a comparison per row; only shuffled files get an index.
   // stable_sort keeps equal starts in file order, so a duplicate names the earlier line.
   const bool sorted = std::is_sorted(times.begin(), times.end());

@@ -214,3 +214,55 @@ TEST_CASE("usage: a row with an unreadable start does not bury its error under o
     one(r, "U0021");
   }
 }
+
+// place_on_grid settles the common file (starts one step apart, in order) in one pass; the
+// same rows shuffled take the full walk. Both must give the same series, or the same errors.
+TEST_CASE("usage: rows in order one step apart give the grid the full walk gives") {
+  std::mt19937 rng(20261207);
+  for (const int step : {1, 5, 7, 15, 30, 60, 90, 1440}) {
+    for (const std::size_t count : {std::size_t{2}, std::size_t{3}, std::size_t{97}}) {
+      for (const int given : {0, 15, 60}) {
+        CAPTURE(step);
+        CAPTURE(count);
+        CAPTURE(given);
+        std::vector<std::string> rows;
+        for (std::size_t i = 0; i < count; ++i)
+          rows.push_back(iso(utc(2024, 7, 3) + minutes{step * static_cast<int>(i)}) + "," + std::to_string(i) + ".5");
+        auto in_order = rows, shuffled = rows;
+        // a shuffle that leaves the rows in order would test nothing: swap the first two
+        std::shuffle(shuffled.begin(), shuffled.end(), rng);
+        if (shuffled == rows) std::swap(shuffled[0], shuffled[1]);
+        UsageReadOptions options;
+        if (given) options.interval_minutes = given;
+        auto text = [](const std::vector<std::string>& r) {
+          std::string t = "start,kwh\n";
+          for (auto& row : r) t += row + "\n";
+          return t;
+        };
+        const auto a = read(text(in_order), options), b = read(text(shuffled), options);
+        REQUIRE(a.usage.has_value() == b.usage.has_value());
+        // the same findings; in file order, which the shuffle changed (and past 50 errors
+        // the ones shown are the first 50 of that order)
+        auto codes = [](const rateline::UsageReadResult& r) {
+          std::vector<std::string> c;
+          for (auto& d : r.diagnostics) c.push_back(d.code);
+          std::sort(c.begin(), c.end());
+          return c;
+        };
+        if (a.diagnostics.size() < 50) CHECK(codes(a) == codes(b));
+        if (!a.usage) continue;
+        CHECK(a.usage->delivered.start == b.usage->delivered.start);
+        CHECK(a.usage->delivered.minutes == b.usage->delivered.minutes);
+        CHECK(a.usage->delivered.values == b.usage->delivered.values);
+        CHECK(a.usage->delivered.missing == b.usage->delivered.missing);
+      }
+    }
+  }
+  // what the fast path must not take: 7 minutes does not divide a day, a given length
+  // that is not the step
+  rateline::UsageReadOptions fifteen;
+  fifteen.interval_minutes = 15;
+  CHECK(!one(read("start,kwh\n2024-07-03T00:00Z,1\n2024-07-03T00:07Z,1\n"), "U0041").message.empty());
+  const auto gaps = read("start,kwh\n2024-07-03T00:00Z,1\n2024-07-03T00:30Z,1\n2024-07-03T01:00Z,1\n", fifteen);
+  CHECK(all(gaps, "U0045").size() == 2);
+}
