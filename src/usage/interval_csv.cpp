@@ -193,18 +193,24 @@ bool CsvReader::read_start(std::string_view field, std::int64_t& start) {
 [[gnu::always_inline]] inline bool plain_value(const char*& p, const char* end, Number& out) {
   const char* const begin = p;
   std::uint64_t m = 0;  // wraps harmlessly on a long field, which is refused below
-  const char* point = nullptr;
-  for (; p < end; ++p) {
-    const unsigned digit = static_cast<unsigned>(static_cast<unsigned char>(*p)) - '0';
-    if (digit < 10) m = m * 10 + digit;
-    else if (*p == '.' && point == nullptr) point = p;
-    else if (*p == ',') break;
-    else return false;
+  // digits, then a point and digits: two loops of one test each, where one loop asking
+  // "digit, point or comma?" of every byte cost a value some 20 instructions more
+  auto digits = [&] {
+    for (unsigned digit; p < end && (digit = static_cast<unsigned>(static_cast<unsigned char>(*p)) - '0') < 10; ++p) m = m * 10 + digit;
+  };
+  digits();
+  std::int32_t places = 0;
+  const bool point = p < end && *p == '.';
+  if (point) {
+    const char* const first = ++p;
+    digits();
+    places = static_cast<std::int32_t>(p - first);
   }
+  if (p < end && *p != ',') return false;
   const auto size = static_cast<std::size_t>(p - begin);
   if (size == 0 || size > 18 || size == (point ? 1u : 0u)) return false;
   out.mantissa = static_cast<std::int64_t>(m);
-  out.digits = out.written_digits = point ? static_cast<std::int32_t>(p - point - 1) : 0;
+  out.digits = out.written_digits = places;
   out.status = NumberStatus::ok;
   return true;
 }
