@@ -195,6 +195,23 @@ bool UsageStream::next(UsageBlock& block) {
   if (!errors_.empty()) return false;
   std::string_view line;
   for (;;) {
+    // The pending account's run of rows, in a loop of its own: a row that opens with the
+    // id and a comma is looked at no further than its end (the loop below also asks each
+    // row whether it is blank, takes off its CR, and notes where it starts: some 50
+    // instructions a row more). An id opening with a byte above '#' makes no comment or
+    // blank line. A row cut by the chunk's end, and any other row, goes the general way.
+    if (have_pending_ && pending_plain_ && file_) {
+      const std::size_t n = pending_.account.size();
+      const char* const base = buffer_.data();
+      const char* const id = pending_.account.data();
+      while (filled_ - pos_ > n && base[pos_ + n] == ',' && same_bytes(base + pos_, id, n)) {
+        const char* const found = usage_detail::find_newline(base + pos_ + n, base + filled_);
+        if (found == base + filled_) break;
+        pos_ = static_cast<std::size_t>(found - base) + 1;
+        ++line_number_;
+        ++pending_.rows;
+      }
+    }
     if (!file_ || !next_line(line)) {
       // The end of a file ends its last block; the next file starts afresh with its header.
       if (have_pending_) {
@@ -233,7 +250,7 @@ bool UsageStream::next(UsageBlock& block) {
     }
     pending_.clear();
     pending_.account = std::string(id);
-    pending_plain_ = header_->account_column == 0 && plain_id(id);
+    pending_plain_ = header_->account_column == 0 && plain_id(id) && static_cast<unsigned char>(id.front()) > '#';
     pending_.path = path;
     pending_.text = header_->header;
     pending_.first_line = line_number_;

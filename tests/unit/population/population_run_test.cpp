@@ -269,6 +269,32 @@ TEST_CASE("population: account ids of 1 to 17 bytes that differ in one byte are 
   CHECK(sink.bill_rows.find("ABCz,proration,2024-07-01,2024-08-01,1860.0,kWh,") != std::string::npos);
 }
 
+TEST_CASE("population: a row opening with # is a comment, even after an account whose id opens with #") {
+  // The stream takes a run of the pending account's rows by their opening bytes alone; a
+  // line that opens with # is a comment however the account before it is named, so an id
+  // that opens with # (written quoted) never makes such a line its row.
+  std::string usage = "account,start,kwh\n";
+  const std::string rows = hourly("#7", utc(2024y / July / 1d, 4), utc(2024y / September / 1d, 4));
+  std::size_t at = 0;
+  for (int k = 0; at < rows.size(); ++k) {
+    const std::size_t end = rows.find('\n', at) + 1;
+    const std::string line = rows.substr(at, end - at);
+    usage += "\"#7\"" + line.substr(2);
+    if (k % 5 == 0) usage += "#7,2024-07-01T04:00Z,999\n";  // a comment: not a duplicate start
+    at = end;
+  }
+  const std::string accounts = "account,tariff\n\"#7\",proration\n";
+  auto table = rateline::read_accounts_csv(accounts, temp_file("accounts_hash.csv", accounts));
+  REQUIRE(table.table);
+  MemorySink sink;
+  auto summary = rateline::bill_population(*table.table, options_for(temp_file("usage_hash.csv", usage)), sink);
+  INFO(sink.exception_rows);
+  CHECK(sink.exception_rows.empty());
+  CHECK(summary.billed == 1);
+  CHECK(summary.usage_rows == 744 + 744);  // July and August, no comment counted as a row
+  CHECK(sink.bill_rows.find("#7,proration,2024-07-01,2024-08-01,744.000,kWh,") != std::string::npos);
+}
+
 TEST_CASE("population: the exact readers skip an unnamed column silently (what a usage block relies on)") {
   auto r = rateline::read_interval_csv(",start,kwh\nA1,2024-07-01T04:00Z,1.5\nA1,2024-07-01T05:00Z,2\n", "usage.csv", {});
   CHECK(r.diagnostics.empty());
