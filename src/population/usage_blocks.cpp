@@ -114,7 +114,7 @@ bool same_ends(const char* a, const char* b, std::size_t n) {
   std::memcpy(&b1, b + n - kBytes, kBytes);
   return ((a0 ^ b0) | (a1 ^ b1)) == 0;
 }
-bool same_bytes(const char* a, const char* b, std::size_t n) {
+[[gnu::always_inline]] inline bool same_bytes(const char* a, const char* b, std::size_t n) {
   if (n >= 8 && n <= 16) return same_ends<8>(a, b, n);
   if (n >= 4 && n < 8) return same_ends<4>(a, b, n);
   return std::memcmp(a, b, n) == 0;
