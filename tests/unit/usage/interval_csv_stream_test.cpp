@@ -6,6 +6,7 @@
 #include "usage/interval_csv_stream.hpp"
 
 #include "rateline/usage.hpp"
+#include "usage_test_support.hpp"
 
 #include <chrono>
 #include <cstdio>
@@ -15,21 +16,14 @@
 
 namespace {
 
+using usage_test::same_series;
+
 std::string write(const std::string& name, const std::string& text) {
   const auto dir = std::filesystem::temp_directory_path() / "rateline_stream_test";
   std::filesystem::create_directories(dir);
   const std::string path = (dir / name).string();
   std::ofstream(path, std::ios::binary) << text;
   return path;
-}
-
-void same_series(const rateline::IntervalSeries& a, const rateline::IntervalSeries& b) {
-  CHECK(a.start == b.start);
-  CHECK(a.minutes == b.minutes);
-  CHECK(a.scale == b.scale);
-  CHECK(a.unit == b.unit);
-  CHECK(a.values == b.values);
-  CHECK(a.missing == b.missing);
 }
 
 // Reads `text` from a file and as text; both must agree. Returns whether it was streamed.

@@ -137,14 +137,6 @@ void check_same(const rateline::UsageReadResult& plain, const rateline::UsageRea
   }
   REQUIRE(plain.usage.has_value() == dressed.usage.has_value());
   if (!plain.usage) return;
-  auto same_series = [](const rateline::IntervalSeries& a, const rateline::IntervalSeries& b) {
-    CHECK(a.start == b.start);
-    CHECK(a.minutes == b.minutes);
-    CHECK(a.scale == b.scale);
-    CHECK(a.unit == b.unit);
-    CHECK(a.values == b.values);
-    CHECK(a.missing == b.missing);
-  };
   same_series(plain.usage->delivered, dressed.usage->delivered);
   REQUIRE(plain.usage->received.has_value() == dressed.usage->received.has_value());
   if (plain.usage->received) same_series(*plain.usage->received, *dressed.usage->received);

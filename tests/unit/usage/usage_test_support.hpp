@@ -80,4 +80,14 @@ inline std::string csv(sys_seconds first, int step_minutes, const std::vector<st
   return text;
 }
 
+/// Two series are the same: start, length, scale, unit, every value and the filled gaps.
+inline void same_series(const rateline::IntervalSeries& a, const rateline::IntervalSeries& b) {
+  CHECK(a.start == b.start);
+  CHECK(a.minutes == b.minutes);
+  CHECK(a.scale == b.scale);
+  CHECK(a.unit == b.unit);
+  CHECK(a.values == b.values);
+  CHECK(a.missing == b.missing);
+}
+
 }  // namespace usage_test
