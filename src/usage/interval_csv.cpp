@@ -224,7 +224,7 @@ inline bool needs_care(char c) { return c == '"' || static_cast<unsigned char>(c
 // and then reads the fields (each byte twice): about a third of a batch's instructions a
 // row. Any other row keeps nothing and is read again by general_row, the path that knows
 // every mistake; on a row both take, both give the same start and values (the tests
-// compare them, tests/unit/usage/interval_csv_test.cpp).
+// compare them, tests/unit/usage/plain_rows_test.cpp).
 bool CsvReader::plain_row(const Line& line) {
   if (!try_plain_) return false;
   const char* p = line.text.data();
