@@ -37,7 +37,15 @@ class CsvReader {
 
   bool read_header(const Line& line);
   void read_row(const Line& line) {
-    if (!plain_row(line)) general_row(line);
+    if (plain_row(line)) {
+      ++plain_rows_;
+      return;
+    }
+    // A file whose rows are mostly not plain (blanks after its commas, say) would pay for
+    // both paths on each row: after 64 misses that outnumber the plain rows, only the
+    // general path reads it.
+    if (try_plain_ && ++plain_misses_ >= 64 && plain_misses_ > plain_rows_) try_plain_ = false;
+    general_row(line);
   }
   std::optional<IntervalUsage> finish();
 
@@ -62,7 +70,8 @@ class CsvReader {
   std::vector<std::uint32_t> row_begins_;  // offset of each accepted row's line
   std::size_t data_lines_ = 0;
   std::size_t unreadable_starts_ = 0;  // rows left off the grid: their start is reported
-  bool try_plain_ = true;  // false once a start without an offset is seen (see plain_row)
+  bool try_plain_ = true;  // false once a start without an offset is seen (see plain_row), or many misses
+  std::size_t plain_rows_ = 0, plain_misses_ = 0;  // rows plain_row took, and left to general_row
 };
 
 bool CsvReader::read_header(const Line& line) {
