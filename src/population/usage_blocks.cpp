@@ -229,13 +229,6 @@ bool UsageStream::next(UsageBlock& block) {
       if (!header_) return false;
       continue;
     }
-    // Most rows are the pending account's next: when the account is the first column, its
-    // id and a comma opening the line say so without looking for the comma.
-    if (have_pending_ && pending_plain_ && line.size() > pending_.account.size() && line[pending_.account.size()] == ',' &&
-        same_bytes(line.data(), pending_.account.data(), pending_.account.size())) {
-      ++pending_.rows;
-      continue;
-    }
     const std::string_view id = account_of(line, header_->account_column);
     if (have_pending_ && id == pending_.account) {
       ++pending_.rows;

@@ -196,34 +196,6 @@ bool CsvReader::read_start(std::string_view field, std::int64_t& start) {
   return utc.has_value();
 }
 
-// A plain value at `p`: digits and at most one point, at most 18 characters, up to a comma
-// or `end`, where `p` is left. What parse_number's inline path takes from a field split off
-// without blanks or quotes, read as the field's end is found. False: anything else.
-[[gnu::always_inline]] inline bool plain_value(const char*& p, const char* end, Number& out) {
-  const char* const begin = p;
-  std::uint64_t m = 0;  // wraps harmlessly on a long field, which is refused below
-  // digits, then a point and digits: two loops of one test each, where one loop asking
-  // "digit, point or comma?" of every byte cost a value some 20 instructions more
-  auto digits = [&] {
-    for (unsigned digit; p < end && (digit = static_cast<unsigned>(static_cast<unsigned char>(*p)) - '0') < 10; ++p) m = m * 10 + digit;
-  };
-  digits();
-  std::int32_t places = 0;
-  const bool point = p < end && *p == '.';
-  if (point) {
-    const char* const first = ++p;
-    digits();
-    places = static_cast<std::int32_t>(p - first);
-  }
-  if (p < end && *p != ',') return false;
-  const auto size = static_cast<std::size_t>(p - begin);
-  if (size == 0 || size > 18 || size == (point ? 1u : 0u)) return false;
-  out.mantissa = static_cast<std::int64_t>(m);
-  out.digits = out.written_digits = places;
-  out.status = NumberStatus::ok;
-  return true;
-}
-
 // A field that needs the general path's care: quoted, or with blanks around it.
 inline bool needs_care(char c) { return c == '"' || static_cast<unsigned char>(c) <= ' '; }
 
@@ -257,7 +229,7 @@ bool CsvReader::plain_row(const Line& line) {
       }
       start = ts.seconds;
       p = comma;
-    } else if (!plain_value(p, end, values[value_of_[role_index(role)]])) {
+    } else if (!scan_plain_number(p, end, values[value_of_[role_index(role)]])) {
       return false;
     }
     if (c + 1 == columns) {

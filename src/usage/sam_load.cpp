@@ -20,26 +20,11 @@ namespace {
 std::size_t push_plain_values(std::string_view text, std::size_t from, ValueColumn& column) {
   const char* p = text.data() + from;
   const char* const end = text.data() + text.size();
-  const auto digit = [](char c) { return static_cast<unsigned>(static_cast<unsigned char>(c) - unsigned{'0'}); };
   while (p < end) {
-    std::uint64_t m = 0;
     const char* q = p;
-    for (; q < end && digit(*q) < 10; ++q) m = m * 10 + digit(*q);
-    int frac = 0;
-    bool point = false;
-    if (q < end && *q == '.') {
-      point = true;
-      const char* first = ++q;
-      for (; q < end && digit(*q) < 10; ++q) m = m * 10 + digit(*q);
-      frac = static_cast<int>(q - first);
-    }
-    const auto length = static_cast<std::size_t>(q - p);
-    // digits and at most one point only, at least one digit, ended by "\n"; m cannot have
-    // wrapped in 18 characters
-    if (q == end || *q != '\n' || length == static_cast<std::size_t>(point) || length > 18) break;
     Number n;
-    n.mantissa = static_cast<std::int64_t>(m);
-    n.digits = n.written_digits = frac;
+    // ended by "\n": the last line without one is the general loop's
+    if (!usage_detail::scan_plain_number<'\n'>(q, end, n) || q == end) break;
     column.push(n);
     p = q + 1;
   }
