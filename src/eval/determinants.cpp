@@ -195,12 +195,55 @@ struct KindTotal {
   std::int64_t peak;
 };
 
+// Values [a, b) of one piece (b >= the lanes of a vector) added into its kind's lanes:
+// full vectors, then the last full vector of the piece with the lanes before a (this
+// piece's vectors' or an earlier piece's) masked off, so no piece ends in a scalar loop.
+// The kind's lanes are the accumulators themselves: an hourly piece is a vector or two,
+// and summing it apart and adding that in was a third of its instructions.
+template <std::size_t kBytes, bool kDemandIsUsage>
+[[gnu::always_inline]] inline void add_piece(const std::int64_t* v, const std::int64_t* d, std::size_t a, std::size_t b,
+                                             typename Vec<kBytes>::ULanes& sum, typename Vec<kBytes>::ULanes& magnitude,
+                                             typename Vec<kBytes>::Lanes& peak) {
+  using Lanes = typename Vec<kBytes>::Lanes;
+  using ULanes = typename Vec<kBytes>::ULanes;
+  constexpr std::size_t kLanes = Vec<kBytes>::kLanes;
+  const Lanes lowest = Lanes{} + std::numeric_limits<std::int64_t>::min();
+  ULanes s = sum, m = magnitude;
+  Lanes p = peak;
+  std::size_t i = a;
+  for (; i + kLanes < b; i += kLanes) {
+    Lanes x, y;
+    std::memcpy(&x, v + i, sizeof x);
+    if constexpr (kDemandIsUsage) y = x;
+    else std::memcpy(&y, d + i, sizeof y);
+    s += reinterpret_cast<ULanes&>(x);
+    const Lanes mx = x ^ (x >> 63);
+    m |= reinterpret_cast<const ULanes&>(mx);
+    p = y > p ? y : p;
+  }
+  // values [b - kLanes, b), the lanes before i masked off (a load, not a comparison:
+  // AVX-512F without DQ has no instruction turning a comparison into lanes)
+  Lanes x, y, tail;
+  std::memcpy(&x, v + b - kLanes, sizeof x);
+  if constexpr (kDemandIsUsage) y = x;
+  else std::memcpy(&y, d + b - kLanes, sizeof y);
+  std::memcpy(&tail, kTailMasks + 8 - kLanes + (b - i), sizeof tail);
+  x &= tail;
+  y = (y & tail) | (lowest & ~tail);
+  s += reinterpret_cast<ULanes&>(x);
+  const Lanes mx = x ^ (x >> 63);
+  m |= reinterpret_cast<const ULanes&>(mx);
+  p = y > p ? y : p;
+  sum = s;
+  magnitude = m;
+  peak = p;
+}
+
 // The pieces of [first, last), from piece r on, added into one accumulator per kind:
 // a register of lanes of sums, magnitudes and peaks each, reduced once per kind at the
 // end, not once per piece (an hourly piece is a few values: its reduction would cost more
-// than its sum). A piece ends on the last full vector of its values with the lanes before
-// them masked off, so no piece ends in a scalar loop. When demand is the usage itself (a
-// demand window of one interval), each vector is loaded once, not twice.
+// than its sum). When demand is the usage itself (a demand window of one interval), each
+// vector is loaded once, not twice.
 template <std::size_t kBytes, bool kDemandIsUsage>
 [[gnu::always_inline]] inline void add_kinds(const std::int64_t* v, const std::int64_t* d, const graph::IntervalSlots& slots,
                                              std::size_t r, std::size_t first, std::size_t last, KindTotal* totals) {
@@ -220,7 +263,19 @@ template <std::size_t kBytes, bool kDemandIsUsage>
   }
   const auto* pieces = slots.pieces.data();
   const std::size_t count = slots.pieces.size();
-  for (; r < count && pieces[r].start < last; ++r) {
+  while (r < count && pieces[r].start < last) {
+    if (pieces[r].start >= first && pieces[r].end <= last && pieces[r].end >= kLanes) {
+      // Pieces wholly inside [first, last) and past the grid's first vector, nearly all
+      // of them: nothing to clamp. Pieces are in order, so each after this one starts
+      // after `first` and ends past the first vector too.
+      do {
+        const std::size_t k = pieces[r].kind;
+        totals[k].count += pieces[r].end - pieces[r].start;
+        add_piece<kBytes, kDemandIsUsage>(v, d, pieces[r].start, pieces[r].end, sum[k], magnitude[k], peak[k]);
+      } while (++r < count && pieces[r].end <= last);
+      continue;
+    }
+    // a piece cut by first or last, or at the grid's start
     const std::size_t a = std::max<std::size_t>(pieces[r].start, first);
     const std::size_t b = std::min<std::size_t>(pieces[r].end, last);
     const std::size_t k = pieces[r].kind;
@@ -232,38 +287,10 @@ template <std::size_t kBytes, bool kDemandIsUsage>
         t.magnitude |= static_cast<std::uint64_t>(v[i] ^ (v[i] >> 63));
         t.peak = std::max(t.peak, d[i]);
       }
-      continue;
+    } else {
+      add_piece<kBytes, kDemandIsUsage>(v, d, a, b, sum[k], magnitude[k], peak[k]);
     }
-    ULanes s{}, m{};
-    Lanes p = lowest;
-    std::size_t i = a;
-    for (; i + kLanes < b; i += kLanes) {
-      Lanes x, y;
-      std::memcpy(&x, v + i, sizeof x);
-      if constexpr (kDemandIsUsage) y = x;
-      else std::memcpy(&y, d + i, sizeof y);
-      s += reinterpret_cast<ULanes&>(x);
-      const Lanes mx = x ^ (x >> 63);
-      m |= reinterpret_cast<const ULanes&>(mx);
-      p = y > p ? y : p;
-    }
-    // values [b - kLanes, b): the lanes before i are this piece's vectors' or an earlier
-    // piece's, so they are masked off (a load, not a comparison: AVX-512F without DQ has
-    // no instruction turning a comparison into lanes)
-    Lanes x, y, tail;
-    std::memcpy(&x, v + b - kLanes, sizeof x);
-    if constexpr (kDemandIsUsage) y = x;
-    else std::memcpy(&y, d + b - kLanes, sizeof y);
-    std::memcpy(&tail, kTailMasks + 8 - kLanes + (b - i), sizeof tail);
-    x &= tail;
-    y = (y & tail) | (lowest & ~tail);
-    s += reinterpret_cast<ULanes&>(x);
-    const Lanes mx = x ^ (x >> 63);
-    m |= reinterpret_cast<const ULanes&>(mx);
-    p = y > p ? y : p;
-    sum[k] += s;
-    magnitude[k] |= m;
-    peak[k] = p > peak[k] ? p : peak[k];
+    ++r;
   }
   for (std::size_t k = 0; k < kinds; ++k)
     for (std::size_t l = 0; l < kLanes; ++l) {
