@@ -1,6 +1,6 @@
 // eval/determinants.hpp — the hot path: intervals -> per-cycle determinants, in integers.
 //
-// One pass over the interval values (aggregate_pieces) adds each value into its
+// One pass over the interval values (aggregate_pieces, in aggregate_pieces.cpp) adds each value into its
 // (cycle, season × period) slot of every TOU period group and keeps the slots' running
 // maximum demand; aggregate does the same over one group's runs (the meter's received and
 // reactive channels). Values stay the usage's scaled integers; conversion to Decimal kWh /
