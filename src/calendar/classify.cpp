@@ -235,7 +235,7 @@ void check_length(std::int32_t minutes) {
 std::int64_t seconds_of(std::int32_t minutes) { return static_cast<std::int64_t>(minutes) * 60; }
 
 // A segment's local day as a days entry; a DST day is two segments of one day: one entry.
-void add_day(std::vector<CalendarDay>& days, const Segment& s, std::uint8_t season) {
+[[gnu::always_inline]] inline void add_day(std::vector<CalendarDay>& days, const Segment& s, std::uint8_t season) {
   if (!days.empty() && days.back().local_day == s.day_number && days.back().season == season) days.back().count += s.n;
   else days.push_back({s.i, s.n, static_cast<std::int32_t>(s.day_number), season});
 }
@@ -378,7 +378,7 @@ GroupedCalendar classify_together(std::span<const TouSchedule* const> schedules,
       // one date for every schedule, the day after the last by counting on (a conversion a month)
       if (s.day_number == loaded + 1 && date.day() < (date.year() / date.month() / last).day()) {
         date = year_month_day{date.year(), date.month(), date.day() + days{1}};
-        day_of_week = static_cast<DayType>((static_cast<unsigned>(day_of_week) + 1) % 7);
+        day_of_week = day_of_week == DayType::sun ? DayType::mon : static_cast<DayType>(static_cast<unsigned>(day_of_week) + 1);
       } else {
         const sys_days local_day{days{s.day_number}};
         date = year_month_day{local_day};
