@@ -54,8 +54,8 @@ struct KindTotal {
 // Values [a, b) of one piece (b >= the lanes of a vector) added into its kind's lanes:
 // full vectors, then the last full vector of the piece with the lanes before a (this
 // piece's vectors' or an earlier piece's) masked off, so no piece ends in a scalar loop.
-// The kind's lanes are the accumulators themselves: an hourly piece is a vector or two,
-// and summing it apart and adding that in was a third of its instructions.
+// The kind's lanes are the accumulators themselves: summing a piece apart and then adding
+// it in cost some 12 instructions a piece (an hourly piece is about four vectors).
 template <std::size_t kBytes, bool kDemandIsUsage>
 [[gnu::always_inline]] inline void add_piece(const std::int64_t* v, const std::int64_t* d, std::size_t a, std::size_t b,
                                              typename Vec<kBytes>::ULanes& sum, typename Vec<kBytes>::ULanes& magnitude,
