@@ -122,7 +122,7 @@ template <std::size_t kBytes, bool kDemandIsUsage>
   while (r < count && pieces[r].start < last) {
     if (pieces[r].start >= first && pieces[r].end <= last && pieces[r].end >= kLanes) {
       // Pieces wholly inside [first, last) and past the grid's first vector, nearly all
-      // of them: nothing to clamp. Pieces are in order, so each after this one starts
+      // of them: nothing to clamp. Pieces are in order, so each after this one starts at or
       // after `first` and ends past the first vector too.
       do {
         const std::size_t k = pieces[r].kind;

@@ -3,7 +3,6 @@
 #include "eval/determinants.hpp"
 
 #include <algorithm>
-#include <cstring>
 #include <limits>
 #include <numeric>
 #include <optional>
